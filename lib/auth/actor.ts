@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/playbook";
+import { AppError } from "@/lib/errors";
+
+/** Who is acting, as the server established it from the session. */
+export type Actor = {
+  id: string;
+  name: string;
+  role: Role;
+  locationIds: string[];
+  /** The location this tablet session is working at. */
+  currentLocationId: string | null;
+};
+
+export function assertAtLocation(actor: Actor, locationId: string): void {
+  if (!actor.locationIds.includes(locationId)) {
+    throw new AppError("forbidden", "You do not work at this location.");
+  }
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { serialiseWrite } from "@/lib/db/write-lock";
+import { AppError } from "@/lib/errors";
+import { caseStatus, playbookEventSchema, transition, type RecordedEvent } from "@/lib/playbook";
+import { parseInput } from "@/lib/validation";
+import { loadCaseState } from "./case-log";
+import { clientEventIdSchema, type AppendResult } from "./client-event";
+import { writeProjection } from "./write-projection";
+
+export const appendEventSchema = z.object({
+  clientEventId: clientEventIdSchema,
+  event: playbookEventSchema,
+});
+export type AppendEventInput = z.input<typeof appendEventSchema>;
+
+/**
+ * A step sent again with the same client id gets the answer it got the first time. The same
+ * id with a different step is a conflict, never silently accepted.
+ */
+export async function findRecordedResult(
+  db: Pick<Db, "caseEvent">,
+  clientEventId: string,
+  type: string,
+  payload: string | null,
+  caseId?: string,
+): Promise<AppendResult | null> {
+  const earlier = await db.caseEvent.findUnique({ where: { clientEventId } });
+  if (!earlier) return null;
+  const same = earlier.type === type && (payload === null || earlier.payload === payload) && (!caseId || earlier.caseId === caseId);
+  if (!same) {
+    throw new AppError("conflict", "This step's id was already used for a different step; it was not recorded again.", {
+      clientEventId,
+    });
+  }
+  return { ...(JSON.parse(earlier.result) as AppendResult), duplicate: true };
+}
+
+/** Validates one step with zod and the playbook, then stores it and the projection together. */
+export async function appendEvent(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+  now: () => Date = () => new Date(),
+): Promise<AppendResult> {
+  const { clientEventId, event } = parseInput(appendEventSchema, input);
+  if (event.type === "case_opened") throw new AppError("invalid_input", "A case is opened with POST /api/cases, not as a step.");
+  const payload = JSON.stringify(event.data);
+
+  return serialiseWrite(async () => {
+    const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
+    if (earlier) return earlier;
+
+    const row = await db.case.findUnique({ where: { id: caseId }, select: { id: true, reference: true, locationId: true } });
+    if (!row) throw new AppError("not_found", "No case with that id.");
+    assertAtLocation(actor, row.locationId);
+
+    if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
+
+    const { state } = await loadCaseState(db, caseId);
+    const recorded: RecordedEvent = { ...event, at: now(), actor: { id: actor.id, role: actor.role } };
+    const next = transition(state, recorded);
+    if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code, phase: state.phase });
+
+    const sequence = state.eventCount + 1;
+    const response: AppendResult = {
+      caseId,
+      reference: row.reference,
+      sequence,
+      phase: next.state.phase,
+      status: caseStatus(next.state),
+      duplicate: false,
+    };
+    await db.$transaction(async (tx) => {
+      await tx.caseEvent.create({
+        data: {
+          caseId,
+          sequence,
+          type: event.type,
+          payload,
+          actorId: actor.id,
+          actorRole: actor.role,
+          at: recorded.at,
+          clientEventId,
+          result: JSON.stringify(response),
+        },
+      });
+      await writeProjection(tx, caseId, next.state);
+    });
+    return response;
+  });
+}
+
+async function assertKnownTags(db: Db, slugs: string[]): Promise<void> {
+  const known = await db.rootCauseTag.findMany({ where: { slug: { in: slugs }, active: true }, select: { slug: true } });
+  const unknown = slugs.filter((s) => !known.some((k) => k.slug === s));
+  if (unknown.length) throw new AppError("invalid_input", `Unknown root-cause tag: ${unknown.join(", ")}`, { fields: { "event.data.tags": "Unknown tag" } });
+}

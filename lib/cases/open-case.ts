@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { serialiseWrite } from "@/lib/db/write-lock";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { transition, initialState, type RecordedEvent } from "@/lib/playbook";
+import { parseInput } from "@/lib/validation";
+import { clientEventIdSchema, type AppendResult } from "./client-event";
+import { newCaseReference } from "./references";
+import { writeProjection } from "./write-projection";
+import { findRecordedResult } from "./append-event";
+
+export const openCaseSchema = z.object({
+  clientEventId: clientEventIdSchema,
+  locationId: z.string().trim().min(1).max(64).optional(),
+  practice: z.boolean().optional(),
+});
+
+export async function authorityLimitFor(db: Db, role: string): Promise<number> {
+  const authority = await db.roleAuthority.findUnique({ where: { role } });
+  return authority?.limitCents ?? 0;
+}
+
+/** Opens a case at the actor's location; its first event is case_opened. */
+export async function openCase(db: Db, actor: Actor, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+  const { clientEventId, locationId: requested, practice } = parseInput(openCaseSchema, input);
+  const locationId = requested ?? actor.currentLocationId ?? actor.locationIds[0];
+  if (!locationId) throw new AppError("invalid_input", "Pick the location the complaint is at.");
+  assertAtLocation(actor, locationId);
+  const authorityLimitCents = await authorityLimitFor(db, actor.role);
+
+  return serialiseWrite(async () => {
+    const earlier = await findRecordedResult(db, clientEventId, "case_opened", null);
+    if (earlier) return earlier;
+
+    for (let attempt = 0; ; attempt++) {
+      const reference = newCaseReference();
+      const event: RecordedEvent = {
+        type: "case_opened",
+        data: { reference, locationId, authorityLimitCents, practice: practice ?? false },
+        at: now(),
+        actor: { id: actor.id, role: actor.role },
+      };
+      const result = transition(initialState, event);
+      if (!result.ok) throw new AppError("playbook_refused", result.reason);
+      try {
+        return await db.$transaction(async (tx) => {
+          const created = await tx.case.create({
+            data: {
+              reference,
+              locationId,
+              openedById: actor.id,
+              stage: result.state.phase,
+              status: "open",
+              openedAt: event.at,
+              lastEventAt: event.at,
+            },
+          });
+          const response: AppendResult = {
+            caseId: created.id,
+            reference,
+            sequence: 1,
+            phase: result.state.phase,
+            status: "open",
+            duplicate: false,
+          };
+          await tx.caseEvent.create({
+            data: {
+              caseId: created.id,
+              sequence: 1,
+              type: event.type,
+              payload: JSON.stringify(event.data),
+              actorId: actor.id,
+              actorRole: actor.role,
+              at: event.at,
+              clientEventId,
+              result: JSON.stringify(response),
+            },
+          });
+          await writeProjection(tx, created.id, result.state);
+          return response;
+        });
+      } catch (error) {
+        const referenceTaken =
+          error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? "").includes("reference");
+        if (!referenceTaken || attempt >= 5) throw error;
+      }
+    }
+  });
+}

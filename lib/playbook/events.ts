@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { CATEGORIES, COMPENSATION_KINDS, FEELINGS, MOODS, ROLES } from "./vocabulary";
+
+// One schema per event type; together they are the only way a case changes.
+const text = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).optional();
+const id = z.string().trim().min(1).max(64);
+
+export const agreedActionSchema = z.object({
+  id,
+  description: text(300),
+  owner: text(80),
+  dueAt: z.iso.datetime({ offset: true, message: "A due date and time is needed" }),
+});
+export type AgreedActionInput = z.infer<typeof agreedActionSchema>;
+
+export const eventSchemas = {
+  case_opened: z.object({
+    type: z.literal("case_opened"),
+    data: z.object({
+      reference: text(20),
+      locationId: id,
+      authorityLimitCents: z.number().int().min(0),
+      practice: z.boolean().default(false),
+    }),
+  }),
+  complaint_heard: z.object({
+    type: z.literal("complaint_heard"),
+    data: z.object({
+      customerWords: text(2000),
+      category: z.enum(CATEGORIES, { message: "Pick what the complaint is about" }),
+      severity: z.number().int().min(1, "Pick a severity").max(4, "Pick a severity"),
+      spot: text(80),
+      mood: z.enum(MOODS, { message: "Pick the customer's mood" }),
+    }),
+  }),
+  feeling_validated: z.object({
+    type: z.literal("feeling_validated"),
+    data: z.object({
+      feeling: z.enum(FEELINGS, { message: "Name the feeling" }),
+      acknowledged: z.boolean(),
+      words: optionalText(500),
+    }),
+  }),
+  apology_given: z.object({
+    type: z.literal("apology_given"),
+    data: z.object({ sincere: z.boolean(), ourFault: z.boolean(), words: optionalText(500) }),
+  }),
+  options_offered: z.object({
+    type: z.literal("options_offered"),
+    data: z.object({
+      facts: optionalText(1000),
+      options: z.array(text(200)).min(1, "Offer at least one option").max(6),
+    }),
+  }),
+  request_declined: z.object({
+    type: z.literal("request_declined"),
+    data: z.object({
+      request: text(300),
+      reason: text(500),
+      alternatives: z.array(text(200)).min(1, "Offer at least one alternative when you say no").max(6),
+    }),
+  }),
+  escalation_requested: z.object({
+    type: z.literal("escalation_requested"),
+    data: z.object({ reason: text(500) }),
+  }),
+  manager_decided: z.object({
+    type: z.literal("manager_decided"),
+    data: z.object({
+      decision: z.enum(["approved", "declined"]),
+      note: optionalText(500),
+      option: optionalText(200),
+    }),
+  }),
+  solution_agreed: z.object({
+    type: z.literal("solution_agreed"),
+    data: z.object({ option: text(200) }),
+  }),
+  compensation_offered: z.object({
+    type: z.literal("compensation_offered"),
+    data: z.object({
+      id,
+      kind: z.enum(COMPENSATION_KINDS),
+      description: text(200),
+      valueCents: z.number().int().min(0).max(10_000_000),
+    }),
+  }),
+  compensation_skipped: z.object({
+    type: z.literal("compensation_skipped"),
+    data: z.object({ reason: text(300) }),
+  }),
+  actions_agreed: z.object({
+    type: z.literal("actions_agreed"),
+    data: z.object({ actions: z.array(agreedActionSchema).min(1, "Agree at least one action").max(10) }),
+  }),
+  readback_answered: z.object({
+    type: z.literal("readback_answered"),
+    data: z.object({ accepted: z.boolean(), comment: optionalText(500) }),
+  }),
+  root_causes_tagged: z.object({
+    type: z.literal("root_causes_tagged"),
+    data: z.object({
+      tags: z.array(z.string().trim().min(1).max(40)).min(1, "Tag at least one root cause").max(5),
+      note: optionalText(1000),
+    }),
+  }),
+  case_closed: z.object({ type: z.literal("case_closed"), data: z.object({}) }),
+  customer_vented: z.object({
+    type: z.literal("customer_vented"),
+    data: z.object({ backTo: z.enum(["listen", "validate"]), note: optionalText(1000) }),
+  }),
+  note_added: z.object({ type: z.literal("note_added"), data: z.object({ text: text(1000) }) }),
+  case_abandoned: z.object({ type: z.literal("case_abandoned"), data: z.object({ reason: text(300) }) }),
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];
+
+export const playbookEventSchema = z.discriminatedUnion("type", [
+  eventSchemas.case_opened,
+  eventSchemas.complaint_heard,
+  eventSchemas.feeling_validated,
+  eventSchemas.apology_given,
+  eventSchemas.options_offered,
+  eventSchemas.request_declined,
+  eventSchemas.escalation_requested,
+  eventSchemas.manager_decided,
+  eventSchemas.solution_agreed,
+  eventSchemas.compensation_offered,
+  eventSchemas.compensation_skipped,
+  eventSchemas.actions_agreed,
+  eventSchemas.readback_answered,
+  eventSchemas.root_causes_tagged,
+  eventSchemas.case_closed,
+  eventSchemas.customer_vented,
+  eventSchemas.note_added,
+  eventSchemas.case_abandoned,
+]);
+export type PlaybookEvent = z.infer<typeof playbookEventSchema>;
+export type EventOf<T extends EventType> = Extract<PlaybookEvent, { type: T }>;
+
+export const actorSchema = z.object({ id, role: z.enum(ROLES) });
+export type Actor = z.infer<typeof actorSchema>;
+
+/** An event as the log stores it: who did it and when. */
+export type RecordedEvent = PlaybookEvent & { at: Date; actor: Actor };

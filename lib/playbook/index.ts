@@ -1,0 +1,5 @@
+export * from "./vocabulary";
+export * from "./events";
+export * from "./state";
+export * from "./machine";
+export * from "./projection";

@@ -1,0 +1,292 @@
+import type { EventOf, EventType, RecordedEvent } from "./events";
+import { allOptions, compensationSettled, initialState, type CaseState } from "./state";
+import { DECIDING_ROLES, STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
+
+export type RefusalCode = "wrong_stage" | "not_ready" | "awaiting_manager" | "not_authorised" | "case_ended";
+export type Refusal = { ok: false; code: RefusalCode; reason: string };
+export type Transition = { ok: true; state: CaseState } | Refusal;
+
+type Guard<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => string | null;
+type Apply<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => CaseState;
+type Rule<T extends EventType> = {
+  /** Stages (phases) in which the event may happen. */
+  in: readonly Phase[];
+  /** Allowed while a manager's decision is awaited? */
+  whileWaiting?: boolean;
+  /** A plain-words reason the event is not allowed yet, or null. */
+  guard?: Guard<T>;
+  apply: Apply<T>;
+};
+
+const OPEN: readonly Phase[] = STAGES;
+const AFTER_LISTEN: readonly Phase[] = STAGES.filter((s) => s !== "listen");
+const MIN_OPTIONS = 2;
+
+const to = (phase: Phase) => (state: CaseState, at: Date): CaseState =>
+  state.phase === phase ? state : { ...state, phase, phaseEnteredAt: at };
+
+/**
+ * The playbook, one row per event: where it may happen, what must be true first, and
+ * what it changes. Listen → Validate → Apologise → Solve → Compensate → Confirm → Prevent.
+ */
+export const flow: { [T in EventType]: Rule<T> } = {
+  case_opened: {
+    in: ["new"],
+    apply: (s, e) => ({
+      ...to("listen")(s, e.at),
+      reference: e.data.reference,
+      locationId: e.data.locationId,
+      openedById: e.actor.id,
+      authorityLimitCents: e.data.authorityLimitCents,
+      practice: e.data.practice,
+      openedAt: e.at,
+    }),
+  },
+  complaint_heard: {
+    in: ["listen"],
+    apply: (s, e) => ({ ...to("validate")(s, e.at), complaint: { ...e.data, severity: e.data.severity as Severity } }),
+  },
+  feeling_validated: {
+    in: ["validate"],
+    guard: (_s, e) => (e.data.acknowledged ? null : "Say out loud that you understand how they feel before moving on."),
+    apply: (s, e) => ({
+      ...to(s.resumeStage ?? "apologise")(s, e.at),
+      feeling: { feeling: e.data.feeling, words: e.data.words },
+      resumeStage: undefined,
+    }),
+  },
+  apology_given: {
+    in: ["apologise"],
+    guard: (_s, e) => (e.data.sincere ? null : "An apology only counts when it is sincere: say sorry and mean it."),
+    apply: (s, e) => ({
+      ...to("solve")(s, e.at),
+      apology: { ourFault: e.data.ourFault, words: e.data.words },
+      firstApologyAt: s.firstApologyAt ?? e.at,
+    }),
+  },
+  options_offered: {
+    in: ["solve"],
+    apply: (s, e) => ({
+      ...s,
+      facts: e.data.facts ?? s.facts,
+      options: [...new Set([...s.options, ...e.data.options])],
+    }),
+  },
+  request_declined: {
+    in: ["solve"],
+    apply: (s, e) => ({ ...s, declined: [...s.declined, e.data] }),
+  },
+  escalation_requested: {
+    in: ["solve"],
+    apply: (s, e) => ({
+      ...s,
+      pendingManager: { kind: "authority", reason: e.data.reason, requestedAt: e.at, requestedById: e.actor.id },
+    }),
+  },
+  manager_decided: {
+    in: ["solve", "compensate"],
+    whileWaiting: true,
+    guard: (s, e) => {
+      if (!s.pendingManager) return "No manager decision is awaited on this case.";
+      if (!DECIDING_ROLES.includes(e.actor.role)) return "Only a manager can make this decision.";
+      return null;
+    },
+    apply: (s, e) => {
+      const pending = s.pendingManager!;
+      const decision = { kind: pending.kind, decision: e.data.decision, note: e.data.note, managerId: e.actor.id, at: e.at };
+      const next: CaseState = { ...s, pendingManager: undefined, decisions: [...s.decisions, decision] };
+      if (pending.kind === "authority") {
+        return e.data.option && e.data.decision === "approved"
+          ? { ...next, options: [...new Set([...s.options, e.data.option])] }
+          : next;
+      }
+      const compensation = s.compensation.map((c) =>
+        c.status === "awaiting_approval"
+          ? { ...c, status: e.data.decision, decidedById: e.actor.id, decisionNote: e.data.note }
+          : c,
+      );
+      const settled = { ...next, compensation };
+      return e.data.decision === "approved" ? to("confirm")(settled, e.at) : settled;
+    },
+  },
+  solution_agreed: {
+    in: ["solve"],
+    guard: (s, e) => {
+      const options = allOptions(s);
+      if (options.length < MIN_OPTIONS)
+        return `Offer the customer at least ${MIN_OPTIONS} options before agreeing one: find a way to say yes.`;
+      if (!options.includes(e.data.option)) return "The agreed solution must be one of the options offered.";
+      return null;
+    },
+    apply: (s, e) => ({
+      ...to(compensationSettled(s) ? "confirm" : "compensate")(s, e.at),
+      chosenOption: e.data.option,
+    }),
+  },
+  compensation_offered: {
+    in: ["compensate"],
+    apply: (s, e) => {
+      const needsApproval = e.data.valueCents > s.authorityLimitCents && !DECIDING_ROLES.includes(e.actor.role);
+      const offer = { ...e.data, status: needsApproval ? ("awaiting_approval" as const) : ("offered" as const) };
+      const next: CaseState = { ...s, compensation: [...s.compensation, offer], compensationSkippedReason: undefined };
+      if (!needsApproval) return to("confirm")(next, e.at);
+      return {
+        ...next,
+        pendingManager: {
+          kind: "remedy",
+          reason: `${e.data.description} is above the ${formatMoney(s.authorityLimitCents)} you can give on your own.`,
+          requestedAt: e.at,
+          requestedById: e.actor.id,
+        },
+      };
+    },
+  },
+  compensation_skipped: {
+    in: ["compensate"],
+    apply: (s, e) => ({ ...to("confirm")(s, e.at), compensationSkippedReason: e.data.reason }),
+  },
+  actions_agreed: {
+    in: ["confirm"],
+    apply: (s, e) => ({ ...s, actions: e.data.actions, readback: undefined }),
+  },
+  readback_answered: {
+    in: ["confirm"],
+    guard: (s) => (s.actions.length === 0 ? "Agree at least one action before reading back to the customer." : null),
+    apply: (s, e) =>
+      e.data.accepted
+        ? { ...to("prevent")(s, e.at), readback: { ...e.data, at: e.at }, resolvedAt: e.at }
+        : {
+            ...to("solve")(s, e.at),
+            readback: { ...e.data, at: e.at },
+            readbackRefusals: s.readbackRefusals + 1,
+            chosenOption: undefined,
+          },
+  },
+  root_causes_tagged: {
+    in: ["prevent"],
+    apply: (s, e) => ({ ...s, rootCauseTags: [...new Set(e.data.tags)], preventionNote: e.data.note ?? s.preventionNote }),
+  },
+  case_closed: {
+    in: ["prevent"],
+    guard: (s) => (s.rootCauseTags.length === 0 ? "Tag at least one root cause so it can be prevented next time." : null),
+    apply: (s, e) => ({ ...to("closed")(s, e.at), closedAt: e.at }),
+  },
+  customer_vented: {
+    in: AFTER_LISTEN,
+    whileWaiting: true,
+    apply: (s, e) => ({
+      ...to(e.data.backTo)(s, e.at),
+      resumeStage: s.resumeStage ?? (s.phase as Stage),
+      returnsToListen: s.returnsToListen + 1,
+      notes: e.data.note ? [...s.notes, { text: e.data.note, at: e.at, actorId: e.actor.id }] : s.notes,
+    }),
+  },
+  note_added: {
+    in: OPEN,
+    whileWaiting: true,
+    apply: (s, e) => ({ ...s, notes: [...s.notes, { text: e.data.text, at: e.at, actorId: e.actor.id }] }),
+  },
+  case_abandoned: {
+    in: OPEN,
+    whileWaiting: true,
+    apply: (s, e) => ({ ...to("abandoned")(s, e.at), abandonReason: e.data.reason, pendingManager: undefined, closedAt: e.at }),
+  },
+};
+
+const PHASE_NAMES: Record<Phase, string> = {
+  new: "before the case is opened",
+  listen: "Listen",
+  validate: "Validate",
+  apologise: "Apologise",
+  solve: "Solve",
+  compensate: "Compensate",
+  confirm: "Confirm",
+  prevent: "Prevent",
+  closed: "closed",
+  abandoned: "abandoned",
+};
+
+const EVENT_NAMES: Record<EventType, string> = {
+  case_opened: "open the case",
+  complaint_heard: "record the complaint",
+  feeling_validated: "name the feeling",
+  apology_given: "apologise",
+  options_offered: "offer options",
+  request_declined: "say no to a request",
+  escalation_requested: "call a manager",
+  manager_decided: "record a manager's decision",
+  solution_agreed: "agree a solution",
+  compensation_offered: "offer compensation",
+  compensation_skipped: "skip compensation",
+  actions_agreed: "agree actions",
+  readback_answered: "record the customer's answer to the read-back",
+  root_causes_tagged: "tag root causes",
+  case_closed: "close the case",
+  customer_vented: "go back to listening",
+  note_added: "add a note",
+  case_abandoned: "mark the case abandoned",
+};
+
+function refuse(code: RefusalCode, reason: string): Refusal {
+  return { ok: false, code, reason };
+}
+
+/** The next state of a case after `event`, or the reason the playbook does not allow it. */
+export function transition(state: CaseState, event: RecordedEvent): Transition {
+  const rule = flow[event.type] as Rule<EventType>;
+  if (state.phase === "closed" || state.phase === "abandoned") {
+    return refuse("case_ended", `This case is ${state.phase}; nothing more can be added.`);
+  }
+  if (!rule.in.includes(state.phase)) {
+    const where = rule.in.map((p) => PHASE_NAMES[p]).join(" or ");
+    return refuse(
+      "wrong_stage",
+      `You can ${EVENT_NAMES[event.type]} only at ${where}; this case is at ${PHASE_NAMES[state.phase]}.`,
+    );
+  }
+  if (state.pendingManager && !rule.whileWaiting) {
+    return refuse("awaiting_manager", "Waiting for a manager's decision before the next step.");
+  }
+  const reason = rule.guard?.(state, event as never);
+  if (reason) {
+    const code: RefusalCode = event.type === "manager_decided" && reason.startsWith("Only") ? "not_authorised" : "not_ready";
+    return refuse(code, reason);
+  }
+  const next = rule.apply(state, event as never);
+  return { ok: true, state: { ...next, eventCount: state.eventCount + 1, lastEventAt: event.at } };
+}
+
+export class PlaybookRefusal extends Error {
+  constructor(
+    readonly refusal: Refusal,
+    readonly eventIndex: number,
+  ) {
+    super(refusal.reason);
+  }
+}
+
+/** A case's state is its event log folded through `transition`. */
+export function fold(events: readonly RecordedEvent[], from: CaseState = initialState): CaseState {
+  return events.reduce((state, event, index) => {
+    const result = transition(state, event);
+    if (!result.ok) throw new PlaybookRefusal(result, index);
+    return result.state;
+  }, from);
+}
+
+/** Every intermediate state, for replays: states[i] is the state after events[i]. */
+export function foldSteps(events: readonly RecordedEvent[]): CaseState[] {
+  const states: CaseState[] = [];
+  fold(events, initialState);
+  events.reduce((state, event) => {
+    const result = transition(state, event);
+    const next = result.ok ? result.state : state;
+    states.push(next);
+    return next;
+  }, initialState);
+  return states;
+}
+
+export function formatMoney(cents: number, currency = "GBP"): string {
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(cents / 100);
+}

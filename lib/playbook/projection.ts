@@ -1,0 +1,64 @@
+import { settledCompensation, type CaseState } from "./state";
+
+export type CaseStatus = "open" | "awaiting_manager" | "closed" | "abandoned";
+
+export function caseStatus(state: CaseState): CaseStatus {
+  if (state.phase === "closed") return "closed";
+  if (state.phase === "abandoned") return "abandoned";
+  return state.pendingManager ? "awaiting_manager" : "open";
+}
+
+/**
+ * The Case row and its child rows as the fold determines them. Storage writes exactly this,
+ * so the stored projection can always be checked against a fresh fold of the stored events.
+ */
+export function projectCase(state: CaseState) {
+  if (state.phase === "new" || !state.openedAt || !state.lastEventAt) throw new Error("A case must be opened first");
+  return {
+    row: {
+      stage: state.phase,
+      status: caseStatus(state),
+      category: state.complaint?.category ?? null,
+      severity: state.complaint?.severity ?? null,
+      spot: state.complaint?.spot ?? null,
+      mood: state.complaint?.mood ?? null,
+      customerWords: state.complaint?.customerWords ?? null,
+      feeling: state.feeling?.feeling ?? null,
+      ourFault: state.apology?.ourFault ?? null,
+      chosenSolution: state.chosenOption ?? null,
+      readbackAccepted: state.readback?.accepted ?? null,
+      returnsToListen: state.returnsToListen,
+      preventionNote: state.preventionNote ?? null,
+      abandonReason: state.abandonReason ?? null,
+      eventCount: state.eventCount,
+      openedAt: state.openedAt,
+      firstApologyAt: state.firstApologyAt ?? null,
+      resolvedAt: state.resolvedAt ?? null,
+      closedAt: state.closedAt ?? null,
+      lastEventAt: state.lastEventAt,
+      isPractice: state.practice,
+    },
+    actions: state.actions.map((a) => ({
+      id: a.id,
+      description: a.description,
+      owner: a.owner,
+      dueAt: new Date(a.dueAt),
+      status: "open" as const,
+      completedAt: null,
+    })),
+    rootCauseSlugs: state.rootCauseTags,
+    compensation: [
+      ...state.compensation.map((c) => ({
+        id: c.id,
+        kind: c.kind as string,
+        description: c.description,
+        valueCents: c.valueCents,
+        status: c.status as string,
+        decidedById: c.decidedById ?? null,
+        decisionNote: c.decisionNote ?? null,
+      })),
+    ],
+    settledCompensation: settledCompensation(state),
+  };
+}
+export type CaseProjection = ReturnType<typeof projectCase>;
