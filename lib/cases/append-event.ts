@@ -69,6 +69,7 @@ export async function appendEvent(
       caseId,
       reference: row.reference,
       sequence,
+      at: recorded.at.toISOString(),
       phase: next.state.phase,
       status: caseStatus(next.state),
       duplicate: false,

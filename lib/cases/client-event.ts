@@ -12,6 +12,8 @@ export type AppendResult = {
   caseId: string;
   reference: string;
   sequence: number;
+  /** When the server recorded the step (ISO 8601). */
+  at: string;
   phase: string;
   status: string;
   /** True when this client id had already been recorded: nothing new was written. */

@@ -61,6 +61,7 @@ export async function openCase(db: Db, actor: Actor, input: unknown, now: () => 
             caseId: created.id,
             reference,
             sequence: 1,
+            at: event.at.toISOString(),
             phase: result.state.phase,
             status: "open",
             duplicate: false,

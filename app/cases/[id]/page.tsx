@@ -1,0 +1,28 @@
+import { notFound, redirect } from "next/navigation";
+import { CaseCoach } from "@/components/case/case-coach";
+import { AppHeader } from "@/components/ui/app-header";
+import { requirePageActor } from "@/lib/auth/current";
+import { listDecidersAt } from "@/lib/cases/decide-on-tablet";
+import { getCase, listRootCauseTags } from "@/lib/cases/get-case";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor(["staff", "manager", "admin"]);
+  const { id } = await params;
+  const db = await getDb();
+  const view = await getCase(db, actor, id).catch((error: unknown) => {
+    if (isAppError(error) && (error.code === "not_found" || error.code === "invalid_input")) notFound();
+    if (isAppError(error) && error.code === "forbidden") redirect("/?denied=1");
+    throw error;
+  });
+  const [rootCauses, deciders] = await Promise.all([listRootCauseTags(db), listDecidersAt(db, view.locationId)]);
+  return (
+    <>
+      <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
+      <CaseCoach view={view} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role }} />
+    </>
+  );
+}

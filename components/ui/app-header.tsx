@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppHeader({ name, role, locationName }: { name: string; role: string; locationName?: string }) {
+  return (
+    <header className="flex items-center justify-between gap-4 border-b border-slate-700 bg-slate-900 px-5 py-3">
+      <Link href="/" className="flex min-h-12 items-center text-xl font-bold tracking-tight text-sky-300">
+        Complaint Coach
+      </Link>
+      <div className="flex items-center gap-3 text-slate-300">
+        <span className="text-base">
+          <span className="font-semibold text-slate-100">{name}</span>
+          <span className="sr-only">, </span>
+          <span className="ml-2 rounded-md bg-slate-800 px-2 py-1 text-sm capitalize">{role}</span>
+          {locationName ? <span className="ml-2 hidden text-sm md:inline">· {locationName}</span> : null}
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { postJson } from "@/lib/client/api";
+import { Button } from "./button";
+
+/** On a shared tablet, signing out is how the next person switches in. */
+export function SignOutButton() {
+  const router = useRouter();
+  return (
+    <Button
+      variant="ghost"
+      className="text-base"
+      onClick={async () => {
+        await postJson("/api/session/sign-out", {});
+        router.replace("/sign-in");
+        router.refresh();
+      }}
+    >
+      Switch user
+    </Button>
+  );
+}

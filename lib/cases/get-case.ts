@@ -1,0 +1,30 @@
+import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { loadCaseLog } from "./case-log";
+
+/** What a tablet needs to resume a case exactly where it was: the log, folded on the client too. */
+export async function getCase(db: Db, actor: Actor, caseId: string) {
+  if (typeof caseId !== "string" || caseId.length > 64) throw new AppError("invalid_input", "Not a case id.");
+  const row = await db.case.findUnique({
+    where: { id: caseId },
+    include: { location: { select: { name: true } }, openedBy: { select: { name: true } } },
+  });
+  if (!row) throw new AppError("not_found", "No case with that id.");
+  assertAtLocation(actor, row.locationId);
+  const log = await loadCaseLog(db, caseId);
+  return {
+    id: row.id,
+    reference: row.reference,
+    locationId: row.locationId,
+    locationName: row.location.name,
+    openedByName: row.openedBy.name,
+    log: log.map((e) => ({ ...e, at: e.at.toISOString() })),
+  };
+}
+export type CaseView = Awaited<ReturnType<typeof getCase>>;
+export type SerialisedEvent = CaseView["log"][number];
+
+export async function listRootCauseTags(db: Db) {
+  return db.rootCauseTag.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true, label: true } });
+}

@@ -1,0 +1,35 @@
+export type ApiError = { status: number; code: string; message: string; details?: Record<string, unknown> };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** POSTs JSON to one of our route handlers; every failure comes back as a message to show. */
+export async function postJson<T>(url: string, body: unknown): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  } catch {
+    return { ok: false, error: { status: 0, code: "offline", message: "No connection. Check the Wi-Fi and try again." } };
+  }
+  return readResult<T>(response);
+}
+
+export async function getJson<T>(url: string): Promise<ApiResult<T>> {
+  try {
+    return readResult<T>(await fetch(url, { cache: "no-store" }));
+  } catch {
+    return { ok: false, error: { status: 0, code: "offline", message: "No connection." } };
+  }
+}
+
+async function readResult<T>(response: Response): Promise<ApiResult<T>> {
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, data: body as T };
+  const error = (body as { error?: Omit<ApiError, "status"> } | null)?.error;
+  return {
+    ok: false,
+    error: { status: response.status, code: error?.code ?? "error", message: error?.message ?? `Request failed (${response.status})`, details: error?.details },
+  };
+}
+
+export function newClientId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,33 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium: Playwright cannot download its own browsers on these machines.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: "http://localhost:3100",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "ipad-landscape", use: { ...devices["iPad (gen 7) landscape"], browserName: "chromium" } },
+    { name: "ipad-portrait", use: { ...devices["iPad (gen 7)"], browserName: "chromium" }, testMatch: /portrait/ },
+  ],
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: "http://localhost:3100/sign-in",
+    timeout: 600_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+  },
+});
