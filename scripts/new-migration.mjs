@@ -1,19 +1,19 @@
-// Writes the next migration (prisma/migrations/<timestamp>_<name>/migration.sql) from the
-// difference between the committed migrations and prisma/schema.prisma. Offline.
+// Writes the next migration (prisma/migrations/<timestamp>_<name>/migration.sql): the committed
+// migrations are applied to a scratch database, which is then diffed against
+// prisma/schema.prisma. Offline, through the wasm schema engine.
 import { mkdirSync, writeFileSync, existsSync, readFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openEngine, migrationsList, migrationsDir, schemaPath, noFilters } from "./schema-engine.mjs";
+import { root, openEngine, migrationsList, migrationsDir, schemaPath, noFilters } from "./schema-engine.mjs";
 
 const name = (process.argv[2] ?? "change").replace(/[^a-z0-9_]/gi, "_");
-const scratch = path.join(mkdtempSync(path.join(os.tmpdir(), "mig-")), "shadow.db");
+const scratch = path.join(mkdtempSync(path.join(os.tmpdir(), "mig-")), "scratch.db");
 const engine = await openEngine(`file:${scratch}`);
-const list = migrationsList();
-const from = list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" };
-
+await engine.applyMigrations({ migrationsList: migrationsList(), filters: noFilters });
+const schema = { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
 const result = await engine.diff({
-  from,
-  to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
+  from: { tag: "schemaDatasource", ...schema, configDir: root },
+  to: { tag: "schemaDatamodel", ...schema },
   script: true,
   exitCode: null,
   shadowDatabaseUrl: null,

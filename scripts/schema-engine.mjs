@@ -23,7 +23,9 @@ async function loadWasm() {
 
 export async function openEngine(url, { quiet = true } = {}) {
   const bg = await loadWasm();
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url }));
+  const factory = bindMigrationAwareSqlAdapterFactory(
+    new PrismaBetterSqlite3({ url }),
+  );
   const log = quiet ? () => {} : (m) => console.error(m);
   return bg.SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] }, log, factory);
 }

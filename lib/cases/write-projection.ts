@@ -7,18 +7,10 @@ export async function writeProjection(tx: Prisma.TransactionClient, caseId: stri
   await tx.case.update({ where: { id: caseId }, data: projection.row });
 
   const keepActionIds = projection.actions.map((a) => a.id);
-  const existing = await tx.agreedAction.findMany({ where: { caseId }, select: { id: true, status: true, completedAt: true } });
   await tx.agreedAction.deleteMany({ where: { caseId, id: { notIn: keepActionIds } } });
   for (const action of projection.actions) {
-    const before = existing.find((e) => e.id === action.id);
     const { id, ...fields } = action;
-    // Follow-up status is owned by later manager events; keep it across re-agreements.
-    const status = before ? { status: before.status, completedAt: before.completedAt } : {};
-    await tx.agreedAction.upsert({
-      where: { id },
-      create: { id, caseId, ...fields },
-      update: { ...fields, ...status },
-    });
+    await tx.agreedAction.upsert({ where: { id }, create: { id, caseId, ...fields }, update: fields });
   }
 
   await tx.caseRootCause.deleteMany({ where: { caseId } });

@@ -112,6 +112,19 @@ export const eventSchemas = {
   }),
   note_added: z.object({ type: z.literal("note_added"), data: z.object({ text: text(1000) }) }),
   case_abandoned: z.object({ type: z.literal("case_abandoned"), data: z.object({ reason: text(300) }) }),
+  // Follow-up, after the customer has gone: managers own these.
+  action_updated: z.object({
+    type: z.literal("action_updated"),
+    data: z.object({
+      actionId: id,
+      status: z.enum(["open", "done"]).optional(),
+      owner: text(80).optional(),
+      dueAt: z.iso.datetime({ offset: true, message: "A due date and time is needed" }).optional(),
+      note: optionalText(500),
+    }),
+  }),
+  manager_note_added: z.object({ type: z.literal("manager_note_added"), data: z.object({ text: text(2000) }) }),
+  case_reopened: z.object({ type: z.literal("case_reopened"), data: z.object({ reason: text(500) }) }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -136,6 +149,9 @@ export const playbookEventSchema = z.discriminatedUnion("type", [
   eventSchemas.customer_vented,
   eventSchemas.note_added,
   eventSchemas.case_abandoned,
+  eventSchemas.action_updated,
+  eventSchemas.manager_note_added,
+  eventSchemas.case_reopened,
 ]);
 export type PlaybookEvent = z.infer<typeof playbookEventSchema>;
 export type EventOf<T extends EventType> = Extract<PlaybookEvent, { type: T }>;

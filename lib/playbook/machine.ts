@@ -21,6 +21,8 @@ type Rule<T extends EventType> = {
 const OPEN: readonly Phase[] = STAGES;
 const AFTER_LISTEN: readonly Phase[] = STAGES.filter((s) => s !== "listen");
 const MIN_OPTIONS = 2;
+/** Follow-up of agreed actions goes on after the case is closed. */
+const FOLLOW_UP: readonly Phase[] = ["confirm", "prevent", "closed"];
 
 const to = (phase: Phase) => (state: CaseState, at: Date): CaseState =>
   state.phase === phase ? state : { ...state, phase, phaseEnteredAt: at };
@@ -147,7 +149,14 @@ export const flow: { [T in EventType]: Rule<T> } = {
   },
   actions_agreed: {
     in: ["confirm"],
-    apply: (s, e) => ({ ...s, actions: e.data.actions, readback: undefined }),
+    apply: (s, e) => ({
+      ...s,
+      actions: e.data.actions.map((a) => {
+        const before = s.actions.find((b) => b.id === a.id);
+        return { ...a, status: before?.status ?? "open", completedAt: before?.completedAt };
+      }),
+      readback: undefined,
+    }),
   },
   readback_answered: {
     in: ["confirm"],
@@ -189,7 +198,54 @@ export const flow: { [T in EventType]: Rule<T> } = {
   case_abandoned: {
     in: OPEN,
     whileWaiting: true,
-    apply: (s, e) => ({ ...to("abandoned")(s, e.at), abandonReason: e.data.reason, pendingManager: undefined, closedAt: e.at }),
+    apply: (s, e) => ({
+      ...to("abandoned")(s, e.at),
+      abandonReason: e.data.reason,
+      abandonedFrom: s.phase,
+      pendingManager: undefined,
+      closedAt: e.at,
+    }),
+  },
+  action_updated: {
+    in: FOLLOW_UP,
+    whileWaiting: true,
+    guard: (s, e) => {
+      if (!DECIDING_ROLES.includes(e.actor.role) && s.phase !== "confirm" && s.phase !== "prevent")
+        return "Only a manager can follow up actions once the customer has gone.";
+      return s.actions.some((a) => a.id === e.data.actionId) ? null : "There is no such agreed action on this case.";
+    },
+    apply: (s, e) => ({
+      ...s,
+      actions: s.actions.map((a) =>
+        a.id !== e.data.actionId
+          ? a
+          : {
+              ...a,
+              owner: e.data.owner ?? a.owner,
+              dueAt: e.data.dueAt ?? a.dueAt,
+              status: e.data.status ?? a.status,
+              completedAt: e.data.status === "done" ? (a.completedAt ?? e.at) : e.data.status === "open" ? undefined : a.completedAt,
+            },
+      ),
+    }),
+  },
+  manager_note_added: {
+    in: [...OPEN, "closed", "abandoned"],
+    whileWaiting: true,
+    guard: (_s, e) => (DECIDING_ROLES.includes(e.actor.role) ? null : "Only a manager can add a manager's note."),
+    apply: (s, e) => ({ ...s, managerNotes: [...s.managerNotes, { text: e.data.text, at: e.at, actorId: e.actor.id }] }),
+  },
+  case_reopened: {
+    in: ["closed", "abandoned"],
+    guard: (_s, e) => (DECIDING_ROLES.includes(e.actor.role) ? null : "Only a manager can reopen a case."),
+    apply: (s, e) => ({
+      ...to(s.phase === "abandoned" ? (s.abandonedFrom ?? "listen") : "prevent")(s, e.at),
+      closedAt: undefined,
+      abandonReason: undefined,
+      abandonedFrom: undefined,
+      reopenings: s.reopenings + 1,
+      managerNotes: [...s.managerNotes, { text: `Reopened: ${e.data.reason}`, at: e.at, actorId: e.actor.id }],
+    }),
   },
 };
 
@@ -225,6 +281,9 @@ const EVENT_NAMES: Record<EventType, string> = {
   customer_vented: "go back to listening",
   note_added: "add a note",
   case_abandoned: "mark the case abandoned",
+  action_updated: "update an agreed action",
+  manager_note_added: "add a manager's note",
+  case_reopened: "reopen the case",
 };
 
 function refuse(code: RefusalCode, reason: string): Refusal {
@@ -234,8 +293,8 @@ function refuse(code: RefusalCode, reason: string): Refusal {
 /** The next state of a case after `event`, or the reason the playbook does not allow it. */
 export function transition(state: CaseState, event: RecordedEvent): Transition {
   const rule = flow[event.type] as Rule<EventType>;
-  if (state.phase === "closed" || state.phase === "abandoned") {
-    return refuse("case_ended", `This case is ${state.phase}; nothing more can be added.`);
+  if ((state.phase === "closed" || state.phase === "abandoned") && !rule.in.includes(state.phase)) {
+    return refuse("case_ended", `This case is ${state.phase}; only a manager can follow it up or reopen it.`);
   }
   if (!rule.in.includes(state.phase)) {
     const where = rule.in.map((p) => PHASE_NAMES[p]).join(" or ");
@@ -249,7 +308,7 @@ export function transition(state: CaseState, event: RecordedEvent): Transition {
   }
   const reason = rule.guard?.(state, event as never);
   if (reason) {
-    const code: RefusalCode = event.type === "manager_decided" && reason.startsWith("Only") ? "not_authorised" : "not_ready";
+    const code: RefusalCode = reason.startsWith("Only") ? "not_authorised" : "not_ready";
     return refuse(code, reason);
   }
   const next = rule.apply(state, event as never);

@@ -43,8 +43,8 @@ export function projectCase(state: CaseState) {
       description: a.description,
       owner: a.owner,
       dueAt: new Date(a.dueAt),
-      status: "open" as const,
-      completedAt: null,
+      status: a.status,
+      completedAt: a.completedAt ?? null,
     })),
     rootCauseSlugs: state.rootCauseTags,
     compensation: [

@@ -26,6 +26,8 @@ export type ManagerDecision = {
   at: Date;
 };
 
+export type AgreedAction = AgreedActionInput & { status: "open" | "done"; completedAt?: Date };
+
 export type CaseState = {
   phase: Phase;
   reference?: string;
@@ -44,12 +46,16 @@ export type CaseState = {
   chosenOption?: string;
   compensation: CompensationState[];
   compensationSkippedReason?: string;
-  actions: AgreedActionInput[];
+  actions: AgreedAction[];
   readback?: { accepted: boolean; comment?: string; at: Date };
   readbackRefusals: number;
   rootCauseTags: string[];
   preventionNote?: string;
   notes: { text: string; at: Date; actorId: string }[];
+  managerNotes: { text: string; at: Date; actorId: string }[];
+  /** The phase a case was in when it was abandoned, so a reopen can return there. */
+  abandonedFrom?: Phase;
+  reopenings: number;
   /** Where to return after the customer vented and was heard again. */
   resumeStage?: Stage;
   returnsToListen: number;
@@ -75,6 +81,8 @@ export const initialState: CaseState = {
   readbackRefusals: 0,
   rootCauseTags: [],
   notes: [],
+  managerNotes: [],
+  reopenings: 0,
   returnsToListen: 0,
   eventCount: 0,
 };
