@@ -3,3 +3,7 @@ export * from "./events";
 export * from "./state";
 export * from "./machine";
 export * from "./projection";
+export * from "./phrase-coach";
+export * from "./guidance";
+export * from "./remedies";
+export * from "./readback";

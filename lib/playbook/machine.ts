@@ -46,10 +46,12 @@ export const flow: { [T in EventType]: Rule<T> } = {
   },
   complaint_heard: {
     in: ["listen"],
+    whileWaiting: true,
     apply: (s, e) => ({ ...to("validate")(s, e.at), complaint: { ...e.data, severity: e.data.severity as Severity } }),
   },
   feeling_validated: {
     in: ["validate"],
+    whileWaiting: true,
     guard: (_s, e) => (e.data.acknowledged ? null : "Say out loud that you understand how they feel before moving on."),
     apply: (s, e) => ({
       ...to(s.resumeStage ?? "apologise")(s, e.at),
@@ -86,7 +88,8 @@ export const flow: { [T in EventType]: Rule<T> } = {
     }),
   },
   manager_decided: {
-    in: ["solve", "compensate"],
+    // Also at Listen/Validate: the customer may be venting again while the manager decides.
+    in: ["listen", "validate", "solve", "compensate"],
     whileWaiting: true,
     guard: (s, e) => {
       if (!s.pendingManager) return "No manager decision is awaited on this case.";
@@ -108,7 +111,9 @@ export const flow: { [T in EventType]: Rule<T> } = {
           : c,
       );
       const settled = { ...next, compensation };
-      return e.data.decision === "approved" ? to("confirm")(settled, e.at) : settled;
+      if (e.data.decision !== "approved") return settled;
+      if (s.phase === "compensate") return to("confirm")(settled, e.at);
+      return s.resumeStage === "compensate" ? { ...settled, resumeStage: "confirm" } : settled;
     },
   },
   solution_agreed: {
@@ -185,7 +190,8 @@ export const flow: { [T in EventType]: Rule<T> } = {
     whileWaiting: true,
     apply: (s, e) => ({
       ...to(e.data.backTo)(s, e.at),
-      resumeStage: s.resumeStage ?? (s.phase as Stage),
+      // Venting during Listen/Validate changes nothing about where we pick up again.
+      resumeStage: s.resumeStage ?? (s.phase === "validate" ? undefined : (s.phase as Stage)),
       returnsToListen: s.returnsToListen + 1,
       notes: e.data.note ? [...s.notes, { text: e.data.note, at: e.at, actorId: e.actor.id }] : s.notes,
     }),
@@ -203,6 +209,8 @@ export const flow: { [T in EventType]: Rule<T> } = {
       abandonReason: e.data.reason,
       abandonedFrom: s.phase,
       pendingManager: undefined,
+      // An offer nobody decided on is withdrawn, so a later approval cannot reach it.
+      compensation: s.compensation.map((c) => (c.status === "awaiting_approval" ? { ...c, status: "withdrawn" as const } : c)),
       closedAt: e.at,
     }),
   },

@@ -6,7 +6,7 @@ export type CompensationState = {
   kind: CompensationKind;
   description: string;
   valueCents: number;
-  status: "offered" | "awaiting_approval" | "approved" | "declined";
+  status: "offered" | "awaiting_approval" | "approved" | "declined" | "withdrawn";
   decidedById?: string;
   decisionNote?: string;
 };

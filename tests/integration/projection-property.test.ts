@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { appendEvent } from "@/lib/cases/append-event";
+import { loadCaseLog } from "@/lib/cases/case-log";
+import { openCase } from "@/lib/cases/open-case";
+import { isAppError } from "@/lib/errors";
+import { fold, projectCase } from "@/lib/playbook";
+import { arbitraryEventSequence, withFreshIds } from "@/lib/playbook/testing/arbitraries";
+import { DEFAULT_ROOT_CAUSES } from "@/lib/seed/root-causes";
+import { actorFor } from "@/lib/testing/actors";
+import type { Db } from "@/lib/db/client";
+import { createTestDb } from "../setup/test-db";
+
+const { db } = await createTestDb();
+
+/** What is stored for a case, in the shape `projectCase` produces. */
+async function storedProjection(db: Db, caseId: string) {
+  const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
+  const actions = await db.agreedAction.findMany({ where: { caseId }, orderBy: { id: "asc" } });
+  const tags = await db.caseRootCause.findMany({ where: { caseId }, include: { tag: true } });
+  const compensation = await db.compensation.findMany({ where: { caseId }, orderBy: { id: "asc" } });
+  return {
+    row: {
+      stage: row.stage, status: row.status, category: row.category, severity: row.severity, spot: row.spot, mood: row.mood,
+      customerWords: row.customerWords, feeling: row.feeling, ourFault: row.ourFault, chosenSolution: row.chosenSolution,
+      readbackAccepted: row.readbackAccepted, returnsToListen: row.returnsToListen, preventionNote: row.preventionNote,
+      abandonReason: row.abandonReason, eventCount: row.eventCount, openedAt: row.openedAt, firstApologyAt: row.firstApologyAt,
+      resolvedAt: row.resolvedAt, closedAt: row.closedAt, lastEventAt: row.lastEventAt, isPractice: row.isPractice,
+    },
+    actions: actions.map(({ caseId: _c, ...a }) => a),
+    rootCauseSlugs: tags.map((t) => t.tag.slug).sort(),
+    compensation: compensation.map(({ caseId: _c, ...c }) => c),
+  };
+}
+
+describe("the stored projection", () => {
+  it("always equals the fold of the stored events, for random event sequences", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryEventSequence({
+          staffIds: ["usr-amira", "usr-ben"],
+          managerIds: ["usr-maria"],
+          locationId: "loc-harbour",
+          rootCauseTags: DEFAULT_ROOT_CAUSES.map((t) => t.slug),
+        }),
+        async (generated) => {
+          const events = withFreshIds(generated, `P${run++}`);
+          const [first, ...rest] = events;
+          const opener = actorFor(first.actor.id, "loc-harbour");
+          const { caseId } = await openCase(db, opener, { clientEventId: `prop-${run}-open` }, () => first.at);
+          for (const [i, event] of rest.entries()) {
+            const { at, actor, ...step } = event;
+            try {
+              await appendEvent(db, actorFor(actor.id, "loc-harbour"), caseId, { clientEventId: `prop-${run}-${i}`, event: step }, () => at);
+            } catch (error) {
+              // Refused steps (playbook or validation) are simply not stored.
+              if (!isAppError(error)) throw error;
+            }
+          }
+          const log = await loadCaseLog(db, caseId);
+          const expected = projectCase(fold(log));
+          const stored = await storedProjection(db, caseId);
+          expect(stored.row).toEqual(expected.row);
+          expect(stored.actions).toEqual([...expected.actions].sort((a, b) => a.id.localeCompare(b.id)));
+          expect(stored.rootCauseSlugs).toEqual([...expected.rootCauseSlugs].sort());
+          expect(stored.compensation).toEqual([...expected.compensation].sort((a, b) => a.id.localeCompare(b.id)));
+          expect(log.length).toBe(expected.row.eventCount);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
