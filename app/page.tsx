@@ -2,55 +2,90 @@ import Link from "next/link";
 import { AppHeader } from "@/components/ui/app-header";
 import { NewComplaintButton } from "@/components/home/new-complaint-button";
 import { requirePageActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
 import { listMyCasesToday } from "@/lib/cases/list-open-cases";
 import { getDb } from "@/lib/db/client";
 import { CATEGORY_LABELS, STAGE_LABELS, type Category, type Stage } from "@/lib/playbook";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+/** Where each role goes from home, besides the live coach; each shows only with its permission. */
+const ENTRY_POINTS = [
+  { permission: "manager.desk", href: "/manager", title: "Manager's desk", hint: "Approvals, follow-ups and what keeps going wrong" },
+  { permission: "trainer.replay", href: "/trainer", title: "Case replay", hint: "Walk through past cases, customer details removed" },
+  { permission: "admin.manage", href: "/admin", title: "Admin", hint: "People, locations, root causes and authority limits" },
+] as const;
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
+  const denied = (await searchParams).denied !== undefined;
   const db = await getDb();
+  const canOpen = can(actor, "case.open");
   const [cases, location] = await Promise.all([
-    listMyCasesToday(db, actor),
+    canOpen ? listMyCasesToday(db, actor) : [],
     actor.currentLocationId ? db.location.findUnique({ where: { id: actor.currentLocationId }, select: { name: true } }) : null,
   ]);
-  const canOpen = actor.role !== "trainer";
+  const entries = ENTRY_POINTS.filter((e) => can(actor, e.permission));
   return (
     <>
       <AppHeader name={actor.name} role={actor.role} locationName={location?.name} />
       <main className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-8">
+        {denied ? (
+          <p role="alert" className="rounded-xl border border-amber-400 bg-amber-950 px-5 py-4 text-lg text-amber-100">
+            That page is not open to your role ({actor.role}). Here is what you can use.
+          </p>
+        ) : null}
         {canOpen ? <NewComplaintButton /> : null}
-        <section aria-labelledby="mine" className="flex flex-col gap-3">
-          <h2 id="mine" className="text-2xl font-semibold">My cases today</h2>
-          {cases.length === 0 ? (
-            <p className="text-lg text-slate-400">No cases yet today.</p>
-          ) : (
-            <ul className="flex flex-col gap-3">
-              {cases.map((c) => (
-                <li key={c.id}>
-                  <Link
-                    href={`/cases/${c.id}`}
-                    className="flex min-h-16 items-center justify-between gap-4 rounded-xl border border-slate-700 bg-slate-800 px-5 py-3 hover:border-sky-400"
-                  >
-                    <span className="flex flex-col">
-                      <span className="text-lg font-semibold">
-                        {c.reference} · {c.spot ?? "Just opened"}
-                      </span>
-                      <span className="line-clamp-1 text-slate-300">
-                        {c.category ? CATEGORY_LABELS[c.category as Category] : "Listening"}
-                        {c.customerWords ? ` — “${c.customerWords}”` : ""}
-                      </span>
-                    </span>
-                    <StatusPill stage={c.stage} status={c.status} />
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        {entries.length ? (
+          <nav aria-label="Your tools" className="grid grid-cols-1 gap-3 md:grid-cols-2">
+            {entries.map((e) => (
+              <Link
+                key={e.href}
+                href={e.href}
+                className="flex min-h-20 flex-col justify-center rounded-2xl border border-slate-600 bg-slate-800 px-5 py-3 hover:border-sky-400"
+              >
+                <span className="text-xl font-semibold text-sky-300">{e.title}</span>
+                <span className="text-slate-300">{e.hint}</span>
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+        {canOpen ? <MyCasesToday cases={cases} /> : null}
       </main>
     </>
+  );
+}
+
+function MyCasesToday({ cases }: { cases: Awaited<ReturnType<typeof listMyCasesToday>> }) {
+  return (
+    <section aria-labelledby="mine" className="flex flex-col gap-3">
+      <h2 id="mine" className="text-2xl font-semibold">My cases today</h2>
+      {cases.length === 0 ? (
+        <p className="text-lg text-slate-400">No cases yet today.</p>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {cases.map((c) => (
+            <li key={c.id}>
+              <Link
+                href={`/cases/${c.id}`}
+                className="flex min-h-16 items-center justify-between gap-4 rounded-xl border border-slate-700 bg-slate-800 px-5 py-3 hover:border-sky-400"
+              >
+                <span className="flex flex-col">
+                  <span className="text-lg font-semibold">
+                    {c.reference} · {c.spot ?? "Just opened"}
+                  </span>
+                  <span className="line-clamp-1 text-slate-300">
+                    {c.category ? CATEGORY_LABELS[c.category as Category] : "Listening"}
+                    {c.customerWords ? ` — “${c.customerWords}”` : ""}
+                  </span>
+                </span>
+                <StatusPill stage={c.stage} status={c.status} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -5,7 +5,9 @@ export type ErrorBody = { error: { code: string; message: string; details?: Reco
 
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (isAppError(error)) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
+    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
   }
   console.error(error);
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; try again." } }, { status: 500 });
@@ -32,17 +34,53 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin) {
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
+    if (!host || hostOf(origin) !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
   }
 }
 
-/** Wraps a route handler: AppErrors become their status with a JSON message. */
+/** The host of an Origin header; "null" (sandboxed frames, some redirects) and junk are no host. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isMutating(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * The address a sign-in attempt came from, for throttling: the first x-forwarded-for entry
+ * (set by the reverse proxy, or by Next itself from the socket), else "local".
+ */
+export function clientAddress(request: Request): string {
+  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return first ? first.slice(0, 64) : "local";
+}
+
+/**
+ * Wraps a route handler: AppErrors become their status with a JSON message, and every
+ * mutating request (anything but GET/HEAD/OPTIONS) is checked for a cross-site origin first,
+ * so a new route cannot forget it.
+ */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      const request = args[0];
+      if (request instanceof Request && isMutating(request.method)) assertSameOrigin(request);
       return await fn(...args);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** A JSON body with values from the URL laid over it (the URL wins); a non-object body counts as {}. */
+export function withParams(body: unknown, params: Record<string, string>): Record<string, unknown> {
+  const fields = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  return { ...fields, ...params };
 }

@@ -13,3 +13,15 @@ export async function verifySecret(hashed: string | null | undefined, secret: st
     return false;
   }
 }
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * Spends as long as a real check when there is no account (or no secret set), so the answer's
+ * timing does not tell an unknown email from a wrong password. Always false.
+ */
+export async function verifyAgainstNothing(secret: string): Promise<false> {
+  decoy ??= hash("no account has this secret");
+  await verifySecret(await decoy, secret);
+  return false;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
@@ -45,6 +46,7 @@ export async function appendEvent(
   input: unknown,
   now: () => Date = () => new Date(),
 ): Promise<AppendResult> {
+  assertCan(actor, "case.append");
   const { clientEventId, event } = parseInput(appendEventSchema, input);
   if (event.type === "case_opened") throw new AppError("invalid_input", "A case is opened with POST /api/cases, not as a step.");
   const payload = JSON.stringify(event.data);

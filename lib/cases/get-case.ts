@@ -1,10 +1,16 @@
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import { assertCan, can } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { loadCaseLog } from "./case-log";
+import { redactForTrainer } from "./redact";
 
-/** What a tablet needs to resume a case exactly where it was: the log, folded on the client too. */
+/**
+ * What a tablet needs to resume a case exactly where it was: the log, folded on the client too.
+ * A role without "case.viewCustomerDetails" (trainers) gets the log with contact details masked.
+ */
 export async function getCase(db: Db, actor: Actor, caseId: string) {
+  assertCan(actor, "case.view");
   if (typeof caseId !== "string" || caseId.length > 64) throw new AppError("invalid_input", "Not a case id.");
   const row = await db.case.findUnique({
     where: { id: caseId },
@@ -13,7 +19,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string) {
   if (!row) throw new AppError("not_found", "No case with that id.");
   assertAtLocation(actor, row.locationId);
   const log = await loadCaseLog(db, caseId);
-  return {
+  const view = {
     id: row.id,
     reference: row.reference,
     locationId: row.locationId,
@@ -21,6 +27,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string) {
     openedByName: row.openedBy.name,
     log: log.map((e) => ({ ...e, at: e.at.toISOString() })),
   };
+  return can(actor, "case.viewCustomerDetails") ? view : redactForTrainer(view);
 }
 export type CaseView = Awaited<ReturnType<typeof getCase>>;
 export type SerialisedEvent = CaseView["log"][number];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
@@ -24,6 +25,7 @@ export async function authorityLimitFor(db: Db, role: string): Promise<number> {
 
 /** Opens a case at the actor's location; its first event is case_opened. */
 export async function openCase(db: Db, actor: Actor, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+  assertCan(actor, "case.open");
   const { clientEventId, locationId: requested, practice } = parseInput(openCaseSchema, input);
   const locationId = requested ?? actor.currentLocationId ?? actor.locationIds[0];
   if (!locationId) throw new AppError("invalid_input", "Pick the location the complaint is at.");

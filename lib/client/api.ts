@@ -3,9 +3,14 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 
 /** POSTs JSON to one of our route handlers; every failure comes back as a message to show. */
 export async function postJson<T>(url: string, body: unknown): Promise<ApiResult<T>> {
+  return sendJson<T>("POST", url, body);
+}
+
+/** Sends JSON with any mutating method (POST, PUT, PATCH, DELETE). */
+export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   } catch {
     return { ok: false, error: { status: 0, code: "offline", message: "No connection. Check the Wi-Fi and try again." } };
   }
@@ -30,6 +35,12 @@ async function readResult<T>(response: Response): Promise<ApiResult<T>> {
   };
 }
 
+/**
+ * randomUUID exists only in secure contexts (https or localhost); a tablet reaching the app over
+ * plain http on the venue's network still needs unguessable, unique step ids.
+ */
 export function newClientId(): string {
-  return crypto.randomUUID();
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }

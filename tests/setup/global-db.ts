@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "../../scripts/migrate.mjs";
 
@@ -7,7 +7,10 @@ export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
 
 /** Migrates one template database per run; each test file copies it (tests/setup/test-db.ts). */
 export default async function setup() {
-  rmSync(TMP_DIR, { recursive: true, force: true });
   mkdirSync(TMP_DIR, { recursive: true });
+  // Only this runner's files: the browser tests' e2e.db lives here too and may be in use.
+  for (const file of readdirSync(TMP_DIR)) {
+    if (file.startsWith("template.db") || /^w\d+-/.test(file)) rmSync(path.join(TMP_DIR, file), { force: true });
+  }
   await migrate(`file:${TEMPLATE_DB}`);
 }

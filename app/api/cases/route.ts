@@ -6,7 +6,7 @@ import { assertSameOrigin, handle, readJson } from "@/lib/http";
 
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
-  const actor = await requireActor(["staff", "manager", "admin"]);
+  const actor = await requireActor("case.open");
   const result = await openCase(await getDb(), actor, await readJson(request));
   return NextResponse.json(result, { status: result.duplicate ? 200 : 201 });
 });

@@ -1,7 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import { CaseCoach } from "@/components/case/case-coach";
 import { AppHeader } from "@/components/ui/app-header";
+import { RedactedCase } from "@/components/trainer/redacted-case";
 import { requirePageActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
 import { listDecidersAt } from "@/lib/cases/decide-on-tablet";
 import { getCase, listRootCauseTags } from "@/lib/cases/get-case";
 import { getDb } from "@/lib/db/client";
@@ -10,7 +12,7 @@ import { isAppError } from "@/lib/errors";
 export const dynamic = "force-dynamic";
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor(["staff", "manager", "admin"]);
+  const actor = await requirePageActor("case.view");
   const { id } = await params;
   const db = await getDb();
   const view = await getCase(db, actor, id).catch((error: unknown) => {
@@ -18,6 +20,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     if (isAppError(error) && error.code === "forbidden") redirect("/?denied=1");
     throw error;
   });
+  // Trainers read a case (redacted by getCase); they never drive the live coach.
+  if (!can(actor, "case.append")) {
+    return (
+      <>
+        <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
+        <RedactedCase view={view} />
+      </>
+    );
+  }
   const [rootCauses, deciders] = await Promise.all([listRootCauseTags(db), listDecidersAt(db, view.locationId)]);
   return (
     <>

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { handle } from "@/lib/http";
 
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await requireActor(["staff", "manager", "admin"]);
+  const actor = await requireActor("case.view");
   const { id } = await params;
   return NextResponse.json(await getCase(await getDb(), actor, id), { headers: { "cache-control": "no-store" } });
 });

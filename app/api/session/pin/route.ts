@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
-import { setSessionCookie } from "@/lib/auth/current";
+import { startSession } from "@/lib/auth/current";
 import { signInWithPin } from "@/lib/auth/sign-in-with-pin";
 import { getDb } from "@/lib/db/client";
-import { assertSameOrigin, handle, readJson } from "@/lib/http";
+import { assertSameOrigin, clientAddress, handle, readJson } from "@/lib/http";
 
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
-  const session = await signInWithPin(await getDb(), await readJson(request));
-  await setSessionCookie(session.token, session.expiresAt);
+  const session = await signInWithPin(await getDb(), await readJson(request), { address: clientAddress(request) });
+  await startSession(session);
   return NextResponse.json({ ok: true });
 });

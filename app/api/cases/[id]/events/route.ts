@@ -7,7 +7,7 @@ import { assertSameOrigin, handle, readJson } from "@/lib/http";
 /** The one endpoint every step of a live case goes through. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(request);
-  const actor = await requireActor(["staff", "manager", "admin"]);
+  const actor = await requireActor("case.append");
   const { id } = await params;
   const result = await appendEvent(await getDb(), actor, id, await readJson(request));
   return NextResponse.json(result, { status: result.duplicate ? 200 : 201 });

@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { startSession } from "@/lib/auth/current";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { getDb } from "@/lib/db/client";
+import { assertSameOrigin, clientAddress, handle, readJson } from "@/lib/http";
+
+export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
+  const session = await signInWithPassword(await getDb(), await readJson(request), { address: clientAddress(request) });
+  await startSession(session);
+  return NextResponse.json({ ok: true });
+});

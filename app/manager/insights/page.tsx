@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ParetoChart } from "@/components/manager/charts/pareto-chart";
+import { StackedBarChart } from "@/components/manager/charts/stacked-bar-chart";
+import { ImprovementForm } from "@/components/manager/improvement-forms";
+import { Panel } from "@/components/manager/panel";
+import { requirePageActor } from "@/lib/auth/current";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { listFilterOptions } from "@/lib/manager/filter-options";
+import { queryString, searchParamsToObject } from "@/lib/manager/filters";
+import { formatCount, formatDate, formatDay, formatDuration, formatPercent } from "@/lib/manager/format";
+import { getInsights, type Insights } from "@/lib/manager/insights";
+import { addDays, localDate } from "@/lib/manager/time";
+import { formatMoney } from "@/lib/playbook";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Insights · Complaint Coach" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50";
+const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
+
+export default async function InsightsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePageActor(["manager", "admin"]);
+  const db = await getDb();
+  const values = searchParamsToObject(await searchParams);
+  const options = await listFilterOptions(db, actor);
+  let insights: Insights | null = null;
+  let problem: string | null = null;
+  try {
+    insights = await getInsights(db, actor, values);
+  } catch (error) {
+    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
+    problem = error.message;
+  }
+  const today = localDate(new Date());
+  const quick = [
+    { label: "7 days", from: addDays(today, -6) },
+    { label: "30 days", from: addDays(today, -29) },
+    { label: "90 days", from: addDays(today, -89) },
+    { label: "12 months", from: addDays(today, -364) },
+  ];
+
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-3xl font-bold text-slate-50">Insights</h1>
+        {insights ? (
+          <p className="text-lg text-slate-300">
+            {formatDate(`${insights.range.from}T12:00:00Z`)} – {formatDate(`${insights.range.to}T12:00:00Z`)} · {formatCount(insights.cases)} cases
+          </p>
+        ) : null}
+      </div>
+
+      <form method="get" action="/manager/insights" aria-label="Period" className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+          <label className={label}>
+            From
+            <input type="date" name="from" defaultValue={insights?.range.from ?? values.from} className={field} />
+          </label>
+          <label className={label}>
+            To
+            <input type="date" name="to" defaultValue={insights?.range.to ?? values.to} className={field} />
+          </label>
+          {options.locations.length > 1 ? (
+            <label className={label}>
+              Location
+              <select name="location" defaultValue={values.location ?? ""} className={field}>
+                <option value="">All my locations</option>
+                {options.locations.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label className={label}>
+            Repeat within (days)
+            <input type="number" name="within" min={1} max={90} defaultValue={insights?.within ?? values.within ?? 7} className={field} />
+          </label>
+          <div className="flex items-end">
+            <button type="submit" className="inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300">
+              Show
+            </button>
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-base text-slate-300">Last</span>
+          {quick.map((q) => (
+            <Link
+              key={q.label}
+              href={`/manager/insights${queryString({ location: values.location, within: values.within }, { from: q.from, to: today })}`}
+              className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-base font-semibold text-slate-100 hover:bg-slate-700"
+            >
+              {q.label}
+            </Link>
+          ))}
+        </div>
+      </form>
+
+      {problem ? (
+        <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">
+          {problem}
+        </p>
+      ) : null}
+
+      {insights ? <InsightsBody insights={insights} options={options} values={values} /> : null}
+    </>
+  );
+}
+
+function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="flex flex-col gap-1 rounded-2xl border border-slate-700 bg-slate-800/70 p-4">
+      <dt className="text-base text-slate-300">{label}</dt>
+      <dd className="text-3xl font-bold tabular-nums text-slate-50">{value}</dd>
+      {note ? <dd className="text-sm text-slate-400">{note}</dd> : null}
+    </div>
+  );
+}
+
+function InsightsBody({
+  insights,
+  options,
+  values,
+}: {
+  insights: Insights;
+  options: Awaited<ReturnType<typeof listFilterOptions>>;
+  values: Record<string, string>;
+}) {
+  const weeks = insights.weeklyByCategory.weeks.map((w) => formatDay(w));
+  const due = addDays(localDate(new Date()), 14);
+  return (
+    <>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <Tile label="Cases" value={formatCount(insights.cases)} note={`${insights.range.days} days`} />
+        <Tile label="Median to first apology" value={formatDuration(insights.firstApology.medianSeconds)} note={`${formatCount(insights.firstApology.cases)} cases`} />
+        <Tile label="Median to resolution" value={formatDuration(insights.resolution.medianSeconds)} note={`${formatCount(insights.resolution.cases)} resolved`} />
+        <Tile
+          label="Accepted the read-back"
+          value={formatPercent(insights.readback.share)}
+          note={`${formatCount(insights.readback.accepted)} of ${formatCount(insights.readback.answered)} answered`}
+        />
+        <Tile label="Remedies given" value={formatMoney(insights.remedy.totalCents)} note={`${formatCount(insights.remedy.compensatedCases)} cases`} />
+        <Tile
+          label="Remedy per case"
+          value={insights.remedy.perCaseCents === null ? "—" : formatMoney(insights.remedy.perCaseCents)}
+          note={insights.remedy.perCompensatedCaseCents === null ? undefined : `${formatMoney(insights.remedy.perCompensatedCaseCents)} when given`}
+        />
+      </dl>
+
+      <ParetoChart id="pareto" title="Root causes, most common first" data={insights.pareto} />
+
+      <StackedBarChart id="weekly-category" title="Cases per week by category" columns={weeks} columnHeading="Week starting" series={insights.weeklyByCategory.series} />
+      {insights.weeklyByLocation.series.length > 1 ? (
+        <StackedBarChart id="weekly-location" title="Cases per week by location" columns={weeks} columnHeading="Week starting" series={insights.weeklyByLocation.series} />
+      ) : null}
+
+      <Panel id="repeats" title={`Coming back: the same root cause at the same place within ${insights.within} day${insights.within === 1 ? "" : "s"}`}>
+        {insights.repeats.length === 0 ? (
+          <p className="text-lg text-slate-300">No root cause came back within {insights.within} days in this period.</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {insights.repeats.map((r) => (
+              <li key={`${r.locationId}-${r.tagId}`} className="flex flex-col gap-3 rounded-xl border border-slate-700 bg-slate-900/60 p-4">
+                <div className="flex flex-wrap items-center gap-3">
+                  <p className="text-lg font-semibold text-slate-50">
+                    {r.label} <span className="font-normal text-slate-300">at {r.locationName}</span>
+                  </p>
+                  <p className="text-base text-slate-200">
+                    <span className="rounded-md bg-amber-300 px-2 py-0.5 font-bold text-slate-950">
+                      {r.repeats} repeat{r.repeats === 1 ? "" : "s"}
+                    </span>{" "}
+                    in {r.cases} cases · last{" "}
+                    {formatDate(r.lastAt)}
+                  </p>
+                  <Link
+                    href={`/manager/cases${queryString({ tag: r.slug, location: options.locations.length > 1 ? r.locationId : undefined, from: insights.range.from, to: insights.range.to })}`}
+                    className="ml-auto inline-flex min-h-12 items-center text-base font-semibold text-sky-300 underline underline-offset-4"
+                  >
+                    See the cases
+                  </Link>
+                </div>
+                {r.improvement ? (
+                  <p className="text-base text-emerald-200">
+                    Tracked:{" "}
+                    <Link href="/manager/improvements" className="font-semibold underline underline-offset-4">
+                      {r.improvement.title}
+                    </Link>
+                  </p>
+                ) : (
+                  <ImprovementForm
+                    compact
+                    locations={options.locations}
+                    tags={options.tags}
+                    draft={{
+                      title: `Stop ${r.label.toLowerCase()} complaints coming back at ${r.locationName}`,
+                      due,
+                      locationId: r.locationId,
+                      tag: r.slug,
+                      linkFrom: values.from ?? insights.range.from,
+                      linkTo: values.to ?? insights.range.to,
+                      caseCount: r.cases,
+                    }}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </>
+  );
+}

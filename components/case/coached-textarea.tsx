@@ -1,0 +1,93 @@
+"use client";
+
+import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { TextArea, TextInput } from "@/components/ui/field";
+import { coachPhrase, PHRASE_KIND_LABELS, type PhraseFlag } from "@/lib/playbook/phrase-coach";
+
+const DEBOUNCE_MS = 250;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** The coach's notes on what was typed: each risky phrase, why it hurts, and a better line. */
+export function PhraseCoachNotes({ text, id }: { text: string; id: string }) {
+  // Waits for a pause in typing so the notes do not flicker with every key.
+  const settled = useDebounced(text, DEBOUNCE_MS);
+  const flags = useMemo(() => coachPhrase(settled), [settled]);
+  return (
+    <div id={id} aria-live="polite">
+      {flags.length > 0 ? (
+        <ul aria-label="Phrase coach" className="mt-1 flex flex-col gap-2">
+          {flags.map((flag) => (
+            <PhraseNote key={`${flag.start}-${flag.kind}`} flag={flag} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function PhraseNote({ flag }: { flag: PhraseFlag }) {
+  return (
+    <li className="rounded-lg border-l-4 border-amber-400 bg-amber-950/60 px-3 py-2 text-base text-amber-50">
+      <p>
+        <span className="font-semibold">{PHRASE_KIND_LABELS[flag.kind]}:</span> “{flag.match}”. {flag.why}
+      </p>
+      <p className="mt-1 text-emerald-200">
+        <span className="font-semibold">Try: </span>“{flag.reframe}”
+      </p>
+    </li>
+  );
+}
+
+/**
+ * A text field for words the staff member says, or plans to say, to the customer; the
+ * phrase coach reads along and suggests a kinder line. `singleLine` renders an <input>.
+ */
+export function CoachedTextarea({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  placeholder,
+  disabled,
+  rows = 2,
+  singleLine = false,
+  maxLength,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string;
+  placeholder?: string;
+  disabled?: boolean;
+  rows?: number;
+  singleLine?: boolean;
+  maxLength?: number;
+}) {
+  const notesId = useId();
+  const common = {
+    label,
+    hint,
+    error,
+    placeholder,
+    disabled,
+    maxLength,
+    value,
+    describedById: notesId,
+    below: <PhraseCoachNotes text={value} id={notesId} />,
+  };
+  return singleLine ? (
+    <TextInput {...common} onChange={(e) => onChange(e.target.value)} />
+  ) : (
+    <TextArea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+  );
+}

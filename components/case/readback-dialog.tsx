@@ -1,0 +1,105 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import type { CaseState } from "@/lib/playbook";
+import { buildReadback } from "@/lib/playbook/readback";
+import { StepFeedback } from "./step-feedback";
+import { optionalText } from "./text";
+import type { SendStep } from "./types";
+import { useStep } from "./use-step";
+
+const DUE_FORMAT: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+
+/** Due times in the tablet's own time zone, "today at 20:30" when it is today. */
+function formatDueForCustomer(iso: string): string {
+  const due = new Date(iso);
+  if (Number.isNaN(due.getTime())) return iso;
+  const today = new Date().toDateString() === due.toDateString();
+  return today ? `today at ${due.toLocaleTimeString("en-GB", TIME_FORMAT)}` : due.toLocaleString("en-GB", DUE_FORMAT);
+}
+
+/**
+ * The tablet turned round: what was agreed, in large plain words, and two big answers.
+ * A native modal <dialog> keeps the staff controls behind it out of reach and out of focus.
+ */
+export function ReadbackDialog({ state, send, onClose }: { state: CaseState; send: SendStep; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [comment, setComment] = useState("");
+  const step = useStep();
+  const commentId = useId();
+  const readback = buildReadback(state, formatDueForCustomer);
+
+  // No close on unmount: removing the element leaves the top layer by itself, and a close()
+  // here would fire onClose during React's development double-mount.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const answer = (accepted: boolean) =>
+    step.run(() => send({ type: "readback_answered", data: { accepted, comment: accepted ? undefined : optionalText(comment) } }));
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-label="What we've agreed"
+      onClose={onClose}
+      data-testid="readback-dialog"
+      className="m-0 h-dvh max-h-none w-dvw max-w-none bg-slate-950 p-0 text-slate-50 backdrop:bg-black"
+    >
+      <div className="mx-auto flex min-h-full max-w-5xl flex-col gap-8 px-6 py-8 md:px-10">
+        <div className="flex items-start justify-between gap-4">
+          <h2 className="text-4xl font-bold leading-tight md:text-5xl">{readback.headline}</h2>
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            className="min-h-12 shrink-0 rounded-xl border border-slate-600 px-4 text-lg text-slate-300"
+          >
+            Back to the coach
+          </button>
+        </div>
+        <ul className="flex flex-col gap-5" data-testid="readback-lines">
+          {readback.lines.map((line, index) => (
+            <li key={index} className="border-l-4 border-sky-400 pl-5 text-[28px] leading-snug md:text-[32px]">
+              {line}
+            </li>
+          ))}
+        </ul>
+        <div className="mt-auto flex flex-col gap-4">
+          <label htmlFor={commentId} className="text-[28px] font-semibold">
+            Anything not quite right? (optional)
+          </label>
+          <textarea
+            id={commentId}
+            rows={2}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            className="w-full rounded-xl border-2 border-slate-500 bg-slate-900 px-4 py-3 text-[28px] text-slate-50"
+          />
+          <div className="grid gap-4 md:grid-cols-2">
+            <button
+              type="button"
+              disabled={step.pending}
+              onClick={() => void answer(true)}
+              className="min-h-24 rounded-2xl bg-emerald-400 px-6 text-[32px] font-bold text-slate-950 disabled:opacity-60"
+            >
+              Yes, that's right
+            </button>
+            <button
+              type="button"
+              disabled={step.pending}
+              onClick={() => void answer(false)}
+              className="min-h-24 rounded-2xl border-2 border-slate-400 bg-slate-800 px-6 text-[32px] font-bold text-slate-50 disabled:opacity-60"
+            >
+              Not quite
+            </button>
+          </div>
+          <div className="text-xl">
+            <StepFeedback step={step} testId="readback-feedback" />
+          </div>
+        </div>
+      </div>
+    </dialog>
+  );
+}

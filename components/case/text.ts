@@ -1,0 +1,37 @@
+/** Optional words left blank are omitted rather than recorded as "". */
+export function optionalText(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+/** One entry per non-empty line: how staff type several alternatives in one box. */
+export function lines(value: string): string[] {
+  return value
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+/** "£12.50", "12.5", "12" → pence; null when it is not an amount of money. */
+export function poundsToPence(value: string): number | null {
+  const cleaned = value.replace(/[£,\s]/g, "");
+  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const pence = (match[2] ?? "").padEnd(2, "0");
+  return Number(match[1]) * 100 + Number(pence);
+}
+
+/** A datetime-local value ("2025-06-01T20:30") as ISO 8601 with offset, or "" if it is not a time. */
+export function localToIso(value: string): string {
+  if (!value) return "";
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
+}
+
+/** The other way, for prefilling the editor from saved actions. */
+export function isoToLocal(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { QUEUE_SORT_LABELS, QUEUE_SORTS, QUEUE_STATE_LABELS, QUEUE_STATES } from "@/lib/manager/filters";
+import type { FilterOptions } from "@/lib/manager/filter-options";
+import { CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS } from "@/lib/playbook";
+
+const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50";
+const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
+
+/**
+ * A plain GET form: the filters live in the URL, so a filtered queue is a link to share, and
+ * it works before (and without) JavaScript.
+ */
+export function QueueFilters({ values, options, csvHref }: { values: Record<string, string>; options: FilterOptions; csvHref: string }) {
+  const v = (key: string) => values[key] ?? "";
+  return (
+    <form method="get" action="/manager/cases" role="search" aria-label="Filter cases" className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-800/70 p-4">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <label className={`${label} col-span-2`}>
+          Search what the customer said
+          <input type="search" name="q" defaultValue={v("q")} maxLength={100} placeholder="e.g. cold, wine, lift" className={field} />
+        </label>
+        <label className={label}>
+          From
+          <input type="date" name="from" defaultValue={v("from")} className={field} />
+        </label>
+        <label className={label}>
+          To
+          <input type="date" name="to" defaultValue={v("to")} className={field} />
+        </label>
+        {options.locations.length > 1 ? (
+          <label className={label}>
+            Location
+            <select name="location" defaultValue={v("location")} className={field}>
+              <option value="">All my locations</option>
+              {options.locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className={label}>
+          Stage or status
+          <select name="state" defaultValue={v("state")} className={field}>
+            <option value="">Any</option>
+            {QUEUE_STATES.map((s) => (
+              <option key={s} value={s}>
+                {QUEUE_STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Severity
+          <select name="severity" defaultValue={v("severity")} className={field}>
+            <option value="">Any</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s} · {SEVERITY_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Category
+          <select name="category" defaultValue={v("category")} className={field}>
+            <option value="">Any</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Root cause
+          <select name="tag" defaultValue={v("tag")} className={field}>
+            <option value="">Any</option>
+            {options.tags.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Staff member
+          <select name="staff" defaultValue={v("staff")} className={field}>
+            <option value="">Anyone</option>
+            {options.staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Agreed actions
+          <select name="actions" defaultValue={v("actions")} className={field}>
+            <option value="">Any</option>
+            <option value="open">Has open actions</option>
+            <option value="overdue">Has overdue actions</option>
+          </select>
+        </label>
+        <label className={label}>
+          Sort by
+          <select name="sort" defaultValue={v("sort") || "opened"} className={field}>
+            {QUEUE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {QUEUE_SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Order
+          <select name="dir" defaultValue={v("dir") || "desc"} className={field}>
+            <option value="desc">Descending</option>
+            <option value="asc">Ascending</option>
+          </select>
+        </label>
+      </div>
+      {values.size ? <input type="hidden" name="size" value={values.size} /> : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="inline-flex min-h-12 items-center rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300">
+          Apply filters
+        </button>
+        <Link href="/manager/cases" className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-5 text-lg font-semibold text-slate-100 hover:bg-slate-700">
+          Clear
+        </Link>
+        <a
+          href={csvHref}
+          download
+          className="ml-auto inline-flex min-h-12 items-center gap-2 rounded-xl border border-slate-500 px-5 text-lg font-semibold text-slate-100 hover:bg-slate-700"
+        >
+          <span aria-hidden="true">⤓</span> Export CSV
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/playbook";
+
+/**
+ * The single table of what each role may do. Every page, route and use-case asks `can` (or
+ * `assertCan`) with one of these permissions; nothing else in the app compares roles.
+ * Location scope is separate: a permission says *what* a role may do, `assertAtLocation`
+ * (lib/auth/actor.ts) says *where*.
+ */
+export const POLICY = {
+  /** Open a new complaint case at one of the actor's locations. */
+  "case.open": ["staff", "manager", "admin"],
+  /** Record a step of a live case (listen, apologise, solve, …). */
+  "case.append": ["staff", "manager", "admin"],
+  /** Read a case at one of the actor's locations. */
+  "case.view": ["staff", "manager", "trainer", "admin"],
+  /** See what the customer said and any contact details in it; trainers see a redacted copy. */
+  "case.viewCustomerDetails": ["staff", "manager", "admin"],
+  /** Approve or decline a remedy above the staff member's authority. */
+  "case.decide": ["manager", "admin"],
+  /** The manager's desk: queues, follow-ups and improvements. */
+  "manager.desk": ["manager", "admin"],
+  /** Replay closed cases for coaching (redacted). */
+  "trainer.replay": ["trainer", "admin"],
+  /** Users, locations, the root-cause taxonomy and authority limits. */
+  "admin.manage": ["admin"],
+  /** Sign in on a shared tablet with a name and PIN. */
+  "signIn.pin": ["staff", "manager"],
+  /** Sign in with an email address and password. */
+  "signIn.password": ["manager", "trainer", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;
+export const PERMISSIONS = Object.keys(POLICY) as Permission[];
+
+/** Anything with a role: an Actor, a User row, or a test stub. */
+export type HasRole = { role: Role | string };
+
+export function can(who: HasRole | null | undefined, permission: Permission): boolean {
+  if (!who) return false;
+  return (POLICY[permission] as readonly string[]).includes(who.role);
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return POLICY[permission];
+}
+
+/** A refusal the person can understand, per permission. */
+const REFUSALS: Record<Permission, string> = {
+  "case.open": "Your role cannot open complaint cases.",
+  "case.append": "Your role cannot record steps on a case.",
+  "case.view": "Your role cannot see complaint cases.",
+  "case.viewCustomerDetails": "Your role sees cases without customer details.",
+  "case.decide": "Only a manager can approve or decline this.",
+  "manager.desk": "The manager's desk is for managers.",
+  "trainer.replay": "Case replay is for trainers.",
+  "admin.manage": "Only an admin can change people, locations and settings.",
+  "signIn.pin": "Sign in with your email and password instead.",
+  "signIn.password": "Staff sign in with their name and PIN.",
+};
+
+export function refusalFor(permission: Permission): string {
+  return REFUSALS[permission];
+}
+
+export function assertCan(who: HasRole | null | undefined, permission: Permission): void {
+  if (!who) throw new AppError("unauthenticated", "Sign in first.");
+  if (!can(who, permission)) throw new AppError("forbidden", refusalFor(permission), { permission });
+}

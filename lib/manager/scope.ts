@@ -1,0 +1,40 @@
+import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { DECIDING_ROLES } from "@/lib/playbook";
+import { DEFAULT_TIMEZONE } from "./time";
+
+/** The manager's desk is for people who can decide: managers and admins. */
+export function assertManager(actor: Actor): void {
+  if (!DECIDING_ROLES.includes(actor.role)) throw new AppError("forbidden", "Only a manager can do this.");
+}
+
+/**
+ * The locations a manager's view covers: all of theirs, or the one asked for, which must be
+ * one of theirs (asking for another location's cases is a 403, not an empty list).
+ */
+export function scopeLocations(actor: Actor, requested?: string): string[] {
+  assertManager(actor);
+  if (requested) {
+    assertAtLocation(actor, requested);
+    return [requested];
+  }
+  return [...actor.locationIds];
+}
+
+/** Loads the case's location and checks the manager works there; a missing case is a 404. */
+export async function assertManagesCase(db: Db, actor: Actor, caseId: string): Promise<string> {
+  assertManager(actor);
+  if (typeof caseId !== "string" || caseId.length === 0 || caseId.length > 64) throw new AppError("not_found", "No case with that id.");
+  const row = await db.case.findUnique({ where: { id: caseId }, select: { locationId: true } });
+  if (!row) throw new AppError("not_found", "No case with that id.");
+  assertAtLocation(actor, row.locationId);
+  return row.locationId;
+}
+
+/** The time zone whose days the view counts in: the locations' own, when they share one. */
+export async function timezoneOf(db: Db, locationIds: string[]): Promise<string> {
+  if (locationIds.length === 0) return DEFAULT_TIMEZONE;
+  const zones = await db.location.findMany({ where: { id: { in: locationIds } }, select: { timezone: true }, distinct: ["timezone"] });
+  return zones.length === 1 ? zones[0].timezone : DEFAULT_TIMEZONE;
+}

@@ -1,0 +1,84 @@
+// Day boundaries are the location's local days (Europe/London by default), not UTC days:
+// "today" for a restaurant ends at its own midnight.
+
+export const DEFAULT_TIMEZONE = "Europe/London";
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function localParts(instant: Date, timeZone: string) {
+  const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The local calendar date ("YYYY-MM-DD") of an instant in a zone. */
+export function localDate(instant: Date, timeZone = DEFAULT_TIMEZONE): string {
+  const p = localParts(instant, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** The instant a local calendar date ("YYYY-MM-DD") starts in a zone. */
+export function startOfLocalDate(date: string, timeZone = DEFAULT_TIMEZONE): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const guess = Date.UTC(y, m - 1, d);
+  let instant = guess - zoneOffsetMs(new Date(guess), timeZone);
+  // Across a DST change the offset at the guess and at the answer differ: correct once more.
+  instant = guess - zoneOffsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+export function startOfLocalDay(instant: Date, timeZone = DEFAULT_TIMEZONE): Date {
+  return startOfLocalDate(localDate(instant, timeZone), timeZone);
+}
+
+/** Calendar arithmetic on "YYYY-MM-DD" strings. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Monday of the ISO week a "YYYY-MM-DD" date falls in. */
+export function mondayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((day + 6) % 7));
+}
+
+/** A local date range [from, to] as instants [start, end). */
+export function localRange(from: string, to: string, timeZone = DEFAULT_TIMEZONE): { start: Date; end: Date } {
+  return { start: startOfLocalDate(from, timeZone), end: startOfLocalDate(addDays(to, 1), timeZone) };
+}

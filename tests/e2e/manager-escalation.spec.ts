@@ -1,0 +1,130 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { SCREENSHOT_DIR } from "./helpers";
+
+// Two people, two tablets: Amira (staff) offers a refund above her £15 limit; Maria (manager),
+// already watching the live board, sees the request appear without reloading, approves it, and
+// Amira's tablet moves on to Confirm on its own.
+
+async function signIn(request: APIRequestContext, userId: string, pin: string, locationId = "loc-harbour") {
+  const response = await request.post("/api/session/pin", { data: { userId, pin, locationId } });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+async function step(request: APIRequestContext, caseId: string, event: Record<string, unknown>) {
+  const response = await request.post(`/api/cases/${caseId}/events`, { data: { clientEventId: randomUUID(), event } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { phase: string; status: string };
+}
+
+/** Marks the page so the test can prove later that it was never reloaded. */
+async function markNoReload(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { __noReload?: boolean }).__noReload = true;
+  });
+}
+async function expectNotReloaded(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+}
+
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+
+test("a manager approves a remedy from the live board and the staff tablet moves on", async ({ browser, page: manager }, testInfo) => {
+  const { baseURL, viewport } = testInfo.project.use;
+  const staffContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined, hasTouch: true });
+  const staff = await staffContext.newPage();
+
+  // The manager signs in and opens the live board first.
+  await signIn(manager.request, "usr-maria", "9090");
+  await manager.goto("/manager");
+  await expect(manager.getByRole("heading", { name: "Live board" })).toBeVisible();
+  await markNoReload(manager);
+
+  // The staff member opens a case and works it up to a refund above their limit.
+  await signIn(staff.request, "usr-amira", "1111");
+  const opened = await staff.request.post("/api/cases", { data: { clientEventId: randomUUID() } });
+  expect(opened.status()).toBe(201);
+  const { caseId, reference } = (await opened.json()) as { caseId: string; reference: string };
+  await step(staff.request, caseId, {
+    type: "complaint_heard",
+    data: { customerWords: "We waited an hour and the lamb was raw in the middle", category: "food_quality", severity: 4, spot: "Table 7", mood: "angry" },
+  });
+  await step(staff.request, caseId, { type: "feeling_validated", data: { feeling: "let_down", acknowledged: true } });
+  await step(staff.request, caseId, { type: "apology_given", data: { sincere: true, ourFault: true } });
+  await step(staff.request, caseId, { type: "options_offered", data: { options: ["Cook a fresh lamb now", "Take the lamb off the bill"] } });
+  await step(staff.request, caseId, { type: "solution_agreed", data: { option: "Take the lamb off the bill" } });
+  await staff.goto(`/cases/${caseId}`);
+  await markNoReload(staff);
+
+  const requested = await step(staff.request, caseId, {
+    type: "compensation_offered",
+    data: { id: `comp-${randomUUID()}`, kind: "refund", description: "Refund both main courses", valueCents: 4500 },
+  });
+  expect(requested.status).toBe("awaiting_manager");
+  const askedAt = Date.now();
+
+  // Within 5 seconds, without a reload, the board shows the request with its brief.
+  const brief = manager.getByRole("article").filter({ hasText: reference });
+  await expect(brief.getByRole("heading", { name: /Approve Refund both main courses \(£45\.00\)/ })).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - askedAt).toBeLessThan(5_000);
+  await expectNotReloaded(manager);
+  await expect(brief).toContainText("We waited an hour and the lamb was raw in the middle");
+  await expect(brief).toContainText("Amira Shah");
+  await expect(brief).toContainText("Take the lamb off the bill");
+  await brief.scrollIntoViewIfNeeded();
+  await shot(manager, "manager-board");
+
+  await brief.getByLabel(/Note to Amira/).fill("Yes — and tell them dessert is on me.");
+  await brief.getByRole("button", { name: "Approve" }).click();
+  await expect(manager.getByRole("status")).toContainText("Approved");
+  await expect(brief).toHaveCount(0);
+
+  // The staff tablet, still on the same page, moves on to Confirm by itself.
+  await expect(staff.locator('[aria-label="Stages"] [aria-current="step"]')).toContainText("Confirm", { timeout: 8_000 });
+  await expect(staff.getByTestId("stage-panel-confirm")).toBeVisible();
+  await expectNotReloaded(staff);
+
+  // The decision is the manager's own step in the case history.
+  await manager.goto(`/manager/cases/${caseId}`);
+  await expect(manager.getByRole("heading", { name: reference })).toBeVisible();
+  const history = manager.getByRole("region", { name: /History/ });
+  await expect(history).toContainText("Maria Costa");
+  await expect(history).toContainText("Approved the request");
+  await expect(history).toContainText("Yes — and tell them dessert is on me.");
+  await shot(manager, "manager-case-detail");
+  await shot(manager, "manager-case-detail-full", true);
+
+  await manager.goto("/manager/cases");
+  await expect(manager.getByRole("link", { name: new RegExp(reference) })).toBeVisible();
+  await shot(manager, "manager-queue");
+
+  await manager.goto("/manager/insights");
+  await expect(manager.getByRole("heading", { name: "Insights" })).toBeVisible();
+  await expect(manager.getByRole("img", { name: /Root causes, most common first/ })).toBeVisible();
+  await shot(manager, "manager-insights");
+  await shot(manager, "manager-insights-full", true);
+  await manager.getByRole("figure", { name: /Root causes/ }).screenshot({ path: testInfo.outputPath("pareto.png") });
+  await manager.getByRole("figure", { name: /Cases per week by category/ }).screenshot({ path: testInfo.outputPath("weekly.png") });
+
+  await manager.goto("/manager/improvements");
+  await expect(manager.getByRole("heading", { name: "Improvements" })).toBeVisible();
+  await shot(manager, "manager-improvements");
+
+  await staffContext.close();
+});
+
+test("the manager's desk is closed to staff and to another location's manager", async ({ page }) => {
+  await signIn(page.request, "usr-amira", "1111");
+  const board = await page.request.get("/api/manager/board");
+  expect(board.status()).toBe(403);
+  await page.goto("/manager");
+  await expect(page).not.toHaveURL(/\/manager$/);
+
+  await signIn(page.request, "usr-james", "8080", "loc-grand");
+  expect((await page.request.get("/api/manager/board")).status()).toBe(200);
+  expect((await page.request.get("/api/manager/cases?location=loc-harbour")).status()).toBe(403);
+  expect((await page.request.get("/api/manager/cases.csv?location=loc-harbour")).status()).toBe(403);
+  const harbourCase = await page.request.post("/api/manager/cases/some-harbour-case/notes", { data: { clientEventId: randomUUID(), text: "Not mine" } });
+  expect([403, 404]).toContain(harbourCase.status());
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import nextConfig from "@/next.config";
+import { coverageGaps, discoverRoutes, ENDPOINTS, PAGES, VISITORS } from "../e2e/role-matrix.table";
+
+const app = path.resolve(__dirname, "..", "..", "app");
+const found = discoverRoutes(app);
+const fileOf = (kind: "page" | "route", pattern: string) => found.files[`${kind} ${pattern}`];
+
+describe("the role matrix covers every route (tests/e2e/role-matrix.spec.ts checks the cells)", () => {
+  it("finds the app's pages and routes on disk", () => {
+    expect(found.pages).toEqual(expect.arrayContaining(["/", "/sign-in", "/cases/[id]", "/admin"]));
+    expect(found.endpoints).toEqual(expect.arrayContaining(["POST /api/cases", "GET /api/cases/[id]", "POST /api/session/pin"]));
+  });
+
+  it("has a row for every page and route, and none for things that are gone", () => {
+    expect(coverageGaps(found)).toEqual({ pagesWithoutRow: [], endpointsWithoutRow: [], staleRows: [] });
+  });
+
+  it("says something for every visitor in every row", () => {
+    for (const entry of [...Object.values(PAGES), ...Object.values(ENDPOINTS)]) expect(Object.keys(entry.expect).sort()).toEqual([...VISITORS].sort());
+  });
+});
+
+describe("every route handler is guarded in its source", () => {
+  const routes = [...new Set(found.endpoints.map((e) => e.split(" ")[1]))];
+  for (const pattern of routes) {
+    const source = readFileSync(fileOf("route", pattern), "utf8");
+    it(`${pattern} wraps its handlers in handle()`, () => {
+      const exported = source.match(/export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=\s*(\w+)/g) ?? [];
+      expect(exported.length).toBeGreaterThan(0);
+      for (const line of exported) expect(line).toMatch(/=\s*handle$/);
+      expect(source).not.toMatch(/export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)/);
+    });
+    if (/export\s+const\s+(POST|PUT|PATCH|DELETE)/.test(source)) {
+      it(`${pattern} checks the origin of mutating requests`, () => expect(source).toContain("assertSameOrigin(request)"));
+    }
+    if (!pattern.startsWith("/api/session/")) {
+      // Prefer requireActor("permission") from lib/auth/policy.ts; a role list still authorises.
+      it(`${pattern} authorises the caller`, () => expect(source).toMatch(/requireActor\(|assertCan\(/));
+    }
+  }
+});
+
+describe("every page but sign-in asks for a signed-in actor", () => {
+  for (const pattern of found.pages.filter((p) => p !== "/sign-in")) {
+    it(pattern, () => {
+      const source = readFileSync(fileOf("page", pattern), "utf8");
+      expect(source).toMatch(/requirePageActor\(/);
+    });
+  }
+});
+
+describe("security headers (next.config.ts)", () => {
+  it("sets a strict CSP, no framing, no sniffing, and hides the framework", async () => {
+    expect(nextConfig.poweredByHeader).toBe(false);
+    const rules = await nextConfig.headers!();
+    const all = rules.find((r) => r.source === "/:path*");
+    const headers = Object.fromEntries((all?.headers ?? []).map((h) => [h.key.toLowerCase(), h.value]));
+    expect(headers["content-security-policy"]).toMatch(/default-src 'self'/);
+    expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    expect(headers["content-security-policy"]).toMatch(/form-action 'self'/);
+    expect(headers["content-security-policy"]).toMatch(/object-src 'none'/);
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["permissions-policy"]).toMatch(/camera=\(\)/);
+  });
+});
