@@ -20,7 +20,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "ipad-landscape", use: { ...devices["iPad (gen 7) landscape"], browserName: "chromium" } },
+    { name: "ipad-landscape", use: { ...devices["iPad (gen 7) landscape"], browserName: "chromium" }, testIgnore: /portrait/ },
     { name: "ipad-portrait", use: { ...devices["iPad (gen 7)"], browserName: "chromium" }, testMatch: /portrait/ },
   ],
   webServer: {

@@ -16,7 +16,7 @@ export async function signInWithPin(page: Page, location: string, name: string, 
   const locationButton = page.getByRole("button", { name: location });
   if (await locationButton.isVisible().catch(() => false)) await locationButton.click();
   await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.getByLabel("PIN").fill(pin);
+  await page.getByLabel("PIN", { exact: true }).fill(pin);
   await page.getByRole("button", { name: "Go" }).click();
   await expect(page.getByRole("button", { name: /New complaint/ })).toBeVisible();
 }
