@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const port = process.env.E2E_PORT ?? "3100";
+export const E2E_BASE_URL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -12,7 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
-    baseURL: "http://localhost:3100",
+    baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
@@ -25,7 +27,7 @@ export default defineConfig({
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
-    url: "http://localhost:3100/sign-in",
+    url: `${E2E_BASE_URL}/sign-in`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

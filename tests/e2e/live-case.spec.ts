@@ -142,9 +142,9 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   await expect(page.getByTestId("stage-panel-closed")).toBeVisible();
 });
 
-test("the server enforces the playbook: a skipped stage is 409, malformed input is 400, a repeat is stored once", async ({ page }) => {
+test("the server enforces the playbook: a skipped stage is 409, malformed input is 400, a repeat is stored once", async ({ page, baseURL }) => {
   await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
-  const headers = { origin: "http://localhost:3100" };
+  const headers = { origin: baseURL ?? "" };
   const opened = await page.request.post("/api/cases", { data: { clientEventId: `e2e-open-${Date.now()}` }, headers });
   expect(opened.status()).toBe(201);
   const { caseId } = (await opened.json()) as { caseId: string };
