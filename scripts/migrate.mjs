@@ -1,8 +1,12 @@
 // Applies prisma/migrations to a SQLite file, offline. Usage: node scripts/migrate.mjs [file:path.db]
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { openEngine, migrationsList, noFilters } from "./schema-engine.mjs";
 import { databaseUrl } from "./database-url.mjs";
 
 export async function migrate(url = databaseUrl()) {
+  // A fresh clone has no data/ folder, and SQLite will not create one.
+  if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
   const engine = await openEngine(url);
   const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters: noFilters });
   return out.appliedMigrationNames;
