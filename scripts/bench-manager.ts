@@ -124,7 +124,7 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
   };
   const total = (p: { total: number }) => p.total;
 
-  await run("queue", "newest first, all 6+ locations", () => listCaseQueue(db, area, {}, now), total);
+  await run("queue", `newest first, all ${LOCATIONS} locations`, () => listCaseQueue(db, area, {}, now), total);
   await run("queue", "newest first, one location", () => listCaseQueue(db, one, {}, now), total);
   await run("queue", "open cases by last activity", () => listCaseQueue(db, area, { state: "open", sort: "activity" }, now), total);
   await run("queue", "waiting for a manager", () => listCaseQueue(db, area, { state: "awaiting_manager" }, now), total);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { newClientId, postJson } from "@/lib/client/api";
 import type { CaseDetailAction } from "@/lib/manager/get-case-detail";
@@ -9,20 +9,28 @@ import { formatDateTime } from "@/lib/manager/format";
 
 const input = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50 placeholder:text-slate-400";
 
-/** Posts one follow-up step with a fresh client id; on success the server page re-renders. */
+/**
+ * Posts one follow-up step; on success the server page re-renders. A retry after a failure
+ * reuses the client id, so a step whose answer was lost on the way back is not recorded twice.
+ */
 function useStep() {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const clientEventId = useRef<string | null>(null);
   async function send(url: string, body: Record<string, unknown>): Promise<boolean> {
     setBusy(true);
     setError(null);
-    const result = await postJson(url, { clientEventId: newClientId(), ...body });
+    clientEventId.current ??= newClientId();
+    const result = await postJson(url, { clientEventId: clientEventId.current, ...body });
     setBusy(false);
     if (!result.ok) {
+      // A refusal (4xx) was not recorded: the next attempt may be a different step, so a new id.
+      if (result.error.status >= 400 && result.error.status < 500) clientEventId.current = null;
       setError(result.error.message);
       return false;
     }
+    clientEventId.current = null;
     router.refresh();
     return true;
   }

@@ -91,7 +91,8 @@ export function LiveBoard({ initial }: { initial: Board }) {
         ) : (
           <ul className="flex flex-col gap-4">
             {board.waiting.map((brief) => (
-              <li key={brief.caseId}>
+              // Keyed by the request too: a second request on the same case gets a fresh form (and client id).
+              <li key={`${brief.caseId}-${brief.requestedAt}`}>
                 <BriefCard brief={brief} now={now} showLocation={board.locations.length > 1} onDecided={(m) => (setFlash(m), refreshRef.current())} />
               </li>
             ))}

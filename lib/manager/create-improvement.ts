@@ -51,7 +51,7 @@ export async function createImprovement(db: Db, actor: Actor, input: unknown, no
     for (const m of matching) caseIds.add(m.id);
   }
   if (data.caseIds?.length) {
-    const found = await db.case.findMany({ where: { id: { in: data.caseIds } }, select: { id: true, locationId: true } });
+    const found = await db.case.findMany({ where: { id: { in: data.caseIds }, isPractice: false }, select: { id: true, locationId: true } });
     if (found.length !== new Set(data.caseIds).size) throw new AppError("not_found", "Some of those cases do not exist.");
     for (const c of found) {
       assertAtLocation(actor, c.locationId);
@@ -65,7 +65,8 @@ export async function createImprovement(db: Db, actor: Actor, input: unknown, no
         data: {
           title: data.title,
           owner: data.owner,
-          dueAt: localRange(data.due, data.due, timeZone).end,
+          // The last moment of the due day: overdue from the next morning, shown as the day chosen.
+          dueAt: new Date(localRange(data.due, data.due, timeZone).end.getTime() - 1),
           locationId: data.locationId,
           tagId: tag?.id ?? null,
           status: "open",

@@ -15,7 +15,8 @@ export async function linkImprovementCases(db: Db, actor: Actor, improvementId: 
   const { caseIds } = parseInput(linkCasesSchema, input);
   const improvement = await loadManagedImprovement(db, actor, improvementId);
   const unique = [...new Set(caseIds)];
-  const cases = await db.case.findMany({ where: { id: { in: unique } }, select: { id: true, locationId: true } });
+  // Practice runs are never evidence for an improvement: they count as not found.
+  const cases = await db.case.findMany({ where: { id: { in: unique }, isPractice: false }, select: { id: true, locationId: true } });
   if (cases.length !== unique.length) throw new AppError("not_found", "Some of those cases do not exist.");
   for (const c of cases) {
     assertAtLocation(actor, c.locationId);

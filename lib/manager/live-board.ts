@@ -76,17 +76,17 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
   const [locations, waitingRows, liveRows, staleOpen] = await Promise.all([
     db.location.findMany({ where: { id: { in: locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.case.findMany({
-      where: { locationId: { in: locationIds }, status: "awaiting_manager" },
+      where: { locationId: { in: locationIds }, isPractice: false, status: "awaiting_manager" },
       orderBy: { lastEventAt: "asc" },
       select: { id: true, locationId: true, location: { select: { name: true } } },
     }),
     db.case.findMany({
-      where: { locationId: { in: locationIds }, status: "open", lastEventAt: { gte: since } },
+      where: { locationId: { in: locationIds }, isPractice: false, status: "open", lastEventAt: { gte: since } },
       orderBy: [{ openedAt: "asc" }],
       take: MAX_LIVE,
       include: { location: { select: { name: true } }, openedBy: { select: { name: true } }, rootCauses: { select: { tag: { select: { slug: true } } } } },
     }),
-    db.case.count({ where: { locationId: { in: locationIds }, status: { in: ["open", "awaiting_manager"] }, lastEventAt: { lt: since } } }),
+    db.case.count({ where: { locationId: { in: locationIds }, isPractice: false, status: { in: ["open", "awaiting_manager"] }, lastEventAt: { lt: since } } }),
   ]);
 
   const folded = await Promise.all(waitingRows.map(async (row) => ({ row, ...(await loadCaseState(db, row.id)) })));

@@ -23,6 +23,21 @@ export type RepeatTarget = { id: string; locationId: string; category: string | 
 
 export const REPEAT_THRESHOLD = 2;
 
+/** The category as it reads in "the 3rd … complaint". */
+const COMPLAINT_NOUN: Record<Category, string> = {
+  food_quality: "food quality",
+  drink: "drinks",
+  wait_time: "waiting-time",
+  service: "service",
+  billing: "bill or payment",
+  room: "room",
+  cleanliness: "cleanliness",
+  noise: "noise",
+  booking: "booking",
+  product: "product",
+  other: "“other”",
+};
+
 export function ordinal(n: number): string {
   const mod100 = n % 100;
   if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
@@ -64,7 +79,8 @@ export async function repeatWarningsFor(db: Db, targets: readonly RepeatTarget[]
         if (nth >= REPEAT_THRESHOLD) {
           const label = CATEGORY_LABELS[t.category as Category] ?? t.category;
           warning.category = { category: t.category, label, nth };
-          warning.messages.push(`This is the ${ordinal(nth)} ${label.toLowerCase()} complaint at this location ${when}.`);
+          const noun = COMPLAINT_NOUN[t.category as Category] ?? label.toLowerCase();
+          warning.messages.push(`This is the ${ordinal(nth)} ${noun} complaint at this location ${when}.`);
         }
       }
       for (const slug of t.tags) {

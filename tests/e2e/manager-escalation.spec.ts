@@ -72,8 +72,7 @@ test("a manager approves a remedy from the live board and the staff tablet moves
   await expect(brief).toContainText("We waited an hour and the lamb was raw in the middle");
   await expect(brief).toContainText("Amira Shah");
   await expect(brief).toContainText("Take the lamb off the bill");
-  await brief.scrollIntoViewIfNeeded();
-  await shot(manager, "manager-board");
+  await shot(manager, "manager-board", true);
 
   await brief.getByLabel(/Note to Amira/).fill("Yes — and tell them dessert is on me.");
   await brief.getByRole("button", { name: "Approve" }).click();
@@ -85,15 +84,40 @@ test("a manager approves a remedy from the live board and the staff tablet moves
   await expect(staff.getByTestId("stage-panel-confirm")).toBeVisible();
   await expectNotReloaded(staff);
 
-  // The decision is the manager's own step in the case history.
+  // The staff member finishes the case; one agreed action is already overdue.
+  const actionText = "Call the guest tomorrow to check the refund arrived";
+  await step(staff.request, caseId, {
+    type: "actions_agreed",
+    data: { actions: [{ id: `act-${randomUUID()}`, description: actionText, owner: "Amira Shah", dueAt: new Date(Date.now() - 3_600_000).toISOString() }] },
+  });
+  await step(staff.request, caseId, { type: "readback_answered", data: { accepted: true } });
+  await step(staff.request, caseId, { type: "root_causes_tagged", data: { tags: ["product_quality", "wait_time"], note: "Lamb rested too short on a busy night." } });
+  await step(staff.request, caseId, { type: "case_closed", data: {} });
+
+  // The case detail: every step in plain words, the manager's decision among them.
   await manager.goto(`/manager/cases/${caseId}`);
   await expect(manager.getByRole("heading", { name: reference })).toBeVisible();
   const history = manager.getByRole("region", { name: /History/ });
   await expect(history).toContainText("Maria Costa");
   await expect(history).toContainText("Approved the request");
   await expect(history).toContainText("Yes — and tell them dessert is on me.");
+  const actions = manager.getByRole("region", { name: "Agreed actions" });
+  await expect(actions).toContainText("Overdue");
   await shot(manager, "manager-case-detail");
   await shot(manager, "manager-case-detail-full", true);
+
+  // Follow-up: each change is an appended event and the page refreshes itself.
+  await actions.getByRole("button", { name: `Mark done: ${actionText}` }).click();
+  await expect(actions).toContainText("Done");
+  await expect(history).toContainText(`Action “${actionText}”: marked it done`);
+  await manager.getByLabel("Add a manager's note").fill("Called the guest: refund received, they will come back.");
+  await manager.getByRole("button", { name: "Add note" }).click();
+  await expect(manager.getByRole("region", { name: "Manager's notes" })).toContainText("refund received");
+  await manager.getByLabel("Why reopen it?").fill("The guest wrote in: the refund has not arrived.");
+  await manager.getByRole("button", { name: "Reopen the case" }).click();
+  await expect(history).toContainText("Reopened the case");
+  await manager.getByRole("button", { name: "Close the case" }).click();
+  await expect(history.locator("li").last()).toContainText("Closed the case");
 
   await manager.goto("/manager/cases");
   await expect(manager.getByRole("link", { name: new RegExp(reference) })).toBeVisible();
@@ -107,9 +131,21 @@ test("a manager approves a remedy from the live board and the staff tablet moves
   await manager.getByRole("figure", { name: /Root causes/ }).screenshot({ path: testInfo.outputPath("pareto.png") });
   await manager.getByRole("figure", { name: /Cases per week by category/ }).screenshot({ path: testInfo.outputPath("weekly.png") });
 
+  // The prevent loop: a root cause that keeps coming back becomes a tracked improvement.
+  const repeats = manager.getByRole("region", { name: /Coming back/ });
+  const track = repeats.getByRole("button", { name: /^Track as improvement/ }).first();
+  const title = ((await track.getAttribute("aria-label")) ?? "").replace("Track as improvement: ", "");
+  await track.click();
+  await repeats.getByLabel("Owner").fill("Head chef");
+  await repeats.getByRole("button", { name: "Create improvement" }).click();
+  await expect(repeats).toContainText(`Tracked: ${title}`);
+
   await manager.goto("/manager/improvements");
   await expect(manager.getByRole("heading", { name: "Improvements" })).toBeVisible();
+  await expect(manager.getByRole("region", { name: "Open" })).toContainText(title);
   await shot(manager, "manager-improvements");
+  await manager.getByRole("button", { name: `Mark done: ${title}` }).click();
+  await expect(manager.getByRole("region", { name: "Done" })).toContainText(title);
 
   await staffContext.close();
 });

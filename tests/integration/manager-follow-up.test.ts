@@ -169,6 +169,7 @@ describe("the prevent loop", () => {
     );
     expect(created.linkedCases).toBe(1); // the closed harbour case; not the Grand Station one
     let [row] = await listImprovements(db, maria, NOW);
+    expect(row.dueAt).toBe("2026-03-31T22:59:59.999Z"); // the end of 31 March in London (BST)
     expect(row).toMatchObject({
       title: "Warm the soup bowls",
       owner: "Head chef",
