@@ -4,7 +4,7 @@ import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 
 export default async function ManagerLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requirePageActor(["manager", "admin"]);
+  const actor = await requirePageActor("manager.desk");
   const db = await getDb();
   const location = actor.currentLocationId
     ? await db.location.findUnique({ where: { id: actor.currentLocationId }, select: { name: true } })

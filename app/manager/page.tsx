@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Live board · Complaint Coach" };
 
 export default async function ManagerBoardPage() {
-  const actor = await requirePageActor(["manager", "admin"]);
+  const actor = await requirePageActor("manager.desk");
   const board = await getLiveBoard(await getDb(), actor);
   return <LiveBoard initial={board} />;
 }

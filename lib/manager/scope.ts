@@ -1,12 +1,12 @@
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { DECIDING_ROLES } from "@/lib/playbook";
 import { DEFAULT_TIMEZONE } from "./time";
 
-/** The manager's desk is for people who can decide: managers and admins. */
+/** The manager's desk, as lib/auth/policy.ts grants it. */
 export function assertManager(actor: Actor): void {
-  if (!DECIDING_ROLES.includes(actor.role)) throw new AppError("forbidden", "Only a manager can do this.");
+  assertCan(actor, "manager.desk");
 }
 
 /**

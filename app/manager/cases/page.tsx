@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Cases · Complaint Coach" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CaseQueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requirePageActor(["manager", "admin"]);
+  const actor = await requirePageActor("manager.desk");
   const db = await getDb();
   const values = searchParamsToObject(await searchParams);
   const options = await listFilterOptions(db, actor);

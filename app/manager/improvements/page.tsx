@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Improvements · Complaint Coach" };
 
 export default async function ImprovementsPage() {
-  const actor = await requirePageActor(["manager", "admin"]);
+  const actor = await requirePageActor("manager.desk");
   const db = await getDb();
   const [items, options] = await Promise.all([listImprovements(db, actor), listFilterOptions(db, actor)]);
   const open = items.filter((i) => i.status === "open");

@@ -23,7 +23,7 @@ const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 p
 const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
 
 export default async function InsightsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requirePageActor(["manager", "admin"]);
+  const actor = await requirePageActor("manager.desk");
   const db = await getDb();
   const values = searchParamsToObject(await searchParams);
   const options = await listFilterOptions(db, actor);

@@ -7,7 +7,7 @@ import { localDate } from "@/lib/manager/time";
 
 /** The filtered queue as a CSV download, streamed in batches (same query string as /manager/cases). */
 export const GET = handle(async (request: Request) => {
-  const actor = await requireActor(["manager", "admin"]);
+  const actor = await requireActor("manager.desk");
   const query = searchParamsToObject(new URL(request.url).searchParams);
   const { count, chunks } = await prepareQueueCsv(await getDb(), actor, query);
   return new Response(toByteStream(chunks), {

@@ -7,7 +7,7 @@ import { listCaseQueue } from "@/lib/manager/list-queue";
 
 /** One page of the filtered case queue as JSON (same query string as /manager/cases). */
 export const GET = handle(async (request: Request) => {
-  const actor = await requireActor(["manager", "admin"]);
+  const actor = await requireActor("manager.desk");
   const query = searchParamsToObject(new URL(request.url).searchParams);
   return NextResponse.json(await listCaseQueue(await getDb(), actor, query), { headers: { "cache-control": "no-store" } });
 });

@@ -7,7 +7,7 @@ import { getInsights } from "@/lib/manager/insights";
 
 /** The insights figures as JSON (same query string as /manager/insights). */
 export const GET = handle(async (request: Request) => {
-  const actor = await requireActor(["manager", "admin"]);
+  const actor = await requireActor("manager.desk");
   const query = searchParamsToObject(new URL(request.url).searchParams);
   return NextResponse.json(await getInsights(await getDb(), actor, query), { headers: { "cache-control": "no-store" } });
 });

@@ -26,7 +26,7 @@ const EVENT_TONE: Record<string, string> = {
 };
 
 export default async function CaseDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor(["manager", "admin"]);
+  const actor = await requirePageActor("manager.desk");
   const { id } = await params;
   const detail = await getCaseDetail(await getDb(), actor, id).catch((error: unknown) => {
     if (isAppError(error) && (error.code === "not_found" || error.code === "invalid_input")) notFound();

@@ -7,7 +7,7 @@ import { decideRequest } from "@/lib/manager/decide-request";
 /** A manager approves or declines a request from the floor: manager_decided, recorded as the manager. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(request);
-  const actor = await requireActor(["manager", "admin"]);
+  const actor = await requireActor("manager.desk");
   const { id } = await params;
   const result = await decideRequest(await getDb(), actor, id, await readJson(request));
   return NextResponse.json(result, { status: result.duplicate ? 200 : 201 });

@@ -7,7 +7,7 @@ import { linkImprovementCases } from "@/lib/manager/link-improvement-cases";
 /** Links cases to an improvement. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(request);
-  const actor = await requireActor(["manager", "admin"]);
+  const actor = await requireActor("manager.desk");
   const { id } = await params;
   return NextResponse.json(await linkImprovementCases(await getDb(), actor, id, await readJson(request)));
 });

@@ -7,7 +7,7 @@ import { setImprovementStatus } from "@/lib/manager/complete-improvement";
 /** Marks an improvement done (or open again). */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(request);
-  const actor = await requireActor(["manager", "admin"]);
+  const actor = await requireActor("manager.desk");
   const { id } = await params;
   return NextResponse.json(await setImprovementStatus(await getDb(), actor, id, await readJson(request)));
 });
