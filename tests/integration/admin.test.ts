@@ -21,21 +21,13 @@ import { openCase } from "@/lib/cases/open-case";
 import { AppError } from "@/lib/errors";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 const alex = actorFor("usr-alex");
 let n = 0;
 const cid = () => `adm-${Date.now()}-${n++}`;
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("admin use-cases refuse everyone but admins", () => {
   const calls: [string, (a: Actor) => Promise<unknown>][] = [

@@ -7,21 +7,13 @@ import { EMAIL_MASK, PHONE_MASK } from "@/lib/cases/redact";
 import { AppError } from "@/lib/errors";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 let n = 0;
 const cid = () => `acc-${Date.now()}-${n++}`;
 const amira = actorFor("usr-amira");
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 const { caseId } = await openCase(db, amira, { clientEventId: cid() });
 await appendEvent(db, amira, caseId, {

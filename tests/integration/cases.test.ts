@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { projectCase } from "@/lib/playbook";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 const amira = actorFor("usr-amira");
@@ -18,15 +19,6 @@ const heard = {
   data: { customerWords: "My steak is cold", category: "food_quality", severity: 2, spot: "Table 12", mood: "upset" },
 };
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("opening and appending", () => {
   it("opens a case with a reference at the actor's location", async () => {

@@ -8,6 +8,7 @@ import { getRepeatWarning, ordinal } from "@/lib/manager/repeat-warning";
 import { driveCase, type DrivenCase } from "@/lib/manager/testing/drive-case";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 const amira = actorFor("usr-amira");
@@ -19,15 +20,6 @@ const james = actorFor("usr-james");
 const NOW = new Date("2026-03-10T18:00:00Z");
 const clock = () => NOW;
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 let remedy: DrivenCase;
 let authority: DrivenCase;

@@ -14,6 +14,7 @@ import { updateAction } from "@/lib/manager/update-action";
 import { driveCase, type DrivenCase } from "@/lib/manager/testing/drive-case";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 const amira = actorFor("usr-amira");
@@ -24,15 +25,6 @@ const NOW = new Date("2026-03-10T12:00:00Z");
 const clock = () => NOW;
 const cid = () => randomUUID();
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 let atConfirm: DrivenCase;
 let closed: DrivenCase;

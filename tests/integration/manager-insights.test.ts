@@ -4,6 +4,7 @@ import { getInsights, insightsRange } from "@/lib/manager/insights";
 import { driveCase } from "@/lib/manager/testing/drive-case";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 const amira = actorFor("usr-amira");
@@ -15,15 +16,6 @@ const alex = actorFor("usr-alex");
 const NOW = new Date("2026-03-16T12:00:00Z");
 const RANGE = { from: "2026-03-01", to: "2026-03-15" };
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 // Steps after opening: heard 1, validated 2, apology 3, options 4, solution 5, compensation 6,
 // (a manager's approval above £15: 7), actions, read-back. So with a step of s seconds the

@@ -6,6 +6,7 @@ import { listCaseQueue } from "@/lib/manager/list-queue";
 import { driveCase } from "@/lib/manager/testing/drive-case";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 const amira = actorFor("usr-amira");
@@ -16,15 +17,6 @@ const james = actorFor("usr-james");
 const alex = actorFor("usr-alex");
 const NOW = new Date("2026-03-10T12:00:00Z");
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 /** A minimal CSV reader (quotes, doubled quotes, CRLF), to check the export round-trips. */
 function parseCsv(text: string): string[][] {

@@ -8,6 +8,7 @@ import { openCase } from "@/lib/cases/open-case";
 import { AppError } from "@/lib/errors";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { errorOf } from "../setup/app-error";
 
 const { db } = await createTestDb();
 
@@ -43,15 +44,6 @@ async function failUntilLocked(attempt: (n: number) => Promise<unknown>): Promis
   throw new Error("never locked");
 }
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("PIN sign-in", () => {
   it("creates a fresh server-side session at every sign-in", async () => {
