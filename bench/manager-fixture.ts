@@ -20,6 +20,7 @@ import {
   type PlaybookEvent,
   type RecordedEvent,
 } from "@/lib/playbook";
+import { mulberry32 } from "@/lib/seed/demo-cases";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -40,17 +41,6 @@ export type Fixture = { locations: FixtureLocation[]; allManagerId: string; case
 // ---------------------------------------------------------------------------------------------
 // Randomness (seeded, so two runs build the same database)
 // ---------------------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Dice {
   constructor(readonly next: () => number) {}
