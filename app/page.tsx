@@ -1,9 +1,14 @@
 import Link from "next/link";
 import { AppHeader } from "@/components/ui/app-header";
 import { NewComplaintButton } from "@/components/home/new-complaint-button";
+import { TabletSetup } from "@/components/field/tablet-setup";
+import { TabletStatus } from "@/components/field/tablet-status";
 import { requirePageActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { listMyCasesToday } from "@/lib/cases/list-open-cases";
+import { listDecidersAt } from "@/lib/cases/decide-on-tablet";
+import { listRootCauseTags } from "@/lib/cases/get-case";
+import { authorityLimitFor } from "@/lib/cases/open-case";
 import { getDb } from "@/lib/db/client";
 import { CATEGORY_LABELS, STAGE_LABELS, type Category, type Stage } from "@/lib/playbook";
 
@@ -13,6 +18,9 @@ export const dynamic = "force-dynamic";
 const ENTRY_POINTS = [
   { permission: "manager.desk", href: "/manager", title: "Manager's desk", hint: "Approvals, follow-ups and what keeps going wrong" },
   { permission: "trainer.replay", href: "/trainer", title: "Case replay", hint: "Walk through past cases, customer details removed" },
+  { permission: "feedback.own", href: "/feedback", title: "My feedback", hint: "Your scored cases and your trainer's comments" },
+  { permission: "practice.run", href: "/practice", title: "Practice", hint: "Work a real past complaint, the app plays the customer" },
+  { permission: "trainer.progress", href: "/trainer/progress", title: "Team progress", hint: "Everyone's scores over time" },
   { permission: "admin.manage", href: "/admin", title: "Admin", hint: "People, locations, root causes and authority limits" },
 ] as const;
 
@@ -21,10 +29,26 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const denied = (await searchParams).denied !== undefined;
   const db = await getDb();
   const canOpen = can(actor, "case.open");
-  const [cases, location] = await Promise.all([
+  const locationId = actor.currentLocationId ?? actor.locationIds[0] ?? null;
+  const [cases, location, authorityLimitCents, rootCauses, deciders] = await Promise.all([
     canOpen ? listMyCasesToday(db, actor) : [],
-    actor.currentLocationId ? db.location.findUnique({ where: { id: actor.currentLocationId }, select: { name: true } }) : null,
+    locationId ? db.location.findUnique({ where: { id: locationId }, select: { name: true } }) : null,
+    canOpen ? authorityLimitFor(db, actor.role) : 0,
+    canOpen ? listRootCauseTags(db) : [],
+    canOpen && locationId ? listDecidersAt(db, locationId) : [],
   ]);
+  // What this tablet keeps so a complaint can be opened and coached without Wi-Fi.
+  const context =
+    canOpen && locationId
+      ? {
+          actor: { id: actor.id, name: actor.name, role: actor.role },
+          locationId,
+          locationName: location?.name ?? "",
+          authorityLimitCents,
+          rootCauses,
+          deciders,
+        }
+      : null;
   const entries = ENTRY_POINTS.filter((e) => can(actor, e.permission));
   return (
     <>
@@ -35,7 +59,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             That page is not open to your role ({actor.role}). Here is what you can use.
           </p>
         ) : null}
-        {canOpen ? <NewComplaintButton /> : null}
+        {context ? (
+          <>
+            <TabletSetup actorId={actor.id} context={context} />
+            <NewComplaintButton context={context} />
+            <TabletStatus actorId={actor.id} />
+          </>
+        ) : null}
         {entries.length ? (
           <nav aria-label="Your tools" className="grid grid-cols-1 gap-3 md:grid-cols-2">
             {entries.map((e) => (

@@ -6,6 +6,7 @@ import path from "node:path";
 import { configureSqlite, createDb, defaultDatabaseUrl } from "@/lib/db/client";
 import { seedDemoCases } from "@/lib/seed/demo-cases";
 import { seedReferenceData } from "@/lib/seed/reference-data";
+import { seedTrainingLibrary } from "@/lib/seed/training";
 
 /**
  * scripts/migrate.mjs in its own process. Calling its `migrate()` here would leave the schema
@@ -49,10 +50,11 @@ async function main(): Promise<void> {
     await configureSqlite(db);
     await seedReferenceData(db);
     const result = await seedDemoCases(db, { count, days, now });
+    const library = await seedTrainingLibrary(db);
     const [cases, events] = await Promise.all([db.case.count(), db.caseEvent.count()]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `Seeded ${url}: ${result.casesCreated} new cases, ${result.eventsWritten} new events (${result.casesSkipped} of ${result.cases} already there); database holds ${cases} cases, ${events} events; ${seconds}s`,
+      `Seeded ${url}: ${result.casesCreated} new cases, ${result.eventsWritten} new events (${result.casesSkipped} of ${result.cases} already there); database holds ${cases} cases, ${events} events; ${library.items} cases in ${library.collections} library collections; ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

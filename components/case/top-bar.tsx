@@ -4,11 +4,36 @@ import { STAGE_LABELS, type CaseState } from "@/lib/playbook";
 import type { SaveStatus } from "./use-case-log";
 import { formatElapsed, useNow } from "./use-now";
 
-const SAVE_TEXT: Record<SaveStatus, string> = {
+const waitingText = (n: number) => `${n} ${n === 1 ? "step" : "steps"} waiting to send`;
+
+/** "Saved" only once the server has every step; the tablet's own store is "saved on this tablet". */
+function saveText(status: SaveStatus, waiting: number): string {
+  switch (status) {
+    case "idle":
+      return "";
+    case "saving":
+      return "Saving…";
+    case "tablet":
+      return `Saved on this tablet · ${waitingText(waiting)}`;
+    case "memory":
+      return `Not stored on this tablet · ${waitingText(waiting)} · keep this page open`;
+    case "saved":
+      return "✓ Saved";
+    case "failed":
+      return "Not saved";
+    case "refused":
+      return "Refused by the server";
+  }
+}
+
+const SAVE_TONE: Record<SaveStatus, string> = {
   idle: "",
-  saving: "Saving…",
-  saved: "Saved",
-  failed: "Save failed",
+  saving: "bg-slate-700 text-slate-50",
+  tablet: "bg-sky-900 text-sky-50",
+  memory: "bg-amber-900 text-amber-50",
+  saved: "bg-emerald-900 text-emerald-50",
+  failed: "bg-rose-900 text-rose-50",
+  refused: "bg-rose-900 text-rose-50",
 };
 
 function phaseName(state: CaseState): string {
@@ -24,11 +49,17 @@ export function TopBar({
   state,
   saveStatus,
   reachable,
+  waiting = 0,
+  storageRefused = false,
 }: {
-  reference: string;
+  /** Null for a case opened offline that the server has not answered yet. */
+  reference: string | null;
   state: CaseState;
   saveStatus: SaveStatus;
   reachable: boolean;
+  waiting?: number;
+  /** The browser refused persistent storage: it may clear what waits here when space runs low. */
+  storageRefused?: boolean;
 }) {
   const now = useNow();
   const endedAt = state.closedAt?.getTime();
@@ -44,7 +75,11 @@ export function TopBar({
     >
       <h1 className="text-2xl font-bold tracking-tight text-slate-50">
         <span className="sr-only">Case </span>
-        {reference}
+        {reference ?? (
+          <>
+            New case <span className="text-base font-normal text-slate-300">(reference when sent)</span>
+          </>
+        )}
       </h1>
       {state.practice ? (
         <span className="rounded-md bg-violet-800 px-2 py-1 text-base font-semibold text-violet-50">Practice</span>
@@ -67,16 +102,14 @@ export function TopBar({
           </span>
         </p>
       ) : null}
-      <p aria-live="polite" className="ml-auto flex min-h-8 items-center gap-3 text-base" data-testid="save-status">
+      <p aria-live="polite" className="ml-auto flex min-h-8 flex-wrap items-center gap-3 text-base" data-testid="save-status" data-state={saveStatus}>
         {!reachable ? <span className="rounded-md bg-rose-900 px-2 py-1 font-semibold text-rose-50">Offline</span> : null}
-        {SAVE_TEXT[saveStatus] ? (
-          <span
-            className={`rounded-md px-2 py-1 font-semibold ${
-              saveStatus === "saved" ? "bg-emerald-900 text-emerald-50" : saveStatus === "failed" ? "bg-rose-900 text-rose-50" : "bg-slate-700 text-slate-50"
-            }`}
-          >
-            {saveStatus === "saved" ? "✓ " : null}
-            {SAVE_TEXT[saveStatus]}
+        {saveText(saveStatus, waiting) ? (
+          <span className={`rounded-md px-2 py-1 font-semibold ${SAVE_TONE[saveStatus]}`}>{saveText(saveStatus, waiting)}</span>
+        ) : null}
+        {storageRefused && waiting > 0 ? (
+          <span className="rounded-md bg-amber-900 px-2 py-1 text-amber-50" data-testid="storage-warning">
+            Storage not protected: send soon
           </span>
         ) : null}
       </p>

@@ -2,8 +2,10 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AppendResult } from "@/lib/cases/client-event";
-import type { CaseView, SerialisedEvent } from "@/lib/cases/get-case";
-import { getJson, newClientId, postJson, type ApiError } from "@/lib/client/api";
+import { newClientId, postJson, type ApiError } from "@/lib/client/api";
+import { fetchServerView, requestFlush } from "@/lib/client/field-sync";
+import { tabletStore, type LocalCase, type LoggedEvent, type Refusal, type Step } from "@/lib/client/tablet-store";
+import { useSyncStatus, useTabletStore } from "@/components/field/use-tablet";
 import {
   eventSchemas,
   fold,
@@ -20,10 +22,49 @@ import type { CaseActor, DecideAsManager, FieldErrors, SendStep, StepDraft, Step
 /** Often enough that a manager's decision from another tablet shows up while the guest waits. */
 const POLL_MS = 4000;
 
-export type SaveStatus = "idle" | "saving" | "saved" | "failed";
+/**
+ * idle: nothing recorded from this page yet; saving: being written on this tablet;
+ * tablet: stored on this tablet (IndexedDB), waiting to send; memory: waiting to send but only in
+ * this page (no IndexedDB here); saved: the server has every step; failed: could not even be
+ * stored here; refused: the server refused a step recorded here.
+ */
+export type SaveStatus = "idle" | "saving" | "tablet" | "memory" | "saved" | "failed" | "refused";
 
-export function toRecordedEvent(event: SerialisedEvent): RecordedEvent {
-  return { ...event, at: new Date(event.at) };
+export function toRecordedEvent(event: LoggedEvent): RecordedEvent {
+  const { clientEventId: _id, ...rest } = event;
+  return { ...rest, at: new Date(event.at) };
+}
+
+/** A step captured here, as the local fold sees it until the server confirms it. */
+export function stepToRecorded(step: Step, reference: string): RecordedEvent {
+  const at = new Date(step.capturedAt);
+  if (step.body.kind === "open") {
+    const { locationId, authorityLimitCents, practice } = step.body;
+    return { type: "case_opened", data: { reference, locationId, authorityLimitCents, practice }, at, actor: step.actor };
+  }
+  return { ...step.body.event, at, actor: step.actor };
+}
+
+/** A step of this case the server refused, and how many later steps it holds back. */
+export type RefusedStep = { step: Step; refusal: Refusal; held: number };
+
+/**
+ * The case on this tablet: the log the server confirmed, then this tablet's steps it has not
+ * confirmed yet, up to the first one it refused (the steps after that one are held back).
+ */
+export function mergeLog(confirmed: readonly LoggedEvent[], steps: readonly Step[], reference: string) {
+  const known = new Set(confirmed.map((e) => e.clientEventId).filter(Boolean));
+  const pending = steps.filter((s) => !known.has(s.clientEventId)).sort((a, b) => a.seq - b.seq);
+  const cut = pending.findIndex((s) => s.state === "refused");
+  const applied = cut < 0 ? pending : pending.slice(0, cut);
+  const refusedStep = cut < 0 ? null : pending[cut];
+  const refused: RefusedStep | null =
+    refusedStep?.refusal ? { step: refusedStep, refusal: refusedStep.refusal, held: pending.length - cut - 1 } : null;
+  return {
+    log: [...confirmed.map(toRecordedEvent), ...applied.map((s) => stepToRecorded(s, reference))],
+    waiting: pending.filter((s) => s.state === "waiting").length,
+    refused,
+  };
 }
 
 /**
@@ -115,62 +156,69 @@ function failureFromApi(error: ApiError): StepFailure {
 /** A failure worth retrying with the same client id, because the server may have recorded it. */
 const mayHaveReachedServer = (error: ApiError) => error.status === 0 || error.status >= 500;
 
+export type CaseSource = Omit<LocalCase, "updatedAt">;
+
 /**
- * The case as this tablet knows it: the event log, the state folded from it, and the way to
- * record the next step (checked by the playbook here first, then by the server).
+ * The case as this tablet knows it, and the way to record the next step. A step is checked by the
+ * playbook here, written to this tablet's store (it survives a closed tab or lost Wi-Fi), folded
+ * at once so the coach moves on, and sent in the background (lib/client/field-sync.ts). The
+ * server checks it again; what it refuses is shown with its reason.
  */
-export function useCaseLog({ caseId, initialLog, actor }: { caseId: string; initialLog: SerialisedEvent[]; actor: CaseActor }) {
-  const [log, setLog] = useState<RecordedEvent[]>(() => initialLog.map(toRecordedEvent));
-  // Async handlers compare the server's sequence with the latest log, not the one they closed over.
-  const logRef = useRef(log);
-  const commit = useCallback((next: RecordedEvent[]) => {
-    logRef.current = next;
-    setLog(next);
-  }, []);
+export function useCaseLog({ view, fromServer, actor }: { view: CaseSource; fromServer: boolean; actor: CaseActor }) {
+  const caseId = view.id;
+  const store = useTabletStore();
+  const sync = useSyncStatus();
+  const [confirmed, setConfirmed] = useState<LoggedEvent[]>(view.log);
+  const [reference, setReference] = useState<string | null>(view.reference);
+  const [steps, setSteps] = useState<Step[]>([]);
+  const [writing, setWriting] = useState(0);
+  const [storeFailed, setStoreFailed] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const [reachable, setReachable] = useState(true);
+  const [deciding, setDeciding] = useState(false);
+
+  // The server's view of this case (from the page, or a poll) is kept on the tablet for offline use.
+  useEffect(() => {
+    if (store && fromServer && view.reference) {
+      void store.saveServerView({ ...view, updatedAt: new Date().toISOString() });
+    }
+  }, [store, fromServer, view]);
+
+  // Follow the tablet's store: steps added here or in another tab, acknowledged by the sync.
+  useEffect(() => {
+    if (!store) return;
+    let live = true;
+    const load = async () => {
+      const [local, all] = await Promise.all([store.getCase(caseId), store.steps()]);
+      if (!live) return;
+      if (local) {
+        setConfirmed((current) => (local.log.length >= current.length ? local.log : current));
+        if (local.reference) setReference(local.reference);
+      }
+      setSteps(all.filter((s) => s.caseId === caseId));
+    };
+    void load();
+    const off = store.onChange(() => void load());
+    return () => {
+      live = false;
+      off();
+    };
+  }, [store, caseId]);
+
+  const merged = useMemo(() => mergeLog(confirmed, steps, reference ?? "Not sent yet"), [confirmed, steps, reference]);
+  const { log, waiting, refused: refusedStep } = merged;
   const state = useMemo(() => foldLog(log), [log]);
 
-  const [inFlight, setInFlight] = useState(0);
-  const [lastSave, setLastSave] = useState<"saved" | "failed" | null>(null);
-  const [reachable, setReachable] = useState(true);
-  /** Client ids of steps whose answer never arrived, so a retry cannot record them twice. */
-  const retryIds = useRef(new Map<string, string>());
-
   const refresh = useCallback(async () => {
-    const result = await getJson<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`);
-    setReachable(result.ok || result.error.status !== 0);
+    const fresh = await fetchServerView(caseId);
+    setReachable(fresh !== null || typeof navigator === "undefined" || navigator.onLine);
+    if (!fresh) return;
+    const tablet = store ?? (await tabletStore());
+    await tablet.saveServerView(fresh);
     // Only ever move forward: the log is append-only, so a longer log is a newer one.
-    if (result.ok && result.data.log.length > logRef.current.length) commit(result.data.log.map(toRecordedEvent));
-  }, [caseId, commit]);
-
-  const post = useCallback(
-    async (path: string, body: Record<string, unknown>, recorded: (result: AppendResult) => RecordedEvent): Promise<StepOutcome> => {
-      const url = `/api/cases/${encodeURIComponent(caseId)}/${path}`;
-      const retryKey = url + JSON.stringify(body);
-      const clientEventId = retryIds.current.get(retryKey) ?? newClientId();
-      retryIds.current.set(retryKey, clientEventId);
-      setInFlight((n) => n + 1);
-      const result = await postJson<AppendResult>(url, { clientEventId, ...body });
-      setInFlight((n) => n - 1);
-
-      if (!result.ok) {
-        if (!mayHaveReachedServer(result.error)) retryIds.current.delete(retryKey);
-        setReachable(result.error.status !== 0);
-        setLastSave("failed");
-        // Refused by the server: another tablet probably moved the case on, so catch up.
-        if (result.error.status === 409) void refresh();
-        return { ok: false, ...failureFromApi(result.error) };
-      }
-      retryIds.current.delete(retryKey);
-      setReachable(true);
-      setLastSave("saved");
-      const { sequence } = result.data;
-      const current = logRef.current;
-      if (current.length === sequence - 1) commit([...current, recorded(result.data)]);
-      else if (current.length < sequence - 1) void refresh(); // someone else added steps meanwhile
-      return { ok: true };
-    },
-    [caseId, commit, refresh],
-  );
+    setConfirmed((current) => (fresh.log.length > current.length ? fresh.log : current));
+    setReference(fresh.reference);
+  }, [caseId, store]);
 
   const send = useCallback<SendStep>(
     async (draft) => {
@@ -180,14 +228,47 @@ export function useCaseLog({ caseId, initialLog, actor }: { caseId: string; init
       const parsed = playbookEventSchema.safeParse(draft);
       if (!parsed.success) return invalid(fieldsFromIssues(parsed.error.issues, draft));
       const checked = parsed.data;
-      return post("events", { event: checked }, (result) => ({ ...checked, at: new Date(result.at), actor: by }));
+      if (checked.type === "case_opened") return refused("A case is opened from the home screen.");
+      setWriting((n) => n + 1);
+      try {
+        const tablet = store ?? (await tabletStore());
+        const step = await tablet.addStep({
+          caseId,
+          clientEventId: newClientId(),
+          actor: by,
+          capturedAt: new Date().toISOString(),
+          body: { kind: "event", event: checked },
+        });
+        // Fold it now: the coach must not wait for the Wi-Fi.
+        setSteps((current) => (current.some((s) => s.seq === step.seq) ? current : [...current, step]));
+        setTouched(true);
+        setStoreFailed(false);
+        void requestFlush(tablet, actor.id);
+        return { ok: true };
+      } catch {
+        setStoreFailed(true);
+        return { ok: false, kind: "failed", message: "This step could not be stored on the tablet. Try again.", fields: {} };
+      } finally {
+        setWriting((n) => n - 1);
+      }
     },
-    [actor.id, actor.role, state, post],
+    [actor.id, actor.role, state, store, caseId],
   );
 
+  /** Drops a refused step and the steps held behind it, and catches up with the server. */
+  const discardRefused = useCallback(async () => {
+    const tablet = store ?? (await tabletStore());
+    await tablet.discardRefused(caseId);
+    await refresh();
+  }, [store, caseId, refresh]);
+
+  /** Client ids of decisions whose answer never arrived, so a retry cannot record them twice. */
+  const retryIds = useRef(new Map<string, string>());
+
+  // A manager's approval is checked against their PIN on the server: it needs the connection,
+  // and the steps before it must be there first. The PIN is never stored on the tablet.
   const decideAsManager = useCallback<DecideAsManager>(
     async ({ managerId, pin, decision }) => {
-      // The decision is recorded as the manager's; "manager" is enough for the playbook's check.
       const by: Actor = { id: managerId || "manager", role: "manager" };
       const local = transition(state, { type: "manager_decided", data: decision, at: new Date(), actor: by });
       if (!local.ok) return refused(local.reason);
@@ -197,22 +278,49 @@ export function useCaseLog({ caseId, initialLog, actor }: { caseId: string; init
       const parsed = eventSchemas.manager_decided.shape.data.safeParse(decision);
       if (!parsed.success) Object.assign(fields, fieldsFromIssues(parsed.error.issues, decision));
       if (Object.keys(fields).length || !parsed.success) return invalid(fields);
-      const data = parsed.data;
-      const outcome = await post("manager-decision", { managerId, pin, decision: data }, (result) => ({
-        type: "manager_decided",
-        data,
-        at: new Date(result.at),
-        actor: by,
-      }));
-      if (outcome.ok) void refresh(); // the server knows the manager's real role
-      return outcome;
+
+      setDeciding(true);
+      try {
+        const tablet = store ?? (await tabletStore());
+        await requestFlush(tablet, actor.id);
+        const stillWaiting = (await tablet.steps()).filter((s) => s.caseId === caseId);
+        if (stillWaiting.length) {
+          const offline = stillWaiting.every((s) => s.state === "waiting");
+          return {
+            ok: false,
+            kind: offline ? "offline" : "failed",
+            message: offline
+              ? "A manager's approval needs the connection: the earlier steps must reach the server first. Try again when the Wi-Fi is back."
+              : "The server refused an earlier step of this case; see the message at the top first.",
+            fields: {},
+          };
+        }
+        const body = { managerId, pin, decision: parsed.data };
+        const url = `/api/cases/${encodeURIComponent(caseId)}/manager-decision`;
+        const retryKey = JSON.stringify(body);
+        const clientEventId = retryIds.current.get(retryKey) ?? newClientId();
+        retryIds.current.set(retryKey, clientEventId);
+        const result = await postJson<AppendResult>(url, { clientEventId, ...body });
+        if (!result.ok) {
+          if (!mayHaveReachedServer(result.error)) retryIds.current.delete(retryKey);
+          setReachable(result.error.status !== 0);
+          if (result.error.status === 409) void refresh();
+          return { ok: false, ...failureFromApi(result.error) };
+        }
+        retryIds.current.delete(retryKey);
+        setTouched(true);
+        await refresh(); // the server knows the manager's real role
+        return { ok: true };
+      } finally {
+        setDeciding(false);
+      }
     },
-    [state, post, refresh],
+    [state, store, actor.id, caseId, refresh],
   );
 
   const open = isOpen(state);
   useEffect(() => {
-    if (!open) return;
+    if (!open || !fromServerOrSent(confirmed)) return;
     const poll = () => {
       if (document.visibilityState === "visible") void refresh();
     };
@@ -224,8 +332,36 @@ export function useCaseLog({ caseId, initialLog, actor }: { caseId: string; init
       window.removeEventListener("focus", poll);
       document.removeEventListener("visibilitychange", poll);
     };
-  }, [open, refresh]);
+  }, [open, refresh, confirmed]);
 
-  const saveStatus: SaveStatus = inFlight > 0 ? "saving" : (lastSave ?? "idle");
-  return { log, state, send, decideAsManager, refresh, saveStatus, reachable };
+  const saveStatus: SaveStatus = refusedStep
+    ? "refused"
+    : writing > 0 || deciding
+      ? "saving"
+      : storeFailed
+        ? "failed"
+        : waiting > 0
+          ? store && !store.durable
+            ? "memory"
+            : "tablet"
+          : touched
+            ? "saved"
+            : "idle";
+  return {
+    log,
+    state,
+    send,
+    decideAsManager,
+    refresh,
+    discardRefused,
+    saveStatus,
+    waiting,
+    refused: refusedStep,
+    reference,
+    reachable: reachable && sync.online,
+    storage: sync.storage,
+  };
 }
+
+/** Poll the server only for a case it knows (one opened offline is polled once it has been sent). */
+const fromServerOrSent = (confirmed: readonly LoggedEvent[]) => confirmed.length > 0;

@@ -2,29 +2,74 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson, newClientId } from "@/lib/client/api";
-import type { AppendResult } from "@/lib/cases/client-event";
+import { newCaseId, newClientId } from "@/lib/client/api";
+import { requestFlush } from "@/lib/client/field-sync";
+import { tabletStore } from "@/lib/client/tablet-store";
+import type { Role } from "@/lib/playbook";
 
-/** One tap opens a case and lands on Listen: the customer is talking right now. */
-export function NewComplaintButton() {
+export type OpenContext = {
+  actor: { id: string; name: string; role: Role };
+  locationId: string;
+  locationName: string;
+  authorityLimitCents: number;
+};
+
+const SEND_WAIT_MS = 5000;
+
+/**
+ * One tap opens a case and lands on Listen: the customer is talking right now. The case gets its
+ * id here and is recorded on the tablet first, so it opens the same with or without Wi-Fi; with
+ * a connection the opening is sent at once and the case page comes from the server.
+ */
+export function NewComplaintButton({ context }: { context: OpenContext }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  async function open() {
+    setBusy(true);
+    setError(null);
+    const caseId = newCaseId();
+    const { actor, locationId, locationName, authorityLimitCents } = context;
+    try {
+      const store = await tabletStore();
+      await store.addStep(
+        {
+          caseId,
+          clientEventId: newClientId(),
+          actor: { id: actor.id, role: actor.role },
+          capturedAt: new Date().toISOString(),
+          body: { kind: "open", locationId, practice: false, authorityLimitCents },
+        },
+        { id: caseId, reference: null, locationId, locationName, openedByName: actor.name, log: [], updatedAt: new Date().toISOString() },
+      );
+      if (navigator.onLine) {
+        await Promise.race([requestFlush(store, actor.id), new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS))]);
+        if ((await store.getCase(caseId))?.log.length) {
+          router.push(`/cases/${caseId}`);
+          return;
+        }
+      }
+      if (!store.durable) {
+        // Without IndexedDB the case lives in this page only: a full page load would lose it.
+        setBusy(false);
+        setError("No connection, and this browser cannot keep a case on the tablet. Try again when the Wi-Fi is back.");
+        return;
+      }
+      // The case shell (cached by the service worker) reads the case from the tablet.
+      window.location.assign(`/cases/offline?id=${encodeURIComponent(caseId)}`);
+    } catch {
+      setBusy(false);
+      setError("The case could not be opened on this tablet. Try again.");
+    }
+  }
+
   return (
     <div className="flex flex-col gap-2">
       <button
         type="button"
         disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          const result = await postJson<AppendResult>("/api/cases", { clientEventId: newClientId() });
-          if (result.ok) router.push(`/cases/${result.data.caseId}`);
-          else {
-            setBusy(false);
-            setError(result.error.message);
-          }
-        }}
+        onClick={() => void open()}
         className="flex min-h-32 w-full flex-col items-center justify-center rounded-2xl bg-sky-400 px-6 text-slate-950 shadow-lg hover:bg-sky-300 disabled:opacity-60"
       >
         <span className="text-3xl font-bold">{busy ? "Opening…" : "New complaint"}</span>

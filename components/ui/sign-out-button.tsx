@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { forgetKeptPages } from "@/components/field/service-worker";
 import { postJson } from "@/lib/client/api";
 import { Button } from "./button";
 
@@ -13,6 +14,8 @@ export function SignOutButton() {
       className="text-base"
       onClick={async () => {
         await postJson("/api/session/sign-out", {});
+        // Pages kept for offline use show this person's name and cases: not for the next person.
+        await forgetKeptPages().catch(() => undefined);
         router.replace("/sign-in");
         router.refresh();
       }}

@@ -11,10 +11,36 @@ describe("policy", () => {
   it("matches the table the issue describes", () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can({ role }, p))]));
     expect(table).toEqual({
-      staff: ["case.open", "case.append", "case.view", "case.viewCustomerDetails", "signIn.pin"],
-      manager: ["case.open", "case.append", "case.view", "case.viewCustomerDetails", "case.decide", "manager.desk", "signIn.pin", "signIn.password"],
-      trainer: ["case.view", "trainer.replay", "signIn.password"],
-      admin: ["case.open", "case.append", "case.view", "case.viewCustomerDetails", "case.decide", "manager.desk", "trainer.replay", "admin.manage", "signIn.password"],
+      staff: ["case.open", "case.append", "case.view", "case.viewCustomerDetails", "feedback.own", "practice.run", "signIn.pin"],
+      manager: [
+        "case.open",
+        "case.append",
+        "case.view",
+        "case.viewCustomerDetails",
+        "case.decide",
+        "manager.desk",
+        "trainer.progress",
+        "feedback.own",
+        "practice.run",
+        "signIn.pin",
+        "signIn.password",
+      ],
+      trainer: ["case.view", "trainer.replay", "trainer.coach", "trainer.progress", "signIn.password"],
+      admin: [
+        "case.open",
+        "case.append",
+        "case.view",
+        "case.viewCustomerDetails",
+        "case.decide",
+        "manager.desk",
+        "trainer.replay",
+        "trainer.coach",
+        "trainer.progress",
+        "feedback.own",
+        "practice.run",
+        "admin.manage",
+        "signIn.password",
+      ],
     });
   });
 

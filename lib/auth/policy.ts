@@ -20,8 +20,16 @@ export const POLICY = {
   "case.decide": ["manager", "admin"],
   /** The manager's desk: queues, follow-ups and improvements. */
   "manager.desk": ["manager", "admin"],
-  /** Replay closed cases for coaching (redacted). */
+  /** Replay closed cases for coaching (redacted), with their rubric scores. */
   "trainer.replay": ["trainer", "admin"],
+  /** Pin coaching comments to a case's steps and keep the case library. */
+  "trainer.coach": ["trainer", "admin"],
+  /** Scores over time for each member of staff at the actor's locations. */
+  "trainer.progress": ["trainer", "manager", "admin"],
+  /** See one's own scored cases and coaching comments, and acknowledge them. */
+  "feedback.own": ["staff", "manager", "admin"],
+  /** Practise on an anonymised past case, on the live coach's own pages. */
+  "practice.run": ["staff", "manager", "admin"],
   /** Users, locations, the root-cause taxonomy and authority limits. */
   "admin.manage": ["admin"],
   /** Sign in on a shared tablet with a name and PIN. */
@@ -54,6 +62,10 @@ const REFUSALS: Record<Permission, string> = {
   "case.decide": "Only a manager can approve or decline this.",
   "manager.desk": "The manager's desk is for managers.",
   "trainer.replay": "Case replay is for trainers.",
+  "trainer.coach": "Only a trainer can pin coaching comments or change the case library.",
+  "trainer.progress": "Staff progress is for trainers and managers.",
+  "feedback.own": "Coaching feedback is for the people who handle complaints.",
+  "practice.run": "Practice runs are for the people who handle complaints.",
   "admin.manage": "Only an admin can change people, locations and settings.",
   "signIn.pin": "Sign in with your email and password instead.",
   "signIn.password": "Staff sign in with their name and PIN.",

@@ -2,17 +2,20 @@ import { z } from "zod";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
+import { retryOnContention } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
 import { caseStatus, playbookEventSchema, transition, type RecordedEvent } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { loadCaseState } from "./case-log";
-import { clientEventIdSchema, type AppendResult } from "./client-event";
+import { capturedAtSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { writeProjection } from "./write-projection";
 
 export const appendEventSchema = z.object({
   clientEventId: clientEventIdSchema,
   event: playbookEventSchema,
+  /** When the tablet captured the step (it may have waited offline); see recordedTime. */
+  capturedAt: capturedAtSchema.optional(),
 });
 export type AppendEventInput = z.input<typeof appendEventSchema>;
 
@@ -47,11 +50,13 @@ export async function appendEvent(
   now: () => Date = () => new Date(),
 ): Promise<AppendResult> {
   assertCan(actor, "case.append");
-  const { clientEventId, event } = parseInput(appendEventSchema, input);
+  const { clientEventId, event, capturedAt } = parseInput(appendEventSchema, input);
   if (event.type === "case_opened") throw new AppError("invalid_input", "A case is opened with POST /api/cases, not as a step.");
   const payload = JSON.stringify(event.data);
 
-  return serialiseWrite(async () => {
+  // Queued behind this process's other writes; retried from the top if another process
+  // appended to the same case between our read and our write (docs/decisions/0003).
+  return serialiseWrite(() => retryOnContention(async () => {
     const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
     if (earlier) return earlier;
 
@@ -62,7 +67,8 @@ export async function appendEvent(
     if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
 
     const { state } = await loadCaseState(db, caseId);
-    const recorded: RecordedEvent = { ...event, at: now(), actor: { id: actor.id, role: actor.role } };
+    const at = recordedTime(capturedAt, now(), state.lastEventAt ?? null);
+    const recorded: RecordedEvent = { ...event, at, actor: { id: actor.id, role: actor.role } };
     const next = transition(state, recorded);
     if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code, phase: state.phase });
 
@@ -90,10 +96,10 @@ export async function appendEvent(
           result: JSON.stringify(response),
         },
       });
-      await writeProjection(tx, caseId, next.state);
+      await writeProjection(tx, caseId, next.state, state);
     });
     return response;
-  });
+  }));
 }
 
 async function assertKnownTags(db: Db, slugs: string[]): Promise<void> {

@@ -2,7 +2,7 @@ import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { loadCaseLog } from "./case-log";
+import { toRecordedEvent } from "./case-log";
 import { redactForTrainer } from "./redact";
 
 /**
@@ -18,14 +18,15 @@ export async function getCase(db: Db, actor: Actor, caseId: string) {
   });
   if (!row) throw new AppError("not_found", "No case with that id.");
   assertAtLocation(actor, row.locationId);
-  const log = await loadCaseLog(db, caseId);
+  const rows = await db.caseEvent.findMany({ where: { caseId }, orderBy: { sequence: "asc" } });
   const view = {
     id: row.id,
     reference: row.reference,
     locationId: row.locationId,
     locationName: row.location.name,
     openedByName: row.openedBy.name,
-    log: log.map((e) => ({ ...e, at: e.at.toISOString() })),
+    // Each step's client id lets a tablet tell which of its own waiting steps the server already has.
+    log: rows.map((row) => ({ ...toRecordedEvent(row), at: row.at.toISOString(), clientEventId: row.clientEventId })),
   };
   return can(actor, "case.viewCustomerDetails") ? view : redactForTrainer(view);
 }

@@ -69,3 +69,8 @@ type ViewWithLog = { log: readonly { data: unknown }[] };
 export function redactForTrainer<V extends ViewWithLog>(view: V): V {
   return { ...view, log: view.log.map((event) => ({ ...event, data: redactEventData(event.data) })) };
 }
+
+/** A log (or any list of events) as a trainer may see it: each event's data deep-masked. The input is not changed. */
+export function redactEvents<E extends { data: unknown }>(log: readonly E[]): E[] {
+  return log.map((event) => ({ ...event, data: redactEventData(event.data) }));
+}

@@ -1,25 +1,46 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectCase, type CaseState } from "@/lib/playbook";
 
-/** Rewrites the Case row and its child rows from the fold, inside the append's transaction. */
-export async function writeProjection(tx: Prisma.TransactionClient, caseId: string, state: CaseState): Promise<void> {
-  const projection = projectCase(state);
-  await tx.case.update({ where: { id: caseId }, data: projection.row });
+type Projection = ReturnType<typeof projectCase>;
 
-  const keepActionIds = projection.actions.map((a) => a.id);
-  await tx.agreedAction.deleteMany({ where: { caseId, id: { notIn: keepActionIds } } });
-  for (const action of projection.actions) {
-    const { id, ...fields } = action;
-    await tx.agreedAction.upsert({ where: { id }, create: { id, caseId, ...fields }, update: fields });
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Rewrites the Case row and its child rows from the fold, inside the append's transaction.
+ * Given the state before this event (whose projection is what is stored: every append keeps
+ * them equal), only what the event changed is written — a note touches one row, not six tables.
+ * Without it (or for a case just opened) everything is rewritten.
+ */
+export async function writeProjection(tx: Prisma.TransactionClient, caseId: string, state: CaseState, previous?: CaseState): Promise<void> {
+  const projection = projectCase(state);
+  const before: Projection | null = previous && previous.phase !== "new" ? projectCase(previous) : null;
+
+  const row: Partial<Projection["row"]> = {};
+  for (const [key, value] of Object.entries(projection.row) as [keyof Projection["row"], unknown][]) {
+    if (!before || !same(before.row[key], value)) Object.assign(row, { [key]: value });
+  }
+  if (Object.keys(row).length) await tx.case.update({ where: { id: caseId }, data: row });
+
+  if (!before || !same(before.actions, projection.actions)) {
+    const keepActionIds = projection.actions.map((a) => a.id);
+    await tx.agreedAction.deleteMany({ where: { caseId, id: { notIn: keepActionIds } } });
+    for (const action of projection.actions) {
+      const { id, ...fields } = action;
+      await tx.agreedAction.upsert({ where: { id }, create: { id, caseId, ...fields }, update: fields });
+    }
   }
 
-  await tx.caseRootCause.deleteMany({ where: { caseId } });
-  if (projection.rootCauseSlugs.length) {
-    const tags = await tx.rootCauseTag.findMany({ where: { slug: { in: projection.rootCauseSlugs } }, select: { id: true } });
-    await tx.caseRootCause.createMany({ data: tags.map((t) => ({ caseId, tagId: t.id })) });
+  if (!before || !same(before.rootCauseSlugs, projection.rootCauseSlugs)) {
+    await tx.caseRootCause.deleteMany({ where: { caseId } });
+    if (projection.rootCauseSlugs.length) {
+      const tags = await tx.rootCauseTag.findMany({ where: { slug: { in: projection.rootCauseSlugs } }, select: { id: true } });
+      await tx.caseRootCause.createMany({ data: tags.map((t) => ({ caseId, tagId: t.id })) });
+    }
   }
 
   for (const { id, ...fields } of projection.compensation) {
+    const earlier = before?.compensation.find((c) => c.id === id);
+    if (earlier && same(earlier, { id, ...fields })) continue;
     await tx.compensation.upsert({ where: { id }, create: { id, caseId, ...fields }, update: fields });
   }
 }

@@ -44,3 +44,12 @@ export function newClientId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/**
+ * A case id chosen on the tablet, so a case opened offline has its final id at once: "c" and 24
+ * random base-36 characters (about 124 bits), the shape the server accepts (lib/cases/client-event.ts).
+ */
+export function newCaseId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return "c" + Array.from(bytes, (b) => (b % 36).toString(36)).join("");
+}

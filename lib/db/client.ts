@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { guardTransactions } from "./guarded-adapter";
 
 export type Db = PrismaClient;
 
@@ -10,15 +11,18 @@ export function defaultDatabaseUrl(): string {
 
 /**
  * WAL lets readers carry on while one writer commits; the busy timeout makes a second
- * writer wait instead of failing with SQLITE_BUSY (see docs/decisions/0003-sqlite-writes.md).
+ * writer wait instead of failing with SQLITE_BUSY; the guard makes a failed COMMIT roll back
+ * for real (prisma/prisma#29933; see docs/decisions/0003-sqlite-writes.md).
  */
 export function createDb(url = defaultDatabaseUrl()): Db {
-  const adapter = new PrismaBetterSqlite3({ url, timeout: 10_000 });
+  const adapter = guardTransactions(new PrismaBetterSqlite3({ url, timeout: 10_000 }));
   return new PrismaClient({ adapter });
 }
 
 export async function configureSqlite(db: Db): Promise<void> {
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL");
+  // In WAL a COMMIT never waits for readers; refuse to run on a file that cannot be put in WAL.
+  if (mode?.journal_mode !== "wal") throw new Error(`SQLite refused WAL mode (journal_mode is ${mode?.journal_mode ?? "unknown"})`);
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");

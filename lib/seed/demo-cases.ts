@@ -1217,7 +1217,7 @@ const VALIDATIONS: Record<Feeling, string[]> = {
   ],
   disappointed: [
     "I can see how disappointing this is, especially when you'd been looking forward to it.",
-    "That's not what you should have had, and I understand you're disappointed.",
+    "That's not what you should be getting, and I understand you're disappointed.",
   ],
   angry: ["You've every right to be angry about this.", "I understand why you're angry — I would be too."],
   embarrassed: [

@@ -7,8 +7,10 @@ async function expectStage(page: Page, label: string) {
   await expect(rail.locator('[aria-current="step"]')).toContainText(label);
 }
 
+/** Saved on the server (not just on the tablet): every step recorded there. */
 async function waitSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await expect(page.getByTestId("save-status")).toContainText("✓ Saved");
 }
 
 test("a member of staff walks a whole complaint on a tablet, with a say-no, a return to Listen and a reload", async ({ page }) => {

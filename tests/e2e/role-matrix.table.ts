@@ -39,6 +39,10 @@ const signedIn: Row = { "signed-out": "sign-in", staff: "allow", manager: "allow
 const caseWorkers: Row = { "signed-out": "sign-in", staff: "allow", manager: "allow", trainer: "refuse", admin: "allow" };
 const managers: Row = { "signed-out": "sign-in", staff: "refuse", manager: "allow", trainer: "refuse", admin: "allow" };
 const admins: Row = { "signed-out": "sign-in", staff: "refuse", manager: "refuse", trainer: "refuse", admin: "allow" };
+/** Replay, comments and the case library (trainer.replay, trainer.coach). */
+const trainers: Row = { "signed-out": "sign-in", staff: "refuse", manager: "refuse", trainer: "allow", admin: "allow" };
+/** Progress (trainer.progress): trainers and managers. */
+const coaches: Row = { "signed-out": "sign-in", staff: "refuse", manager: "allow", trainer: "allow", admin: "allow" };
 
 /** An id that exists nowhere: an allowed admin call answers 404 and changes nothing. */
 export const NO_SUCH_ID = "matrix-no-such-id";
@@ -50,6 +54,8 @@ export const PAGES: Record<string, Entry> = {
   "/": { expect: signedIn },
   "/sign-in": { expect: { "signed-out": "allow", staff: "home", manager: "home", trainer: "home", admin: "home" } },
   "/cases/[id]": { expect: signedIn, sample: caseUrl() },
+  // The offline case shell: static, nobody's data in it (the case comes from the tablet's IndexedDB).
+  "/cases/offline": { expect: everyone },
   "/admin": { expect: admins },
   "/admin/people": { expect: admins },
   "/admin/locations": { expect: admins },
@@ -60,6 +66,14 @@ export const PAGES: Record<string, Entry> = {
   "/manager/cases/[id]": { expect: managers, sample: (f) => `/manager/cases/${f.caseId}` },
   "/manager/improvements": { expect: managers },
   "/manager/insights": { expect: managers },
+  // Training (lib/training): the matrix's case is still open, so replay and practice pages say so (200).
+  "/trainer": { expect: trainers },
+  "/trainer/cases/[id]": { expect: trainers, sample: (f) => `/trainer/cases/${f.caseId}` },
+  "/trainer/library": { expect: trainers },
+  "/trainer/progress": { expect: coaches },
+  "/feedback": { expect: caseWorkers },
+  "/practice": { expect: caseWorkers },
+  "/practice/[caseId]": { expect: caseWorkers, sample: (f) => `/practice/${f.caseId}` },
 };
 
 /** Route handlers, as "METHOD /pattern". */
@@ -99,6 +113,19 @@ export const ENDPOINTS: Record<string, Entry> = {
   "POST /api/manager/improvements": { expect: managers },
   "POST /api/manager/improvements/[id]/cases": { expect: managers },
   "POST /api/manager/improvements/[id]/status": { expect: managers },
+
+  // Training (lib/training). Customer details never reach a trainer: see tests/integration/trainer-redaction.test.ts.
+  "GET /api/trainer/cases": { expect: trainers },
+  "GET /api/trainer/cases/[id]": { expect: trainers, sample: (f) => `/api/trainer/cases/${f.caseId}` },
+  "POST /api/trainer/cases/[id]/comments": { expect: trainers, sample: (f) => `/api/trainer/cases/${f.caseId}/comments` },
+  "GET /api/trainer/library": { expect: trainers },
+  "POST /api/trainer/library": { expect: trainers },
+  "POST /api/trainer/library/[id]/cases": { expect: trainers },
+  "DELETE /api/trainer/library/[id]/cases/[caseId]": { expect: trainers },
+  "GET /api/trainer/progress": { expect: coaches },
+  "GET /api/feedback": { expect: caseWorkers },
+  "POST /api/feedback/comments/[id]/acknowledge": { expect: caseWorkers },
+  "POST /api/practice/[caseId]": { expect: caseWorkers, sample: (f) => `/api/practice/${f.caseId}` },
 };
 
 /** The URL a cell requests: the entry's sample, or the pattern with made-up ids. */

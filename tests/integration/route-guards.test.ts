@@ -43,8 +43,16 @@ describe("every route handler is guarded in its source", () => {
   }
 });
 
-describe("every page but sign-in asks for a signed-in actor", () => {
-  for (const pattern of found.pages.filter((p) => p !== "/sign-in")) {
+/** Pages that hold nobody's data: the offline case shell is static and reads the tablet's own store. */
+const PUBLIC_SHELLS = ["/sign-in", "/cases/offline"];
+
+describe("every page but sign-in and the offline shell asks for a signed-in actor", () => {
+  it("the offline case shell is static and touches no server data", () => {
+    const source = readFileSync(fileOf("page", "/cases/offline"), "utf8");
+    expect(source).toMatch(/dynamic = "force-static"/);
+    expect(source).not.toMatch(/getDb|@\/lib\/(cases|manager|admin|auth)\//);
+  });
+  for (const pattern of found.pages.filter((p) => !PUBLIC_SHELLS.includes(p))) {
     it(pattern, () => {
       const source = readFileSync(fileOf("page", pattern), "utf8");
       expect(source).toMatch(/requirePageActor\(/);

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { CaseCoach } from "@/components/case/case-coach";
+import { TabletSetup } from "@/components/field/tablet-setup";
 import { AppHeader } from "@/components/ui/app-header";
 import { RedactedCase } from "@/components/trainer/redacted-case";
 import { requirePageActor } from "@/lib/auth/current";
@@ -8,6 +9,7 @@ import { listDecidersAt } from "@/lib/cases/decide-on-tablet";
 import { getCase, listRootCauseTags } from "@/lib/cases/get-case";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { getPracticeSession } from "@/lib/training/get-practice-session";
 
 export const dynamic = "force-dynamic";
 
@@ -29,11 +31,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </>
     );
   }
-  const [rootCauses, deciders] = await Promise.all([listRootCauseTags(db), listDecidersAt(db, view.locationId)]);
+  const [rootCauses, deciders, practice] = await Promise.all([
+    listRootCauseTags(db),
+    listDecidersAt(db, view.locationId),
+    getPracticeSession(db, actor, view.id),
+  ]);
   return (
     <>
       <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
-      <CaseCoach view={view} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role }} />
+      <TabletSetup actorId={actor.id} />
+      <CaseCoach view={view} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role }} practice={practice ?? undefined} />
     </>
   );
 }

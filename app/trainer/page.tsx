@@ -1,0 +1,188 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SeverityBadge, StagePill } from "@/components/manager/pills";
+import { ScoreBadge } from "@/components/trainer/score-badge";
+import { requirePageActor } from "@/lib/auth/current";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { queryString, searchParamsToObject } from "@/lib/manager/filters";
+import { formatClock, formatCount, formatShortDate } from "@/lib/manager/format";
+import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
+import { listReplayCases, type ReplayList } from "@/lib/training/list-replay-cases";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Case replay · Complaint Coach" };
+
+const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50";
+const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
+
+export default async function TrainerCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("trainer.replay");
+  const values = searchParamsToObject(await searchParams);
+  let list: ReplayList | null = null;
+  let problem: string | null = null;
+  try {
+    list = await listReplayCases(await getDb(), actor, values);
+  } catch (error) {
+    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
+    problem = error.message;
+  }
+  const { page: _page, ...filters } = values;
+  void _page;
+  const v = (key: string) => values[key] ?? "";
+
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-bold text-slate-50">Case replay</h1>
+          <p className="text-lg text-slate-300">Ended cases, step by step. Customer contact details are removed.</p>
+        </div>
+        {list ? (
+          <p className="text-lg text-slate-300" aria-live="polite">
+            {formatCount(list.total)} case{list.total === 1 ? "" : "s"}
+          </p>
+        ) : null}
+      </div>
+      <form method="get" action="/trainer" role="search" aria-label="Find a case" className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4 md:grid-cols-5">
+        <label className={`${label} col-span-2`}>
+          Search
+          <input type="search" name="q" defaultValue={v("q")} maxLength={100} placeholder="Reference, words, table, person" className={field} />
+        </label>
+        <label className={label}>
+          Person
+          <select name="staff" defaultValue={v("staff")} className={field}>
+            <option value="">Anyone</option>
+            {list?.options.staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Category
+          <select name="category" defaultValue={v("category")} className={field}>
+            <option value="">Any</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Ended
+          <select name="status" defaultValue={v("status")} className={field}>
+            <option value="">Closed or abandoned</option>
+            <option value="closed">Closed</option>
+            <option value="abandoned">Abandoned</option>
+          </select>
+        </label>
+        {list && list.options.locations.length > 1 ? (
+          <label className={`${label} col-span-2`}>
+            Location
+            <select name="location" defaultValue={v("location")} className={field}>
+              <option value="">All my locations</option>
+              {list.options.locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <div className="col-span-2 flex items-end gap-3 md:col-span-3 md:justify-end">
+          <Link href="/trainer" className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-200 hover:bg-slate-700">
+            Clear
+          </Link>
+          <button type="submit" className="min-h-12 rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300">
+            Find cases
+          </button>
+        </div>
+      </form>
+      {problem ? (
+        <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">
+          {problem} <Link href="/trainer" className="font-semibold underline">Clear the filters</Link>
+        </p>
+      ) : null}
+      {list && list.rows.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">No ended case matches.</p>
+      ) : null}
+      {list && list.rows.length ? (
+        <div className="overflow-x-auto rounded-2xl border border-slate-700">
+          <table className="w-full border-collapse text-left text-base" data-testid="replay-cases">
+            <caption className="sr-only">Ended cases, newest first, with their rubric scores</caption>
+            <thead className="bg-slate-800 text-slate-200">
+              <tr>
+                <th scope="col" className="px-3 py-2">Case</th>
+                <th scope="col" className="px-3 py-2">Ended</th>
+                <th scope="col" className="px-3 py-2">Handled by</th>
+                <th scope="col" className="w-full px-3 py-2">Complaint</th>
+                <th scope="col" className="px-3 py-2">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40">
+                  <td className="px-3 py-1">
+                    <Link
+                      href={`/trainer/cases/${row.id}`}
+                      className="flex min-h-12 flex-col justify-center whitespace-nowrap font-semibold text-sky-300 underline-offset-4 hover:underline"
+                    >
+                      {row.reference}
+                      <span className="text-sm font-normal text-slate-300">{row.spot ?? "—"}</span>
+                    </Link>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-200">
+                    {row.closedAt ? formatShortDate(row.closedAt) : "—"}
+                    <span className="block text-sm text-slate-400">{row.closedAt ? formatClock(row.closedAt) : ""}</span>
+                    <span className="mt-1 block">
+                      <StagePill stage={row.status} status={row.status} compact />
+                    </span>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-200">
+                    {row.staffName}
+                    <span className="block text-sm text-slate-400">{row.locationName}</span>
+                  </td>
+                  <td className="min-w-56 px-3 py-2 text-slate-100">
+                    <span className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-300">
+                      {row.category ? (CATEGORY_LABELS[row.category as Category] ?? row.category) : "Not recorded"}
+                      <SeverityBadge severity={row.severity} />
+                    </span>
+                    <span className="line-clamp-2">{row.words ? `“${row.words}”` : "—"}</span>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <ScoreBadge score={row.score} />
+                    {row.comments ? (
+                      <span className="mt-1 block text-sm text-slate-300">
+                        {row.comments} comment{row.comments === 1 ? "" : "s"}
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list && list.pageCount > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-center gap-3">
+          {list.page > 1 ? (
+            <Link className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-100 hover:bg-slate-700" href={`/trainer${queryString(filters, { page: list.page - 1 })}`} rel="prev">
+              Previous
+            </Link>
+          ) : null}
+          <span className="px-2 text-lg text-slate-300">
+            Page {list.page} of {formatCount(list.pageCount)}
+          </span>
+          {list.page < list.pageCount ? (
+            <Link className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-100 hover:bg-slate-700" href={`/trainer${queryString(filters, { page: list.page + 1 })}`} rel="next">
+              Next
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect, useSyncExternalStore } from "react";
+
+/**
+ * Registers the service worker (public/sw.js) and, on every page shown (full loads and client
+ * navigations alike), asks it to keep that page and the files it loaded, so the page opens
+ * offline from then on. "ready" means this page and the case shell are both kept.
+ */
+type OfflineReadiness = "unsupported" | "preparing" | "ready";
+let readiness: OfflineReadiness = "preparing";
+const listeners = new Set<() => void>();
+const setReadiness = (next: OfflineReadiness) => {
+  readiness = next;
+  for (const listener of [...listeners]) listener();
+};
+
+export function useOfflineReadiness(): OfflineReadiness {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => readiness,
+    () => "preparing" as const,
+  );
+}
+
+function loadedAssets(): string[] {
+  return performance
+    .getEntriesByType("resource")
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(`${location.origin}/_next/static/`));
+}
+
+function ask(worker: ServiceWorker, message: Record<string, unknown>): Promise<{ shellReady?: boolean; status?: number }> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = window.setTimeout(() => resolve({}), 15_000);
+    channel.port1.onmessage = (event: MessageEvent<{ shellReady?: boolean; status?: number }>) => {
+      window.clearTimeout(timer);
+      resolve(event.data);
+    };
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+let registered: Promise<ServiceWorkerRegistration> | null = null;
+
+async function keepThisPage(): Promise<void> {
+  if (!("serviceWorker" in navigator)) return setReadiness("unsupported");
+  try {
+    registered ??= navigator.serviceWorker.register("/sw.js", { scope: "/" });
+    await registered;
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (!worker) return;
+    setReadiness("preparing");
+    const answer = await ask(worker, { type: "keep-page", page: location.pathname + location.search, assets: loadedAssets() });
+    setReadiness(answer.shellReady && answer.status === 200 ? "ready" : "preparing");
+  } catch {
+    setReadiness("unsupported");
+  }
+}
+
+/** Tells the service worker to drop the pages it kept for the person signing out. */
+export async function forgetKeptPages(): Promise<void> {
+  const worker = navigator.serviceWorker?.controller;
+  if (worker) await ask(worker, { type: "forget-pages" });
+}
+
+export function ServiceWorkerRegistration() {
+  const pathname = usePathname();
+  useEffect(() => {
+    // The dev server rebuilds files under the same names: no worker there.
+    if (process.env.NODE_ENV !== "production") return;
+    void keepThisPage();
+  }, [pathname]);
+  return null;
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { onSyncStatus, syncStatus, type SyncStatus } from "@/lib/client/field-sync";
+import { tabletStore, type Step, type TabletStore } from "@/lib/client/tablet-store";
+
+/** This tablet's store once it is open (IndexedDB, or memory where IndexedDB is missing). */
+export function useTabletStore(): TabletStore | null {
+  const [store, setStore] = useState<TabletStore | null>(null);
+  useEffect(() => {
+    let live = true;
+    void tabletStore().then((s) => {
+      if (live) setStore(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return store;
+}
+
+const SERVER_STATUS: SyncStatus = { online: true, flushing: false, last: null, storage: "unknown" };
+
+export function useSyncStatus(): SyncStatus {
+  return useSyncExternalStore(onSyncStatus, syncStatus, () => SERVER_STATUS);
+}
+
+/** Every step waiting (or refused) on this tablet, kept current as they are added and sent. */
+export function useWaitingSteps(store: TabletStore | null): Step[] | null {
+  const [steps, setSteps] = useState<Step[] | null>(null);
+  useEffect(() => {
+    if (!store) return;
+    let live = true;
+    const load = () =>
+      void store.steps().then((all) => {
+        if (live) setSteps(all);
+      });
+    load();
+    const off = store.onChange(load);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [store]);
+  return steps;
+}

@@ -1,0 +1,48 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * The table and columns of a unique-constraint violation (P2002), or null for any other error.
+ * The driver adapter reports them under meta.driverAdapterError.cause; older engines used meta.target.
+ */
+export function uniqueViolation(error: unknown): { table: string | null; fields: string[] } | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  const meta: unknown = error.meta;
+  const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {});
+  const cause = record(record(record(meta).driverAdapterError).cause);
+  const fromAdapter = record(cause.constraint).fields;
+  const target = record(meta).target;
+  const fields = Array.isArray(fromAdapter) ? fromAdapter : Array.isArray(target) ? target : typeof target === "string" ? [target] : [];
+  return { table: typeof cause.table === "string" ? cause.table : null, fields: fields.map(String) };
+}
+
+/**
+ * Another process wrote first. Inside one server process every write is queued
+ * (./write-lock.ts), so these only happen when a second process writes to the same file —
+ * a second server, a script — and all are safe to retry from the top:
+ *  - P2002 on a case's (caseId, sequence), on a clientEventId or on a new case's id: the other
+ *    process stored something between our read and our write; reading again gives the next
+ *    sequence, or finds the step (or the case) already recorded;
+ *  - P1008: the adapter's name for SQLITE_BUSY, once the busy timeout has run out.
+ * Nothing of the failed attempt was stored: its transaction was rolled back.
+ */
+export function isContention(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P1008") return true;
+  const unique = uniqueViolation(error);
+  if (!unique) return false;
+  if (unique.fields.includes("sequence") || unique.fields.includes("clientEventId")) return true;
+  return unique.table === "Case" && unique.fields.length === 1 && unique.fields[0] === "id";
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `attempt` again (up to `tries` times, after a short random pause) while another process wins the race. */
+export async function retryOnContention<T>(attempt: () => Promise<T>, tries = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= tries || !isContention(error)) throw error;
+      await sleep(Math.random() * 5 * i);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { loadCaseLog } from "@/lib/cases/case-log";
+import type { Db } from "@/lib/db/client";
+import { fold, projectCase } from "@/lib/playbook";
+
+/** What is stored for a case, in the shape `projectCase` produces (as in tests/integration/projection-property.test.ts). */
+export async function storedProjection(db: Db, caseId: string, rowKeys: readonly string[]) {
+  const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
+  const actions = await db.agreedAction.findMany({ where: { caseId }, orderBy: { id: "asc" } });
+  const tags = await db.caseRootCause.findMany({ where: { caseId }, include: { tag: true } });
+  const compensation = await db.compensation.findMany({ where: { caseId }, orderBy: { id: "asc" } });
+  const picked: Record<string, unknown> = {};
+  for (const key of rowKeys) picked[key] = row[key as keyof typeof row];
+  return {
+    row: picked,
+    actions: actions.map(({ caseId: _c, ...a }) => a),
+    rootCauseSlugs: tags.map((t) => t.tag.slug).sort(),
+    compensation: compensation.map(({ caseId: _c, ...c }) => c),
+  };
+}
+
+/** The projection as the fold of the stored log says it should be, in the same shape and order. */
+export async function foldedProjection(db: Db, caseId: string) {
+  const projection = projectCase(fold(await loadCaseLog(db, caseId)));
+  return {
+    row: projection.row as Record<string, unknown>,
+    actions: [...projection.actions].sort((a, b) => a.id.localeCompare(b.id)),
+    rootCauseSlugs: [...projection.rootCauseSlugs].sort(),
+    compensation: [...projection.compensation].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Checks every case in the database: its events are numbered 1..n with no gap or repeat, and its
+ * stored projection (Case row, actions, root causes, compensation) equals the fold of its events.
+ */
+export async function checkCaseLogs(db: Db): Promise<{ cases: number; events: number; problems: string[] }> {
+  const problems: string[] = [];
+  const cases = await db.case.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  let events = 0;
+  for (const { id } of cases) {
+    const sequences = (await db.caseEvent.findMany({ where: { caseId: id }, select: { sequence: true }, orderBy: { sequence: "asc" } })).map((e) => e.sequence);
+    events += sequences.length;
+    if (!sequences.every((s, i) => s === i + 1)) problems.push(`${id}: event sequence is ${sequences.join(",")}`);
+    const folded = await foldedProjection(db, id);
+    const stored = await storedProjection(db, id, Object.keys(folded.row));
+    for (const part of ["row", "actions", "rootCauseSlugs", "compensation"] as const) {
+      if (!same(stored[part], folded[part])) problems.push(`${id}: stored ${part} differs from the fold of its log`);
+    }
+  }
+  return { cases: cases.length, events, problems };
+}

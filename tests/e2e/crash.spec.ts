@@ -1,0 +1,216 @@
+import Database from "better-sqlite3";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * Durability under fire. The production build (`next start`, the build the other browser tests
+ * use) serves its own SQLite file while simulated tablets append steps as fast as they can and a
+ * second process appends to the same cases through the same use-cases. The server is SIGKILLed
+ * at random moments, five times, and restarted. Tablets do what the real ones do: a request
+ * without an answer is sent again with the same client id.
+ *
+ * Then: every acknowledged append is stored exactly once, where it was acknowledged; no request
+ * failed with a 5xx or a database-locked error; every case's events are numbered 1..n and its
+ * projection equals the fold of its log (scripts/verify-db.ts); SQLite's integrity check passes.
+ */
+
+const root = path.resolve(__dirname, "..", "..");
+const port = Number(process.env.E2E_PORT ?? "3100") + 50;
+const base = `http://127.0.0.1:${port}`;
+const tmp = path.join(root, "tests", ".tmp");
+const dbFile = path.join(tmp, `crash-${port}.db`);
+const url = `file:${dbFile}`;
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1", NODE_ENV: "production" };
+
+const TABLETS = 8;
+const CASES_PER_TABLET = 3;
+const NOTES_PER_CASE = 8;
+const KILLS = 5;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
+
+let server: ChildProcess | null = null;
+
+function startServer(): ChildProcess {
+  const log = createWriteStream(path.join(tmp, `crash-${port}.log`), { flags: "a" });
+  // Its own process group, so a SIGKILL takes the whole server at once, mid-write.
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function waitReady(): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${base}/sign-in`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error("server did not start");
+}
+
+function kill(child: ChildProcess | null, signal: NodeJS.Signals) {
+  if (child?.pid) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+type Ack = { clientEventId: string; caseId: string; sequence: number };
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(180_000);
+
+test.afterAll(() => kill(server, "SIGKILL"));
+
+test("appends survive SIGKILLs of the server and a second writer on the same file: each stored once, projections equal their folds", async () => {
+  mkdirSync(tmp, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+  rmSync(path.join(tmp, `crash-${port}.log`), { force: true });
+  execFileSync("npx", ["tsx", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
+
+  server = startServer();
+  await waitReady();
+
+  // Each tablet signs in once; its session survives the crashes (it is in the database).
+  const staff = [
+    { userId: "usr-amira", pin: "1111" },
+    { userId: "usr-ben", pin: "2222" },
+  ];
+  const cookies: string[] = [];
+  for (let i = 0; i < TABLETS; i++) {
+    const response = await fetch(`${base}/api/session/pin`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...staff[i % 2], locationId: "loc-harbour" }),
+    });
+    expect(response.status).toBe(200);
+    cookies.push(response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
+  }
+
+  const caseIds = Array.from({ length: TABLETS * CASES_PER_TABLET }, (_, i) => `ccrash${String(port)}${String(i).padStart(15, "0")}`);
+  const acks: Ack[] = [];
+  const failures: string[] = [];
+  let retries = 0;
+
+  /** Sends one step until the server answers; a lost answer is a retry with the same id. */
+  async function send(cookie: string, urlPath: string, body: Record<string, unknown>): Promise<void> {
+    for (;;) {
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetch(`${base}${urlPath}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(15_000),
+        });
+        text = await response.text();
+      } catch {
+        // Refused connection, or the server died before (or while) answering: send it again.
+        retries++;
+        await sleep(between(50, 150));
+        continue;
+      }
+      if (response.status === 200 || response.status === 201) {
+        const result = JSON.parse(text) as { caseId: string; sequence: number };
+        acks.push({ clientEventId: String(body.clientEventId), caseId: result.caseId, sequence: result.sequence });
+        return;
+      }
+      failures.push(`${response.status} ${urlPath}: ${text.slice(0, 200)}`);
+      if (response.status < 500) return;
+      await sleep(100);
+    }
+  }
+
+  async function tablet(index: number): Promise<void> {
+    const cookie = cookies[index];
+    for (let c = 0; c < CASES_PER_TABLET; c++) {
+      const caseId = caseIds[index * CASES_PER_TABLET + c];
+      const id = (step: string) => `crash-${index}-${c}-${step}`;
+      await send(cookie, "/api/cases", { clientEventId: id("open"), caseId, locationId: "loc-harbour" });
+      const events = `/api/cases/${caseId}/events`;
+      await send(cookie, events, {
+        clientEventId: id("heard"),
+        event: { type: "complaint_heard", data: { customerWords: "Cold food", category: "food_quality", severity: 2, spot: `Table ${index}`, mood: "upset" } },
+      });
+      await send(cookie, events, { clientEventId: id("validated"), event: { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } } });
+      await send(cookie, events, { clientEventId: id("apology"), event: { type: "apology_given", data: { sincere: true, ourFault: true } } });
+      for (let n = 0; n < NOTES_PER_CASE; n++) {
+        await send(cookie, events, { clientEventId: id(`note${n}`), event: { type: "note_added", data: { text: `Note ${n}` } } });
+      }
+    }
+  }
+
+  // The second process: same file, same use-cases, same cases.
+  const writerOutput: string[] = [];
+  const writer = spawn("npx", ["tsx", "tests/e2e/support/second-writer.ts", url, "12000", ...caseIds], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  writer.stdout?.on("data", (chunk: Buffer) => writerOutput.push(...chunk.toString().split("\n").filter(Boolean)));
+  const writerDone = new Promise<void>((resolve) => writer.on("exit", () => resolve()));
+
+  const storm = Promise.all(Array.from({ length: TABLETS }, (_, i) => tablet(i)));
+  const killer = (async () => {
+    for (let k = 0; k < KILLS; k++) {
+      await sleep(between(600, 1800));
+      kill(server, "SIGKILL");
+      await sleep(between(50, 400));
+      server = startServer();
+      await waitReady();
+    }
+  })();
+  await Promise.all([storm, killer, writerDone]);
+  kill(server, "SIGTERM");
+  await sleep(500);
+  kill(server, "SIGKILL");
+  server = null;
+
+  const writerAcks = writerOutput.filter((l) => l.includes('"ack"')).map((l) => JSON.parse(l) as { ack: string; caseId: string; sequence: number });
+  const writerErrors = writerOutput.filter((l) => l.includes('"error"'));
+  console.log(
+    `crash test: ${acks.length} appends acknowledged over HTTP (${retries} resent after a lost answer or refused connection), ${writerAcks.length} by the second process, ${KILLS} SIGKILLs`,
+  );
+
+  expect(failures, "no 5xx and no database-locked errors").toEqual([]);
+  expect(writerErrors, "the second process never failed either").toEqual([]);
+  expect(acks.length).toBe(TABLETS * CASES_PER_TABLET * (4 + NOTES_PER_CASE));
+  expect(writerAcks.length).toBeGreaterThan(50);
+
+  const sqlite = new Database(dbFile, { readonly: true });
+  const stored = new Map<string, { caseId: string; sequence: number }[]>();
+  for (const row of sqlite.prepare("SELECT clientEventId, caseId, sequence FROM CaseEvent").all() as { clientEventId: string; caseId: string; sequence: number }[]) {
+    stored.set(row.clientEventId, [...(stored.get(row.clientEventId) ?? []), { caseId: row.caseId, sequence: row.sequence }]);
+  }
+  sqlite.close();
+  const lost: string[] = [];
+  for (const ack of [...acks, ...writerAcks.map((w) => ({ clientEventId: w.ack, caseId: w.caseId, sequence: w.sequence }))]) {
+    const rows = stored.get(ack.clientEventId) ?? [];
+    if (rows.length !== 1 || rows[0].caseId !== ack.caseId || rows[0].sequence !== ack.sequence) lost.push(`${ack.clientEventId}: ${JSON.stringify(rows)}`);
+  }
+  expect(lost, "every acknowledged append stored exactly once, as acknowledged").toEqual([]);
+
+  const verified = JSON.parse(execFileSync("npx", ["tsx", "scripts/verify-db.ts", url, "--json"], { cwd: root, env, encoding: "utf8" }).trim().split("\n").pop() ?? "{}") as {
+    integrity: string;
+    cases: number;
+    events: number;
+    problems: string[];
+  };
+  expect(verified.integrity).toBe("ok");
+  expect(verified.problems).toEqual([]);
+  expect(verified.cases).toBe(TABLETS * CASES_PER_TABLET);
+  expect(verified.events).toBe(acks.length + writerAcks.length);
+});

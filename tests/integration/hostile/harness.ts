@@ -1,0 +1,435 @@
+/**
+ * Bad input against every route handler (app/api/**\/route.ts), called directly: a constructed
+ * Request with a real session cookie, `cookies()` from next/headers answered from that Request.
+ * Inputs come from the use-case's zod schema (through its JSON Schema) where there is one, then
+ * are broken on purpose: fields dropped, retyped, stretched, poisoned; bodies that are not JSON;
+ * hostile path parameters and query strings; cross-site origins.
+ *
+ * The property, for every endpoint and every input: never a 5xx; a 4xx says what is wrong
+ * ({ error: { code, message } }); and a 4xx changes nothing in the database. (Sign-in attempts
+ * and session touches are bookkeeping, not data: the SignInAttempt and Session tables are left
+ * out of the comparison.)
+ */
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import fc from "fast-check";
+import { z } from "zod";
+import { createSession } from "@/lib/auth/sessions";
+import { addRootCauseTagSchema } from "@/lib/admin/add-root-cause-tag";
+import { createLocationSchema } from "@/lib/admin/create-location";
+import { createUserSchema } from "@/lib/admin/create-user";
+import { renameLocationSchema } from "@/lib/admin/rename-location";
+import { renameRootCauseTagSchema } from "@/lib/admin/rename-root-cause-tag";
+import { resetCredentialsSchema } from "@/lib/admin/reset-credentials";
+import { setAuthorityLimitSchema } from "@/lib/admin/set-authority-limit";
+import { passwordSignInSchema } from "@/lib/auth/sign-in-with-password";
+import { pinSignInSchema } from "@/lib/auth/sign-in-with-pin";
+import { appendEventSchema } from "@/lib/cases/append-event";
+import { tabletDecisionSchema } from "@/lib/cases/decide-on-tablet";
+import { openCase, openCaseSchema } from "@/lib/cases/open-case";
+import { appendEvent } from "@/lib/cases/append-event";
+import type { Db } from "@/lib/db/client";
+import { addManagerNote, managerNoteSchema } from "@/lib/manager/add-manager-note";
+import { closeCaseSchema } from "@/lib/manager/close-case";
+import { setImprovementStatusSchema } from "@/lib/manager/complete-improvement";
+import { createImprovementSchema } from "@/lib/manager/create-improvement";
+import { managerDecisionSchema } from "@/lib/manager/decide-request";
+import { queueQuerySchema } from "@/lib/manager/filters";
+import { insightsQuerySchema } from "@/lib/manager/insights";
+import { linkCasesSchema } from "@/lib/manager/link-improvement-cases";
+import { reopenCaseSchema } from "@/lib/manager/reopen-case";
+import { updateActionSchema } from "@/lib/manager/update-action";
+import { actorFor } from "@/lib/testing/actors";
+import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
+
+export const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
+const ORIGIN = "http://coach.test";
+
+// ---------------------------------------------------------------------------------------------
+// next/headers, answered from the Request being handled
+// ---------------------------------------------------------------------------------------------
+
+let currentCookies = new Map<string, string>();
+
+export const nextHeadersMock = {
+  cookies: async () => ({
+    get: (name: string) => (currentCookies.has(name) ? { name, value: currentCookies.get(name) ?? "" } : undefined),
+    set: (name: string, value: string) => void currentCookies.set(name, value),
+    delete: (name: string) => void currentCookies.delete(name),
+    has: (name: string) => currentCookies.has(name),
+    getAll: () => [...currentCookies].map(([name, value]) => ({ name, value })),
+  }),
+  headers: async () => new Headers(),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Zod schema → JSON Schema → fast-check
+// ---------------------------------------------------------------------------------------------
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  pattern?: string;
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  default?: unknown;
+};
+
+const json = fc.jsonValue({ maxDepth: 3 });
+
+/** Values that look valid to a JSON Schema (best effort: the breaking happens afterwards). */
+export function arbitraryFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+  if (depth > 6) return json;
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union?.length) return fc.oneof(...union.map((s) => arbitraryFor(s, depth + 1)));
+  if (schema.allOf?.length) return arbitraryFor(schema.allOf[0], depth + 1);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case "object": {
+      const entries = Object.entries(schema.properties ?? {});
+      if (!entries.length) return fc.dictionary(fc.string({ maxLength: 8 }), json, { maxKeys: 3 });
+      const record: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [key, value] of entries) record[key] = arbitraryFor(value, depth + 1);
+      return fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in record) });
+    }
+    case "array":
+      return fc.array(arbitraryFor(schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 6) });
+    case "string":
+      if (schema.format === "date-time") return fc.date({ noInvalidDate: true, min: new Date("2000-01-01"), max: new Date("2100-01-01") }).map((d) => d.toISOString());
+      if (schema.format === "email") return fc.emailAddress();
+      if (schema.pattern) {
+        try {
+          return fc.stringMatching(new RegExp(schema.pattern), { maxLength: 80 });
+        } catch {
+          return fc.string();
+        }
+      }
+      return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 80) });
+    case "integer":
+      return fc.integer({ min: Math.ceil(schema.minimum ?? schema.exclusiveMinimum ?? -1e6), max: Math.floor(schema.maximum ?? schema.exclusiveMaximum ?? 1e6) });
+    case "number":
+      return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
+    case "boolean":
+      return fc.boolean();
+    case "null":
+      return fc.constant(null);
+    default:
+      return json;
+  }
+}
+
+export function fromZod(schema: z.ZodType): fc.Arbitrary<unknown> {
+  try {
+    return arbitraryFor(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema);
+  } catch {
+    return json;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breaking things
+// ---------------------------------------------------------------------------------------------
+
+const hostileString = fc.oneof(
+  fc.constantFrom(
+    "",
+    " ",
+    "'; DROP TABLE \"Case\"; --",
+    "<script>alert(1)</script>",
+    "../../../../etc/passwd",
+    "%00",
+    "\u0000",
+    "\u202Eevil",
+    "🙂".repeat(300),
+    "null",
+    "undefined",
+    "NaN",
+    "1e309",
+    "__proto__",
+    "constructor",
+    "x".repeat(70_000),
+  ),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ maxLength: 200 }),
+);
+
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString,
+  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 2 ** 53 + 1, 0.1, [], {}, [[[[[]]]]]),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  json,
+);
+
+/** Takes a (roughly) valid object and breaks one part of it. */
+function breakObject(value: unknown): fc.Arbitrary<unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return hostileValue;
+  const keys = Object.keys(value);
+  const some = keys.length ? fc.constantFrom(...keys) : fc.constant("field");
+  return fc.oneof(
+    // Drop a field.
+    some.map((k) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== k))),
+    // Replace a field with something hostile.
+    fc.tuple(some, hostileValue).map(([k, v]) => ({ ...value, [k]: v })),
+    // Poison the prototype, add unknown fields.
+    hostileValue.map((v) => JSON.parse(`{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}, "extra": ${JSON.stringify(v ?? null)}}`) as unknown),
+    fc.constant(Object.assign(Object.create(null) as object, value, { ["__proto__"]: { polluted: true } })),
+    // Nested deeper than anyone expects.
+    fc.constant(JSON.parse("[".repeat(500) + "]".repeat(500)) as unknown),
+    // Not an object at all.
+    hostileValue,
+  );
+}
+
+export type Body = { raw: string } | { json: unknown } | null;
+
+export function hostileBody(schema: z.ZodType | undefined): fc.Arbitrary<Body> {
+  const shaped = schema ? fromZod(schema) : json;
+  return fc.oneof(
+    { weight: 5, arbitrary: shaped.chain(breakObject).map((v): Body => ({ json: v })) },
+    { weight: 2, arbitrary: shaped.map((v): Body => ({ json: v })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom("{", "{\"a\":", "[1,2", "<xml/>", "null", "\"just a string\"", "x".repeat(120_000), "\uFEFF{}", "{}{}"),
+          fc.string({ maxLength: 300 }),
+        )
+        .map((raw): Body => ({ raw })),
+    },
+    { weight: 1, arbitrary: fc.constant<Body>(null) },
+  );
+}
+
+export function hostileQuery(schema: z.ZodType | undefined): fc.Arbitrary<string> {
+  const keys = schema ? Object.keys(((z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema).properties ?? {})) : [];
+  const key = keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 10 })) : fc.string({ maxLength: 10 });
+  const value = fc.oneof(hostileString, schema ? fromZod(schema).map((v) => (v && typeof v === "object" ? Object.values(v)[0] : v)).map(String) : fc.string());
+  return fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The endpoints
+// ---------------------------------------------------------------------------------------------
+
+/** Each endpoint's zod schema, where one describes its input (the rest get generic JSON). */
+export const SCHEMAS: Record<string, z.ZodType> = {
+  "POST /api/cases": openCaseSchema,
+  "POST /api/cases/[id]/events": appendEventSchema,
+  "POST /api/cases/[id]/manager-decision": tabletDecisionSchema,
+  "POST /api/session/pin": pinSignInSchema,
+  "POST /api/session/password": passwordSignInSchema,
+  "POST /api/admin/users": createUserSchema,
+  "PUT /api/admin/users/[id]/credentials": resetCredentialsSchema,
+  "POST /api/admin/locations": createLocationSchema,
+  "PATCH /api/admin/locations/[id]": renameLocationSchema,
+  "POST /api/admin/root-causes": addRootCauseTagSchema,
+  "PATCH /api/admin/root-causes/[id]": renameRootCauseTagSchema,
+  "PUT /api/admin/authority/[role]": setAuthorityLimitSchema,
+  "POST /api/manager/cases/[id]/actions": updateActionSchema,
+  "POST /api/manager/cases/[id]/close": closeCaseSchema,
+  "POST /api/manager/cases/[id]/decision": managerDecisionSchema,
+  "POST /api/manager/cases/[id]/notes": managerNoteSchema,
+  "POST /api/manager/cases/[id]/reopen": reopenCaseSchema,
+  "POST /api/manager/improvements": createImprovementSchema,
+  "POST /api/manager/improvements/[id]/cases": linkCasesSchema,
+  "POST /api/manager/improvements/[id]/status": setImprovementStatusSchema,
+  "GET /api/manager/cases": queueQuerySchema,
+  "GET /api/manager/cases.csv": queueQuerySchema,
+  "GET /api/manager/insights": insightsQuerySchema,
+};
+
+export type Endpoint = { key: string; method: string; pattern: string; file: string; params: string[]; visitor: Visitor };
+
+const VISITOR_ORDER: Visitor[] = ["staff", "manager", "trainer", "admin"];
+
+export function endpoints(): Endpoint[] {
+  const found = discoverRoutes(path.resolve(__dirname, "..", "..", "..", "app"));
+  return found.endpoints.map((key) => {
+    const [method, pattern] = key.split(" ");
+    const row = ENDPOINTS[key]?.expect;
+    const visitor: Visitor = pattern.startsWith("/api/session/") ? "signed-out" : (VISITOR_ORDER.find((v) => row?.[v] === "allow") ?? "admin");
+    const params = [...pattern.matchAll(/\[(\w+)\]/g)].map((m) => m[1]);
+    return { key, method, pattern, file: found.files[`route ${pattern}`], params, visitor };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database: fixtures, sessions, and "did anything change?"
+// ---------------------------------------------------------------------------------------------
+
+export type Fixtures = { ids: string[]; cookies: Record<Visitor, string | null> };
+
+export async function prepare(db: Db): Promise<Fixtures> {
+  const amira = actorFor("usr-amira", "loc-harbour");
+  const { caseId } = await openCase(db, amira, { clientEventId: "hostile-open-0001" });
+  await appendEvent(db, amira, caseId, {
+    clientEventId: "hostile-heard-0001",
+    event: { type: "complaint_heard", data: { customerWords: "Cold soup", category: "food_quality", severity: 2, spot: "Table 1", mood: "upset" } },
+  });
+  await addManagerNote(db, actorFor("usr-maria", "loc-harbour"), caseId, { text: "Seen" }).catch(() => undefined);
+  const tags = await db.rootCauseTag.findMany({ select: { id: true }, take: 2 });
+  const session = async (userId: string) => `coach_session=${(await createSession(db, userId, "loc-harbour")).token}`;
+  return {
+    // Real ids, so some calls get past "not found" (not the signed-in people: deactivating them would end the run's sessions).
+    ids: [caseId, "usr-ben", "usr-dev", "loc-harbour", "staff", "manager", ...tags.map((t) => t.id)],
+    cookies: {
+      "signed-out": null,
+      staff: await session("usr-amira"),
+      manager: await session("usr-maria"),
+      trainer: await session("usr-tara"),
+      admin: await session("usr-alex"),
+    },
+  };
+}
+
+/** A fingerprint of every row the app keeps, bookkeeping tables aside; cheap when nothing changed. */
+export class Fingerprint {
+  private sqlite: Database.Database;
+  private version: number;
+  private digest: string;
+  constructor(file: string) {
+    this.sqlite = new Database(file, { readonly: true });
+    this.version = this.dataVersion();
+    this.digest = this.compute();
+  }
+  private dataVersion(): number {
+    return this.sqlite.pragma("data_version", { simple: true }) as number;
+  }
+  private compute(): string {
+    const tables = this.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session', 'SignInAttempt') ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const hash = createHash("sha1");
+    for (const table of tables) {
+      hash.update(table);
+      for (const row of this.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()) hash.update(JSON.stringify(row));
+    }
+    return hash.digest("hex");
+  }
+  /** Whether anything changed since the last call (and remembers the new state). */
+  changed(): boolean {
+    const version = this.dataVersion();
+    if (version === this.version) return false;
+    this.version = version;
+    const digest = this.compute();
+    const changed = digest !== this.digest;
+    this.digest = digest;
+    return changed;
+  }
+  close() {
+    this.sqlite.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One call
+// ---------------------------------------------------------------------------------------------
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export async function loadHandler(endpoint: Endpoint): Promise<Handler> {
+  const module = (await import(endpoint.file)) as Record<string, Handler | undefined>;
+  const handler = module[endpoint.method];
+  if (!handler) throw new Error(`${endpoint.key}: no ${endpoint.method} export`);
+  return handler;
+}
+
+export type Input = { params: Record<string, string>; query: string; body: Body; crossSite: boolean };
+
+export function inputs(endpoint: Endpoint, fixtures: Fixtures): fc.Arbitrary<Input> {
+  const schema = SCHEMAS[endpoint.key];
+  const param = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...fixtures.ids) }, { weight: 2, arbitrary: hostileString.filter((s) => s.length > 0) });
+  const params = fc.record(Object.fromEntries(endpoint.params.map((p) => [p, param])) as Record<string, fc.Arbitrary<string>>);
+  const body = endpoint.method === "GET" ? fc.constant<Body>(null) : hostileBody(schema);
+  const query = endpoint.method === "GET" ? hostileQuery(schema) : fc.constant("");
+  return fc.record({ params, query, body, crossSite: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) });
+}
+
+export type Outcome = { status: number; text: string; contentType: string };
+
+export async function call(handler: Handler, endpoint: Endpoint, fixtures: Fixtures, input: Input): Promise<Outcome> {
+  const urlPath = endpoint.pattern.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(input.params[name] ?? "x"));
+  const headers = new Headers({ "content-type": "application/json", host: "coach.test" });
+  const cookie = fixtures.cookies[endpoint.visitor];
+  if (cookie) headers.set("cookie", cookie);
+  if (input.crossSite) {
+    headers.set("origin", "https://evil.example");
+    headers.set("sec-fetch-site", "cross-site");
+  }
+  currentCookies = new Map(cookie ? [[cookie.split("=")[0], cookie.split("=").slice(1).join("=")]] : []);
+  const body = input.body === null ? undefined : "raw" in input.body ? input.body.raw : JSON.stringify(input.body.json);
+  const request = new Request(`${ORIGIN}${urlPath}${input.query ? `?${input.query}` : ""}`, {
+    method: endpoint.method,
+    headers,
+    body: endpoint.method === "GET" ? undefined : body,
+  });
+  const response = await handler(request, { params: Promise.resolve(input.params) });
+  // Read the whole body: a stream that fails half-way (CSV) must count.
+  const text = await response.text();
+  return { status: response.status, text, contentType: response.headers.get("content-type") ?? "" };
+}
+
+/** What is wrong with an outcome, or null. */
+export function problemWith(outcome: Outcome, changed: boolean): string | null {
+  if (outcome.status >= 500) return `answered ${outcome.status}: ${outcome.text.slice(0, 300)}`;
+  if (outcome.status >= 400) {
+    let message: unknown;
+    try {
+      message = (JSON.parse(outcome.text) as { error?: { message?: unknown; code?: unknown } }).error?.message;
+    } catch {
+      return `answered ${outcome.status} without a JSON error: ${outcome.text.slice(0, 200)}`;
+    }
+    if (typeof message !== "string" || message.trim().length < 5) return `answered ${outcome.status} without a clear message: ${outcome.text.slice(0, 200)}`;
+    if (changed) return `answered ${outcome.status} but changed the database`;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The suite (each test file runs one shard, so the two cores share the work)
+// ---------------------------------------------------------------------------------------------
+
+export type Context = { db: Db; file: string; fixtures: Fixtures; fingerprint: Fingerprint };
+
+export async function setUp(create: () => Promise<{ db: Db; file: string }>): Promise<Context> {
+  const { db, file } = await create();
+  // The route handlers' getDb() answers with this test database.
+  (globalThis as { coachDb?: Promise<Db> }).coachDb = Promise.resolve(db);
+  const fixtures = await prepare(db);
+  return { db, file, fixtures, fingerprint: new Fingerprint(file) };
+}
+
+export async function checkEndpoint(context: Context, endpoint: Endpoint): Promise<{ runs: number; status: Record<number, number> }> {
+  const handler = await loadHandler(endpoint);
+  const status: Record<number, number> = {};
+  await fc.assert(
+    fc.asyncProperty(inputs(endpoint, context.fixtures), async (input) => {
+      context.fingerprint.changed();
+      const outcome = await call(handler, endpoint, context.fixtures, input);
+      status[outcome.status] = (status[outcome.status] ?? 0) + 1;
+      const problem = problemWith(outcome, context.fingerprint.changed());
+      if (problem) throw new Error(`${endpoint.key}: ${problem}`);
+    }),
+    { numRuns: RUNS },
+  );
+  return { runs: RUNS, status };
+}
