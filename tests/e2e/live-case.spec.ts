@@ -182,3 +182,24 @@ test("the server enforces the playbook: a skipped stage is 409, malformed input 
   const view = (await (await page.request.get(`/api/cases/${caseId}`)).json()) as { log: unknown[] };
   expect(view.log).toHaveLength(2);
 });
+
+test("a live case warns when the same problem keeps coming back today", async ({ page, baseURL }) => {
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  const headers = { origin: baseURL ?? "" };
+  const stamp = Date.now();
+  let lastCaseId = "";
+  for (const n of [1, 2]) {
+    const opened = await page.request.post("/api/cases", { headers, data: { clientEventId: `e2e-repeat-${stamp}-${n}` } });
+    lastCaseId = ((await opened.json()) as { caseId: string }).caseId;
+    const heard = await page.request.post(`/api/cases/${lastCaseId}/events`, {
+      headers,
+      data: {
+        clientEventId: `e2e-repeat-heard-${stamp}-${n}`,
+        event: { type: "complaint_heard", data: { customerWords: "The music is far too loud", category: "noise", severity: 1, spot: `Table ${n}`, mood: "upset" } },
+      },
+    });
+    expect(heard.status()).toBe(201);
+  }
+  await page.goto(`/cases/${lastCaseId}`);
+  await expect(page.getByTestId("repeat-warning")).toContainText(/noise complaint at this location today/i);
+});

@@ -86,6 +86,7 @@ export const ENDPOINTS: Record<string, Entry> = {
   "GET /api/cases/[id]": { expect: signedIn, sample: apiCaseUrl() },
   "POST /api/cases/[id]/events": { expect: caseWorkers, sample: apiCaseUrl("/events") },
   "POST /api/cases/[id]/manager-decision": { expect: caseWorkers, sample: apiCaseUrl("/manager-decision") },
+  "GET /api/cases/[id]/repeat-warning": { expect: caseWorkers, sample: apiCaseUrl("/repeat-warning") },
 
   "POST /api/admin/users": { expect: admins },
   "POST /api/admin/users/[id]/deactivate": { expect: admins },

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { CaseCoach } from "@/components/case/case-coach";
+import { RepeatWarning } from "@/components/case/repeat-warning";
 import { TabletSetup } from "@/components/field/tablet-setup";
 import { AppHeader } from "@/components/ui/app-header";
 import { RedactedCase } from "@/components/trainer/redacted-case";
@@ -40,6 +41,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     <>
       <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
       <TabletSetup actorId={actor.id} />
+      {practice ? null : <RepeatWarning caseId={view.id} />}
       <CaseCoach view={view} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role }} practice={practice ?? undefined} />
     </>
   );
