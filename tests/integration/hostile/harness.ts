@@ -11,6 +11,7 @@
  * out of the comparison.)
  */
 import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import fc from "fast-check";
@@ -432,4 +433,20 @@ export async function checkEndpoint(context: Context, endpoint: Endpoint): Promi
     { numRuns: RUNS },
   );
   return { runs: RUNS, status };
+}
+
+/** Shard `shard` of `of`: every route handler in it gets RUNS hostile inputs. */
+export function describeHostileShard(context: Context, shard: number, of: number): void {
+  describe(`hostile input, ${RUNS} runs per endpoint (shard ${shard + 1} of ${of})`, () => {
+    for (const endpoint of endpoints().filter((_, index) => index % of === shard)) {
+      it(`${endpoint.key} (as ${endpoint.visitor}): never 5xx; a 4xx explains itself and changes nothing`, async () => {
+        const { status } = await checkEndpoint(context, endpoint);
+        if (process.env.HOSTILE_VERBOSE) console.log(endpoint.key, JSON.stringify(status));
+        const refused = Object.entries(status).filter(([code]) => Number(code) >= 400).reduce((n, [, count]) => n + count, 0);
+        // Where a schema shapes the input, the breaking must show: most calls refused (a few
+        // generated from the schema may be valid, and are then simply carried out).
+        if (SCHEMAS[endpoint.key] && endpoint.method !== "GET") expect(refused / RUNS).toBeGreaterThan(0.5);
+      }, 600_000);
+    }
+  });
 }
