@@ -9,12 +9,13 @@ import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatClock, formatCount, formatShortDate } from "@/lib/manager/format";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { listReplayCases, type ReplayList } from "@/lib/training/list-replay-cases";
+import { FILTER_FIELD, FILTER_LABEL, FilterSelect } from "@/components/ui/filter-select";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Case replay · Complaint Coach" };
 
-const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50";
-const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
+const field = FILTER_FIELD;
+const label = FILTER_LABEL;
 
 export default async function TrainerCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("trainer.replay");
@@ -49,28 +50,8 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
           Search
           <input type="search" name="q" defaultValue={v("q")} maxLength={100} placeholder="Reference, words, table, person" className={field} />
         </label>
-        <label className={label}>
-          Person
-          <select name="staff" defaultValue={v("staff")} className={field}>
-            <option value="">Anyone</option>
-            {list?.options.staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          Category
-          <select name="category" defaultValue={v("category")} className={field}>
-            <option value="">Any</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Person" name="staff" value={v("staff")} anyLabel="Anyone" options={(list?.options.staff ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect label="Category" name="category" value={v("category")} anyLabel="Any" options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
         <label className={label}>
           Ended
           <select name="status" defaultValue={v("status")} className={field}>

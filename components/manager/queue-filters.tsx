@@ -2,9 +2,10 @@ import Link from "next/link";
 import { QUEUE_SORT_LABELS, QUEUE_SORTS, QUEUE_STATE_LABELS, QUEUE_STATES } from "@/lib/manager/filters";
 import type { FilterOptions } from "@/lib/manager/filter-options";
 import { CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS } from "@/lib/playbook";
+import { FILTER_FIELD, FILTER_LABEL, FilterSelect } from "@/components/ui/filter-select";
 
-const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50";
-const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
+const field = FILTER_FIELD;
+const label = FILTER_LABEL;
 
 /**
  * A plain GET form: the filters live in the URL, so a filtered queue is a link to share, and
@@ -28,73 +29,13 @@ export function QueueFilters({ values, options, csvHref }: { values: Record<stri
           <input type="date" name="to" defaultValue={v("to")} className={field} />
         </label>
         {options.locations.length > 1 ? (
-          <label className={label}>
-            Location
-            <select name="location" defaultValue={v("location")} className={field}>
-              <option value="">All my locations</option>
-              {options.locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Location" name="location" value={v("location")} anyLabel="All my locations" options={options.locations.map((l) => ({ value: l.id, label: l.name }))} />
         ) : null}
-        <label className={label}>
-          Stage or status
-          <select name="state" defaultValue={v("state")} className={field}>
-            <option value="">Any</option>
-            {QUEUE_STATES.map((s) => (
-              <option key={s} value={s}>
-                {QUEUE_STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          Severity
-          <select name="severity" defaultValue={v("severity")} className={field}>
-            <option value="">Any</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s} · {SEVERITY_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          Category
-          <select name="category" defaultValue={v("category")} className={field}>
-            <option value="">Any</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          Root cause
-          <select name="tag" defaultValue={v("tag")} className={field}>
-            <option value="">Any</option>
-            {options.tags.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          Staff member
-          <select name="staff" defaultValue={v("staff")} className={field}>
-            <option value="">Anyone</option>
-            {options.staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Stage or status" name="state" value={v("state")} anyLabel="Any" options={QUEUE_STATES.map((s) => ({ value: s, label: QUEUE_STATE_LABELS[s] }))} />
+        <FilterSelect label="Severity" name="severity" value={v("severity")} anyLabel="Any" options={SEVERITIES.map((s) => ({ value: String(s), label: <>{s} · {SEVERITY_LABELS[s]}</> }))} />
+        <FilterSelect label="Category" name="category" value={v("category")} anyLabel="Any" options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
+        <FilterSelect label="Root cause" name="tag" value={v("tag")} anyLabel="Any" options={options.tags.map((t) => ({ value: t.slug, label: t.label }))} />
+        <FilterSelect label="Staff member" name="staff" value={v("staff")} anyLabel="Anyone" options={options.staff.map((s) => ({ value: s.id, label: s.name }))} />
         <label className={label}>
           Agreed actions
           <select name="actions" defaultValue={v("actions")} className={field}>

@@ -13,14 +13,15 @@ import { formatCount, formatDate, formatDay, formatDuration, formatPercent } fro
 import { getInsights, type Insights } from "@/lib/manager/insights";
 import { addDays, localDate } from "@/lib/manager/time";
 import { formatMoney } from "@/lib/playbook";
+import { FILTER_FIELD, FILTER_LABEL } from "@/components/ui/filter-select";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Insights · Complaint Coach" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50";
-const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
+const field = FILTER_FIELD;
+const label = FILTER_LABEL;
 
 export default async function InsightsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor("manager.desk");
