@@ -6,7 +6,8 @@
  *    staler than it has to be; the copy is kept, and served when the network fails (or takes
  *    longer than NAVIGATION_TIMEOUT_MS). A case page never visited (a case opened offline) gets
  *    the tablet's case shell, /cases/offline?id=..., which reads the case from IndexedDB.
- *  - /_next/static (hashed, immutable) and the icons: cache first.
+ *  - /_next/static (hashed, immutable) and the icons: cache first. Keeping a page keeps its files
+ *    and the chunks its scripts load on demand, so a split-out stage works offline too.
  *  - Everything else — /api above all — goes to the network untouched: steps are queued in
  *    IndexedDB by the page (lib/client/field-sync.ts), never by this worker.
  *
@@ -40,19 +41,43 @@ async function trim(cacheName, limit) {
   for (const key of keys.slice(0, Math.max(0, keys.length - limit))) await cache.delete(key);
 }
 
+/** Chunks a script can load later ("static/chunks/x.js" in the bundler's loader table). */
+const CHUNK_REFERENCE = /["'](?:\/_next\/)?(static\/chunks\/[A-Za-z0-9_\-.~]+?\.js)["']/g;
+function chunksIn(script) {
+  return [...new Set([...script.matchAll(CHUNK_REFERENCE)].map((m) => `/_next/${m[1]}`))];
+}
+
+/**
+ * Keeps the given static files, and every chunk their scripts can load on demand (the coach's
+ * later stages are split out of the first script): a page kept here must not need the network
+ * for a part it loads later. Already-kept files are not fetched again.
+ */
 async function cacheAssets(urls) {
   const cache = await caches.open(STATIC_CACHE);
-  await Promise.all(
-    urls.map(async (url) => {
-      if (await cache.match(url)) return;
-      try {
-        const response = await fetch(url);
-        if (response.ok) await cache.put(url, response);
-      } catch {
-        // Offline while warming: it will be cached the next time it is fetched.
-      }
-    }),
-  );
+  const seen = new Set();
+  let next = urls.map((url) => new URL(url, self.location.origin).pathname);
+  while (next.length && seen.size < STATIC_LIMIT) {
+    const found = [];
+    await Promise.all(
+      next.map(async (path) => {
+        if (seen.has(path)) return;
+        seen.add(path);
+        let response = await cache.match(path);
+        if (!response) {
+          try {
+            const fetched = await fetch(path);
+            if (!fetched.ok) return;
+            await cache.put(path, fetched.clone());
+            response = fetched;
+          } catch {
+            return; // offline while warming: it will be cached the next time it is fetched
+          }
+        }
+        if (path.endsWith(".js")) found.push(...chunksIn(await response.text()));
+      }),
+    );
+    next = found.filter((path) => !seen.has(path));
+  }
   await trim(STATIC_CACHE, STATIC_LIMIT);
 }
 

@@ -1,24 +1,33 @@
 "use client";
 
-import { useMemo } from "react";
-import { isOpen, type CaseState, type Phase, type Stage } from "@/lib/playbook";
+import { useEffect } from "react";
+import { isOpen, type CaseState } from "@/lib/playbook/state";
+import type { StageGuidance } from "@/lib/playbook/guidance";
+import type { Phase, Stage } from "@/lib/playbook/vocabulary";
 import { CaseActions } from "./case-actions";
+import {
+  AbandonedPanel,
+  ApologisePanel,
+  ClosedPanel,
+  CompensatePanel,
+  ConfirmPanel,
+  ListenPanel,
+  ManagerWait,
+  PracticeBanner,
+  PracticeCustomer,
+  PreventPanel,
+  RefusedBanner,
+  SolvePanel,
+  ValidatePanel,
+  warmCoach,
+} from "./coach-parts";
 import { GuidancePanel } from "./guidance-panel";
-import { ManagerWait } from "./manager-wait";
 import { StageRail } from "./stage-rail";
-import { ApologisePanel } from "./stages/apologise-panel";
-import { AbandonedPanel, ClosedPanel } from "./stages/closed-panel";
-import { CompensatePanel } from "./stages/compensate-panel";
-import { ConfirmPanel } from "./stages/confirm-panel";
-import { ListenPanel } from "./stages/listen-panel";
-import { PreventPanel } from "./stages/prevent-panel";
-import { SolvePanel } from "./stages/solve-panel";
-import { ValidatePanel } from "./stages/validate-panel";
 import { TopBar } from "./top-bar";
 import type { CaseActor, Decider, RootCauseOption, SendStep } from "./types";
-import { foldLog, useCaseLog, type CaseSource, type RefusedStep } from "./use-case-log";
-import { Button } from "@/components/ui/button";
-import { PracticeBanner, PracticeCustomer, type PracticeBrief } from "@/components/practice/practice-coach";
+import type { FoldedCase } from "./case-log";
+import { useCaseLog, type CaseSource } from "./use-case-log";
+import type { PracticeBrief } from "@/components/practice/practice-coach";
 
 function currentStage(phase: Phase): Stage | null {
   return phase === "new" || phase === "closed" || phase === "abandoned" ? null : phase;
@@ -30,13 +39,17 @@ function currentStage(phase: Phase): Stage | null {
  */
 export function CaseCoach({
   view,
+  initial,
   fromServer = true,
   rootCauses,
   deciders,
   actor,
   practice,
+  guidance,
 }: {
   view: CaseSource;
+  /** view.log folded (components/case/case-log.ts): shown until the tablet has loaded the fold itself. */
+  initial: FoldedCase;
   /** False for a case read from this tablet's store (opened offline, or the server unreachable). */
   fromServer?: boolean;
   rootCauses: RootCauseOption[];
@@ -44,16 +57,18 @@ export function CaseCoach({
   actor: CaseActor;
   /** A practice run: the customer's side it plays (components/practice/practice-coach.tsx). */
   practice?: PracticeBrief;
+  /** The coaching words for each stage (GUIDANCE), handed down by the server page. */
+  guidance: Record<Stage, StageGuidance>;
 }) {
-  const { log, state, send, decideAsManager, saveStatus, reachable, waiting, refused, reference, storage, discardRefused } = useCaseLog({
+  const { state, reached, send, decideAsManager, saveStatus, reachable, waiting, refused, reference, storage, discardRefused } = useCaseLog({
     view,
+    initial,
     fromServer,
     actor,
   });
   const stage = currentStage(state.phase);
-  // An abandoned case's rail shows how far it got: the phase before the last event.
-  const reached = useMemo(() => (state.phase === "abandoned" ? foldLog(log.slice(0, -1)).phase : state.phase), [log, state.phase]);
   const pending = state.pendingManager;
+  useEffect(() => void warmCoach(), []);
 
   return (
     <div className="flex flex-col">
@@ -77,7 +92,7 @@ export function CaseCoach({
         {stage ? (
           <div className="lg:sticky lg:top-36 lg:max-h-[calc(100dvh-9.5rem)] lg:self-start lg:overflow-y-auto">
             {/* Keyed by stage so checklist ticks start fresh at each stage. */}
-            <GuidancePanel key={stage} stage={stage} />
+            <GuidancePanel key={stage} stage={stage} guidance={guidance[stage]} />
           </div>
         ) : null}
         <div className="flex min-w-0 flex-col gap-4">
@@ -129,44 +144,4 @@ function StageContent({
     case "new":
       return <p className="text-lg text-slate-300">Opening the case…</p>;
   }
-}
-
-const STEP_NAMES: Record<string, string> = {
-  case_opened: "Opening the case",
-  complaint_heard: "What the customer said",
-  feeling_validated: "Naming their feeling",
-  apology_given: "The apology",
-  options_offered: "The options offered",
-  request_declined: "Saying no",
-  escalation_requested: "Calling a manager",
-  solution_agreed: "The agreed solution",
-  compensation_offered: "The compensation",
-  compensation_skipped: "Skipping compensation",
-  actions_agreed: "The agreed actions",
-  readback_answered: "The read-back",
-  root_causes_tagged: "The root causes",
-  case_closed: "Closing the case",
-};
-
-/** A step recorded on this tablet that the server refused: what, why, and the way on. */
-function RefusedBanner({ refused, discard }: { refused: RefusedStep; discard: () => Promise<void> }) {
-  const { step, refusal, held } = refused;
-  const name = step.body.kind === "open" ? STEP_NAMES.case_opened : (STEP_NAMES[step.body.event.type] ?? step.body.event.type.replaceAll("_", " "));
-  return (
-    <section role="alert" data-testid="refused-step" className="flex flex-col gap-3 rounded-xl border-l-4 border-rose-400 bg-rose-950/80 px-5 py-4 text-rose-50">
-      <h2 className="text-xl font-semibold">The server did not accept a step recorded on this tablet</h2>
-      <p className="text-lg">
-        <span className="font-semibold">{name}</span> (recorded {new Date(step.capturedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}):{" "}
-        {refusal.message}
-      </p>
-      {held > 0 ? (
-        <p className="text-base">
-          {held} later {held === 1 ? "step is" : "steps are"} held back on this tablet, because {held === 1 ? "it was" : "they were"} recorded after it.
-        </p>
-      ) : null}
-      <Button variant="secondary" className="self-start" onClick={() => void discard()}>
-        Discard {held > 0 ? "these steps" : "this step"} and continue from the server&apos;s copy
-      </Button>
-    </section>
-  );
 }

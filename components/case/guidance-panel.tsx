@@ -1,16 +1,16 @@
 "use client";
 
 import { useId, useState } from "react";
-import { GUIDANCE } from "@/lib/playbook/guidance";
-import { STAGE_LABELS, type Stage } from "@/lib/playbook";
+import type { StageGuidance } from "@/lib/playbook/guidance";
+import { STAGE_LABELS, type Stage } from "@/lib/playbook/vocabulary";
 
 /**
  * What to do right now, readable at a glance: the goal first, then do / avoid / what to say
  * and a checklist. Ticks are a private memory aid on this screen, never recorded.
  * On a portrait tablet only the goal shows until "Show tips" is tapped, leaving room for the inputs.
+ * The words come from the server page (lib/playbook/guidance.ts), as content rather than script.
  */
-export function GuidancePanel({ stage }: { stage: Stage }) {
-  const guidance = GUIDANCE[stage];
+export function GuidancePanel({ stage, guidance }: { stage: Stage; guidance: StageGuidance }) {
   const [expanded, setExpanded] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const titleId = useId();

@@ -1,11 +1,6 @@
-import {
-  CATEGORY_LABELS,
-  COMPENSATION_LABELS,
-  FEELING_LABELS,
-  formatMoney,
-  SEVERITY_LABELS,
-  type CaseState,
-} from "@/lib/playbook";
+import { formatMoney } from "@/lib/playbook/machine";
+import type { CaseState } from "@/lib/playbook/state";
+import { CATEGORY_LABELS, COMPENSATION_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";
 
 export type BriefLine = { label: string; text: string };
 

@@ -1,4 +1,4 @@
-import { STAGE_LABELS, STAGES, type Phase, type Stage } from "@/lib/playbook";
+import { STAGE_LABELS, STAGES, type Phase, type Stage } from "@/lib/playbook/vocabulary";
 
 type StepStatus = "done" | "current" | "upcoming";
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { STAGE_LABELS, type CaseState } from "@/lib/playbook";
+import type { CaseState } from "@/lib/playbook/state";
+import { STAGE_LABELS } from "@/lib/playbook/vocabulary";
 import type { SaveStatus } from "./use-case-log";
 import { formatElapsed, useNow } from "./use-now";
 

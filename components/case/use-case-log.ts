@@ -2,22 +2,17 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AppendResult } from "@/lib/cases/client-event";
-import { newClientId, postJson, type ApiError } from "@/lib/client/api";
-import { fetchServerView, requestFlush } from "@/lib/client/field-sync";
-import { tabletStore, type LocalCase, type LoggedEvent, type Refusal, type Step } from "@/lib/client/tablet-store";
+import { newClientId, postJson } from "@/lib/client/api";
+import { whenIdle } from "@/lib/client/idle";
+import { fetchServerView, requestFlush, tabletStore } from "@/lib/client/tablet";
+import type { LocalCase, LoggedEvent, Step } from "@/lib/client/tablet-store";
 import { useSyncStatus, useTabletStore } from "@/components/field/use-tablet";
-import {
-  eventSchemas,
-  fold,
-  initialState,
-  isOpen,
-  playbookEventSchema,
-  transition,
-  type Actor,
-  type CaseState,
-  type RecordedEvent,
-} from "@/lib/playbook";
-import type { CaseActor, DecideAsManager, FieldErrors, SendStep, StepDraft, StepFailure, StepOutcome } from "./types";
+import type { Actor } from "@/lib/playbook/events";
+import { isOpen } from "@/lib/playbook/state";
+import type * as CaseLog from "./case-log";
+import type { FoldedCase } from "./case-log";
+import type * as RecordStep from "./record-step";
+import type { CaseActor, DecideAsManager, SendStep, StepOutcome } from "./types";
 
 /** Often enough that a manager's decision from another tablet shows up while the guest waits. */
 const POLL_MS = 4000;
@@ -30,131 +25,20 @@ const POLL_MS = 4000;
  */
 export type SaveStatus = "idle" | "saving" | "tablet" | "memory" | "saved" | "failed" | "refused";
 
-export function toRecordedEvent(event: LoggedEvent): RecordedEvent {
-  const { clientEventId: _id, ...rest } = event;
-  return { ...rest, at: new Date(event.at) };
-}
+export type { RefusedStep } from "./case-log";
 
-/** A step captured here, as the local fold sees it until the server confirms it. */
-export function stepToRecorded(step: Step, reference: string): RecordedEvent {
-  const at = new Date(step.capturedAt);
-  if (step.body.kind === "open") {
-    const { locationId, authorityLimitCents, practice } = step.body;
-    return { type: "case_opened", data: { reference, locationId, authorityLimitCents, practice }, at, actor: step.actor };
-  }
-  return { ...step.body.event, at, actor: step.actor };
-}
+// The fold and the step checks load just after the page is up: the page shows the server's fold
+// (`initial`) until then, which is the same fold of the same log (docs/decisions/0006).
+let caseLogModule: Promise<typeof CaseLog> | null = null;
+export const loadCaseLog = () => (caseLogModule ??= import("./case-log").catch((e: unknown) => ((caseLogModule = null), Promise.reject(e))));
+let recordStepModule: Promise<typeof RecordStep> | null = null;
+export const loadRecordStep = () =>
+  (recordStepModule ??= import("./record-step").catch((e: unknown) => ((recordStepModule = null), Promise.reject(e))));
 
-/** A step of this case the server refused, and how many later steps it holds back. */
-export type RefusedStep = { step: Step; refusal: Refusal; held: number };
-
-/**
- * The case on this tablet: the log the server confirmed, then this tablet's steps it has not
- * confirmed yet, up to the first one it refused (the steps after that one are held back).
- */
-export function mergeLog(confirmed: readonly LoggedEvent[], steps: readonly Step[], reference: string) {
-  const known = new Set(confirmed.map((e) => e.clientEventId).filter(Boolean));
-  const pending = steps.filter((s) => !known.has(s.clientEventId)).sort((a, b) => a.seq - b.seq);
-  const cut = pending.findIndex((s) => s.state === "refused");
-  const applied = cut < 0 ? pending : pending.slice(0, cut);
-  const refusedStep = cut < 0 ? null : pending[cut];
-  const refused: RefusedStep | null =
-    refusedStep?.refusal ? { step: refusedStep, refusal: refusedStep.refusal, held: pending.length - cut - 1 } : null;
-  return {
-    log: [...confirmed.map(toRecordedEvent), ...applied.map((s) => stepToRecorded(s, reference))],
-    waiting: pending.filter((s) => s.state === "waiting").length,
-    refused,
-  };
-}
-
-/**
- * The same fold the server runs. A log the server accepted always folds; should this tablet
- * run an older playbook than the server, skip what it cannot apply rather than crash mid-complaint.
- */
-export function foldLog(log: readonly RecordedEvent[]): CaseState {
-  try {
-    return fold(log);
-  } catch {
-    return log.reduce((state, event) => {
-      const next = transition(state, event);
-      return next.ok ? next.state : state;
-    }, initialState);
-  }
-}
-
-/**
- * The playbook speaks first: "offer at least two options" helps more than "Required".
- * Its guards read only what they check, so asking about a draft with a blank field is safe;
- * zod then says what is missing. Should a future rule trip over a blank, zod still decides.
- */
-function playbookRefusal(state: CaseState, draft: StepDraft & { at: Date; actor: Actor }): string | null {
-  try {
-    const result = transition(state, draft as RecordedEvent);
-    return result.ok ? null : result.reason;
-  } catch {
-    return null;
-  }
-}
-
-/** "event.data.spot" (server) and ["data", "spot"] (local zod) both become "spot". */
-function toFieldKey(path: string): string {
-  const key = path.replace(/^event\./, "").replace(/^(data|decision)\.?/, "");
-  return key === "" ? "_" : key;
-}
-
-function valueAt(source: unknown, path: readonly PropertyKey[]): unknown {
-  let value = source;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function fieldsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], source: unknown): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    const key = toFieldKey(issue.path.map(String).join("."));
-    // A blank field gets a plain word, not zod's default "Invalid input: expected number…";
-    // the schema's own messages ("Pick a severity") are kept.
-    const blank = valueAt(source, issue.path) === undefined && issue.message.startsWith("Invalid ");
-    fields[key] ??= blank ? "Required" : issue.message;
-  }
-  return fields;
-}
-
-const refused = (reason: string): StepOutcome => ({ ok: false, kind: "refused", message: reason, fields: {} });
-const invalid = (fields: FieldErrors): StepOutcome => ({
+const NOT_LOADED = {
   ok: false,
-  kind: "invalid",
-  message: fields._ ?? "Some details need fixing: see the marked fields.",
-  fields,
-});
-
-function failureFromApi(error: ApiError): StepFailure {
-  if (error.status === 0) {
-    return {
-      kind: "offline",
-      message: "No connection, so this step was not saved. Your input is still here: try again when the Wi-Fi is back.",
-      fields: {},
-    };
-  }
-  if (error.status === 400) {
-    const raw = error.details?.fields;
-    const fields: FieldErrors = {};
-    if (raw && typeof raw === "object") {
-      for (const [path, message] of Object.entries(raw)) {
-        if (typeof message === "string") fields[toFieldKey(path)] ??= message;
-      }
-    }
-    return { kind: "invalid", message: Object.keys(fields).length ? "Some details need fixing: see the marked fields." : error.message, fields };
-  }
-  if (error.status === 409 && error.code === "playbook_refused") return { kind: "refused", message: error.message, fields: {} };
-  return { kind: "failed", message: error.message, fields: {} };
-}
-
-/** A failure worth retrying with the same client id, because the server may have recorded it. */
-const mayHaveReachedServer = (error: ApiError) => error.status === 0 || error.status >= 500;
+  outcome: { ok: false, kind: "offline", message: "This tablet has not loaded the coach fully yet. Try again when the Wi-Fi is back.", fields: {} },
+} as const satisfies { ok: false; outcome: StepOutcome };
 
 export type CaseSource = Omit<LocalCase, "updatedAt">;
 
@@ -164,8 +48,20 @@ export type CaseSource = Omit<LocalCase, "updatedAt">;
  * at once so the coach moves on, and sent in the background (lib/client/field-sync.ts). The
  * server checks it again; what it refuses is shown with its reason.
  */
-export function useCaseLog({ view, fromServer, actor }: { view: CaseSource; fromServer: boolean; actor: CaseActor }) {
+export function useCaseLog({
+  view,
+  initial,
+  fromServer,
+  actor,
+}: {
+  view: CaseSource;
+  /** The fold of view.log, made by whoever rendered the page (components/case/case-log.ts). */
+  initial: FoldedCase;
+  fromServer: boolean;
+  actor: CaseActor;
+}) {
   const caseId = view.id;
+  const [caseLog, setCaseLog] = useState<typeof CaseLog | null>(null);
   const store = useTabletStore();
   const sync = useSyncStatus();
   const [confirmed, setConfirmed] = useState<LoggedEvent[]>(view.log);
@@ -205,9 +101,28 @@ export function useCaseLog({ view, fromServer, actor }: { view: CaseSource; from
     };
   }, [store, caseId]);
 
-  const merged = useMemo(() => mergeLog(confirmed, steps, reference ?? "Not sent yet"), [confirmed, steps, reference]);
-  const { log, waiting, refused: refusedStep } = merged;
-  const state = useMemo(() => foldLog(log), [log]);
+  // Once the page is idle: until then the server's fold is the case (steps waiting on this
+  // tablet from before show up then). A step recorded sooner loads what it needs itself.
+  useEffect(() => {
+    let live = true;
+    const cancel = whenIdle(() => {
+      void loadCaseLog()
+        .then((module) => {
+          if (live) setCaseLog(module);
+        })
+        .catch(() => undefined); // offline before it was ever fetched: the server's fold stays on screen
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, []);
+
+  const merged = useMemo(() => caseLog?.mergeLog(confirmed, steps, reference ?? "Not sent yet") ?? null, [caseLog, confirmed, steps, reference]);
+  const folded = useMemo(() => (caseLog && merged ? caseLog.foldCase(merged.log) : initial), [caseLog, merged, initial]);
+  const { state, reached } = folded;
+  const waiting = merged?.waiting ?? 0;
+  const refusedStep = merged?.refused ?? null;
 
   const refresh = useCallback(async () => {
     const fresh = await fetchServerView(caseId);
@@ -223,12 +138,11 @@ export function useCaseLog({ view, fromServer, actor }: { view: CaseSource; from
   const send = useCallback<SendStep>(
     async (draft) => {
       const by: Actor = { id: actor.id, role: actor.role };
-      const refusal = playbookRefusal(state, { ...draft, at: new Date(), actor: by });
-      if (refusal) return refused(refusal);
-      const parsed = playbookEventSchema.safeParse(draft);
-      if (!parsed.success) return invalid(fieldsFromIssues(parsed.error.issues, draft));
-      const checked = parsed.data;
-      if (checked.type === "case_opened") return refused("A case is opened from the home screen.");
+      const check = await loadRecordStep()
+        .then((m) => m.checkStep(state, draft, by))
+        .catch(() => NOT_LOADED);
+      if (!check.ok) return check.outcome;
+      const checked = check.event;
       setWriting((n) => n + 1);
       try {
         const tablet = store ?? (await tabletStore());
@@ -268,16 +182,12 @@ export function useCaseLog({ view, fromServer, actor }: { view: CaseSource; from
   // A manager's approval is checked against their PIN on the server: it needs the connection,
   // and the steps before it must be there first. The PIN is never stored on the tablet.
   const decideAsManager = useCallback<DecideAsManager>(
-    async ({ managerId, pin, decision }) => {
-      const by: Actor = { id: managerId || "manager", role: "manager" };
-      const local = transition(state, { type: "manager_decided", data: decision, at: new Date(), actor: by });
-      if (!local.ok) return refused(local.reason);
-      const fields: FieldErrors = {};
-      if (!managerId) fields.managerId = "Pick the manager";
-      if (!/^\d{4,8}$/.test(pin)) fields.pin = "The manager's PIN is 4 to 8 digits";
-      const parsed = eventSchemas.manager_decided.shape.data.safeParse(decision);
-      if (!parsed.success) Object.assign(fields, fieldsFromIssues(parsed.error.issues, decision));
-      if (Object.keys(fields).length || !parsed.success) return invalid(fields);
+    async (input) => {
+      const { managerId, pin } = input;
+      const record = await loadRecordStep().catch(() => null);
+      if (!record) return NOT_LOADED.outcome;
+      const check = await record.checkDecision(state, input);
+      if (!check.ok) return check.outcome;
 
       setDeciding(true);
       try {
@@ -295,17 +205,17 @@ export function useCaseLog({ view, fromServer, actor }: { view: CaseSource; from
             fields: {},
           };
         }
-        const body = { managerId, pin, decision: parsed.data };
+        const body = { managerId, pin, decision: check.decision };
         const url = `/api/cases/${encodeURIComponent(caseId)}/manager-decision`;
         const retryKey = JSON.stringify(body);
         const clientEventId = retryIds.current.get(retryKey) ?? newClientId();
         retryIds.current.set(retryKey, clientEventId);
         const result = await postJson<AppendResult>(url, { clientEventId, ...body });
         if (!result.ok) {
-          if (!mayHaveReachedServer(result.error)) retryIds.current.delete(retryKey);
+          if (!record.mayHaveReachedServer(result.error)) retryIds.current.delete(retryKey);
           setReachable(result.error.status !== 0);
           if (result.error.status === 409) void refresh();
-          return { ok: false, ...failureFromApi(result.error) };
+          return record.outcomeFromApi(result.error);
         }
         retryIds.current.delete(retryKey);
         setTouched(true);
@@ -348,8 +258,8 @@ export function useCaseLog({ view, fromServer, actor }: { view: CaseSource; from
             ? "saved"
             : "idle";
   return {
-    log,
     state,
+    reached,
     send,
     decideAsManager,
     refresh,

@@ -4,15 +4,19 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { CaseCoach } from "@/components/case/case-coach";
+import type { FoldedCase } from "@/components/case/case-log";
+import { loadCaseLog } from "@/components/case/use-case-log";
 import { AppHeader } from "@/components/ui/app-header";
 import type { LocalCase, TabletContext } from "@/lib/client/tablet-store";
+import type { StageGuidance } from "@/lib/playbook/guidance";
+import type { Stage } from "@/lib/playbook/vocabulary";
 import { TabletSetup } from "./tablet-setup";
 import { useTabletStore } from "./use-tablet";
 
-type Loaded = { local: LocalCase; context: TabletContext } | "missing" | "no-context";
+type Loaded = { local: LocalCase; context: TabletContext; initial: FoldedCase } | "missing" | "no-context" | "not-ready";
 
 /** A case read from this tablet's store: same coach, same fold, steps queued for the server. */
-export function OfflineCase() {
+export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidance> }) {
   const id = useSearchParams().get("id") ?? "";
   const store = useTabletStore();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -21,10 +25,15 @@ export function OfflineCase() {
     if (!store) return;
     let live = true;
     void (async () => {
-      const local = await store.getCase(id);
+      // The fold's chunk is kept by the service worker; a tablet that never had it cannot fold offline.
+      const [local, caseLog] = await Promise.all([store.getCase(id), loadCaseLog().catch(() => null)]);
+      if (!caseLog) {
+        if (live) setLoaded("not-ready");
+        return;
+      }
       const context = local ? await store.getContext() : undefined;
       if (!live) return;
-      setLoaded(!local ? "missing" : !context ? "no-context" : { local, context });
+      setLoaded(!local ? "missing" : !context ? "no-context" : { local, context, initial: caseLog.foldLogged(local.log) });
     })();
     return () => {
       live = false;
@@ -35,11 +44,12 @@ export function OfflineCase() {
   if (typeof loaded === "string") {
     return (
       <main className="mx-auto flex max-w-3xl flex-col gap-4 px-6 py-10">
-        <h1 className="text-2xl font-bold text-sky-300">This case is not on this tablet</h1>
+        <h1 className="text-2xl font-bold text-sky-300">{loaded === "not-ready" ? "This tablet is not ready to work offline yet" : "This case is not on this tablet"}</h1>
         <p className="text-lg text-slate-300">
           {loaded === "missing"
             ? "It was not opened here, or it has already been sent and cleared. With a connection, find it from the home screen."
             : "Sign in on this tablet once with a connection, and it will be ready to work offline."}
+          {loaded === "not-ready" ? " The case is safe on this tablet and opens here once the Wi-Fi is back." : null}
         </p>
         <Link href="/" className="self-start rounded-xl border border-slate-600 px-5 py-3 text-lg font-semibold text-slate-100">
           Home
@@ -47,12 +57,12 @@ export function OfflineCase() {
       </main>
     );
   }
-  const { local, context } = loaded;
+  const { local, context, initial } = loaded;
   return (
     <>
       <AppHeader name={context.actor.name} role={context.actor.role} locationName={local.locationName || context.locationName} />
       <TabletSetup actorId={context.actor.id} />
-      <CaseCoach view={local} fromServer={false} rootCauses={context.rootCauses} deciders={context.deciders} actor={context.actor} />
+      <CaseCoach view={local} initial={initial} fromServer={false} rootCauses={context.rootCauses} deciders={context.deciders} actor={context.actor} guidance={guidance} />
     </>
   );
 }

@@ -1,19 +1,26 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { onSyncStatus, syncStatus, type SyncStatus } from "@/lib/client/field-sync";
-import { tabletStore, type Step, type TabletStore } from "@/lib/client/tablet-store";
+import { onSyncStatus, syncStatus, type SyncStatus } from "@/lib/client/sync-status";
+import { whenIdle } from "@/lib/client/idle";
+import { tabletStore } from "@/lib/client/tablet";
+import type { Step, TabletStore } from "@/lib/client/tablet-store";
 
 /** This tablet's store once it is open (IndexedDB, or memory where IndexedDB is missing). */
 export function useTabletStore(): TabletStore | null {
   const [store, setStore] = useState<TabletStore | null>(null);
+  // Opened once the page is idle, so it never delays the first paint; anything that needs it
+  // sooner (a step recorded at once) opens it itself.
   useEffect(() => {
     let live = true;
-    void tabletStore().then((s) => {
-      if (live) setStore(s);
+    const cancel = whenIdle(() => {
+      void tabletStore().then((s) => {
+        if (live) setStore(s);
+      });
     });
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   return store;

@@ -3,8 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { newCaseId, newClientId } from "@/lib/client/api";
-import { requestFlush } from "@/lib/client/field-sync";
-import { tabletStore } from "@/lib/client/tablet-store";
+import { requestFlush, tabletStore } from "@/lib/client/tablet";
 import type { Role } from "@/lib/playbook";
 
 export type OpenContext = {

@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS, STAGE_LABELS, type Severity, type Stage } from "@/lib/playbook";
+import { SEVERITY_LABELS, STAGE_LABELS, type Severity, type Stage } from "@/lib/playbook/vocabulary";
 
 export function StagePill({ stage, status, compact = false }: { stage: string; status: string; compact?: boolean }) {
   const label =

@@ -1,12 +1,12 @@
-import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
 export function AppHeader({ name, role, locationName }: { name: string; role: string; locationName?: string }) {
   return (
     <header className="flex items-center justify-between gap-4 border-b border-slate-700 bg-slate-900 px-5 py-3">
-      <Link href="/" className="flex min-h-12 items-center text-xl font-bold tracking-tight text-sky-300">
+      {/* A plain link: a full page load, which the service worker can answer offline, and no router script on the live coach. */}
+      <a href="/" className="flex min-h-12 items-center text-xl font-bold tracking-tight text-sky-300">
         Complaint Coach
-      </Link>
+      </a>
       <div className="flex items-center gap-3 text-slate-300">
         <span className="text-base">
           <span className="font-semibold text-slate-100">{name}</span>

@@ -1,6 +1,7 @@
 import type { AppendResult } from "@/lib/cases/client-event";
 import type { ApiResult } from "./api";
 import { getJson, postJson } from "./api";
+import { setSyncStatus as setStatus, syncStatus, type FlushOutcome, type Stop, type SyncStatus } from "./sync-status";
 import type { LocalCase, LoggedEvent, Step, TabletStore } from "./tablet-store";
 
 /**
@@ -10,12 +11,10 @@ import type { LocalCase, LoggedEvent, Step, TabletStore } from "./tablet-store";
  * later steps of the same case (they were captured on top of it) until someone looks at it.
  */
 
+export type { FlushOutcome, Stop, SyncStatus } from "./sync-status";
+
 export type Post = (url: string, body: unknown) => Promise<ApiResult<AppendResult>>;
 export type FetchView = (caseId: string) => Promise<LocalCase | null>;
-
-/** Why a flush stopped before the end; null when everything it could send went. */
-export type Stop = "offline" | "signed-out" | "server" | "busy" | null;
-export type FlushOutcome = { sent: number; refused: number; stopped: Stop };
 
 export function requestFor(step: Step): { url: string; body: Record<string, unknown> } {
   if (step.body.kind === "open") {
@@ -110,29 +109,6 @@ export async function fetchServerView(caseId: string): Promise<LocalCase | null>
 // an `online` event). One flush at a time per tablet: a Web Lock spans this tablet's tabs.
 // ---------------------------------------------------------------------------------------------
 
-export type SyncStatus = {
-  online: boolean;
-  flushing: boolean;
-  last: FlushOutcome | null;
-  /** navigator.storage.persist(): may the browser clear this tablet's data when space runs low? */
-  storage: "persistent" | "refused" | "unsupported" | "unknown";
-};
-
-let status: SyncStatus = { online: true, flushing: false, last: null, storage: "unknown" };
-const listeners = new Set<() => void>();
-
-export function syncStatus(): SyncStatus {
-  return status;
-}
-export function onSyncStatus(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-function setStatus(patch: Partial<SyncStatus>) {
-  status = { ...status, ...patch };
-  for (const listener of [...listeners]) listener();
-}
-
 let running: Promise<FlushOutcome> | null = null;
 let again = false;
 
@@ -200,7 +176,7 @@ export function startFieldSync(store: TabletStore, actorId: string): () => void 
     }, RETRY_MS);
     setStatus({ online: navigator.onLine });
     flush();
-    if (status.storage === "unknown") void askForPersistentStorage().then((storage) => setStatus({ storage }));
+    if (syncStatus().storage === "unknown") void askForPersistentStorage().then((storage) => setStatus({ storage }));
     void store.forgetCasesBefore(new Date(Date.now() - 3 * 24 * 60 * 60 * 1000));
     started = {
       actorId,

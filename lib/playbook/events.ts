@@ -1,10 +1,12 @@
-import { z } from "zod";
+// zod/mini: these schemas also run on the tablet, where classic zod would be most of the page's
+// script (docs/decisions/0006-tablet-script-budget.md). The server parses with them just the same.
+import * as z from "zod/mini";
 import { CATEGORIES, COMPENSATION_KINDS, FEELINGS, MOODS, ROLES } from "./vocabulary";
 
 // One schema per event type; together they are the only way a case changes.
-const text = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).optional();
-const id = z.string().trim().min(1).max(64);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, "Required"), z.maxLength(max, `At most ${max} characters`));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters`)));
+const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
 
 export const agreedActionSchema = z.object({
   id,
@@ -20,8 +22,8 @@ export const eventSchemas = {
     data: z.object({
       reference: text(20),
       locationId: id,
-      authorityLimitCents: z.number().int().min(0),
-      practice: z.boolean().default(false),
+      authorityLimitCents: z.int().check(z.minimum(0)),
+      practice: z._default(z.boolean(), false),
     }),
   }),
   complaint_heard: z.object({
@@ -29,7 +31,7 @@ export const eventSchemas = {
     data: z.object({
       customerWords: text(2000),
       category: z.enum(CATEGORIES, { message: "Pick what the complaint is about" }),
-      severity: z.number().int().min(1, "Pick a severity").max(4, "Pick a severity"),
+      severity: z.int().check(z.minimum(1, "Pick a severity"), z.maximum(4, "Pick a severity")),
       spot: text(80),
       mood: z.enum(MOODS, { message: "Pick the customer's mood" }),
     }),
@@ -50,7 +52,7 @@ export const eventSchemas = {
     type: z.literal("options_offered"),
     data: z.object({
       facts: optionalText(1000),
-      options: z.array(text(200)).min(1, "Offer at least one option").max(6),
+      options: z.array(text(200)).check(z.minLength(1, "Offer at least one option"), z.maxLength(6)),
     }),
   }),
   request_declined: z.object({
@@ -58,7 +60,7 @@ export const eventSchemas = {
     data: z.object({
       request: text(300),
       reason: text(500),
-      alternatives: z.array(text(200)).min(1, "Offer at least one alternative when you say no").max(6),
+      alternatives: z.array(text(200)).check(z.minLength(1, "Offer at least one alternative when you say no"), z.maxLength(6)),
     }),
   }),
   escalation_requested: z.object({
@@ -83,7 +85,7 @@ export const eventSchemas = {
       id,
       kind: z.enum(COMPENSATION_KINDS),
       description: text(200),
-      valueCents: z.number().int().min(0).max(10_000_000),
+      valueCents: z.int().check(z.minimum(0), z.maximum(10_000_000)),
     }),
   }),
   compensation_skipped: z.object({
@@ -92,7 +94,7 @@ export const eventSchemas = {
   }),
   actions_agreed: z.object({
     type: z.literal("actions_agreed"),
-    data: z.object({ actions: z.array(agreedActionSchema).min(1, "Agree at least one action").max(10) }),
+    data: z.object({ actions: z.array(agreedActionSchema).check(z.minLength(1, "Agree at least one action"), z.maxLength(10)) }),
   }),
   readback_answered: z.object({
     type: z.literal("readback_answered"),
@@ -101,7 +103,7 @@ export const eventSchemas = {
   root_causes_tagged: z.object({
     type: z.literal("root_causes_tagged"),
     data: z.object({
-      tags: z.array(z.string().trim().min(1).max(40)).min(1, "Tag at least one root cause").max(5),
+      tags: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.minLength(1, "Tag at least one root cause"), z.maxLength(5)),
       note: optionalText(1000),
     }),
   }),
@@ -117,9 +119,9 @@ export const eventSchemas = {
     type: z.literal("action_updated"),
     data: z.object({
       actionId: id,
-      status: z.enum(["open", "done"]).optional(),
-      owner: text(80).optional(),
-      dueAt: z.iso.datetime({ offset: true, message: "A due date and time is needed" }).optional(),
+      status: z.optional(z.enum(["open", "done"])),
+      owner: z.optional(text(80)),
+      dueAt: z.optional(z.iso.datetime({ offset: true, message: "A due date and time is needed" })),
       note: optionalText(500),
     }),
   }),

@@ -153,6 +153,25 @@ describe("the service worker", () => {
     expect(cachedPaths(w, "coach-static-v1")).toEqual(["/_next/static/chunks/shell.js", "/_next/static/css/app.css"]);
   });
 
+  it("keeps the chunks a kept script loads on demand, and theirs, so a split-out stage opens offline", async () => {
+    const w = worker();
+    serverPages(w);
+    // As Turbopack writes them: the shell's script names the stage's chunk, which names its own.
+    w.network.pages.set("/_next/static/chunks/shell.js", () => basic('e.v(t=>Promise.all(["static/chunks/stage.js"].map(t=>e.l(t))))'));
+    w.network.pages.set("/_next/static/chunks/stage.js", () => basic('e.v(t=>Promise.all(["static/chunks/deeper.js"].map(t=>e.l(t))))'));
+    w.network.pages.set("/_next/static/chunks/deeper.js", () => basic("/* deeper */"));
+    await w.install();
+    await w.activate();
+    expect(cachedPaths(w, "coach-static-v1")).toEqual([
+      "/_next/static/chunks/deeper.js",
+      "/_next/static/chunks/shell.js",
+      "/_next/static/chunks/stage.js",
+      "/_next/static/css/app.css",
+    ]);
+    w.network.online = false;
+    expect(await (await w.get("/_next/static/chunks/deeper.js"))?.text()).toBe("/* deeper */");
+  });
+
   it("serves pages from the network while online, keeping a copy and every file the page names", async () => {
     const w = await ready();
     const response = await w.navigate("/");

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { CaseCoach } from "@/components/case/case-coach";
+import { foldLogged } from "@/components/case/case-log";
 import { RepeatWarning } from "@/components/case/repeat-warning";
 import { TabletSetup } from "@/components/field/tablet-setup";
 import { AppHeader } from "@/components/ui/app-header";
@@ -10,6 +11,7 @@ import { listDecidersAt } from "@/lib/cases/decide-on-tablet";
 import { getCase, listRootCauseTags } from "@/lib/cases/get-case";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { GUIDANCE } from "@/lib/playbook/guidance";
 import { getPracticeSession } from "@/lib/training/get-practice-session";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +44,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
       <TabletSetup actorId={actor.id} />
       {practice ? null : <RepeatWarning caseId={view.id} />}
-      <CaseCoach view={view} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role }} practice={practice ?? undefined} />
+      <CaseCoach view={view} initial={foldLogged(view.log)} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role }} practice={practice ?? undefined} guidance={GUIDANCE} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OfflineCase } from "@/components/field/offline-case";
+import { GUIDANCE } from "@/lib/playbook/guidance";
 
 export const dynamic = "force-static";
 export const metadata: Metadata = { title: "Case on this tablet · Complaint Coach" };
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Case on this tablet · Complaint Coa
 export default function OfflineCasePage() {
   return (
     <Suspense fallback={<p className="p-6 text-lg text-slate-300">Opening the case on this tablet…</p>}>
-      <OfflineCase />
+      <OfflineCase guidance={GUIDANCE} />
     </Suspense>
   );
 }

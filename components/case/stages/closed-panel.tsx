@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { BREATHER } from "@/lib/playbook/guidance";
-import { CATEGORY_LABELS, FEELING_LABELS, formatMoney, settledCompensation, SEVERITY_LABELS, type CaseState } from "@/lib/playbook";
+import { formatMoney } from "@/lib/playbook/machine";
+import { settledCompensation, type CaseState } from "@/lib/playbook/state";
+import { CATEGORY_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";
 import { isHardCase } from "../hard-case";
 import type { RootCauseOption } from "../types";
 import { formatElapsed } from "../use-now";

@@ -5,16 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Chip, ChipGroup } from "@/components/ui/chip";
 import { TextArea, TextInput } from "@/components/ui/field";
 import { newClientId } from "@/lib/client/api";
-import {
-  COMPENSATION_KINDS,
-  COMPENSATION_LABELS,
-  DECIDING_ROLES,
-  formatMoney,
-  SEVERITY_LABELS,
-  type CaseState,
-  type CompensationKind,
-  type Severity,
-} from "@/lib/playbook";
+import { formatMoney } from "@/lib/playbook/machine";
+import type { CaseState } from "@/lib/playbook/state";
+import { COMPENSATION_KINDS, COMPENSATION_LABELS, DECIDING_ROLES, SEVERITY_LABELS, type CompensationKind, type Severity } from "@/lib/playbook/vocabulary";
 import { isProportionate, suggestRemedy, type Proportion } from "@/lib/playbook/remedies";
 import { StepFeedback } from "../step-feedback";
 import { poundsToPence } from "../text";

@@ -4,16 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Chip, ChipGroup } from "@/components/ui/chip";
 import { TextArea, TextInput } from "@/components/ui/field";
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  MOODS,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  type Category,
-  type Mood,
-  type Severity,
-} from "@/lib/playbook";
+import { CATEGORIES, CATEGORY_LABELS, MOODS, SEVERITIES, SEVERITY_LABELS, type Category, type Mood, type Severity } from "@/lib/playbook/vocabulary";
 import { StepFeedback } from "../step-feedback";
 import type { StagePanelProps } from "../types";
 import { useStep } from "../use-step";

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { markStageReady } from "../stage-ready";
 
 /** The frame every stage's inputs sit in: a named region tests and screen readers can find. */
 export function StagePanelFrame({
@@ -14,10 +15,17 @@ export function StagePanelFrame({
   children: ReactNode;
 }) {
   const titleId = useId();
+  // data-ready: the panel is hydrated and takes input (tests and the page bench wait for it).
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    setReady(true);
+    markStageReady();
+  }, []);
   return (
     <section
       aria-labelledby={titleId}
       data-testid={`stage-panel-${testId}`}
+      data-ready={ready ? "true" : undefined}
       className="flex flex-col gap-5 rounded-2xl border border-slate-700 bg-slate-900 p-4 lg:p-5"
     >
       <header className="flex flex-col gap-1">

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { allOptions, type CaseState } from "@/lib/playbook";
+import { allOptions, type CaseState } from "@/lib/playbook/state";
 import { StepFeedback } from "../step-feedback";
 import type { SendStep, StagePanelProps } from "../types";
 import { useStep } from "../use-step";

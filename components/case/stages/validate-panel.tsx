@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Chip, ChipGroup } from "@/components/ui/chip";
 import { CheckField } from "@/components/ui/field";
-import { FEELING_LABELS, FEELINGS, STAGE_LABELS, type Feeling } from "@/lib/playbook";
+import { FEELING_LABELS, FEELINGS, STAGE_LABELS, type Feeling } from "@/lib/playbook/vocabulary";
 import { CoachedTextarea } from "../coached-textarea";
 import { StepFeedback } from "../step-feedback";
 import { optionalText } from "../text";

@@ -2,17 +2,10 @@
 
 import type { ReactNode } from "react";
 import { ComplaintReminder } from "@/components/case/stages/panel-frame";
-import {
-  allOptions,
-  CATEGORY_LABELS,
-  COMPENSATION_LABELS,
-  FEELING_LABELS,
-  formatMoney,
-  isProportionate,
-  SEVERITY_LABELS,
-  suggestRemedy,
-  type CaseState,
-} from "@/lib/playbook";
+import { formatMoney } from "@/lib/playbook/machine";
+import { isProportionate, suggestRemedy } from "@/lib/playbook/remedies";
+import { allOptions, type CaseState } from "@/lib/playbook/state";
+import { CATEGORY_LABELS, COMPENSATION_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";
 import { buildReadback, formatDueDefault } from "@/lib/playbook/readback";
 
 const PROPORTION_WORDS = { low: "low for", fair: "fair for", high: "more than needed for" } as const;

@@ -1,7 +1,7 @@
 "use client";
 
 import type { HistoryLine } from "@/lib/manager/describe-event";
-import { STAGE_LABELS, type Phase } from "@/lib/playbook";
+import { STAGE_LABELS, type Phase } from "@/lib/playbook/vocabulary";
 
 function phaseName(phase: Phase): string {
   if (phase === "new") return "Opening";

@@ -1,0 +1,34 @@
+import type * as FieldSync from "./field-sync";
+import type { TabletStore } from "./tablet-store";
+
+// The tablet's store (IndexedDB) and its sync load right after the page is up rather than with
+// it. Opening IndexedDB is asynchronous anyway, so nothing waits longer for it, and the live
+// coach's first script stays small (docs/decisions/0006-tablet-script-budget.md).
+
+let sync: Promise<typeof FieldSync> | null = null;
+
+/** The step sync (lib/client/field-sync.ts), loaded once. */
+export function fieldSync(): Promise<typeof FieldSync> {
+  sync ??= import("./field-sync").catch((error: unknown) => {
+    sync = null; // offline before it was ever fetched: try again later
+    throw error;
+  });
+  return sync;
+}
+
+/** This tablet's store: IndexedDB when the browser allows it, else memory (not durable). */
+export async function tabletStore(): Promise<TabletStore> {
+  return (await import("./tablet-store")).tabletStore();
+}
+
+/** Sends this person's waiting steps now; null when the sync could not even be loaded (offline). */
+export async function requestFlush(store: TabletStore, actorId: string): Promise<FieldSync.FlushOutcome | null> {
+  const sync = await fieldSync().catch(() => null);
+  return sync ? sync.requestFlush(store, actorId) : null;
+}
+
+/** The server's copy of a case, or null when it cannot be had (offline, signed out, not found). */
+export async function fetchServerView(caseId: string): Promise<Awaited<ReturnType<typeof FieldSync.fetchServerView>>> {
+  const sync = await fieldSync().catch(() => null);
+  return sync ? sync.fetchServerView(caseId) : null;
+}
