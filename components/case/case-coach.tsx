@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { deferIdleWorkUntilInteractive, whenIdle } from "@/lib/client/idle";
 import { isOpen, type CaseState } from "@/lib/playbook/state";
 import type { StageGuidance } from "@/lib/playbook/guidance";
 import type { Phase, Stage } from "@/lib/playbook/vocabulary";
@@ -19,7 +20,6 @@ import {
   RefusedBanner,
   SolvePanel,
   ValidatePanel,
-  warmCoach,
 } from "./coach-parts";
 import { GuidancePanel } from "./guidance-panel";
 import { StageRail } from "./stage-rail";
@@ -28,6 +28,17 @@ import type { CaseActor, Decider, RootCauseOption, SendStep } from "./types";
 import type { FoldedCase } from "./case-log";
 import { useCaseLog, type CaseSource } from "./use-case-log";
 import type { PracticeBrief } from "@/components/practice/practice-coach";
+
+/** The panel a case usually needs next. */
+const NEXT_PANEL: Partial<Record<Phase, { preload: () => void }>> = {
+  listen: ValidatePanel,
+  validate: ApologisePanel,
+  apologise: SolvePanel,
+  solve: CompensatePanel,
+  compensate: ConfirmPanel,
+  confirm: PreventPanel,
+  prevent: ClosedPanel,
+};
 
 function currentStage(phase: Phase): Stage | null {
   return phase === "new" || phase === "closed" || phase === "abandoned" ? null : phase;
@@ -68,7 +79,10 @@ export function CaseCoach({
   });
   const stage = currentStage(state.phase);
   const pending = state.pendingManager;
-  useEffect(() => void warmCoach(), []);
+  // Nothing optional runs before the stage's panel has hydrated (lib/client/idle.ts); then the
+  // next stage's panel is fetched, so moving on does not wait for it.
+  deferIdleWorkUntilInteractive();
+  useEffect(() => whenIdle(() => NEXT_PANEL[state.phase]?.preload()), [state.phase]);
 
   return (
     <div className="flex flex-col">

@@ -1,18 +1,14 @@
 "use client";
 
-import { lazy, Suspense, type ComponentProps, type ComponentType } from "react";
-import { keepAfter } from "@/components/field/service-worker";
-import { loadEventSchemas } from "@/lib/client/event-schemas";
-import { whenIdle } from "@/lib/client/idle";
-import { fieldSync, tabletStore } from "@/lib/client/tablet";
-import { stageReady } from "./stage-ready";
-import { loadCaseLog, loadRecordStep } from "./use-case-log";
+import { lazy, Suspense, useSyncExternalStore, type ComponentProps, type ComponentType } from "react";
 
-// The live coach's first script holds only what every stage needs (the fold, the tablet's store,
-// the rail and the guidance). Each stage's panel is its own chunk: the one on screen is preloaded
-// with the page, the rest are fetched while the customer is still talking (warmCoach), so moving
-// on never waits and the service worker has them for a tablet that loses its Wi-Fi.
-// docs/decisions/0006-tablet-script-budget.md
+// The live coach's first script holds only what every stage needs (the rail, the guidance, the
+// hook that holds the case) and the Listen panel: a new complaint always starts there, and its
+// hydration must not wait for a chunk. Every other stage's panel is its own chunk: the one on
+// screen loads while the page hydrates, the next one once the page is idle (CaseCoach), the rest
+// when reached. The service worker
+// keeps every chunk a kept page can load (public/sw.js), so a tablet that loses its Wi-Fi has
+// them all. docs/decisions/0006-tablet-script-budget.md
 
 function PanelLoading() {
   // Shown only if a part is needed before the idle warm-up fetched it.
@@ -23,24 +19,62 @@ function PanelLoading() {
   );
 }
 
-/**
- * A part of the coach loaded on first use. React.lazy rather than next/dynamic: the same
- * splitting without next/dynamic's runtime in the first script. The server renders the part on
- * screen as usual; the tablet fetches its chunk while hydrating.
- */
-function part<P extends object>(load: () => Promise<ComponentType<P>>, fallback = true): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  function Part(props: P) {
-    return (
-      <Suspense fallback={fallback ? <PanelLoading /> : null}>
-        <Lazy {...(props as P & ComponentProps<typeof Lazy>)} />
-      </Suspense>
-    );
-  }
-  return Part;
+const noSubscription = () => () => undefined;
+/** False while the server renders and while the page hydrates; true from the first render after. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
-export const ListenPanel = part(() => import("./stages/listen-panel").then((m) => m.ListenPanel));
+/**
+ * A part of the coach loaded on first use. React.lazy rather than next/dynamic: the same
+ * splitting without next/dynamic's runtime in the first script.
+ *
+ * The part on screen is rendered in place, with no Suspense boundary, while the server renders
+ * and the page hydrates: React 19 streams a large boundary's content after its placeholder and
+ * reveals it a little later, which a tablet paints as a jump. On the server every part is loaded
+ * up front and handed to React already resolved; the tablet fetches the part while hydrating
+ * (React keeps the server's HTML until then). After hydration the part gets a boundary, so a
+ * stage not fetched yet shows "Loading this stage…" instead of suspending the whole coach.
+ */
+export type CoachPart<P> = ComponentType<P> & {
+  /** Fetches the part ahead of need (the next stage, once the page is idle). */
+  preload: () => void;
+};
+
+function part<P extends object>(load: () => Promise<ComponentType<P>>, fallback = true): CoachPart<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<{ default: ComponentType<P> }> | null = null;
+  const fetchPart = () =>
+    (loading ??= load().then(
+      (component) => {
+        loaded = component;
+        return { default: component };
+      },
+      (error: unknown) => {
+        loading = null; // offline and not kept: try again next time
+        throw error;
+      },
+    ));
+  if (typeof window === "undefined") void fetchPart().catch(() => undefined);
+  const Lazy = lazy(() => {
+    const ready = loaded;
+    // A thenable that answers at once: React.lazy then renders without suspending.
+    if (ready) return { then: (resolve: (module: { default: ComponentType<P> }) => void) => resolve({ default: ready }) } as unknown as Promise<{ default: ComponentType<P> }>;
+    return fetchPart();
+  });
+  function Part(props: P) {
+    const hydrated = useHydrated();
+    const content = <Lazy {...(props as P & ComponentProps<typeof Lazy>)} />;
+    return hydrated ? <Suspense fallback={fallback ? <PanelLoading /> : null}>{content}</Suspense> : content;
+  }
+  return Object.assign(Part, { preload: () => void fetchPart().catch(() => undefined) });
+}
+
+export { ListenPanel } from "./stages/listen-panel";
 export const ValidatePanel = part(() => import("./stages/validate-panel").then((m) => m.ValidatePanel));
 export const ApologisePanel = part(() => import("./stages/apologise-panel").then((m) => m.ApologisePanel));
 export const SolvePanel = part(() => import("./stages/solve-panel").then((m) => m.SolvePanel));
@@ -56,42 +90,3 @@ export const CustomerLeft = part(() => import("./case-action-forms").then((m) =>
 export const RefusedBanner = part(() => import("./refused-banner").then((m) => m.RefusedBanner), false);
 export const PracticeBanner = part(() => import("@/components/practice/practice-coach").then((m) => m.PracticeBanner), false);
 export const PracticeCustomer = part(() => import("@/components/practice/practice-coach").then((m) => m.PracticeCustomer), false);
-
-const parts = [
-  () => import("./stages/listen-panel"),
-  () => import("./stages/validate-panel"),
-  () => import("./stages/apologise-panel"),
-  () => import("./stages/solve-panel"),
-  () => import("./stages/compensate-panel"),
-  () => import("./stages/confirm-panel"),
-  () => import("./stages/prevent-panel"),
-  () => import("./stages/closed-panel"),
-  () => import("./manager-wait"),
-  () => import("./case-action-forms"),
-  () => import("./refused-banner"),
-  () => import("@/components/practice/practice-coach"),
-  loadEventSchemas,
-  loadCaseLog,
-  loadRecordStep,
-  fieldSync,
-  tabletStore,
-];
-
-let warmed: Promise<void> | null = null;
-const NO_STAGE_WAIT_MS = 3000;
-
-/**
- * Fetches every part of the coach once per page, once the page is idle, so each stage is ready
- * before it is reached; the service worker keeps them, and the tablet only says "works offline"
- * once it has. Call from an effect.
- */
-export function warmCoach(): Promise<void> {
-  // After the stage on screen is ready (or a few seconds, on pages without one), then when idle.
-  const settled = Promise.race([stageReady, new Promise<void>((resolve) => setTimeout(resolve, NO_STAGE_WAIT_MS))]);
-  warmed ??= keepAfter(
-    settled
-      .then(() => new Promise<void>((resolve) => whenIdle(resolve)))
-      .then(() => Promise.all(parts.map((load) => load().catch(() => undefined)))),
-  );
-  return warmed;
-}

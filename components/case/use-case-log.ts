@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AppendResult } from "@/lib/cases/client-event";
 import { newClientId, postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
@@ -87,11 +87,15 @@ export function useCaseLog({
     const load = async () => {
       const [local, all] = await Promise.all([store.getCase(caseId), store.steps()]);
       if (!live) return;
-      if (local) {
-        setConfirmed((current) => (local.log.length >= current.length ? local.log : current));
-        if (local.reference) setReference(local.reference);
-      }
-      setSteps(all.filter((s) => s.caseId === caseId));
+      const mine = all.filter((s) => s.caseId === caseId);
+      // Not urgent (the screen already shows the case): React may spread the re-render out.
+      startTransition(() => {
+        if (local) {
+          setConfirmed((current) => (local.log.length >= current.length ? local.log : current));
+          if (local.reference) setReference(local.reference);
+        }
+        setSteps((current) => (sameSteps(current, mine) ? current : mine));
+      });
     };
     void load();
     const off = store.onChange(() => void load());
@@ -108,7 +112,7 @@ export function useCaseLog({
     const cancel = whenIdle(() => {
       void loadCaseLog()
         .then((module) => {
-          if (live) setCaseLog(module);
+          if (live) startTransition(() => setCaseLog(module));
         })
         .catch(() => undefined); // offline before it was ever fetched: the server's fold stays on screen
     });
@@ -271,6 +275,11 @@ export function useCaseLog({
     reachable: reachable && sync.online,
     storage: sync.storage,
   };
+}
+
+/** The same steps in the same states: nothing to re-render. */
+function sameSteps(a: readonly Step[], b: readonly Step[]): boolean {
+  return a.length === b.length && a.every((step, i) => step.seq === b[i].seq && step.state === b[i].state);
 }
 
 /** Poll the server only for a case it knows (one opened offline is polled once it has been sent). */

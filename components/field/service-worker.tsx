@@ -47,8 +47,6 @@ function ask(worker: ServiceWorker, message: Record<string, unknown>): Promise<{
 }
 
 let registered: Promise<ServiceWorkerRegistration> | null = null;
-/** Parts of the page still being fetched after it loaded (the coach's stages): not ready until they are kept too. */
-let warming = 0;
 
 async function keepThisPage(): Promise<void> {
   if (!("serviceWorker" in navigator)) return setReadiness("unsupported");
@@ -59,27 +57,10 @@ async function keepThisPage(): Promise<void> {
     if (!worker) return;
     setReadiness("preparing");
     const answer = await ask(worker, { type: "keep-page", page: location.pathname + location.search, assets: loadedAssets() });
-    setReadiness(answer.shellReady && answer.status === 200 && warming === 0 ? "ready" : "preparing");
+    setReadiness(answer.shellReady && answer.status === 200 ? "ready" : "preparing");
   } catch {
     setReadiness("unsupported");
   }
-}
-
-/**
- * For parts a page loads after its first paint: "works offline" waits for `work`, then the page
- * is kept again with everything it has loaded by then. Call it before the first paint's own
- * keeping can finish (from an effect), so readiness never says "ready" in between.
- */
-export async function keepAfter(work: Promise<unknown>): Promise<void> {
-  warming++;
-  setReadiness("preparing");
-  try {
-    await work;
-  } finally {
-    warming--;
-  }
-  // The dev server has no worker (see below).
-  if (process.env.NODE_ENV === "production") await keepThisPage();
 }
 
 /** Tells the service worker to drop the pages it kept for the person signing out. */

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect } from "react";
-import { warmCoach } from "@/components/case/coach-parts";
 import { fieldSync } from "@/lib/client/tablet";
 import type { TabletContext } from "@/lib/client/tablet-store";
 import { useTabletStore } from "./use-tablet";
@@ -9,12 +8,10 @@ import { useTabletStore } from "./use-tablet";
 /**
  * Mounted on the staff pages: starts sending this person's waiting steps (now, when the network
  * returns, when the tablet wakes) and, given a context, keeps what the coach needs to open a case
- * without a connection. Once the page is idle it fetches the coach's stages, so a complaint
- * taken after the Wi-Fi drops still has every screen it needs.
+ * without a connection.
  */
 export function TabletSetup({ actorId, context }: { actorId: string; context?: Omit<TabletContext, "savedAt"> }) {
   const store = useTabletStore();
-  useEffect(() => void warmCoach(), []);
   useEffect(() => {
     if (!store) return;
     let stop: (() => void) | null = null;

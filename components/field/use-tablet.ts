@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { startTransition, useEffect, useState, useSyncExternalStore } from "react";
 import { onSyncStatus, syncStatus, type SyncStatus } from "@/lib/client/sync-status";
 import { whenIdle } from "@/lib/client/idle";
 import { tabletStore } from "@/lib/client/tablet";
@@ -15,7 +15,7 @@ export function useTabletStore(): TabletStore | null {
     let live = true;
     const cancel = whenIdle(() => {
       void tabletStore().then((s) => {
-        if (live) setStore(s);
+        if (live) startTransition(() => setStore(s));
       });
     });
     return () => {

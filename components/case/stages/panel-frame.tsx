@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
-import { markStageReady } from "../stage-ready";
+import { markInteractive } from "@/lib/client/idle";
 
 /** The frame every stage's inputs sit in: a named region tests and screen readers can find. */
 export function StagePanelFrame({
@@ -19,7 +19,7 @@ export function StagePanelFrame({
   const [ready, setReady] = useState(false);
   useEffect(() => {
     setReady(true);
-    markStageReady();
+    markInteractive();
   }, []);
   return (
     <section
