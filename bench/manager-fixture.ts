@@ -334,12 +334,14 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
   const limit = (db.prepare(`SELECT limitCents FROM "RoleAuthority" WHERE role = 'staff'`).get() as { limitCents: number } | undefined)?.limitCents ?? 1500;
 
   const insertCase = db.prepare(`INSERT INTO "Case" (id, reference, locationId, openedById, stage, status, category, severity, spot, mood, customerWords, feeling,
-    ourFault, chosenSolution, readbackAccepted, returnsToListen, preventionNote, abandonReason, eventCount, openedAt, firstApologyAt, resolvedAt, closedAt, lastEventAt, isPractice)
+    ourFault, chosenSolution, readbackAccepted, returnsToListen, preventionNote, abandonReason, eventCount, openedAt, firstApologyAt, resolvedAt, closedAt, lastEventAt, isPractice,
+    openedDay, firstApologyMs, resolutionMs, remedyCents)
     VALUES (@id, @reference, @locationId, @openedById, @stage, @status, @category, @severity, @spot, @mood, @customerWords, @feeling,
-    @ourFault, @chosenSolution, @readbackAccepted, @returnsToListen, @preventionNote, @abandonReason, @eventCount, @openedAt, @firstApologyAt, @resolvedAt, @closedAt, @lastEventAt, @isPractice)`);
+    @ourFault, @chosenSolution, @readbackAccepted, @returnsToListen, @preventionNote, @abandonReason, @eventCount, @openedAt, @firstApologyAt, @resolvedAt, @closedAt, @lastEventAt, @isPractice,
+    @openedDay, @firstApologyMs, @resolutionMs, @remedyCents)`);
   const insertEvent = db.prepare(`INSERT INTO "CaseEvent" (id, caseId, sequence, type, payload, actorId, actorRole, at, clientEventId, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAction = db.prepare(`INSERT INTO "AgreedAction" (id, caseId, description, owner, dueAt, status, completedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const insertRoot = db.prepare(`INSERT INTO "CaseRootCause" (caseId, tagId) VALUES (?, ?)`);
+  const insertRoot = db.prepare(`INSERT INTO "CaseRootCause" (caseId, tagId, locationId, isPractice, openedAt, openedDay) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertComp = db.prepare(`INSERT INTO "Compensation" (id, caseId, kind, description, valueCents, status, decidedById, decisionNote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
   const weights = fixture.locations.map((l) => [l, l.weight] as const);
@@ -390,9 +392,10 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
       });
       for (const row of rows) insertEvent.run(...row);
       for (const a of p.actions) insertAction.run(a.id, caseId, a.description, a.owner, iso(a.dueAt), a.status, iso(a.completedAt));
+      const scope = p.rootCauseScope;
       for (const slug of p.rootCauseSlugs) {
         const tagId = tagIds.get(slug);
-        if (tagId) insertRoot.run(caseId, tagId);
+        if (tagId) insertRoot.run(caseId, tagId, scope.locationId, scope.isPractice ? 1 : 0, iso(scope.openedAt), scope.openedDay);
       }
       for (const c of p.compensation) insertComp.run(c.id, caseId, c.kind, c.description, c.valueCents, c.status, c.decidedById, c.decisionNote);
       events += rows.length;

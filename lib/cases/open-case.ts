@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { transition, initialState, type RecordedEvent } from "@/lib/playbook";
+import { transition, initialState, utcDay, type RecordedEvent } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { capturedAtSchema, caseIdSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { newCaseReference } from "./references";
@@ -68,6 +68,7 @@ export async function openCase(db: Db, actor: Actor, input: unknown, now: () => 
                 stage: result.state.phase,
                 status: "open",
                 openedAt: event.at,
+                openedDay: utcDay(event.at),
                 lastEventAt: event.at,
               },
             });

@@ -3,7 +3,9 @@ import { projectCase, type CaseState } from "@/lib/playbook";
 
 type Projection = ReturnType<typeof projectCase>;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// BigInt (the insights' durations and remedy sum) has no JSON form of its own.
+const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
+const same = (a: unknown, b: unknown) => json(a) === json(b);
 
 /**
  * Rewrites the Case row and its child rows from the fold, inside the append's transaction.
@@ -34,7 +36,7 @@ export async function writeProjection(tx: Prisma.TransactionClient, caseId: stri
     await tx.caseRootCause.deleteMany({ where: { caseId } });
     if (projection.rootCauseSlugs.length) {
       const tags = await tx.rootCauseTag.findMany({ where: { slug: { in: projection.rootCauseSlugs } }, select: { id: true } });
-      await tx.caseRootCause.createMany({ data: tags.map((t) => ({ caseId, tagId: t.id })) });
+      await tx.caseRootCause.createMany({ data: tags.map((t) => ({ caseId, tagId: t.id, ...projection.rootCauseScope })) });
     }
   }
 

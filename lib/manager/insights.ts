@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
+import { CATEGORIES, CATEGORY_LABELS, utcDay, type Category } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
-import { caseWhereSql, isoDate, type CaseFilter } from "./filters";
+import { isoDate } from "./filters";
 import { scopeLocations, timezoneOf } from "./scope";
 import { addDays, daysBetween, localDate, localRange, mondayOf } from "./time";
 
@@ -61,8 +61,15 @@ export function insightsRange(query: Pick<InsightsQuery, "from" | "to">, now: Da
 }
 
 /**
- * The manager's figures for a date range, every one aggregated by SQLite (GROUP BY, window
- * functions for medians and repeats) so only summary rows leave the database.
+ * What the insights cover: some locations over [start, end), never practice cases. Narrower than
+ * CaseFilter on purpose: the precomputed columns and copies below serve exactly this scope.
+ */
+export type InsightScope = { locationIds: string[]; start: Date; end: Date };
+
+/**
+ * The manager's figures for a date range, every one aggregated by SQLite so only summary rows
+ * leave the database. Each query reads one index in its own order, using the columns the
+ * projection precomputes (docs/decisions/0006-insights-precomputed.md): no sort of every case.
  */
 export async function getInsights(db: Db, actor: Actor, input: unknown, now: Date = new Date()): Promise<Insights> {
   const query = parseInput(insightsQuerySchema, input);
@@ -70,33 +77,24 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
   const timeZone = await timezoneOf(db, locationIds);
   const { from, to } = insightsRange(query, now, timeZone);
   const { start, end } = localRange(from, to, timeZone);
-  const filter: CaseFilter = { locationIds, start, end };
-  const where = caseWhereSql(filter, now);
+  const scope: InsightScope = { locationIds, start, end };
 
-  const [totals, pareto, byCategory, byLocation, firstApology, resolution, remedy, repeats, locations] = await Promise.all([
-    db.$queryRaw<{ cases: bigint; accepted: bigint | null; answered: bigint | null }[]>(Prisma.sql`
-      SELECT COUNT(*) AS cases,
-        SUM(CASE WHEN c."readbackAccepted" = 1 THEN 1 ELSE 0 END) AS accepted,
-        SUM(CASE WHEN c."readbackAccepted" IS NOT NULL THEN 1 ELSE 0 END) AS answered
-      FROM "Case" c WHERE ${where}`),
-    paretoRows(db, where),
-    weeklyRows(db, where, Prisma.sql`c."category"`),
-    weeklyRows(db, where, Prisma.sql`c."locationId"`),
-    medianSeconds(db, where, Prisma.sql`c."firstApologyAt"`),
-    medianSeconds(db, where, Prisma.sql`c."resolvedAt"`),
-    db.$queryRaw<{ total: bigint | number | null; cases: bigint }[]>(Prisma.sql`
-      SELECT SUM(m."valueCents") AS total, COUNT(DISTINCT m."caseId") AS cases
-      FROM "Compensation" m JOIN "Case" c ON c."id" = m."caseId"
-      WHERE ${where} AND m."status" IN ('offered', 'approved')`),
-    repeatRows(db, where, query.within),
+  // First, because its counts pick how each median is found.
+  const groups = await caseGroups(db, scope);
+  const sum = (pick: (g: CaseGroupRow) => unknown) => groups.reduce((total, g) => total + num(pick(g)), 0);
+  const [pareto, firstApology, resolution, repeats, locations] = await Promise.all([
+    paretoRows(db, scope),
+    medianSeconds(db, scope, "firstApologyMs", medianPlan(sum((g) => g.apologised))),
+    medianSeconds(db, scope, "resolutionMs", medianPlan(sum((g) => g.resolved))),
+    repeatRows(db, scope, query.within),
     db.location.findMany({ where: { id: { in: locationIds } }, select: { id: true, name: true } }),
   ]);
 
-  const cases = num(totals[0]?.cases);
-  const accepted = num(totals[0]?.accepted);
-  const answered = num(totals[0]?.answered);
-  const totalCents = num(remedy[0]?.total);
-  const compensatedCases = num(remedy[0]?.cases);
+  const cases = sum((g) => g.n);
+  const accepted = sum((g) => g.accepted);
+  const answered = sum((g) => g.answered);
+  const totalCents = sum((g) => g.remedyCents);
+  const compensatedCases = sum((g) => g.compensated);
   const locationNames = new Map(locations.map((l) => [l.id, l.name]));
 
   const weeks: string[] = [];
@@ -113,7 +111,7 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
     : [];
 
   let running = 0;
-  const paretoTotal = pareto.reduce((sum, p) => sum + num(p.n), 0);
+  const paretoTotal = pareto.reduce((total, p) => total + num(p.n), 0);
   return {
     range: { from, to, days: daysBetween(from, to) + 1, timeZone },
     location: query.location ?? null,
@@ -123,8 +121,8 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
       running += num(p.n);
       return { slug: p.slug, label: p.label, count: num(p.n), cumulativeShare: paretoTotal ? running / paretoTotal : 0 };
     }),
-    weeklyByCategory: toSeries(weeks, byCategory, categoryLabel, (a, b) => categoryOrder(a) - categoryOrder(b)),
-    weeklyByLocation: toSeries(weeks, byLocation, (key) => locationNames.get(key) ?? key),
+    weeklyByCategory: toSeries(weeks, weeklyRows(groups, (g) => g.category), categoryLabel, (a, b) => categoryOrder(a) - categoryOrder(b)),
+    weeklyByLocation: toSeries(weeks, weeklyRows(groups, (g) => g.locationId), (key) => locationNames.get(key) ?? key),
     firstApology,
     resolution,
     readback: { accepted, answered, share: answered ? accepted / answered : null },
@@ -151,21 +149,96 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
   };
 }
 
-function paretoRows(db: Db, where: Prisma.Sql) {
-  return db.$queryRaw<{ slug: string; label: string; n: bigint }[]>(Prisma.sql`
-    SELECT t."slug" AS slug, t."label" AS label, COUNT(*) AS n
-    FROM "Case" c JOIN "CaseRootCause" r ON r."caseId" = c."id" JOIN "RootCauseTag" t ON t."id" = r."tagId"
-    WHERE ${where}
-    GROUP BY t."id"
-    ORDER BY n DESC, t."sortOrder" ASC`);
+/**
+ * The scope on the Case table, for Case_insights_day_idx. The day bounds (UTC days, a superset
+ * of the range) let SQLite seek; openedAt keeps the exact edges, which are local midnights.
+ * openedAt is only checked, never sought, in these indexes: the unary + drops the column's
+ * NUMERIC affinity, which otherwise has SQLite try the text bound as a number on every row
+ * (the comparison itself is the same text comparison; a few ms per 100,000 rows).
+ */
+function caseScopeSql(s: InsightScope): Prisma.Sql {
+  if (s.locationIds.length === 0) return Prisma.sql`0`;
+  return Prisma.sql`c."openedDay" >= ${utcDay(s.start)} AND c."openedDay" <= ${utcDay(s.end)}
+    AND c."locationId" IN (${Prisma.join(s.locationIds)}) AND c."isPractice" = 0
+    AND +c."openedAt" >= ${s.start} AND +c."openedAt" < ${s.end}`;
 }
 
-/** Cases per week (weeks start on Monday, UTC) and per key. */
-function weeklyRows(db: Db, where: Prisma.Sql, key: Prisma.Sql) {
-  return db.$queryRaw<{ week: string; key: string | null; n: bigint }[]>(Prisma.sql`
-    SELECT date(c."openedAt", 'weekday 0', '-6 days') AS week, ${key} AS key, COUNT(*) AS n
-    FROM "Case" c WHERE ${where}
-    GROUP BY week, key`);
+/** The same cases without the day bounds, for the duration indexes (which have no openedDay). */
+function caseScopeByTimeSql(s: InsightScope): Prisma.Sql {
+  if (s.locationIds.length === 0) return Prisma.sql`0`;
+  return Prisma.sql`c."locationId" IN (${Prisma.join(s.locationIds)}) AND c."isPractice" = 0
+    AND +c."openedAt" >= ${s.start} AND +c."openedAt" < ${s.end}`;
+}
+
+/** The same scope on CaseRootCause, through the case's fields copied onto each row. */
+function rootCauseScopeSql(s: InsightScope): Prisma.Sql {
+  if (s.locationIds.length === 0) return Prisma.sql`0`;
+  // The tag IN (…) changes nothing (every tag exists: foreign key, and the figures join the tag
+  // anyway) but lets SQLite seek each location-and-tag's day range in CaseRootCause_insights_idx
+  // instead of reading each location's whole history.
+  return Prisma.sql`r."locationId" IN (${Prisma.join(s.locationIds)}) AND r."isPractice" = 0
+    AND r."tagId" IN (SELECT "id" FROM "RootCauseTag")
+    AND r."openedDay" >= ${utcDay(s.start)} AND r."openedDay" <= ${utcDay(s.end)}
+    AND +r."openedAt" >= ${s.start} AND +r."openedAt" < ${s.end}`;
+}
+
+type CaseGroupRow = {
+  week: string;
+  locationId: string;
+  category: string | null;
+  n: bigint;
+  accepted: bigint;
+  answered: bigint;
+  remedyCents: bigint | null;
+  compensated: bigint;
+  apologised: bigint;
+  resolved: bigint;
+};
+
+/**
+ * Every Case figure but the medians, in one pass: cases per week (Monday, UTC), location and
+ * category, with the read-back, remedy and duration counts. The inner GROUP BY follows the day
+ * index's own order (no sort of the cases); only its few thousand day rows are sorted into weeks.
+ * The result is the same as grouping the cases by date(openedAt, 'weekday 0', '-6 days') since
+ * openedDay is date(openedAt).
+ */
+function caseGroups(db: Db, scope: InsightScope) {
+  return db.$queryRaw<CaseGroupRow[]>(Prisma.sql`
+    SELECT date(d.day, 'weekday 0', '-6 days') AS week, d.locationId AS locationId, d.category AS category,
+      SUM(d.n) AS n, SUM(d.accepted) AS accepted, SUM(d.answered) AS answered, SUM(d.remedyCents) AS remedyCents,
+      SUM(d.compensated) AS compensated, SUM(d.apologised) AS apologised, SUM(d.resolved) AS resolved
+    FROM (
+      SELECT c."locationId" AS locationId, c."openedDay" AS day, c."category" AS category, COUNT(*) AS n,
+        SUM(CASE WHEN c."readbackAccepted" = 1 THEN 1 ELSE 0 END) AS accepted,
+        SUM(CASE WHEN c."readbackAccepted" IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+        SUM(c."remedyCents") AS remedyCents, COUNT(c."remedyCents") AS compensated,
+        COUNT(c."firstApologyMs") AS apologised, COUNT(c."resolutionMs") AS resolved
+      FROM "Case" c INDEXED BY "Case_insights_day_idx"
+      WHERE ${caseScopeSql(scope)}
+      GROUP BY c."openedDay", c."locationId", c."category"
+    ) d
+    GROUP BY week, d.locationId, d.category`);
+}
+
+/**
+ * One key's weekly counts from the grouped rows, ordered by week then key (NULL first) as a
+ * GROUP BY week, key would give them, so toSeries meets the keys in the same order.
+ */
+function weeklyRows(groups: CaseGroupRow[], key: (g: CaseGroupRow) => string | null): { week: string; key: string | null; n: bigint }[] {
+  const order = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+  return groups.map((g) => ({ week: g.week, key: key(g), n: g.n })).sort((a, b) => order(a.week, b.week) || order(a.key, b.key));
+}
+
+function paretoRows(db: Db, scope: InsightScope) {
+  return db.$queryRaw<{ slug: string; label: string; n: bigint }[]>(Prisma.sql`
+    SELECT t."slug" AS slug, t."label" AS label, SUM(g.n) AS n
+    FROM (
+      SELECT r."tagId" AS tagId, COUNT(*) AS n FROM "CaseRootCause" r INDEXED BY "CaseRootCause_insights_idx"
+      WHERE ${rootCauseScopeSql(scope)}
+      GROUP BY r."locationId", r."tagId"
+    ) g JOIN "RootCauseTag" t ON t."id" = g.tagId
+    GROUP BY t."id"
+    ORDER BY n DESC, t."sortOrder" ASC`);
 }
 
 function toSeries(
@@ -189,47 +262,76 @@ function toSeries(
   return { weeks, series };
 }
 
-/** The median of (column − openedAt) in seconds over the filtered cases, computed by SQLite. */
-async function medianSeconds(db: Db, where: Prisma.Sql, column: Prisma.Sql): Promise<{ medianSeconds: number | null; cases: number }> {
+type DurationColumn = "firstApologyMs" | "resolutionMs";
+const DURATION_INDEX: Record<DurationColumn, string> = {
+  firstApologyMs: "Case_insights_firstApology_idx",
+  resolutionMs: "Case_insights_resolution_idx",
+};
+
+/**
+ * How a median is found. "walk" reads the duration's index in order and stops halfway: its cost
+ * grows with the whole table (it skips cases outside the scope), so it pays off only when the
+ * scope holds many cases. "sort" sorts the scope's durations: cheap while they are few.
+ */
+export type MedianPlan = "walk" | "sort";
+export const MEDIAN_WALK_FROM = 10_000;
+export const medianPlan = (durations: number): MedianPlan => (durations >= MEDIAN_WALK_FROM ? "walk" : "sort");
+
+/**
+ * The median of a precomputed duration over the scope, in whole seconds (rounded as before: the
+ * exact milliseconds average of the middle one or two). The count and the OFFSET come from the
+ * same statement, so the median always belongs to the count it reports.
+ */
+async function medianSeconds(db: Db, scope: InsightScope, column: DurationColumn, plan: MedianPlan): Promise<{ medianSeconds: number | null; cases: number }> {
+  if (scope.locationIds.length === 0) return { medianSeconds: null, cases: 0 };
+  const value = Prisma.raw(`c."${column}"`);
+  // The count always seeks the day index (only the scope's days); the ordered read is the walk
+  // along the duration's index or a sort of the scope's durations.
+  const inScope = Prisma.sql`"Case" c INDEXED BY "Case_insights_day_idx" WHERE ${caseScopeSql(scope)} AND ${value} IS NOT NULL`;
+  const ordered =
+    plan === "walk" ? Prisma.sql`"Case" c INDEXED BY ${Prisma.raw(`"${DURATION_INDEX[column]}"`)} WHERE ${value} IS NOT NULL AND ${caseScopeByTimeSql(scope)}` : inScope;
   const rows = await db.$queryRaw<{ median: number | null; n: bigint | null }[]>(Prisma.sql`
-    WITH d AS (
-      SELECT (julianday(${column}) - julianday(c."openedAt")) * 86400.0 AS s
-      FROM "Case" c WHERE ${where} AND ${column} IS NOT NULL
-    ), o AS (
-      SELECT s, ROW_NUMBER() OVER (ORDER BY s) AS rn, COUNT(*) OVER () AS n FROM d
-    )
-    SELECT AVG(s) AS median, MAX(n) AS n FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`);
+    WITH k AS (SELECT COUNT(*) AS n FROM ${inScope})
+    SELECT AVG(m.ms) AS median, (SELECT n FROM k) AS n
+    FROM (SELECT ${value} AS ms FROM ${ordered} ORDER BY ${value} LIMIT 2 - (SELECT n FROM k) % 2 OFFSET ((SELECT n FROM k) - 1) / 2) m`);
   const median = numOrNull(rows[0]?.median);
-  return { medianSeconds: median === null ? null : Math.round(median), cases: num(rows[0]?.n) };
+  return { medianSeconds: median === null ? null : Math.round(median / 1000), cases: num(rows[0]?.n) };
 }
 
 /**
  * Per location and root cause: how many tagged cases, and how many of them came within
- * `within` days of the previous one (LAG over the cases in time order).
+ * `within` days of the previous one. Rather than a LAG over every tagged case, the cases are
+ * first counted per UTC day (in index order): within a day each case but the first is a repeat
+ * (under a day apart, and `within` is at least 1), and the first is compared with the previous
+ * day's last — the same pair, and so the same julianday gap, as a LAG over the cases would take.
+ * The window runs on the day groups as they come off the index, so it needs no sort either.
+ * The last step (GROUP BY, HAVING, ORDER BY … LIMIT) keeps the shape it always had: SQLite then
+ * lists pairs with equal counts in the same order as before.
  */
-function repeatRows(db: Db, where: Prisma.Sql, within: number) {
+function repeatRows(db: Db, scope: InsightScope, within: number) {
+  if (!Number.isInteger(within) || within < 1) throw new RangeError("within must be a whole number of days, at least 1");
   return db.$queryRaw<{ locationId: string; tagId: string; slug: string; label: string; cases: bigint; repeats: bigint; lastAt: string }[]>(Prisma.sql`
-    WITH t AS (
-      SELECT c."locationId" AS locationId, r."tagId" AS tagId, c."openedAt" AS openedAt,
-        julianday(c."openedAt") - julianday(LAG(c."openedAt") OVER (PARTITION BY c."locationId", r."tagId" ORDER BY c."openedAt")) AS gap
-      FROM "Case" c JOIN "CaseRootCause" r ON r."caseId" = c."id"
-      WHERE ${where}
+    WITH d AS (
+      SELECT r."locationId" AS locationId, r."tagId" AS tagId, COUNT(*) AS n, MAX(r."openedAt") AS lastAt,
+        julianday(MIN(r."openedAt")) - julianday(LAG(MAX(r."openedAt")) OVER (PARTITION BY r."locationId", r."tagId" ORDER BY r."openedDay")) AS gap
+      FROM "CaseRootCause" r INDEXED BY "CaseRootCause_insights_idx"
+      WHERE ${rootCauseScopeSql(scope)}
+      GROUP BY r."locationId", r."tagId", r."openedDay"
     )
-    SELECT t.locationId AS locationId, t.tagId AS tagId, g."slug" AS slug, g."label" AS label,
-      COUNT(*) AS cases, SUM(CASE WHEN t.gap <= ${within} THEN 1 ELSE 0 END) AS repeats, MAX(t.openedAt) AS lastAt
-    FROM t JOIN "RootCauseTag" g ON g."id" = t.tagId
-    GROUP BY t.locationId, t.tagId
-    HAVING SUM(CASE WHEN t.gap <= ${within} THEN 1 ELSE 0 END) > 0
+    SELECT d.locationId AS locationId, d.tagId AS tagId, g."slug" AS slug, g."label" AS label,
+      SUM(d.n) AS cases, SUM(d.n - 1 + CASE WHEN d.gap <= ${within} THEN 1 ELSE 0 END) AS repeats, MAX(d.lastAt) AS lastAt
+    FROM d JOIN "RootCauseTag" g ON g."id" = d.tagId
+    GROUP BY d.locationId, d.tagId
+    HAVING SUM(d.n - 1 + CASE WHEN d.gap <= ${within} THEN 1 ELSE 0 END) > 0
     ORDER BY repeats DESC, cases DESC
     LIMIT 12`);
 }
 
 /** The SQL behind each figure, one by one, for the bench (scripts/bench-manager.ts). */
 export const insightQueries = {
-  "root-cause Pareto": (db: Db, f: CaseFilter, now: Date) => paretoRows(db, caseWhereSql(f, now)),
-  "cases per week by category": (db: Db, f: CaseFilter, now: Date) => weeklyRows(db, caseWhereSql(f, now), Prisma.sql`c."category"`),
-  "cases per week by location": (db: Db, f: CaseFilter, now: Date) => weeklyRows(db, caseWhereSql(f, now), Prisma.sql`c."locationId"`),
-  "median to first apology": (db: Db, f: CaseFilter, now: Date) => medianSeconds(db, caseWhereSql(f, now), Prisma.sql`c."firstApologyAt"`),
-  "median to resolution": (db: Db, f: CaseFilter, now: Date) => medianSeconds(db, caseWhereSql(f, now), Prisma.sql`c."resolvedAt"`),
-  "repeats within 7 days": (db: Db, f: CaseFilter, now: Date) => repeatRows(db, caseWhereSql(f, now), 7),
+  "cases, weeks, read-back, remedy (one scan)": (db: Db, s: InsightScope) => caseGroups(db, s),
+  "root-cause Pareto": (db: Db, s: InsightScope) => paretoRows(db, s),
+  "median to first apology (index walk)": (db: Db, s: InsightScope) => medianSeconds(db, s, "firstApologyMs", "walk"),
+  "median to resolution (index walk)": (db: Db, s: InsightScope) => medianSeconds(db, s, "resolutionMs", "walk"),
+  "repeats within 7 days": (db: Db, s: InsightScope) => repeatRows(db, s, 7),
 } as const;

@@ -8,12 +8,28 @@ export function caseStatus(state: CaseState): CaseStatus {
   return state.pendingManager ? "awaiting_manager" : "open";
 }
 
+/** The UTC calendar day (YYYY-MM-DD) of an instant: what SQLite's date() gives for the stored text. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** Milliseconds from `from` to `to`, as the BigInt the Case row stores (null while `to` is unknown). */
+function millisSince(from: Date, to: Date | undefined): bigint | null {
+  return to ? BigInt(to.getTime() - from.getTime()) : null;
+}
+
+/** The sum of every offered or approved remedy, or null when there is none (an offer of 0 still counts). */
+function remedyCents(state: CaseState): bigint | null {
+  const given = state.compensation.filter((c) => c.status === "offered" || c.status === "approved");
+  return given.length ? given.reduce((sum, c) => sum + BigInt(c.valueCents), BigInt(0)) : null;
+}
+
 /**
  * The Case row and its child rows as the fold determines them. Storage writes exactly this,
  * so the stored projection can always be checked against a fresh fold of the stored events.
  */
 export function projectCase(state: CaseState) {
-  if (state.phase === "new" || !state.openedAt || !state.lastEventAt) throw new Error("A case must be opened first");
+  if (state.phase === "new" || !state.openedAt || !state.lastEventAt || !state.locationId) throw new Error("A case must be opened first");
   return {
     row: {
       stage: state.phase,
@@ -37,7 +53,14 @@ export function projectCase(state: CaseState) {
       closedAt: state.closedAt ?? null,
       lastEventAt: state.lastEventAt,
       isPractice: state.practice,
+      // Derived for the insights (docs/decisions/0006); written with the rest, so never stale.
+      openedDay: utcDay(state.openedAt),
+      firstApologyMs: millisSince(state.openedAt, state.firstApologyAt),
+      resolutionMs: millisSince(state.openedAt, state.resolvedAt),
+      remedyCents: remedyCents(state),
     },
+    /** Copied onto every CaseRootCause row; all fixed when the case is opened. */
+    rootCauseScope: { locationId: state.locationId, isPractice: state.practice, openedAt: state.openedAt, openedDay: utcDay(state.openedAt) },
     actions: state.actions.map((a) => ({
       id: a.id,
       description: a.description,

@@ -26,7 +26,9 @@ async function storedProjection(db: Db, caseId: string) {
       readbackAccepted: row.readbackAccepted, returnsToListen: row.returnsToListen, preventionNote: row.preventionNote,
       abandonReason: row.abandonReason, eventCount: row.eventCount, openedAt: row.openedAt, firstApologyAt: row.firstApologyAt,
       resolvedAt: row.resolvedAt, closedAt: row.closedAt, lastEventAt: row.lastEventAt, isPractice: row.isPractice,
+      openedDay: row.openedDay, firstApologyMs: row.firstApologyMs, resolutionMs: row.resolutionMs, remedyCents: row.remedyCents,
     },
+    rootCauseScopes: tags.map((t) => ({ locationId: t.locationId, isPractice: t.isPractice, openedAt: t.openedAt, openedDay: t.openedDay })),
     actions: actions.map(({ caseId: _c, ...a }) => a),
     rootCauseSlugs: tags.map((t) => t.tag.slug).sort(),
     compensation: compensation.map(({ caseId: _c, ...c }) => c),
@@ -64,6 +66,8 @@ describe("the stored projection", () => {
           expect(stored.row).toEqual(expected.row);
           expect(stored.actions).toEqual([...expected.actions].sort((a, b) => a.id.localeCompare(b.id)));
           expect(stored.rootCauseSlugs).toEqual([...expected.rootCauseSlugs].sort());
+          // The insights read these copies instead of the case: they must match it on every row.
+          expect(stored.rootCauseScopes).toEqual(expected.rootCauseSlugs.map(() => expected.rootCauseScope));
           expect(stored.compensation).toEqual([...expected.compensation].sort((a, b) => a.id.localeCompare(b.id)));
           expect(log.length).toBe(expected.row.eventCount);
         },
