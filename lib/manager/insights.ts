@@ -69,7 +69,7 @@ export type InsightScope = { locationIds: string[]; start: Date; end: Date };
 /**
  * The manager's figures for a date range, every one aggregated by SQLite so only summary rows
  * leave the database. Each query reads one index in its own order, using the columns the
- * projection precomputes (docs/decisions/0006-insights-precomputed.md): no sort of every case.
+ * projection precomputes (docs/decisions/0007-insights-precomputed.md): no sort of every case.
  */
 export async function getInsights(db: Db, actor: Actor, input: unknown, now: Date = new Date()): Promise<Insights> {
   const query = parseInput(insightsQuerySchema, input);
