@@ -6,12 +6,11 @@ import { lazy, Suspense, useSyncExternalStore, type ComponentProps, type Compone
 // hook that holds the case) and the Listen panel: a new complaint always starts there, and its
 // hydration must not wait for a chunk. Every other stage's panel is its own chunk: the one on
 // screen loads while the page hydrates, the next one once the page is idle (CaseCoach), the rest
-// when reached. The service worker
-// keeps every chunk a kept page can load (public/sw.js), so a tablet that loses its Wi-Fi has
-// them all. docs/decisions/0006-tablet-script-budget.md
+// when reached. The service worker keeps every chunk a kept page can load (public/sw.js), so a
+// tablet that loses its Wi-Fi has them all. docs/decisions/0006-tablet-script-budget.md
 
 function PanelLoading() {
-  // Shown only if a part is needed before the idle warm-up fetched it.
+  // Shown only while a stage reached before its chunk arrived is fetched.
   return (
     <p role="status" className="rounded-2xl border border-slate-700 bg-slate-900 p-5 text-lg text-slate-300">
       Loading this stage…

@@ -1,13 +1,12 @@
 import type { ApiError } from "@/lib/client/api";
-import { loadEventSchemas } from "@/lib/client/event-schemas";
-import type { Actor, PlaybookEvent, RecordedEvent } from "@/lib/playbook/events";
+import { eventSchemas, playbookEventSchema, type Actor, type PlaybookEvent, type RecordedEvent } from "@/lib/playbook/events";
 import { transition } from "@/lib/playbook/machine";
 import type { CaseState } from "@/lib/playbook/state";
 import type { FieldErrors, ManagerDecisionInput, StepDraft, StepFailure, StepOutcome } from "./types";
 
 // Checking a step before it is recorded: the playbook first, then the event's zod schema (the
-// server's own). Loaded on the first step, or earlier while the page is idle
-// (components/case/coach-parts.tsx): it is not needed to show the case.
+// server's own). Loaded with the first step (components/case/use-case-log.ts): neither the rules'
+// refusals nor zod are needed to show the case.
 
 /**
  * The playbook speaks first: "offer at least two options" helps more than "Required".
@@ -85,42 +84,32 @@ export const mayHaveReachedServer = (error: ApiError) => error.status === 0 || e
 
 
 /** A step the playbook allows and the schema accepts, ready to store; or why not. */
-export async function checkStep(
+export function checkStep(
   state: CaseState,
   draft: StepDraft,
   by: Actor,
-): Promise<{ ok: true; event: Exclude<PlaybookEvent, { type: "case_opened" }> } | { ok: false; outcome: StepOutcome }> {
+): { ok: true; event: Exclude<PlaybookEvent, { type: "case_opened" }> } | { ok: false; outcome: StepOutcome } {
   const refusal = playbookRefusal(state, { ...draft, at: new Date(), actor: by });
   if (refusal) return { ok: false, outcome: refused(refusal) };
-  const schemas = await loadEventSchemas().catch(() => null);
-  let checked: PlaybookEvent;
-  if (schemas) {
-    const parsed = schemas.playbookEventSchema.safeParse(draft);
-    if (!parsed.success) return { ok: false, outcome: invalid(fieldsFromIssues(parsed.error.issues, draft)) };
-    checked = parsed.data;
-  } else {
-    // Offline on a tablet that never loaded the checker: keep the step rather than lose it;
-    // the server checks it on arrival, and a refusal is shown with a way on.
-    checked = draft as PlaybookEvent;
-  }
+  const parsed = playbookEventSchema.safeParse(draft);
+  if (!parsed.success) return { ok: false, outcome: invalid(fieldsFromIssues(parsed.error.issues, draft)) };
+  const checked = parsed.data;
   if (checked.type === "case_opened") return { ok: false, outcome: refused("A case is opened from the home screen.") };
   return { ok: true, event: checked };
 }
 
 /** A manager's decision on this tablet, checked like a step, plus the manager and PIN fields. */
-export async function checkDecision(
+export function checkDecision(
   state: CaseState,
   { managerId, pin, decision }: ManagerDecisionInput,
-): Promise<{ ok: true; decision: ManagerDecisionInput["decision"] } | { ok: false; outcome: StepOutcome }> {
+): { ok: true; decision: ManagerDecisionInput["decision"] } | { ok: false; outcome: StepOutcome } {
   const by: Actor = { id: managerId || "manager", role: "manager" };
   const local = transition(state, { type: "manager_decided", data: decision, at: new Date(), actor: by });
   if (!local.ok) return { ok: false, outcome: refused(local.reason) };
   const fields: FieldErrors = {};
   if (!managerId) fields.managerId = "Pick the manager";
   if (!/^\d{4,8}$/.test(pin)) fields.pin = "The manager's PIN is 4 to 8 digits";
-  const schemas = await loadEventSchemas().catch(() => null);
-  if (!schemas) return { ok: false, outcome: { ok: false, kind: "offline", message: "A manager's approval needs the connection. Try again when the Wi-Fi is back.", fields: {} } };
-  const parsed = schemas.eventSchemas.manager_decided.shape.data.safeParse(decision);
+  const parsed = eventSchemas.manager_decided.shape.data.safeParse(decision);
   if (!parsed.success) Object.assign(fields, fieldsFromIssues(parsed.error.issues, decision));
   if (Object.keys(fields).length || !parsed.success) return { ok: false, outcome: invalid(fields) };
   return { ok: true, decision: parsed.data };

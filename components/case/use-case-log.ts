@@ -7,12 +7,14 @@ import { whenIdle } from "@/lib/client/idle";
 import { fetchServerView, requestFlush, tabletStore } from "@/lib/client/tablet";
 import type { LocalCase, LoggedEvent, Step } from "@/lib/client/tablet-store";
 import { useSyncStatus, useTabletStore } from "@/components/field/use-tablet";
-import type { Actor } from "@/lib/playbook/events";
+import type { Actor, PlaybookEvent } from "@/lib/playbook/events";
 import { isOpen } from "@/lib/playbook/state";
 import type * as CaseLog from "./case-log";
 import type { FoldedCase } from "./case-log";
 import type * as RecordStep from "./record-step";
 import type { CaseActor, DecideAsManager, SendStep, StepOutcome } from "./types";
+
+type RecordedStepEvent = Exclude<PlaybookEvent, { type: "case_opened" }>;
 
 /** Often enough that a manager's decision from another tablet shows up while the guest waits. */
 const POLL_MS = 4000;
@@ -35,10 +37,12 @@ let recordStepModule: Promise<typeof RecordStep> | null = null;
 export const loadRecordStep = () =>
   (recordStepModule ??= import("./record-step").catch((e: unknown) => ((recordStepModule = null), Promise.reject(e))));
 
-const NOT_LOADED = {
+const CHECKER_MISSING: StepOutcome = {
   ok: false,
-  outcome: { ok: false, kind: "offline", message: "This tablet has not loaded the coach fully yet. Try again when the Wi-Fi is back.", fields: {} },
-} as const satisfies { ok: false; outcome: StepOutcome };
+  kind: "offline",
+  message: "This tablet has not loaded the coach fully yet. Try again when the Wi-Fi is back.",
+  fields: {},
+};
 
 export type CaseSource = Omit<LocalCase, "updatedAt">;
 
@@ -142,9 +146,10 @@ export function useCaseLog({
   const send = useCallback<SendStep>(
     async (draft) => {
       const by: Actor = { id: actor.id, role: actor.role };
-      const check = await loadRecordStep()
-        .then((m) => m.checkStep(state, draft, by))
-        .catch(() => NOT_LOADED);
+      const record = await loadRecordStep().catch(() => null);
+      // Offline on a tablet whose service worker never kept the checker: keep the step rather
+      // than lose it; the server checks it on arrival, and a refusal is shown with a way on.
+      const check = record ? record.checkStep(state, draft, by) : { ok: true as const, event: draft as RecordedStepEvent };
       if (!check.ok) return check.outcome;
       const checked = check.event;
       setWriting((n) => n + 1);
@@ -189,8 +194,8 @@ export function useCaseLog({
     async (input) => {
       const { managerId, pin } = input;
       const record = await loadRecordStep().catch(() => null);
-      if (!record) return NOT_LOADED.outcome;
-      const check = await record.checkDecision(state, input);
+      if (!record) return CHECKER_MISSING; // the decision needs the connection anyway
+      const check = record.checkDecision(state, input);
       if (!check.ok) return check.outcome;
 
       setDeciding(true);
