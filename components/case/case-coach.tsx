@@ -25,7 +25,7 @@ import { GuidancePanel } from "./guidance-panel";
 import { StageRail } from "./stage-rail";
 import { TopBar } from "./top-bar";
 import type { CaseActor, Decider, RootCauseOption, SendStep } from "./types";
-import type { FoldedCase } from "./case-log";
+import type { FoldedCase } from "./case-fold";
 import { useCaseLog, type CaseSource } from "./use-case-log";
 import type { PracticeBrief } from "@/components/practice/practice-coach";
 

@@ -39,7 +39,7 @@ function useHydrated(): boolean {
  * (React keeps the server's HTML until then). After hydration the part gets a boundary, so a
  * stage not fetched yet shows "Loading this stage…" instead of suspending the whole coach.
  */
-export type CoachPart<P> = ComponentType<P> & {
+type CoachPart<P> = ComponentType<P> & {
   /** Fetches the part ahead of need (the next stage, once the page is idle). */
   preload: () => void;
 };

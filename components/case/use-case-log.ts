@@ -4,13 +4,14 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import type { AppendResult } from "@/lib/cases/client-event";
 import { newClientId, postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
+import { loadOnce } from "@/lib/client/load-once";
 import { fetchServerView, requestFlush, tabletStore } from "@/lib/client/tablet";
 import type { LocalCase, LoggedEvent, Step } from "@/lib/client/tablet-store";
 import { useSyncStatus, useTabletStore } from "@/components/field/use-tablet";
 import type { Actor, PlaybookEvent } from "@/lib/playbook/events";
 import { isOpen } from "@/lib/playbook/state";
-import type * as CaseLog from "./case-log";
-import type { FoldedCase } from "./case-log";
+import type * as CaseFold from "./case-fold";
+import type { FoldedCase } from "./case-fold";
 import type * as RecordStep from "./record-step";
 import type { CaseActor, DecideAsManager, SendStep, StepOutcome } from "./types";
 
@@ -27,15 +28,12 @@ const POLL_MS = 4000;
  */
 export type SaveStatus = "idle" | "saving" | "tablet" | "memory" | "saved" | "failed" | "refused";
 
-export type { RefusedStep } from "./case-log";
+export type { RefusedStep } from "./case-fold";
 
 // The fold and the step checks load just after the page is up: the page shows the server's fold
 // (`initial`) until then, which is the same fold of the same log (docs/decisions/0006).
-let caseLogModule: Promise<typeof CaseLog> | null = null;
-export const loadCaseLog = () => (caseLogModule ??= import("./case-log").catch((e: unknown) => ((caseLogModule = null), Promise.reject(e))));
-let recordStepModule: Promise<typeof RecordStep> | null = null;
-export const loadRecordStep = () =>
-  (recordStepModule ??= import("./record-step").catch((e: unknown) => ((recordStepModule = null), Promise.reject(e))));
+export const loadCaseFold = loadOnce<typeof CaseFold>(() => import("./case-fold"));
+const loadRecordStep = loadOnce<typeof RecordStep>(() => import("./record-step"));
 
 const CHECKER_MISSING: StepOutcome = {
   ok: false,
@@ -65,7 +63,7 @@ export function useCaseLog({
   actor: CaseActor;
 }) {
   const caseId = view.id;
-  const [caseLog, setCaseLog] = useState<typeof CaseLog | null>(null);
+  const [caseFold, setCaseFold] = useState<typeof CaseFold | null>(null);
   const store = useTabletStore();
   const sync = useSyncStatus();
   const [confirmed, setConfirmed] = useState<LoggedEvent[]>(view.log);
@@ -114,9 +112,9 @@ export function useCaseLog({
   useEffect(() => {
     let live = true;
     const cancel = whenIdle(() => {
-      void loadCaseLog()
+      void loadCaseFold()
         .then((module) => {
-          if (live) startTransition(() => setCaseLog(module));
+          if (live) startTransition(() => setCaseFold(module));
         })
         .catch(() => undefined); // offline before it was ever fetched: the server's fold stays on screen
     });
@@ -126,8 +124,8 @@ export function useCaseLog({
     };
   }, []);
 
-  const merged = useMemo(() => caseLog?.mergeLog(confirmed, steps, reference ?? "Not sent yet") ?? null, [caseLog, confirmed, steps, reference]);
-  const folded = useMemo(() => (caseLog && merged ? caseLog.foldCase(merged.log) : initial), [caseLog, merged, initial]);
+  const merged = useMemo(() => caseFold?.mergeLog(confirmed, steps, reference ?? "Not sent yet") ?? null, [caseFold, confirmed, steps, reference]);
+  const folded = useMemo(() => (caseFold && merged ? caseFold.foldCase(merged.log) : initial), [caseFold, merged, initial]);
   const { state, reached } = folded;
   const waiting = merged?.waiting ?? 0;
   const refusedStep = merged?.refused ?? null;

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { CaseCoach } from "@/components/case/case-coach";
-import type { FoldedCase } from "@/components/case/case-log";
-import { loadCaseLog } from "@/components/case/use-case-log";
+import type { FoldedCase } from "@/components/case/case-fold";
+import { loadCaseFold } from "@/components/case/use-case-log";
 import { AppHeader } from "@/components/ui/app-header";
 import type { LocalCase, TabletContext } from "@/lib/client/tablet-store";
 import type { StageGuidance } from "@/lib/playbook/guidance";
@@ -26,14 +26,14 @@ export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidanc
     let live = true;
     void (async () => {
       // The fold's chunk is kept by the service worker; a tablet that never had it cannot fold offline.
-      const [local, caseLog] = await Promise.all([store.getCase(id), loadCaseLog().catch(() => null)]);
-      if (!caseLog) {
+      const [local, caseFold] = await Promise.all([store.getCase(id), loadCaseFold().catch(() => null)]);
+      if (!caseFold) {
         if (live) setLoaded("not-ready");
         return;
       }
       const context = local ? await store.getContext() : undefined;
       if (!live) return;
-      setLoaded(!local ? "missing" : !context ? "no-context" : { local, context, initial: caseLog.foldLogged(local.log) });
+      setLoaded(!local ? "missing" : !context ? "no-context" : { local, context, initial: caseFold.foldLogged(local.log) });
     })();
     return () => {
       live = false;

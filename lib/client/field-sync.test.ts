@@ -5,7 +5,7 @@ import type { ApiResult } from "./api";
 import { flushSteps, requestFor, type FetchView, type Post } from "./field-sync";
 import { deleteDB } from "idb";
 import { DB_NAME, IdbTabletStore, MemoryTabletStore, type NewStep, type TabletStore } from "./tablet-store";
-import { mergeLog } from "@/components/case/case-log";
+import { mergeLog } from "@/components/case/case-fold";
 
 const amira = { id: "usr-amira", role: "staff" as const };
 const ben = { id: "usr-ben", role: "staff" as const };

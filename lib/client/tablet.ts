@@ -1,20 +1,13 @@
 import type * as FieldSync from "./field-sync";
+import { loadOnce } from "./load-once";
 import type { TabletStore } from "./tablet-store";
 
 // The tablet's store (IndexedDB) and its sync load right after the page is up rather than with
 // it. Opening IndexedDB is asynchronous anyway, so nothing waits longer for it, and the live
 // coach's first script stays small (docs/decisions/0006-tablet-script-budget.md).
 
-let sync: Promise<typeof FieldSync> | null = null;
-
 /** The step sync (lib/client/field-sync.ts), loaded once. */
-export function fieldSync(): Promise<typeof FieldSync> {
-  sync ??= import("./field-sync").catch((error: unknown) => {
-    sync = null; // offline before it was ever fetched: try again later
-    throw error;
-  });
-  return sync;
-}
+export const fieldSync = loadOnce<typeof FieldSync>(() => import("./field-sync"));
 
 /** This tablet's store: IndexedDB when the browser allows it, else memory (not durable). */
 export async function tabletStore(): Promise<TabletStore> {

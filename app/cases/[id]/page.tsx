@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { CaseCoach } from "@/components/case/case-coach";
-import { foldLogged } from "@/components/case/case-log";
+import { foldLogged } from "@/components/case/case-fold";
 import { RepeatWarning } from "@/components/case/repeat-warning";
 import { TabletSetup } from "@/components/field/tablet-setup";
 import { AppHeader } from "@/components/ui/app-header";
