@@ -2,8 +2,8 @@
 // with nested choices ("({let} (us|me) down|{fail})") and lemmas inside choices, which read well;
 // compromise takes a choice of words ("(a|b)", also "(calm down|settle down)") and a lemma on its
 // own ("{feel}"), but not a lemma or a nested choice inside a choice. So a lemma inside a choice
-// becomes its forms ("feel|felt|feels|feeling"), and a choice whose options hold more structure
-// is split into one pattern per option. Pure.
+// becomes its forms ("feel|felt|feels|feeling"), and a choice whose options are longer than a
+// word is split into one pattern per option. Pure.
 
 /** A pattern's parts: a word or token as compromise reads it, or a choice between sequences. */
 type Part = { kind: "token"; text: string } | { kind: "choice"; options: Part[][]; optional: boolean };
@@ -87,8 +87,10 @@ export function expandPattern(pattern: string, forms: (lemma: string) => readonl
       else complex.push(option);
     }
     const variants: string[] = [];
-    const simple = [...new Set([...words, ...phrases])];
-    if (simple.length > 0) variants.push(`(${simple.join("|")})`);
+    // A choice of single words stays one choice; each phrase becomes a pattern of its own:
+    // compromise's matcher misses a choice of phrases after a run of any words (".{0,2}").
+    if (words.length > 0) variants.push(`(${[...new Set(words)].join("|")})`);
+    variants.push(...new Set(phrases));
     for (const option of complex) variants.push(...render(option));
     if (choice.optional) variants.push("");
     return variants;

@@ -4,7 +4,7 @@
 // read over text whose contractions are already spelt out ("can't" → "can not").
 //
 // Suggestions never invent a reason: they are filled from what was matched (`{what}` is the
-// pattern's `[<what>…]` group), or leave a visible blank in square brackets for the staff member
+// pattern's `…]` group), or leave a visible blank in square brackets for the staff member
 // to fill with the truth. docs/decisions/0008-phrase-coach.md
 import type { PhraseKind } from "./phrase-coach";
 
@@ -31,7 +31,7 @@ const WE = "(i|we)";
 const BE_NOT = "(am|are|is|was|were) not";
 const COLLEAGUE =
   "(chef|chefs|cook|cooks|waiter|waiters|waitress|barman|barmaid|bartender|porter|receptionist|reception|runner|host|hostess|" +
-  "housekeeping|housekeeper|cleaner|cleaners|kitchen|colleague|manager|girl|guy|lad|team|shift|staff|desk|person)";
+  "housekeeping|housekeeper|cleaner|cleaners|kitchen|kitchens|colleague|colleagues|manager|girl|guy|lad|team|shift|staff|desk|person)";
 const COLLEAGUE_SUBJECT = `(someone|somebody|whoever|they|he|she|${COLLEAGUE})`;
 const EQUIPMENT =
   "(machine|oven|dishwasher|glasswasher|fryer|grill|till|tills|printer|system|computer|computers|lift|elevator|boiler|heating|" +
@@ -40,7 +40,9 @@ const BROKEN =
   "(broken|bust|busted|down|faulty|dead|knackered|kaput|useless|(playing|acting) up|on the blink|out of order|not working|(packed|given) up)";
 const BUSY =
   "(busy|slammed|swamped|manic|hectic|rammed|chaotic|heaving|mental|crazy|stretched|flat out|snowed under|run off our feet|rushed off our feet)";
-const OBJECT = "(that|this|it|those|these|them|any|anything|something|substitutions|changes|refunds|discounts|swaps|half|takeaway)";
+const OBJECT =
+  "(that|this|it|those|these|them|you|a|an|the|your|any|anything|something|half|takeaway|refunds|discounts|substitutions|changes|swaps|" +
+  "exchanges|returns|bookings|reservations|cards|cash|cheques|dogs|#Plural)";
 const REFUSE_VERB =
   "({do}|{change}|{move}|{swap}|{give}|{offer}|{accept}|{allow}|{help}|{refund}|{make}|{serve}|{seat}|{fit}|{split}|{sell}|{hold}|" +
   "{extend}|{book}|{cook}|{guarantee}|{provide}|{switch}|{exchange}|{discount}|{substitute}|{take} #Determiner? (booking|bookings|reservation|cards|card|cash)|{open}|{put})";
@@ -192,7 +194,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "(easy|steady) (now|on)",
       "calm yourself",
     ],
-    unless: ["relax (and|with|in|by|on|while|over)", "(can|could|to|and) relax", "easy now that"],
+    unless: ["relax (and|with|in|by|on|while|over)", "(can|could|and) relax", "able to relax", "easy now that"],
     why: "Being told to calm down feels like being told their feelings don't count. It nearly always makes it worse.",
     suggest: ["I can see this has really upset you. Tell me what happened, and I'll help.", "I want to help, and I'm listening. What would put this right for you?"],
   },
@@ -221,7 +223,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "blame-customer-not-told",
     kind: "blame_customer",
     says: [
-      "you #Adverb? (did not|never|forgot to|failed to|omitted to) #Adverb? ({tell}|{say}|{mention}|{ask}|{specify}|{inform}|{read}|{check}|{listen}|{warn}|{let} (us|me|anyone) know|{order})",
+      "you #Adverb? (did not|never|forgot to|failed to|omitted to) #Adverb? ({tell}|{say}|{mention}|{ask}|{specify}|{inform}|{read}|{check}|{listen}|{warn}|{let} (us|me|anyone) know|{order}|{book}|{ring}|{call})",
       "you (did not|never) #Adverb? (tell|told) (us|me|anyone|anybody|the)",
     ],
     unless: ["you (did not|never) (have|need|get) to"],
@@ -272,7 +274,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "blame-colleague",
     kind: "blame_colleague",
     says: [
-      `${COLLEAGUE_SUBJECT} .{0,4} ({forget}|{lose}|{burn}|{miss}|{mix} (it|them|the order|your order)? up|{mess} (it)? up|{screw} (it)? up|{muddle} (it)? up)`,
+      `${COLLEAGUE_SUBJECT} .{0,4} ({forget}|{lose}|{burn}|burnt|{miss}|{mix} (it|them|the order|your order)? up|{mess} (it)? up|{screw} (it)? up|{muddle} (it)? up)`,
       `${COLLEAGUE_SUBJECT} .{0,3} {get} (it|your order|the order|your booking|the booking|the bill|your bill|that)? wrong`,
       `${COLLEAGUE_SUBJECT} .{0,4} ({take}|{write}|{put}|{book}|{key}|{type}|{enter}) .{0,4} (down|in|through)? (wrong|wrongly|incorrectly)`,
       `${COLLEAGUE_SUBJECT} .{0,3} {put} (the|a) wrong`,
@@ -286,7 +288,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       `(blame|fault of) (the|that|my|our)? .? ${COLLEAGUE}`,
       "(their|his|her) (fault|mistake|doing)",
       "(someone|somebody) else .? (fault|mistake|problem|doing)",
-      "(it|that) (was|is) (not|never) (me|my fault|my mistake|my table|my doing)",
+      "(it|that) (was|is) (not|never) (me|my fault|my mistake|my doing)",
       "not (me|my fault|my mistake)$",
       "(it|that) (was|is) (the|that|a|my|our)? (new|other|last|agency)? (girl|guy|lad|one|waiter|waitress|chef|person|shift|team)",
       "(someone|somebody) else (did|took|served|made|dealt|handled|booked|cooked|was|is|checked|cleaned|looked)",
@@ -332,6 +334,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       `(it is|it has been|it was|tonight is|tonight has been) #Adverb? (a|an|such a)? #Adverb? ${BUSY} (night|evening|day|shift|service|lunch|weekend)`,
       "(mad|crazy|really|so) busy",
       "(kitchen|bar|chef|chefs) (is|are|has been|was) #Adverb? (swamped|slammed|behind|backed up|in the weeds|rammed|flat out)",
+      "(kitchen|kitchens|chefs) #Adverb? (swamped|slammed|rammed)",
       "(big|large|huge) (party|group|booking|table|wedding) (in|on|tonight)",
       "everything is (slow|behind|running late)",
       "(long|hard|tough|busy) (day|shift|night|week)",
@@ -372,13 +375,13 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "not my (section|table|tables|area|station|department|job|responsibility|shift|floor|room)",
       "i am not (on|serving|looking after|covering) (this|your|that) (section|table|area|floor)",
       "(it is|this is|today is|tonight is) my first (day|week|shift|night|month)",
-      "i am (only|still|quite|really|brand)? new (here|at this|to the job)?$",
-      "i am new (and|so|,)",
+      "i am (only|still|quite|really|brand)? new",
       "i (have)? only just started",
       "(the|a|our) new (guy|girl|lad|one|starter) is still",
       "i was not (here|working|on shift|on|in) (then|earlier|yesterday|when)?",
       "i do not (really)? know (anything about|about) (it|that|this)",
     ],
+    unless: ["new to (this|the|your) (table|menu|area|section)", "new (menu|room|table|dish|chef|booking)"],
     why: "To the customer you are the restaurant. Passing it on makes them tell the story again.",
     suggest: ["I'll look after this for you myself. Let me find out what happened and come straight back.", "Let me get this sorted for you. I'll check with my manager so you get the right answer."],
   },
@@ -402,10 +405,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "refusal-cant",
     kind: "blunt_refusal",
     says: [
-      `${WE} (can|will|do|are) not #Adverb? (be)? [<what>${REFUSE_VERB} ${OBJECT}?]`,
+      `${WE} (can|will|do) not #Adverb? ${REFUSE_VERB} ${OBJECT}`,
+      `${WE} (can|will|do) not #Adverb? ${REFUSE_VERB}$`,
       `${WE} (can|will) not$`,
-      `${WE} (am|are) not (able|going) to [<what>${REFUSE_VERB} ${OBJECT}?]`,
-      `${WE} (will not|are not going to) be [<what>(doing|changing|giving|offering|making) ${OBJECT}?]`,
+      `${WE} (am|are) not (able|going) to ${REFUSE_VERB} ${OBJECT}`,
+      `${WE} (am|are) not (able|going) to ${REFUSE_VERB}$`,
+      `${WE} (will not|are not going to) be (doing|changing|giving|offering|making) ${OBJECT}?`,
       "^(can not|cant) (do|change|help|be done)",
       "(that|it) (can not|will not) be done",
       `(that is|it is) not (something|what|a thing) (we|i) (do|offer|can do)`,
@@ -422,6 +427,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     unless: [
       `${WE} (can|do|will) not #Adverb? (wait|thank|believe|apologise|imagine|stop|let|charge|mind|want|rest|promise)`,
+      `${WE} (do|did) not make the (rules|decisions|policy)`,
       "not possible to (say|tell) (how|what)",
     ],
     excusedBy: ["offer"],
@@ -456,6 +462,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "(our|the|company|house|hotel) policy (says|states|is clear|does not|will not|do not)",
       "(company|house|hotel|restaurant|strict) policy",
       "policy is policy",
+      "(we|i) (followed|follow|are following|am following|were following|was following) (the|our)? (rules|policy)",
       "(rules|policy) (is|are) (rules|policy)",
       "(those|these) are the rules",
       "(i|we) do not make the rules",
@@ -486,10 +493,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     id: "policy-not-allowed",
     kind: "policy",
     says: [
-      `${WE} ${BE_NOT} #Adverb? (allowed|authorised|permitted|supposed|meant) to [<what>.{0,3}]`,
+      `${WE} ${BE_NOT} #Adverb? (allowed|authorised|permitted|supposed|meant) to .{0,3}`,
       "^not (allowed|authorised|permitted) to",
       `${WE} ${BE_NOT} #Adverb? (allowed|authorised|permitted)$`,
-      `${WE} ${BE_NOT} in a position to [<what>.{0,3}]`,
+      `${WE} ${BE_NOT} in a position to .{0,3}`,
       "i (would|will) get in trouble",
     ],
     excusedBy: ["offer"],
@@ -596,7 +603,7 @@ export const NOT_AN_OFFER: readonly string[] = ["(would|do) you (like|want) (the
 /** Owning the mistake: "you ordered the fish and we brought meat" is not blaming them. */
 export const OWNING_PATTERNS: readonly string[] = [
   "we (got|brought|served|missed|forgot|gave|put|lost|mixed|should have|did not)",
-  "(our|my) (mistake|fault|error)",
+  "!not (our|my) (mistake|fault|error)",
   "(that is|it is) on us",
   "i (should have|forgot|got|missed|mixed)",
   "i will (make sure|have|get|bring|put|sort|check|change|move)",

@@ -69,6 +69,8 @@ const SLANG: Readonly<Record<string, string>> = {
 
 /** Words after "ur" that make it "you're" rather than "your". */
 const UR_YOU_ARE = new Set(["wrong", "right", "not", "being", "getting", "so", "very", "just", "making", "overreacting", "mistaken", "confused", "the", "only", "welcome", "upset", "angry", "a", "always", "too"]);
+/** Words after "your" that make it "you're" ("your wrong"). */
+const YOUR_YOU_ARE = new Set(["wrong", "not", "being", "getting", "overreacting", "mistaken", "confused", "welcome", "so", "very", "too", "always", "making"]);
 /** Words before "ill" that keep it "ill" (unwell) rather than "I'll". */
 const ILL_UNWELL = new Set(["off", "is", "are", "was", "were", "feel", "feeling", "felt", "been", "very", "so", "too", "be", "fell", "taken", "fallen", "gone", "got", "looks", "seriously", "sick"]);
 /** Words after "were" at the start of a sentence that make it a question ("Were you told?"), not "we're". */
@@ -134,19 +136,20 @@ export function prepareText(original: string, vocabulary: ReadonlySet<string>, v
     const start = match.index;
     const end = start + match[0].length;
     const next = lower[i + 1] ?? "";
+    const next2 = lower[i + 2] ?? "";
     const previous = lower[i - 1] ?? "";
     const sentenceStart = i === 0 || /[.!?]\s*$/.test(source.slice(words[i - 1].index, start));
-    const replacement = rewrite(word, previous, next, sentenceStart, vocabulary, vocabularyList, lexicon);
+    const replacement = rewrite(word, { previous, next, next2, sentenceStart }, vocabulary, vocabularyList, lexicon);
     if (replacement !== null && replacement.toLowerCase() !== word) edits.push({ start, end, replacement });
   }
   return applyEdits(source, edits);
 }
 
+type Neighbours = { previous: string; next: string; next2: string; sentenceStart: boolean };
+
 function rewrite(
   word: string,
-  previous: string,
-  next: string,
-  sentenceStart: boolean,
+  { previous, next, next2, sentenceStart }: Neighbours,
   vocabulary: ReadonlySet<string>,
   vocabularyList: readonly string[],
   lexicon: Lexicon,
@@ -157,7 +160,8 @@ function rewrite(
   if (word.includes("'")) return expand(word, next);
   if (word === "its" && next !== "own") return next === "been" ? "it has" : "it is";
   if (word === "ur") return UR_YOU_ARE.has(next) ? "you are" : "your";
-  if (word === "r" && ["we", "you", "they"].includes(previous)) return "are";
+  if (word === "r") return "are";
+  if (word === "your" && (YOUR_YOU_ARE.has(next) || (next === "the" && next2 === "one"))) return "you are";
   if (word === "ill" && !ILL_UNWELL.has(previous)) return "I will";
   if (word === "id" && (sentenceStart || ["and", "but", "so"].includes(previous))) return "I would";
   if (word === "were" && sentenceStart && !WERE_STARTS_QUESTION.has(next)) return "we are";
@@ -177,7 +181,6 @@ function known(word: string, lexicon: Lexicon): boolean {
     ["es", ""],
     ["ed", ""],
     ["ed", "e"],
-    ["d", ""],
     ["ing", ""],
     ["ing", "e"],
     ["ly", ""],
@@ -202,11 +205,19 @@ function closest(word: string, vocabularyList: readonly string[]): string | null
       best = candidate;
       bestDistance = d;
       tie = false;
-    } else if (d === bestDistance && d <= max) {
-      tie = true;
+    } else if (d === bestDistance && d <= max && best !== null) {
+      // Two forms of one word ("complained", "complains") are not a real tie: either will do.
+      if (!sameFamily(candidate, best)) tie = true;
     }
   }
   return best !== null && bestDistance <= max && !tie ? best : null;
+}
+
+/** Forms of one word: they differ only in their last two letters or so. */
+function sameFamily(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= Math.min(a.length, b.length) - 2 && common >= 4;
 }
 
 function applyEdits(source: string, edits: readonly Edit[]): PreparedText {
