@@ -217,7 +217,7 @@ function toFlags(text: string, prepared: PreparedText, hits: Hit[], doc: ReturnT
   }
   const used = new Set<string>();
   return chosen.map(({ rule, start, end, hit }) => {
-    const suggestion = suggestionFor(rule, text, prepared, hit, doc, used);
+    const suggestion = suggestionFor(rule, { start, end }, text, prepared, hit, doc, used);
     used.add(suggestion);
     return {
       kind: rule.kind,
@@ -232,8 +232,10 @@ function toFlags(text: string, prepared: PreparedText, hits: Hit[], doc: ReturnT
   });
 }
 
+type Span = { start: number; end: number };
+
 /** The span without surrounding spaces and trailing punctuation; null when nothing is left. */
-function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+function trimSpan(text: string, start: number, end: number): Span | null {
   let s = start;
   let e = end;
   while (s < e && /[\s,.;:!?…"“”()—–-]/.test(text[s])) s++;
@@ -242,37 +244,28 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
 }
 
 /** The first of the rule's lines, filled from what was matched, that no earlier flag used. */
-function suggestionFor(rule: PhraseRule, text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>, used: ReadonlySet<string>): string {
-  const filled = rule.suggest.map((template) => fill(template, rule, text, prepared, hit, doc));
+function suggestionFor(rule: PhraseRule, span: Span, text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>, used: ReadonlySet<string>): string {
+  const filled = rule.suggest.map((template) => fill(template, span, text, prepared, hit, doc));
   return filled.find((line) => !used.has(line)) ?? `${filled[0]} (${PHRASE_KIND_LABELS[rule.kind].replace(/[“”]/g, "")})`;
 }
 
-function fill(template: string, rule: PhraseRule, text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>): string {
+function fill(template: string, span: Span, text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>): string {
   let line = template;
-  if (line.includes("{what}")) line = line.replace("{what}", whatWasRefused(rule, text, prepared, hit) ?? "do that");
+  if (line.includes("{what}")) line = line.replace("{what}", whatWasRefused(text, span.start, span.end) ?? "do that");
   if (line.includes("{rest}")) line = line.replace("{rest}", restOfSentence(text, prepared, hit, doc) ?? "[what you can do, said first]");
   return line;
 }
 
-/** The words the `[<what>…]` group caught ("change the sauce"), as typed, in lower case. */
-function whatWasRefused(rule: PhraseRule, text: string, prepared: PreparedText, hit: Hit): string | null {
-  for (const pattern of rule.says.filter((p) => p.includes("<what>"))) {
-    const group = hit.found.view.match(pattern).groups("what");
-    const offsets: unknown = group.json({ offset: true });
-    if (!Array.isArray(offsets) || offsets.length === 0) continue;
-    const first: unknown = offsets[0];
-    const offset: unknown = typeof first === "object" && first !== null ? Reflect.get(first, "offset") : null;
-    if (typeof offset !== "object" || offset === null) continue;
-    const start = Number(Reflect.get(offset, "start"));
-    const length = Number(Reflect.get(offset, "length"));
-    const span = trimSpan(text, prepared.startIn(start), prepared.endIn(start + length));
-    if (!span) continue;
-    const words = text.slice(span.start, span.end).replace(/\s+/g, " ");
-    // Only the words themselves, never anything that reads as a reason.
-    if (/\b(because|since|as|due|so)\b/i.test(words) || words.length > 40) return null;
-    return words.toLowerCase();
-  }
-  return null;
+/** What was refused, from the matched words as typed ("We can't swap the chips" → "swap the chips"). */
+function whatWasRefused(text: string, start: number, end: number): string | null {
+  const said = text.slice(start, end).replace(/\s+/g, " ");
+  const after = /(?:\bnot\b|n['’]?t\b|\bcannot\b)\s*(.*)$/i.exec(said)?.[1] ?? "";
+  const words = after
+    .replace(/^(?:be\s+|(?:able|going|allowed|authori[sz]ed|permitted|supposed|meant)\s+to\s*|in\s+a\s+position\s+to\s*)/i, "")
+    .trim();
+  // Only the words themselves, never anything that reads as a reason.
+  if (words === "" || words.length > 40 || /\b(?:because|since|as|due|so)\b/i.test(words)) return null;
+  return words.toLowerCase();
 }
 
 /** The sentence with its negative opener taken off ("Unfortunately, the salmon…" → "The salmon…"). */

@@ -3,9 +3,8 @@
 // optional, `.` any word, `#Adverb` a word of that kind, `^`/`$` the sentence's start/end),
 // read over text whose contractions are already spelt out ("can't" → "can not").
 //
-// Suggestions never invent a reason: they are filled from what was matched (`{what}` is the
-// pattern's `…]` group), or leave a visible blank in square brackets for the staff member
-// to fill with the truth. docs/decisions/0008-phrase-coach.md
+// Suggestions never invent a reason: they are filled from what was matched (`{what}`, `{rest}`),
+// or leave a visible blank in square brackets for the staff member to fill with the truth. docs/decisions/0008-phrase-coach.md
 import type { PhraseKind } from "./phrase-coach";
 
 export type PhraseRule = {
@@ -22,7 +21,10 @@ export type PhraseRule = {
   /** A question ("You ordered the fish?") checks the facts rather than blaming. */
   notInQuestion?: boolean;
   why: string;
-  /** Lines to say instead, in order of preference; each flag gets one no other flag has. */
+  /**
+   * Lines to say instead, in order of preference; each flag gets one no other flag has.
+   * `{what}` is what was refused, in the words typed; `{rest}` the sentence without its opener.
+   */
   suggest: readonly string[];
 };
 
@@ -41,8 +43,8 @@ const BROKEN =
 const BUSY =
   "(busy|slammed|swamped|manic|hectic|rammed|chaotic|heaving|mental|crazy|stretched|flat out|snowed under|run off our feet|rushed off our feet)";
 const OBJECT =
-  "(that|this|it|those|these|them|you|a|an|the|your|any|anything|something|half|takeaway|refunds|discounts|substitutions|changes|swaps|" +
-  "exchanges|returns|bookings|reservations|cards|cash|cheques|dogs|#Plural)";
+  "(that|this|it|those|these|them|you|any|anything|something|half|takeaway|refunds|discounts|substitutions|changes|swaps|" +
+  "exchanges|returns|bookings|reservations|cards|cash|cheques|dogs|#Plural|(a|an|the|your|any) #Adjective? #Noun|(a|an|the|your))";
 const REFUSE_VERB =
   "({do}|{change}|{move}|{swap}|{give}|{offer}|{accept}|{allow}|{help}|{refund}|{make}|{serve}|{seat}|{fit}|{split}|{sell}|{hold}|" +
   "{extend}|{book}|{cook}|{guarantee}|{provide}|{switch}|{exchange}|{discount}|{substitute}|{take} #Determiner? (booking|bookings|reservation|cards|card|cash)|{open}|{put})";
@@ -313,7 +315,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     says: [
       "(short|under) #Hyphenated? (staffed|handed|staff)",
       "(shortstaffed|understaffed|shorthanded)",
-      "short of staff",
+      "short of (staff|hands|people|waiters|chefs)",
       "staff (shortage|shortages)",
       "(staff|people|team|chef|chefs|waiter|waiters|cook|half|two|three|#Value) .{0,4} (off sick|off ill|called in sick|rang in sick|phoned in sick|went home sick)",
       "staff off sick",
@@ -502,7 +504,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     excusedBy: ["offer"],
     why: "“Not allowed” leaves them stuck. Say who can help, and bring them in.",
     suggest: [
-      "I need my manager to {what}, so I'll ask her to come over now.",
+      "I need my manager to {what}, so I'll ask them to come over now.",
       "That needs my manager's OK. I'll ask right now and come straight back to you.",
     ],
   },
@@ -551,11 +553,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "(that is|it is) how we cook it",
       "(is|it is) a (very)? (popular|bestselling|best selling) dish",
       "(that is|it is) how it (should|is meant to|is supposed to) (be|taste)",
+      "how (the|this|that|our) . (is|are) (meant|supposed) to (be|taste|look)",
       "(the|our) . is supposed to (be|taste|look) (cold|like that)",
     ],
     unless: ["(is|are) not (meant|supposed) to"],
     why: "Explaining the recipe sounds like telling them their taste is wrong.",
-    suggest: ["The chef serves it that way, but what matters is that you enjoy it. Shall I have it made the way you like?", "I'm sorry it isn't to your liking. What would you like instead?"],
+    suggest: ["What matters is that you enjoy it. Shall I have it made the way you like?", "I'm sorry it isn't to your liking. What would you like instead?"],
   },
 
   // ── Negative openers: a gentle flag ──
