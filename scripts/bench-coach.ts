@@ -42,6 +42,7 @@ function timing() {
 }
 
 function main() {
+  const time = timing(); // first: its first call is the one that compiles the rules
   const heldOut = scoreCorpus(HELD_OUT_CORPUS);
   const development = scoreCorpus(DEVELOPMENT_CORPUS);
   const devRow = (kind: CategoryScore["kind"]) => development.rows.find((r) => r.kind === kind);
@@ -60,7 +61,6 @@ function main() {
       met,
     };
   });
-  const time = timing();
   const ratio = Math.round((time.coach.medianMs / time.tokenise.medianMs) * 10) / 10;
 
   const log = (line: string) => process.stdout.write(`${line}\n`);
