@@ -401,7 +401,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     excusedBy: ["offer"],
     why: "A bare “no” sounds like a door shutting. Give the real reason and something they can have.",
-    suggest: ["I'm sorry, I can't do that because [the real reason], but I can [an alternative].", "I wish I could. What I can do is [an alternative], or [another]. Which would you prefer?"],
+    suggest: ["I'm sorry, I can't do that because [the real reason], but I can offer [an alternative].", "I wish I could. What I can do is [an alternative], or [another]. Which would you prefer?"],
   },
   {
     id: "refusal-cant",

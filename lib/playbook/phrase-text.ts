@@ -92,11 +92,12 @@ function expand(word: string, next: string): string | null {
   const apostrophe = word.indexOf("'");
   if (apostrophe <= 0) return null;
   const head = word.slice(0, apostrophe);
-  const tail = word.slice(apostrophe + 1);
+  const tail = word.slice(apostrophe + 1).toLowerCase();
+  const lowerHead = head.toLowerCase();
   switch (tail) {
     case "t":
-      if (!head.endsWith("n")) return null;
-      return `${NOT_STEMS[head.slice(0, -1)] ?? head.slice(0, -1)} not`;
+      if (!lowerHead.endsWith("n")) return null;
+      return `${NOT_STEMS[lowerHead.slice(0, -1)] ?? head.slice(0, -1)} not`;
     case "m":
       return `${head} am`;
     case "re":
@@ -108,9 +109,9 @@ function expand(word: string, next: string): string | null {
     case "d":
       return `${head} ${D_HAD.has(next) ? "had" : "would"}`;
     case "s":
-      if (head === "let") return "let us";
+      if (lowerHead === "let") return "let us";
       if (next === "been" || next === "got") return `${head} has`;
-      return S_IS.has(head) || S_PREDICATE.has(next) ? `${head} is` : null;
+      return S_IS.has(lowerHead) || S_PREDICATE.has(next) ? `${head} is` : null;
     default:
       return null;
   }
@@ -139,7 +140,7 @@ export function prepareText(original: string, vocabulary: ReadonlySet<string>, v
     const next2 = lower[i + 2] ?? "";
     const previous = lower[i - 1] ?? "";
     const sentenceStart = i === 0 || /[.!?]\s*$/.test(source.slice(words[i - 1].index, start));
-    const replacement = rewrite(word, { previous, next, next2, sentenceStart }, vocabulary, vocabularyList, lexicon);
+    const replacement = rewrite(word, match[0], { previous, next, next2, sentenceStart }, vocabulary, vocabularyList, lexicon);
     if (replacement !== null && replacement.toLowerCase() !== word) edits.push({ start, end, replacement });
   }
   return applyEdits(source, edits);
@@ -149,6 +150,7 @@ type Neighbours = { previous: string; next: string; next2: string; sentenceStart
 
 function rewrite(
   word: string,
+  typed: string,
   { previous, next, next2, sentenceStart }: Neighbours,
   vocabulary: ReadonlySet<string>,
   vocabularyList: readonly string[],
@@ -156,8 +158,8 @@ function rewrite(
 ): string | null {
   if (/\d/.test(word)) return null;
   const slang = SLANG[word];
-  if (slang) return expand(slang.toLowerCase(), next) ?? slang;
-  if (word.includes("'")) return expand(word, next);
+  if (slang) return expand(slang, next) ?? slang;
+  if (word.includes("'")) return expand(typed, next);
   if (word === "its" && next !== "own") return next === "been" ? "it has" : "it is";
   if (word === "ur") return UR_YOU_ARE.has(next) ? "you are" : "your";
   if (word === "r") return "are";
@@ -195,6 +197,10 @@ function known(word: string, lexicon: Lexicon): boolean {
 /** The one vocabulary word within reach (same first letter), or null when none or several are. */
 function closest(word: string, vocabularyList: readonly string[]): string | null {
   const max = word.length >= 8 ? 2 : 1;
+  // A doubled letter dropped or added ("sory", "shoutting") is the commonest slip: it wins outright.
+  const squashed = squash(word);
+  const doubled = vocabularyList.find((candidate) => candidate !== word && squash(candidate) === squashed);
+  if (doubled) return doubled;
   let best: string | null = null;
   let bestDistance = max + 1;
   let tie = false;
@@ -211,6 +217,10 @@ function closest(word: string, vocabularyList: readonly string[]): string | null
     }
   }
   return best !== null && bestDistance <= max && !tie ? best : null;
+}
+
+function squash(word: string): string {
+  return word.replace(/(.)\1+/g, "$1");
 }
 
 /** Forms of one word: they differ only in their last two letters or so. */
