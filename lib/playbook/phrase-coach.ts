@@ -10,34 +10,10 @@
 import nlp from "compromise/two";
 import { expandPattern } from "./phrase-patterns";
 import { prepareText, type Lexicon, type PreparedText } from "./phrase-text";
+import { PHRASE_KIND_LABELS, type PhraseKind } from "./phrase-kinds";
 import { APOLOGY_HEAD, NOT_AN_OFFER, OFFER_PATTERNS, OWNING_PATTERNS, PHRASE_RULES, type PhraseRule } from "./phrase-rules";
 
-export const PHRASE_KINDS = [
-  "fake_apology",
-  "dismissing",
-  "calm_down",
-  "blame_customer",
-  "blame_colleague",
-  "excuse",
-  "blunt_refusal",
-  "policy",
-  "argue",
-  "negative_opener",
-] as const;
-export type PhraseKind = (typeof PHRASE_KINDS)[number];
-
-export const PHRASE_KIND_LABELS: Record<PhraseKind, string> = {
-  fake_apology: "Not a real apology",
-  dismissing: "Dismissing",
-  calm_down: "“Calm down”",
-  blame_customer: "Blaming the customer",
-  blame_colleague: "Blaming a colleague",
-  excuse: "Excuse",
-  blunt_refusal: "Blunt no",
-  policy: "Policy talk",
-  argue: "Arguing",
-  negative_opener: "Negative opener",
-};
+export { PHRASE_KINDS, PHRASE_KIND_LABELS, type PhraseKind } from "./phrase-kinds";
 
 /** A flag to fix, or a gentle nudge (a negative opener) that does not count against an apology. */
 export type PhraseSeverity = "flag" | "gentle";
@@ -282,11 +258,6 @@ function restOfSentence(text: string, prepared: PreparedText, hit: Hit, doc: Ret
   if (rest.length < 3) return null;
   const sentence = rest.charAt(0).toUpperCase() + rest.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
-}
-
-/** @deprecated Use `assessPhrase`; kept for callers written before the rebuild. */
-export function coachPhrase(text: string): PhraseFlag[] {
-  return assessPhrase(text);
 }
 
 /** Whether the words are clear of everything but gentle nudges, and what was found. */

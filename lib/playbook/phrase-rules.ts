@@ -5,7 +5,7 @@
 //
 // Suggestions never invent a reason: they are filled from what was matched (`{what}`, `{rest}`),
 // or leave a visible blank in square brackets for the staff member to fill with the truth. docs/decisions/0008-phrase-coach.md
-import type { PhraseKind } from "./phrase-coach";
+import type { PhraseKind } from "./phrase-kinds";
 
 export type PhraseRule = {
   id: string;
