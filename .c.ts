@@ -1,0 +1,10 @@
+import nlp from "compromise/two";
+import { expandPattern } from "./lib/playbook/phrase-patterns";
+import { PHRASE_RULES, OFFER_PATTERNS, OWNING_PATTERNS, NOT_AN_OFFER, APOLOGY_HEAD } from "./lib/playbook/phrase-rules";
+const forms = (l: string) => { const [t] = nlp.parseMatch(`{${l}}`); const f = t ? Reflect.get(t, "fastOr") : null; return f instanceof Set ? [...f] as string[] : [l]; };
+let t = performance.now();
+const all = [...PHRASE_RULES.flatMap(r => [...r.says, ...(r.unless ?? [])]), ...OFFER_PATTERNS, ...OWNING_PATTERNS, ...NOT_AN_OFFER, ...APOLOGY_HEAD];
+const ex = all.flatMap(p => expandPattern(p, forms));
+console.log("source", all.length, "expanded", ex.length, "expand ms", Math.round(performance.now() - t));
+t = performance.now(); nlp.buildNet(ex.map((match, id) => ({ match, id }))); console.log("buildNet ms", Math.round(performance.now() - t));
+const big = all.map(p => [p.slice(0, 60), expandPattern(p, forms).length] as const).sort((a, b) => b[1] - a[1]).slice(0, 8); console.log(big);
