@@ -127,9 +127,22 @@ function readFound(item: object): Found | null {
 
 type Hit = { entry: Entry; sentence: number; start: number; end: number; found: Found };
 
+/** Recent answers: a trainer's page scores hundreds of cases, and the same words come back often. */
+const recent = new Map<string, readonly PhraseFlag[]>();
+const RECENT_MAX = 500;
+
 /** Every line in `text` worth rephrasing, in order of appearance, each with one honest suggestion. */
 export function assessPhrase(text: string): PhraseFlag[] {
   if (text.trim() === "") return [];
+  const known = recent.get(text);
+  if (known) return known.map((flag) => ({ ...flag }));
+  const flags = assess(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value ?? "");
+  recent.set(text, flags.map((flag) => ({ ...flag })));
+  return flags;
+}
+
+function assess(text: string): PhraseFlag[] {
   compiled ??= compile();
   const { entries, net } = compiled;
   const prepared = prepareText(text, compiled.vocabulary, compiled.vocabularyList, compiled.lexicon);
