@@ -8,6 +8,8 @@
 //  3. The live-coach page: first-load JS (what Chromium fetches before the load event, compressed
 //     as served; the stages warmed after it are listed apart) and Lighthouse
 //     (performance and accessibility) on an iPad-sized screen.
+//  4. The phrase coach: precision and recall per category on its held-out corpus, and the time to
+//     check one line in Node (scripts/bench-coach.ts; its own table, bench/results/coach.json).
 //
 // Prints a table with each figure next to its target and saves bench/results/field.json.
 // All traffic goes to 127.0.0.1; every loop is bounded in time; servers are stopped at the end.
@@ -15,6 +17,7 @@
 // Options: --skip-build (reuse the build in NEXT_DIST_DIR, default .next-bench)
 //          --skip-manager  --skip-lighthouse  --seconds N (per load level, default 10)
 //          --page-only (just the live-coach page; saves to bench/results/page.json instead)
+//          --coach-only (just the phrase coach, in a few seconds: no build, no server)
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -33,6 +36,8 @@ const option = (name, fallback) => {
 const SECONDS = option("seconds", 10);
 /** Only the live-coach page's figures (first-load JS, Lighthouse): a quick check while working on the page. */
 const PAGE_ONLY = flag("page-only");
+/** Only the phrase coach's figures: no build, no server. */
+const COACH_ONLY = flag("coach-only");
 /** Lighthouse's own advice: the median of five runs is steadier than one (or three). */
 const LIGHTHOUSE_RUNS = 5;
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
@@ -387,8 +392,14 @@ async function managerBench() {
 
 // ---------------------------------------------------------------------------------------------
 
+function coachBench() {
+  execFileSync("npx", ["tsx", "scripts/bench-coach.ts"], { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
+}
+
 async function main() {
   const started = Date.now();
+  if (COACH_ONLY) return coachBench();
+  if (!PAGE_ONLY) coachBench();
   build();
   const field = await appendBench();
   const manager = flag("skip-manager") || PAGE_ONLY ? null : await managerBench();

@@ -2,7 +2,10 @@
 
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { TextArea, TextInput } from "@/components/ui/field";
-import { coachPhrase, PHRASE_KIND_LABELS, type PhraseFlag } from "@/lib/playbook/phrase-coach";
+import type { PhraseFlag } from "@/lib/playbook/phrase-coach";
+import { PHRASE_KIND_LABELS } from "@/lib/playbook/phrase-kinds";
+import { loadPhraseCoach, usePhraseCoach } from "./use-phrase-coach";
+
 
 const DEBOUNCE_MS = 250;
 
@@ -15,17 +18,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-/** The coach's notes on what was typed: each risky phrase, why it hurts, and a better line. */
+/** The coach's notes on what was typed: each risky phrase, why it hurts, and one honest line instead. */
 export function PhraseCoachNotes({ text, id }: { text: string; id: string }) {
   // Waits for a pause in typing so the notes do not flicker with every key.
   const settled = useDebounced(text, DEBOUNCE_MS);
-  const flags = useMemo(() => coachPhrase(settled), [settled]);
+  const assess = usePhraseCoach();
+  const flags = useMemo(() => (assess ? assess(settled) : []), [assess, settled]);
   return (
-    <div id={id} aria-live="polite">
+    <div id={id} aria-live="polite" data-coach-ready={assess ? "true" : "false"}>
       {flags.length > 0 ? (
         <ul aria-label="Phrase coach" className="mt-1 flex flex-col gap-2">
           {flags.map((flag) => (
-            <PhraseNote key={`${flag.start}-${flag.kind}`} flag={flag} />
+            <PhraseNote key={`${flag.start}-${flag.rule}`} flag={flag} />
           ))}
         </ul>
       ) : null}
@@ -33,14 +37,38 @@ export function PhraseCoachNotes({ text, id }: { text: string; id: string }) {
   );
 }
 
-function PhraseNote({ flag }: { flag: PhraseFlag }) {
+/** A suggestion with its blanks ("[the real reason]") shown as blanks to fill, not words to read out. */
+function Suggestion({ line }: { line: string }) {
   return (
-    <li className="rounded-lg border-l-4 border-amber-400 bg-amber-950/60 px-3 py-2 text-base text-amber-50">
+    <>
+      {line.split(/(\[[^\]]+\])/).map((part, i) =>
+        /^\[.+\]$/.test(part) ? (
+          <span key={i} className="rounded border border-dashed border-emerald-300 px-1 not-italic text-emerald-100">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+function PhraseNote({ flag }: { flag: PhraseFlag }) {
+  const gentle = flag.severity === "gentle";
+  return (
+    <li
+      data-kind={flag.kind}
+      className={`rounded-lg border-l-4 px-3 py-2 text-base ${gentle ? "border-sky-400 bg-sky-950/60 text-sky-50" : "border-amber-400 bg-amber-950/60 text-amber-50"}`}
+    >
       <p>
-        <span className="font-semibold">{PHRASE_KIND_LABELS[flag.kind]}:</span> “{flag.match}”. {flag.why}
+        <span className="font-semibold">
+          {gentle ? "Gentle nudge · " : ""}
+          {PHRASE_KIND_LABELS[flag.kind]}:
+        </span> “{flag.match}”. {flag.why}
       </p>
       <p className="mt-1 text-emerald-200">
-        <span className="font-semibold">Try: </span>“{flag.reframe}”
+        <span className="font-semibold">Try: </span>“<Suggestion line={flag.suggestion} />”
       </p>
     </li>
   );
@@ -84,6 +112,8 @@ export function CoachedTextarea({
     value,
     describedById: notesId,
     below: <PhraseCoachNotes text={value} id={notesId} />,
+    // Someone has started typing: fetch the coach now rather than when the page is idle.
+    onFocus: () => void loadPhraseCoach().catch(() => undefined),
   };
   return singleLine ? (
     <TextInput {...common} onChange={(e) => onChange(e.target.value)} />

@@ -67,6 +67,7 @@ export const GUIDANCE: Record<Stage, StageGuidance> = {
       "Own it personally: “I'll sort this for you.”",
       "If it was our mistake, say so plainly.",
       "Not sure of the facts? Still say sorry for how it felt.",
+      "Forgiven at once? Thank them, and still put it right.",
     ],
     avoid: [
       "A scripted or flat “sorry”",
@@ -132,6 +133,7 @@ export const GUIDANCE: Record<Stage, StageGuidance> = {
       "Turn the tablet round: show what we've agreed.",
       "Every action gets a name and a time.",
       "Follow up at the first chance: go back and check.",
+      "A promise about to slip? Go back and tell them before they ask.",
       "Ask if there's anything else you can do.",
     ],
     avoid: ["Vague promises like “someone will look at it”", "Walking off before they've said yes"],
@@ -224,6 +226,8 @@ export const ESCALATION_GUIDANCE = {
 /** A short, kind note for the staff member after a hard case. */
 export const BREATHER = {
   title: "That was a tough one",
+  /** Why handling it well was worth it, in one line. */
+  why: "Worth it: most unhappy guests never say a word and just don't come back, one bad night takes a dozen good ones to undo, and most guests whose complaint is put right return.",
   lines: [
     "Take a minute: some water, some air, then back to it.",
     "Their anger was about the evening, not about you.",

@@ -3,7 +3,8 @@ export * from "./events";
 export * from "./state";
 export * from "./machine";
 export * from "./projection";
-export * from "./phrase-coach";
+// Not the phrase coach (./phrase-coach): it carries an NLP library, and is imported on its own
+// where it is needed, so nothing that uses this barrel pays for it.
 export * from "./guidance";
 export * from "./remedies";
 export * from "./readback";

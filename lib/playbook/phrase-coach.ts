@@ -1,377 +1,280 @@
-// Phrase coach: spots the lines that make a complaint worse (excuses, blame, a bare "no",
-// "calm down", policy talk, minimising, arguing) in what a staff member typed or plans to
-// say, and offers a better line for each. Pure: the rules are data, the matcher is a loop.
+// Phrase coach: hears the lines that make a complaint worse (fake apologies, dismissing, "calm
+// down", blaming the customer or a colleague, excuses, a blunt no, policy talk, arguing) in what a
+// staff member typed or plans to say, and offers one honest line instead of each. A negative
+// opener ("Unfortunately…") gets a gentle flag and the same sentence without it.
+//
+// The language work is done by compromise (tokens, sentences, lemmas, negation), over text whose
+// surface noise was put right first (phrase-text.ts); the rules are data (phrase-rules.ts).
+// Pure: no I/O, no React. The live coach loads this module after its panel takes input.
+// docs/decisions/0008-phrase-coach.md
+import nlp from "compromise/two";
+import { expandPattern } from "./phrase-patterns";
+import { prepareText, type Lexicon, type PreparedText } from "./phrase-text";
+import { PHRASE_KIND_LABELS, type PhraseKind } from "./phrase-kinds";
+import { APOLOGY_HEAD, NOT_AN_OFFER, OFFER_PATTERNS, OWNING_PATTERNS, PHRASE_RULES, type PhraseRule } from "./phrase-rules";
 
-export const PHRASE_KINDS = [
-  "excuse",
-  "blame",
-  "blunt_refusal",
-  "calm_down",
-  "policy",
-  "minimising",
-  "argue",
-] as const;
-export type PhraseKind = (typeof PHRASE_KINDS)[number];
+export { PHRASE_KINDS, PHRASE_KIND_LABELS, type PhraseKind } from "./phrase-kinds";
 
-export const PHRASE_KIND_LABELS: Record<PhraseKind, string> = {
-  excuse: "Excuse",
-  blame: "Blame",
-  blunt_refusal: "Blunt no",
-  calm_down: "“Calm down”",
-  policy: "Policy talk",
-  minimising: "Minimising",
-  argue: "Arguing",
-};
+/** A flag to fix, or a gentle nudge (a negative opener) that does not count against an apology. */
+export type PhraseSeverity = "flag" | "gentle";
 
 export type PhraseFlag = {
   kind: PhraseKind;
+  /** The rule that matched (phrase-rules.ts). */
+  rule: string;
+  severity: PhraseSeverity;
   /** The flagged words exactly as typed. */
   match: string;
   /** UTF-16 offsets into the text: text.slice(start, end) === match. */
   start: number;
   end: number;
   why: string;
-  reframe: string;
+  /** One line to say instead: no two flags on the same text share one, and none invents a reason. */
+  suggestion: string;
 };
 
-export type PhraseRule = {
-  id: string;
-  kind: PhraseKind;
-  /**
-   * What it sounds like: regular-expression sources, matched case-insensitively on whole words.
-   * Write an apostrophe as ' and it also matches ’ or no apostrophe at all ("cant");
-   * a space matches any run of whitespace.
-   */
-  says: readonly string[];
-  /** A refusal is not blunt when the same message offers something instead (a gracious no). */
-  unlessOffering?: boolean;
-  why: string;
-  reframe: string;
+/** An apology undermined in the same sentence by an excuse, blame, dismissal or argument. */
+const UNDERMINED_APOLOGY: PhraseRule = {
+  id: "apology-undermined",
+  kind: "fake_apology",
+  says: [],
+  why: "The apology is taken back by what follows it in the same breath. Say sorry, and stop there.",
+  suggest: ["I'm sorry. That shouldn't have happened, and I'll [what you will do] now.", "I'm really sorry about [what happened]. Let me put it right."],
+};
+const UNDERMINING: ReadonlySet<PhraseKind> = new Set(["dismissing", "blame_customer", "blame_colleague", "excuse", "argue", "policy"]);
+
+// ── The compiled rules ──
+
+type Role = "says" | "unless" | "offer" | "not-offer" | "owning" | "apology";
+type Entry = { role: Role; rule: PhraseRule | null; pattern: string };
+
+type Compiled = {
+  entries: Entry[];
+  net: ReturnType<typeof nlp.buildNet>;
+  vocabulary: Set<string>;
+  vocabularyList: string[];
+  lexicon: Lexicon;
 };
 
-// Building blocks shared by several rules.
-const CANT =
-  "(?:we can't|we cannot|we can not|I can't|I cannot|I can not|we won't|I won't|we don't|I don't|we do not|I do not|" +
-  "we're not able to|we are not able to|we aren't able to|I'm not able to|I am not able to|we're unable to|we are unable to|I'm unable to|I am unable to)";
-const EQUIPMENT =
-  "(?:coffee |espresso |card |ice |glass |ticket |kitchen )?(?:machine|oven|dishwasher|glasswasher|fryer|grill|till|tills|printer|system|computer|computers|" +
-  "lift|boiler|heating|air con|aircon|air conditioning|fridge|freezer|microwave|hob|pump|wifi|wi-fi|kettle|shower)";
-const COLLEAGUE =
-  "(?:the |my |our |that )?(?:chef|cook|waiter|waitress|manager|barman|barmaid|bartender|porter|receptionist|runner|host|hostess|" +
-  "other waiter|other waitress|new guy|new girl|day shift|night shift|other shift|bar staff|housekeeper|housekeeping|colleague|cleaner)";
-const AFTER_BARE_NO = "(?=\\s*(?:[,.!;:—–]|$))"; // "No" standing on its own as an answer
-const REASSURING_NO =
-  "(?![\\s,.!;:—–]*(?:no\\b|not at all|of course|problem|worries|bother|trouble|need\\b|don't worry|please don't|you won't|you don't|" +
-  "it's (?:fine|no)|that's (?:fine|ok|okay)|thanks|thank you))";
+let compiled: Compiled | null = null;
 
-/** The rules, one row per idea. Order only matters for overlapping matches: the earlier, longer one wins. */
-export const PHRASE_RULES: readonly PhraseRule[] = [
-  // ── Excuses: true, perhaps, but they are our problem, not the customer's ──
-  {
-    id: "excuse-staffing",
-    kind: "excuse",
-    says: [
-      "short[- ]?staffed",
-      "under[- ]?staffed",
-      "short of staff",
-      "staff shortages?",
-      "(?:we're|we are|we've been|we have been) (?:a few |two |one |a couple of )?(?:people|staff|waiters|chefs|hands) (?:down|short)",
-      "(?:someone|somebody|people|two people|staff|half the team) (?:called|rang|phoned) in sick",
-    ],
-    why: "Staffing is our problem, not theirs. They want to hear what you are doing about it.",
-    reframe: "Thank you for waiting. I'm on it now: your order is next out, and I'll check back in five minutes.",
-  },
-  {
-    id: "excuse-supplier",
-    kind: "excuse",
-    says: [
-      "suppliers? (?:has |have |had )?(?:let (?:us|me) down|didn't deliver|did not deliver|never delivered|failed|forgot|messed up|sent the wrong)",
-      "(?:the |our |today's )?deliver(?:y|ies) (?:didn't|did not|never|hasn't|has not|haven't|have not) (?:come|arrive|arrived|turn up|turned up|show up|shown up)",
-      "(?:someone|somebody|we|they|the chef) forgot to order",
-      "(?:we|they) didn't order enough",
-    ],
-    why: "Supplier trouble sounds like an excuse and makes them wonder what else went wrong.",
-    reframe: "That dish has been really popular and it's gone for tonight, but the special is lovely. Shall I bring that instead?",
-  },
-  {
-    id: "excuse-equipment",
-    kind: "excuse",
-    says: [
-      `${EQUIPMENT}(?:'s| is| was| has been| have been| are| were| keeps| kept| went| has gone)(?: really| still| completely| totally| just| a bit)? ` +
-        "(?:broken|down|playing up|acting up|not working|out of order|on the blink|faulty|broke|breaking|failing|going wrong)",
-      `${EQUIPMENT} (?:broke|packed up|died|went down|stopped working|isn't working|is not working|wasn't working|won't work|doesn't work|does not work|has broken|has packed up|has died)`,
-    ],
-    why: "A broken machine is our problem. Blaming it sounds like we have given up.",
-    reframe: "That one isn't available just now, but I can bring you a pot of tea or a hot chocolate instead. Which would you like?",
-  },
-  {
-    id: "excuse-busy",
-    kind: "excuse",
-    says: [
-      "(?:it's|it is|it's been|it has been|it was|we're|we are|we've been|we have been|we were|tonight is|tonight's|tonight has been)" +
-        "(?: a| an| such a)?(?: really| very| so| extremely| crazy| incredibly| super| just| a bit| bit)* " +
-        "(?:busy|slammed|swamped|manic|hectic|rammed|chaotic|snowed under|run off our feet|rushed off our feet|flat out)",
-      "(?:such a|really|very|crazy) busy (?:night|evening|day|shift|service|lunch|weekend)",
-    ],
-    why: "How busy we are doesn't shorten their wait; it tells them they matter less tonight.",
-    reframe: "I'm sorry you've waited. I've checked with the kitchen and your food will be with you in five minutes.",
-  },
-  {
-    id: "excuse-not-mine",
-    kind: "excuse",
-    says: [
-      "not my (?:section|table|tables|area|station|department|job|responsibility|shift|problem)",
-      "(?:I'm|I am) not (?:serving|looking after|on) (?:this|your|that) (?:table|section|area)",
-      "I (?:wasn't|was not) (?:here|working|on shift)",
-    ],
-    why: "To the customer you are the restaurant. Passing it on makes them tell the story again.",
-    reframe: "I'll look after this for you myself. Let me find out what happened and come straight back.",
-  },
-  {
-    id: "excuse-new",
-    kind: "excuse",
-    says: [
-      "(?:it's|it is|today is|today's|this is|tonight is) my first (?:day|week|shift|night|month)",
-      "(?:I'm|I am) (?:only |still |quite |really |brand )?new",
-      "I've only just started",
-      "I (?:only )?started (?:today|yesterday|this week)",
-    ],
-    why: "Being new is honest, but it doesn't help them and it shakes their confidence.",
-    reframe: "Let me get this sorted for you. I'll check with my manager so you get the right answer straight away.",
-  },
-  {
-    id: "excuse-kitchen",
-    kind: "excuse",
-    says: [
-      "the kitchen(?:'s| is| are| was| were| has been| have been)(?: really| very| so| a bit| running| just)? " +
-        "(?:fault|slow|behind|backed up|swamped|busy|in the weeds|to blame|at fault|under pressure)",
-      "the kitchen (?:messed up|got it wrong|made a mistake|forgot|lost (?:the|your) (?:order|ticket))",
-      "(?:blame|fault of) the kitchen",
-    ],
-    why: "The customer sees one team. Pointing at the kitchen says it isn't your problem.",
-    reframe: "That isn't the standard we want. I'm having it made again now and I'll bring it over myself.",
-  },
+function compile(): Compiled {
+  const entries: Entry[] = [];
+  for (const rule of PHRASE_RULES) {
+    for (const pattern of rule.says) entries.push({ role: "says", rule, pattern });
+    for (const pattern of rule.unless ?? []) entries.push({ role: "unless", rule, pattern });
+  }
+  for (const pattern of OFFER_PATTERNS) entries.push({ role: "offer", rule: null, pattern });
+  for (const pattern of NOT_AN_OFFER) entries.push({ role: "not-offer", rule: null, pattern });
+  for (const pattern of OWNING_PATTERNS) entries.push({ role: "owning", rule: null, pattern });
+  for (const pattern of APOLOGY_HEAD) entries.push({ role: "apology", rule: null, pattern });
+  const matches: { match: string; id: number }[] = [];
+  entries.forEach((entry, id) => {
+    for (const match of expandPattern(entry.pattern, formsOf)) matches.push({ match, id });
+  });
+  const net = nlp.buildNet(matches);
 
-  // ── Blame: pointing at the customer or a colleague ──
-  {
-    id: "blame-customer",
-    kind: "blame",
-    says: [
-      "you should(?:'ve| have)(?! (?:a|an|the|some|any|our|your|this|that|it|no)\\b)",
-      "you (?:didn't|did not|never|forgot to) (?:tell|say|mention|ask|let (?:us|me) know|specify|inform|warn)",
-      "you (?:were|are|was) (?:supposed|meant) to",
-      "(?:it's|it is|that's|that is|it was|that was) your (?:own )?fault",
-      "if (?:only )?you(?:'d| had) (?:told|said|mentioned|asked|let us know|read|checked)",
-      "you (?:must have|must've) (?:ordered|said|asked|booked|misread|misheard|forgotten|made|got)",
-      "you (?:need|have|ought) to (?:read|check) (?:the|your) (?:menu|booking|sign|confirmation)",
-    ],
-    why: "Even if they missed something, blaming them starts an argument nobody wins.",
-    reframe: "Thanks for telling me now. Let's put it right: would you like it made again, or something else instead?",
-  },
-  {
-    id: "blame-colleague",
-    kind: "blame",
-    says: [
-      `${COLLEAGUE}'s (?:fault|mistake|problem)`,
-      "(?:his|her|their|someone else's|somebody else's) (?:fault|mistake|problem)",
-      "not (?:my|our) (?:fault|mistake)",
-      `(?:blame|fault of) ${COLLEAGUE}`,
-      `(?:${COLLEAGUE}|he|she) (?:messed up|got (?:it|your order|the order) wrong|forgot|made (?:a|the) mistake|screwed up|mixed (?:it|them) up)`,
-      "(?:someone|somebody) else (?:did|took|served|made|forgot|messed|must have|should have|was|dealt|handled|booked|cooked|put|lost|gave)",
-      "(?:it|that) (?:was|is) (?:someone|somebody) else",
-      "(?:it|that) (?:wasn't|was not) me",
-      "(?:have|need) to (?:ask|speak to|talk to) (?:someone|somebody) else",
-    ],
-    why: "Blaming a colleague makes the whole team look bad and fixes nothing.",
-    reframe: "I'm sorry we got that wrong. I'll put it right for you myself, right now.",
-  },
-
-  // ── Blunt refusals ──
-  {
-    id: "refusal-bare-no",
-    kind: "blunt_refusal",
-    says: [`(?<!\\boh,? |\\bor |\\bno,? )(?:no|nope|no way|no chance|not a chance|no can do)(?!\\.\\s*\\d)${AFTER_BARE_NO}${REASSURING_NO}`],
-    unlessOffering: true,
-    why: "A bare “no” sounds like a door shutting. Give a reason and something they can have.",
-    reframe: "I'm sorry, I can't do that tonight because the kitchen has closed. What I can do is a cheese board or a dessert. Which would you prefer?",
-  },
-  {
-    id: "refusal-cant",
-    kind: "blunt_refusal",
-    says: [
-      `${CANT} (?:do|allow|accept|change|manage|help with) (?:that|this|it|those|these|substitutions|changes|refunds|discounts|swaps)`,
-      "(?:we|I) (?:can't|cannot) help you",
-      "(?:we|I) (?:can't|cannot)(?=\\s*(?:[.!]|$))",
-      "(?<!\\bif )not possible",
-      "(?:that|it) (?:can't|cannot) be done",
-    ],
-    unlessOffering: true,
-    why: "“Can't” on its own leaves them with nothing. Add the reason and at least one alternative.",
-    reframe: "I'm sorry, we can't do that one because of how it's prepared, but I can offer you … or … instead. Which would suit you?",
-  },
-  {
-    id: "refusal-shut-door",
-    kind: "blunt_refusal",
-    says: [
-      "(?<!not )impossible",
-      "nothing (?:(?:else|more|at all) )?(?:I|we) can (?:really |actually )?do",
-      "(?:there's|there is) nothing to be done",
-      "(?:my|our) hands are tied",
-      "(?:that's|it's|that is|it is) out of (?:my|our) hands",
-      "(?:I|we) can't do anything",
-    ],
-    why: "It tells them the conversation is over. There is always something you can do, even if it's calling a manager.",
-    reframe: "Let me see what I can do. I can offer you … or, if you'd prefer, I'll bring my manager over to help.",
-  },
-
-  // ── “Calm down” ──
-  {
-    id: "calm-down",
-    kind: "calm_down",
-    says: [
-      "calm down",
-      "calm yourself",
-      "settle down",
-      "chill out",
-      "(?:just |please |you need to |you should |try to |(?:ok|okay|hey|look|whoa|woah),? )relax",
-      "(?<=^\\s*|[.!?]\\s*)relax(?=\\s*(?:[,.!;]|$))",
-      "(?:don't|do not) (?:get|be|go getting) (?:so )?(?:upset|angry|worked up|excited|stressed|annoyed|emotional|aggressive|like that|cross|het up|wound up)",
-      "(?:there's|there is) no need to (?:shout|get upset|get angry|raise your voice|be rude|be like that|make a scene|swear)",
-      "(?:keep|lower) your voice(?: down)?",
-      "stop shouting",
-      "take a deep breath",
-    ],
-    why: "Being told to calm down feels like being told their feelings don't count. It nearly always makes things worse.",
-    reframe: "I can see this has really upset you, and I want to put it right. Tell me what happened.",
-  },
-
-  // ── Policy talk ──
-  {
-    id: "policy",
-    kind: "policy",
-    says: [
-      "(?:the |our |company |house |hotel |restaurant )?polic(?:y|ies) (?:says|say|is|are|states|doesn't|does not|won't|will not|don't|do not)",
-      "(?:it's|it is|that's|that is|this is)(?: just)? (?:our |the |company |hotel |restaurant |house )?(?:policy|rules?)",
-      "against (?:our |the |company |hotel |restaurant |house )?(?:policy|rules)",
-      "company policy",
-      "rules are rules",
-      "(?:those|these) are the rules",
-      "I don't make the rules",
-      "(?:I'm|I am|we're|we are) not (?:allowed|permitted) to",
-      "(?:I'm|I am) (?:just |only )?(?:following|doing) (?:the rules|my job|orders|what I'm told)",
-    ],
-    why: "“Policy” sounds like a wall between you and them. Give the real reason in plain words, then what you can do.",
-    reframe: "We don't do that because it keeps everyone's food safe, but what I can do is … Would that help?",
-  },
-
-  // ── Minimising ──
-  {
-    id: "minimising",
-    kind: "minimising",
-    says: [
-      "(?:it's|it is|it was|it's been|that's|that was|that is|you've|you were|you have) (?:just |really )?only" +
-        "(?= (?:a|an|one|two|three|four|five|ten|fifteen|twenty|a few|a couple|a little|a bit|a small|a tiny|some|been|waited|had|half)\\b|\\s*[£$€]?\\d)",
-      "(?:only|just) (?:a )?(?:small|little|tiny|minor|slight) (?:thing|mistake|delay|wait|issue|problem|error|hair|mix-?up|bit|misunderstanding|slip|oversight|hiccup|inconvenience|scratch|stain|mark|crack|chip|noise)",
-      "(?:it's not|it is not|that's not|that is not|this is not|this isn't|it isn't|that isn't|it's hardly|that's hardly) (?:a |that |such a |really a )?(?:big|huge|major|serious) (?:deal|problem|issue)",
-      "no big deal",
-      "not (?:that|so) bad",
-      "not the end of the world",
-      "could (?:be|have been|'ve been) worse",
-      "(?:you're|you are) overreacting",
-      "(?:these|such|those) things happen",
-      "it happens all the time",
-      "(?:it's|it is|that's) nothing(?=\\s*(?:[,.!;]|$)| to worry about| serious)",
-    ],
-    why: "If it matters to them, it matters. Shrinking it tells them they are making a fuss.",
-    reframe: "I'm sorry, that shouldn't have happened. I'll sort it out for you now.",
-  },
-
-  // ── Arguing ──
-  {
-    id: "argue-facts",
-    kind: "argue",
-    says: [
-      "(?:actually,? |with respect,? |to be fair,? )?(?:you're|you are|you were) (?:wrong|mistaken|confused|incorrect)",
-      "you must be (?:mistaken|confused|wrong)",
-      "(?:that's not|that is not|that isn't|that wasn't|that was not|it's not|it is not|it isn't) (?:what happened|true|how it happened|what you said|the case)",
-      "that never happened",
-      "(?:I|we) (?:never|didn't|did not) say that",
-      "actually,? you (?:ordered|said|asked|booked|wanted|chose|did|didn't)",
-      "you (?:definitely|clearly) (?:ordered|said|asked for|booked|chose)",
-      "it (?:says|said|is written|was written|'s written|states) (?:so |clearly |right )?(?:on|in) the (?:menu|booking|terms|sign|confirmation)",
-      "(?:there's|there is) nothing wrong with (?:it|the|your|this|that)",
-      "(?:it|that|this) (?:looks|tastes|seems) (?:fine|ok|okay|normal|right) to me",
-    ],
-    why: "Winning the point loses the customer. Find out what happened later; fix it first.",
-    reframe: "I'm sorry it isn't what you expected. Let me check what happened, and we'll put it right.",
-  },
-  {
-    id: "argue-meant-to-be",
-    kind: "argue",
-    says: [
-      "(?:it's|it is|that's|that is|they're|they are) (?:meant|supposed) to (?:be|taste|look|come) like that",
-      "that's how (?:it's|it is|they're|they are) (?:meant|supposed) to (?:be|taste|look)",
-      "that's (?:how|the way) (?:we|the chef) (?:make|makes|do|does|serve|serves) it",
-    ],
-    why: "Explaining the recipe sounds like telling them their taste is wrong.",
-    reframe: "The chef serves it that way, but what matters is that you enjoy it. Shall I have it made the way you like?",
-  },
-];
-
-/** A message offers something when it says what can be done instead (this turns a "no" gracious). */
-const OFFERING =
-  "what (?:I|we) can do|(?:I|we) (?:can|could) (?:offer|bring|get|make|move|arrange|give|put|ask|check|swap|change|seat|call|do you)|" +
-  "instead|how about|would you (?:like|prefer)|alternatively|(?:I'll|I will|we'll|we will|let me) (?:bring|get|make|move|arrange|ask|check|find|put|swap|change|see|seat|call)";
-
-// ── Matching ──
-
-/** Curly and other apostrophe look-alikes become ' (one code unit for one, so offsets stay true). */
-function normaliseApostrophes(text: string): string {
-  return text.replace(/[\u2018\u2019\u02BC\u0060\u00B4\u2032]/g, "'");
-}
-
-function compile(source: string, flags: string): RegExp {
-  const body = source.replace(/'/g, "'?").replace(/ (?![*+?{])/g, "\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}_'])(?:${body})(?![\\p{L}\\p{N}_])`, flags);
-}
-
-type CompiledRule = { rule: PhraseRule; patterns: RegExp[] };
-
-const COMPILED: readonly CompiledRule[] = PHRASE_RULES.map((rule) => ({
-  rule,
-  patterns: rule.says.map((s) => compile(s, "gimu")),
-}));
-const OFFERING_RE = compile(OFFERING, "imu");
-
-/** Every phrase in `text` worth rephrasing, in order of appearance. */
-export function coachPhrase(text: string): PhraseFlag[] {
-  if (text.trim() === "") return [];
-  const normal = normaliseApostrophes(text);
-  const offers = OFFERING_RE.test(normal);
-  const found: PhraseFlag[] = [];
-  for (const { rule, patterns } of COMPILED) {
-    if (rule.unlessOffering && offers) continue;
-    for (const pattern of patterns) {
-      for (const m of normal.matchAll(pattern)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (end === start) continue;
-        found.push({ kind: rule.kind, match: text.slice(start, end), start, end, why: rule.why, reframe: rule.reframe });
-      }
+  // Every plain word the rules name: what a typo is corrected towards.
+  const vocabulary = new Set<string>();
+  for (const entry of entries) {
+    for (const word of entry.pattern.replace(/<[a-z]+>/g, " ").replace(/#[A-Za-z]+/g, " ").match(/[a-z]+/g) ?? []) {
+      if (word.length >= 4) vocabulary.add(word);
     }
   }
-  // One flag per stretch of text: the earliest, then the longest, wins.
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const flags: PhraseFlag[] = [];
-  for (const flag of found) {
-    const last = flags[flags.length - 1];
-    if (last && flag.start < last.end) continue;
-    flags.push(flag);
-  }
+  const words = lexiconWords(nlp.model());
+  return { entries, net, vocabulary, vocabularyList: [...vocabulary], lexicon: { has: (w) => words.has(w) } };
+}
+
+/** A lemma's forms as the library inflects them ("tell" → tell, told, tells, telling). */
+function formsOf(lemma: string): string[] {
+  const [token] = nlp.parseMatch(`{${lemma}}`);
+  const forms: unknown = token ? Reflect.get(token, "fastOr") : undefined;
+  return forms instanceof Set ? [...forms].filter((f): f is string => typeof f === "string" && /^[a-z']+$/.test(f)) : [lemma];
+}
+
+/** The NLP library's own word list (its lexicon), read defensively: typed `object` upstream. */
+function lexiconWords(model: object): ReadonlySet<string> {
+  const one: unknown = Reflect.get(model, "one");
+  const lexicon: unknown = typeof one === "object" && one !== null ? Reflect.get(one, "lexicon") : undefined;
+  return new Set(typeof lexicon === "object" && lexicon !== null ? Object.keys(lexicon) : []);
+}
+
+// ── Reading the library's output (typed loosely upstream) ──
+
+type TermInfo = { start: number; end: number; post: string };
+
+function termInfo(term: object): TermInfo {
+  const offset: unknown = Reflect.get(term, "offset");
+  const post: unknown = Reflect.get(term, "post");
+  const start = typeof offset === "object" && offset !== null ? Number(Reflect.get(offset, "start")) : 0;
+  const length = typeof offset === "object" && offset !== null ? Number(Reflect.get(offset, "length")) : 0;
+  return { start, end: start + length, post: typeof post === "string" ? post : "" };
+}
+
+type Found = { id: number; sentence: number; from: number; to: number; view: ReturnType<typeof nlp> };
+
+function readFound(item: object): Found | null {
+  const id: unknown = Reflect.get(item, "id");
+  const view: unknown = Reflect.get(item, "view");
+  if (typeof id !== "number" || typeof view !== "object" || view === null || !("fullPointer" in view)) return null;
+  const typed = view as ReturnType<typeof nlp>;
+  const [sentence, from, to] = typed.fullPointer[0] ?? [];
+  if (sentence === undefined || from === undefined || to === undefined) return null;
+  return { id, sentence, from, to, view: typed };
+}
+
+// ── Assessing a text ──
+
+type Hit = { entry: Entry; sentence: number; start: number; end: number; found: Found };
+
+/** Recent answers: a trainer's page scores hundreds of cases, and the same words come back often. */
+const recent = new Map<string, readonly PhraseFlag[]>();
+const RECENT_MAX = 500;
+
+/** Every line in `text` worth rephrasing, in order of appearance, each with one honest suggestion. */
+export function assessPhrase(text: string): PhraseFlag[] {
+  if (text.trim() === "") return [];
+  const known = recent.get(text);
+  if (known) return known.map((flag) => ({ ...flag }));
+  const flags = assess(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value ?? "");
+  recent.set(text, flags.map((flag) => ({ ...flag })));
   return flags;
 }
 
+function assess(text: string): PhraseFlag[] {
+  compiled ??= compile();
+  const { entries, net } = compiled;
+  const prepared = prepareText(text, compiled.vocabulary, compiled.vocabularyList, compiled.lexicon);
+  const doc = nlp(prepared.text);
+  doc.compute("offset");
+  const sentences = doc.document.map((terms) => terms.map(termInfo));
+
+  const hits: Hit[] = [];
+  for (const item of doc.sweep(net).found) {
+    const found = readFound(item);
+    const terms = found ? sentences[found.sentence] : undefined;
+    if (!found || !terms || found.to <= found.from) continue;
+    const span = terms.slice(found.from, found.to);
+    hits.push({ entry: entries[found.id], sentence: found.sentence, start: Math.min(...span.map((t) => t.start)), end: Math.max(...span.map((t) => t.end)), found });
+  }
+  const overlaps = (a: Hit, b: Hit) => a.sentence === b.sentence && a.start < b.end && b.start < a.end;
+  const notOffers = hits.filter((h) => h.entry.role === "not-offer");
+  const offerIn = new Set(hits.filter((h) => h.entry.role === "offer" && !notOffers.some((n) => overlaps(n, h))).map((h) => h.sentence));
+  const owningIn = new Set(hits.filter((h) => h.entry.role === "owning").map((h) => h.sentence));
+  const isQuestion = (n: number) => (sentences[n]?.at(-1)?.post ?? "").includes("?");
+
+  const kept = hits.filter((hit) => {
+    const rule = hit.entry.rule;
+    if (hit.entry.role !== "says" || !rule) return false;
+    if (hits.some((other) => other.entry.role === "unless" && other.entry.rule === rule && overlaps(other, hit))) return false;
+    const excusedBy = rule.excusedBy ?? [];
+    if (excusedBy.includes("offer") && (offerIn.has(hit.sentence) || offerIn.has(hit.sentence + 1))) return false;
+    if (excusedBy.includes("owning") && owningIn.has(hit.sentence)) return false;
+    if (rule.notInQuestion && isQuestion(hit.sentence)) return false;
+    return true;
+  });
+
+  // An apology at the head of a sentence that goes on to excuse, blame or argue is not one.
+  for (const head of hits.filter((h) => h.entry.role === "apology")) {
+    const same = kept.filter((h) => h.sentence === head.sentence);
+    if (same.some((h) => h.entry.rule?.kind === "fake_apology")) continue;
+    if (same.some((h) => h.entry.rule && UNDERMINING.has(h.entry.rule.kind) && h.start >= head.end)) {
+      kept.push({ ...head, entry: { role: "says", rule: UNDERMINED_APOLOGY, pattern: head.entry.pattern } });
+    }
+  }
+
+  return toFlags(text, prepared, kept, doc);
+}
+
+function toFlags(text: string, prepared: PreparedText, hits: Hit[], doc: ReturnType<typeof nlp>): PhraseFlag[] {
+  type Draft = { rule: PhraseRule; start: number; end: number; hit: Hit };
+  const drafts: Draft[] = [];
+  for (const hit of hits) {
+    const rule = hit.entry.rule;
+    if (!rule) continue;
+    const span = trimSpan(text, prepared.startIn(hit.start), prepared.endIn(hit.end));
+    if (span) drafts.push({ rule, ...span, hit });
+  }
+  // Earliest first, then longest; one flag per rule, and one per stretch of text for each kind.
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Draft[] = [];
+  for (const draft of drafts) {
+    if (chosen.some((c) => c.rule === draft.rule)) continue;
+    if (chosen.some((c) => c.rule.kind === draft.rule.kind && draft.start < c.end && c.start < draft.end)) continue;
+    chosen.push(draft);
+  }
+  const used = new Set<string>();
+  return chosen.map(({ rule, start, end, hit }) => {
+    const suggestion = suggestionFor(rule, { start, end }, text, prepared, hit, doc, used);
+    used.add(suggestion);
+    return {
+      kind: rule.kind,
+      rule: rule.id,
+      severity: rule.kind === "negative_opener" ? "gentle" : "flag",
+      match: text.slice(start, end),
+      start,
+      end,
+      why: rule.why,
+      suggestion,
+    };
+  });
+}
+
+type Span = { start: number; end: number };
+
+/** The span without surrounding spaces and trailing punctuation; null when nothing is left. */
+function trimSpan(text: string, start: number, end: number): Span | null {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,.;:!?…"“”()—–-]/.test(text[s])) s++;
+  while (e > s && /[\s,.;:!?…"“”()—–-]/.test(text[e - 1])) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+/** The first of the rule's lines, filled from what was matched, that no earlier flag used. */
+function suggestionFor(rule: PhraseRule, span: Span, text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>, used: ReadonlySet<string>): string {
+  const filled = rule.suggest.map((template) => fill(template, span, text, prepared, hit, doc));
+  return filled.find((line) => !used.has(line)) ?? `${filled[0]} (${PHRASE_KIND_LABELS[rule.kind].replace(/[“”]/g, "")})`;
+}
+
+function fill(template: string, span: Span, text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>): string {
+  let line = template;
+  if (line.includes("{what}")) line = line.replace("{what}", whatWasRefused(text, span.start, span.end) ?? "do that");
+  if (line.includes("{rest}")) line = line.replace("{rest}", restOfSentence(text, prepared, hit, doc) ?? "[what you can do, said first]");
+  return line;
+}
+
+/** What was refused, from the matched words as typed ("We can't swap the chips" → "swap the chips"). */
+function whatWasRefused(text: string, start: number, end: number): string | null {
+  const said = text.slice(start, end).replace(/\s+/g, " ");
+  const after = /(?:\bnot\b|n['’]?t\b|\bcannot\b)\s*(.*)$/i.exec(said)?.[1] ?? "";
+  const words = after
+    .replace(/^(?:be\s+|(?:able|going|allowed|authori[sz]ed|permitted|supposed|meant)\s+to\s*|in\s+a\s+position\s+to\s*)/i, "")
+    .trim();
+  // Only the words themselves, never anything that reads as a reason.
+  if (words === "" || words.length > 40 || /\b(?:because|since|as|due|so)\b/i.test(words)) return null;
+  return words.toLowerCase();
+}
+
+/** The sentence with its negative opener taken off ("Unfortunately, the salmon…" → "The salmon…"). */
+function restOfSentence(text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>): string | null {
+  const terms = doc.document[hit.sentence]?.map(termInfo) ?? [];
+  const last = terms.at(-1);
+  if (!last) return null;
+  const from = prepared.endIn(hit.end);
+  const to = prepared.endIn(last.end);
+  const rest = text
+    .slice(from, to)
+    .replace(/^[\s,:;—–-]+/, "")
+    .trim();
+  if (rest.length < 3) return null;
+  const sentence = rest.charAt(0).toUpperCase() + rest.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/** Whether the words are clear of everything but gentle nudges, and what was found. */
 export function coachSummary(text: string): { ok: boolean; flags: PhraseFlag[] } {
-  const flags = coachPhrase(text);
-  return { ok: flags.length === 0, flags };
+  const flags = assessPhrase(text);
+  return { ok: flags.every((f) => f.severity === "gentle"), flags };
 }

@@ -1,7 +1,6 @@
 // Pure helpers for replaying a recorded case step by step (trainer replay, practice, rubric).
 import type { RecordedEvent } from "./events";
 import { foldSteps, PlaybookRefusal, transition } from "./machine";
-import { coachPhrase, type PhraseFlag } from "./phrase-coach";
 import { initialState, type CaseState } from "./state";
 
 /**
@@ -54,11 +53,4 @@ export function coachedTexts(event: RecordedEvent): CoachedText[] {
     default:
       return [];
   }
-}
-
-export type CoachedFlags = CoachedText & { flags: PhraseFlag[] };
-
-/** The phrase coach's flags on an event, as the staff member saw them when they typed it. */
-export function phraseFlagsOf(event: RecordedEvent): CoachedFlags[] {
-  return coachedTexts(event).map((t) => ({ ...t, flags: coachPhrase(t.text) }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlaybookEvent, RecordedEvent } from "./events";
+import { assessPhrase } from "./phrase-coach";
 import { RUBRIC_ITEMS, scoreCase, type RubricItem, type RubricItemId } from "./rubric";
 import { recordScript, scriptCase, type RecordOptions, type ScriptOptions } from "./testing/walkthrough";
 
@@ -125,6 +126,27 @@ describe("apologised without excuses", () => {
     );
     expect(item(log, "apology_no_excuses").outcome).toBe("missed");
   });
+
+  it.each([
+    ["I'm sorry you feel that way.", "sorry you feel"],
+    ["Sorry if anyone was offended.", "Sorry if anyone"],
+    ["We apologise for any inconvenience.", "apologise for any inconvenience"],
+    ["im sorry u feel that way", "sorry u feel"],
+  ])("is missed by a fake apology, quoting the words that prove it: %j", (words, proof) => {
+    const log = logOf({}, (e) => (e.type === "apology_given" ? { ...e, data: { ...e.data, words } } : e));
+    const result = item(log, "apology_no_excuses");
+    expectProof(result, "missed", indexOf(log, "apology_given"));
+    expect(result.reason).toContain(`“${proof}”`);
+    expect(result.reason).toMatch(/not a real apology/);
+  });
+
+  it("judges with the same coach the Apologise stage shows: missed exactly when it flags the words", () => {
+    for (const words of ["Sorry you feel that way.", "I'm so sorry, that's our mistake.", "Sorry, but we're busy.", "Unfortunately I'm sorry to say it's gone."]) {
+      const log = logOf({}, (e) => (e.type === "apology_given" ? { ...e, data: { ...e.data, words } } : e));
+      const flagged = assessPhrase(words).some((f) => f.severity === "flag");
+      expect(item(log, "apology_no_excuses").outcome, words).toBe(flagged ? "missed" : "met");
+    }
+  });
 });
 
 describe("offered at least two options, or alternatives when saying no", () => {
@@ -240,22 +262,36 @@ describe("root cause tagged", () => {
 });
 
 describe("time to first apology", () => {
-  it("is met by an apology within 3 minutes of opening", () => {
-    const log = logOf({}, undefined, { stepMs: 60_000 }); // the apology is the 4th event: 3:00
+  // Events: opened, heard, validated, apologised: the apology comes two steps after the customer was heard.
+  it("is met by an apology within 3 minutes of the customer being heard out", () => {
+    const log = logOf({}, undefined, { stepMs: 60_000 }); // heard at 1:00, sorry at 3:00
     const result = item(log, "first_apology_time");
     expectProof(result, "met", indexOf(log, "apology_given"));
-    expect(result.reason).toMatch(/after 3 min/);
+    expect(result.reason).toMatch(/2 min after hearing them out/);
+  });
+
+  it("starts the clock at the end of Listen, not while the customer is still talking", () => {
+    // Opened at 0, heard at 1:30 (a long story), sorry at 4:30: 3 minutes after hearing them out.
+    const log = logOf({}, undefined, { stepMs: 90_000 });
+    const result = item(log, "first_apology_time");
+    expectProof(result, "met", indexOf(log, "apology_given"));
+    expect(result.reason).toMatch(/3 min after hearing them out/);
   });
 
   it("is missed by a later apology", () => {
-    const log = logOf({}, undefined, { stepMs: 90_000 }); // 4:30
+    const log = logOf({}, undefined, { stepMs: 130_000 }); // heard at 2:10, sorry at 6:30
     const result = item(log, "first_apology_time");
     expectProof(result, "missed", indexOf(log, "apology_given"));
-    expect(result.reason).toMatch(/4 min 30 s/);
+    expect(result.reason).toMatch(/4 min 20 s after hearing them out/);
   });
 
-  it("is missed when the customer left after 3 minutes without one", () => {
+  it("is missed when the customer left more than 3 minutes after being heard, without one", () => {
     const log = logOf({ abandonAt: "apologise" }, undefined, { stepMs: 120_000 });
     expectProof(item(log, "first_apology_time"), "missed", indexOf(log, "case_abandoned"));
+  });
+
+  it("does not apply when the customer left before they were heard out", () => {
+    const log = logOf({ abandonAt: "listen" }, undefined, { stepMs: 600_000 });
+    expect(item(log, "first_apology_time").outcome).toBe("not_applicable");
   });
 });

@@ -2,7 +2,7 @@
 // pointing at the event that proves it. Pure: the same log always gives the same result.
 import type { RecordedEvent } from "./events";
 import { formatMoney } from "./machine";
-import { PHRASE_KIND_LABELS, coachPhrase, type PhraseFlag } from "./phrase-coach";
+import { PHRASE_KIND_LABELS, assessPhrase, type PhraseFlag } from "./phrase-coach";
 import { isProportionate, REMEDIES } from "./remedies";
 import { replayStates, stateBefore } from "./replay";
 import { allOptions, settledCompensation, type CaseState } from "./state";
@@ -28,7 +28,7 @@ export const RUBRIC_LABELS: Record<RubricItemId, string> = {
   remedy_proportionate: "Remedy in proportion, within authority",
   confirmed_actions: "Confirmed actions; the customer agreed",
   root_cause_tagged: "Root cause tagged",
-  first_apology_time: "Apologised within 3 minutes",
+  first_apology_time: "Apologised within 3 minutes of hearing them out",
 };
 
 export type RubricOutcome = "met" | "missed" | "not_applicable";
@@ -57,7 +57,7 @@ export type RubricResult = {
 
 /** A complaint noted in fewer words than this was not captured in the customer's own words. */
 export const MIN_COMPLAINT_WORDS = 4;
-/** The first apology should come within this long of the case being opened. */
+/** The first apology should come within this long of the customer being heard out (the end of Listen). */
 export const FIRST_APOLOGY_TARGET_MS = 3 * 60_000;
 
 const SOLVING = new Set<RecordedEvent["type"]>([
@@ -68,8 +68,6 @@ const SOLVING = new Set<RecordedEvent["type"]>([
   "compensation_offered",
   "compensation_skipped",
 ]);
-/** "Sorry, but …": the but takes the apology back. */
-const SORRY_BUT = /\bsorry\b[^.!?]*?,?\s+but\b/i;
 /** Owners that name nobody. */
 const VAGUE_OWNER = /^(?:someone|somebody|anyone|anybody|staff|the team|team|tbc|tbd|n\/?a|unknown|\?+|-+)$/i;
 
@@ -100,6 +98,17 @@ function short(text: string, max = 70): string {
 
 function flagLine(flag: PhraseFlag): string {
   return `“${short(flag.match, 40)}” (${PHRASE_KIND_LABELS[flag.kind].replace(/[“”]/g, "").toLowerCase()})`;
+}
+
+/**
+ * The phrase coach's first real flag on words said to the customer: the same judge the live
+ * coach uses while they are typed, so the score and the screen never disagree. A gentle nudge
+ * (a negative opener) does not count against them.
+ */
+function firstFlag(words: string | undefined): PhraseFlag | undefined {
+  const flags = assessPhrase(words ?? "").filter((f) => f.severity === "flag");
+  // "Sorry, we're short staffed": the excuse is the proof; the sorry it undid only follows from it.
+  return flags.find((f) => f.rule !== "apology-undermined") ?? flags[0];
 }
 
 function minutes(ms: number): string {
@@ -134,7 +143,7 @@ function namedFeeling(ctx: Context): Proof {
   if (validations.length === 0) return notApplicable("The case ended before the feeling was named.");
   for (const { e, i } of validations) {
     if (!e.data.acknowledged) return missed(i, "The feeling was picked but not acknowledged out loud.");
-    const flag = coachPhrase(e.data.words ?? "")[0];
+    const flag = firstFlag(e.data.words);
     if (flag) return missed(i, `Named “${FEELING_LABELS[e.data.feeling]}”, but ${flagLine(flag)} undid it.`);
   }
   const { e, i } = validations[0];
@@ -150,10 +159,8 @@ function apologyWithoutExcuses(ctx: Context): Proof {
   const apologies = ctx.log.flatMap((e, i) => (e.type === "apology_given" ? [{ e, i }] : []));
   if (apologies.length === 0) return notApplicable("The case ended before an apology.");
   for (const { e, i } of apologies) {
-    const words = e.data.words ?? "";
-    const flag = coachPhrase(words)[0];
+    const flag = firstFlag(e.data.words);
     if (flag) return missed(i, `The apology came with ${flagLine(flag)}.`);
-    if (SORRY_BUT.test(words)) return missed(i, "“Sorry, but…”: the “but” takes the apology back.");
   }
   const { e, i } = apologies[0];
   return met(i, e.data.words ? `A sincere apology, no excuses: “${short(e.data.words, 60)}”` : "A sincere apology (no words noted), no excuses.");
@@ -252,22 +259,27 @@ function rootCauseTagged(ctx: Context): Proof {
   return notApplicable("The case ended before Prevent.");
 }
 
+/**
+ * The clock starts when the customer has been heard out (their complaint noted, the end of
+ * Listen), not while they are still talking: interrupting a story to say sorry is no credit.
+ */
 function firstApologyTime(ctx: Context): Proof {
-  const opened = ctx.log[0]?.at;
-  if (!opened) return notApplicable("The case was never opened.");
+  const heardAt = firstIndex(ctx.log, (e) => e.type === "complaint_heard");
   const first = firstIndex(ctx.log, (e) => e.type === "apology_given");
   const target = minutes(FIRST_APOLOGY_TARGET_MS);
+  if (heardAt === -1) return notApplicable("The customer was never heard out, so the clock never started.");
+  const heard = ctx.log[heardAt].at.getTime();
   if (first !== -1) {
-    const took = ctx.log[first].at.getTime() - opened.getTime();
+    const took = Math.max(0, ctx.log[first].at.getTime() - heard);
     return took <= FIRST_APOLOGY_TARGET_MS
-      ? met(first, `First apology after ${minutes(took)} (target: ${target}).`)
-      : missed(first, `First apology after ${minutes(took)}: aim for within ${target}.`);
+      ? met(first, `First apology ${minutes(took)} after hearing them out (target: ${target}).`)
+      : missed(first, `First apology ${minutes(took)} after hearing them out: aim for within ${target}.`);
   }
   const end = ctx.log.length - 1;
-  const lasted = ctx.log[end].at.getTime() - opened.getTime();
+  const lasted = ctx.log[end].at.getTime() - heard;
   return lasted > FIRST_APOLOGY_TARGET_MS
-    ? missed(end, `No apology in the first ${target}.`)
-    : notApplicable(`The case ended within ${target}, before an apology.`);
+    ? missed(end, `No apology in the ${target} after hearing them out.`)
+    : notApplicable(`The case ended within ${target} of hearing them out, before an apology.`);
 }
 
 const CHECKS: Record<RubricItemId, (ctx: Context) => Proof> = {

@@ -43,10 +43,15 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   await validate.getByRole("button", { name: "Feeling named — next" }).click();
   await expectStage(page, "Apologise");
 
-  // Apologise: the phrase coach flags an excuse as it is typed.
+  // Apologise: the phrase coach (loaded after the panel takes input) hears a fake apology and an
+  // excuse as they are typed, each with one honest line to say instead.
   const apologise = page.getByTestId("stage-panel-apologise");
-  await apologise.getByLabel("Your apology (optional)").fill("Sorry, we're short staffed tonight.");
-  await expect(apologise.getByText(/short staffed/i).last()).toBeVisible();
+  await apologise.getByLabel("Your apology (optional)").fill("im sorry u feel that way but were short staffed tonight");
+  const notes = apologise.getByRole("list", { name: "Phrase coach" });
+  await expect(notes.locator('[data-kind="fake_apology"]')).toContainText("sorry u feel");
+  await expect(notes.locator('[data-kind="excuse"]')).toContainText("short staffed");
+  await expect(notes.locator('[data-kind="excuse"]')).toContainText("Try:");
+  await snap(page, "phrase-coach");
   await apologise.getByLabel("Your apology (optional)").fill("I'm so sorry — fifty minutes is far too long and we should have come to you.");
   await apologise.getByLabel("I apologised sincerely").check();
   await snap(page, "stage-apologise");
@@ -137,6 +142,7 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   await prevent.getByRole("button", { name: "Close case" }).click();
   await expect(page.getByTestId("stage-panel-closed")).toBeVisible();
   await expect(page.getByTestId("breather")).toBeVisible(); // angry customer and a return to Listen: a hard case
+  await expect(page.getByTestId("breather-why")).toContainText("don't come back");
   await snap(page, "closed");
 
   // Opening the case again (another tablet, or later) shows the same closed case.

@@ -24,8 +24,8 @@ const excuse = {
 };
 
 beforeAll(async () => {
-  // Amira: 75 two weeks ago (an excuse and a late apology), then 100 last week and this week.
-  await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-02-24T19:00:00Z"), stepMs: 90_000, ...excuse });
+  // Amira: 75 two weeks ago (an excuse, and an apology 3 min 20 s after hearing them out), then 100 last week and this week.
+  await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-02-24T19:00:00Z"), stepMs: 100_000, ...excuse });
   await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-03T19:00:00Z") });
   await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-09T19:00:00Z") });
   // Ben, this week: a token remedy for a serious failure (88), and a textbook case (100).

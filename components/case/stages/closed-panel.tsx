@@ -36,6 +36,9 @@ export function ClosedPanel({ state, rootCauses }: { state: CaseState; rootCause
               <li key={line}>{line}</li>
             ))}
           </ul>
+          <p className="mt-3 border-t border-emerald-700 pt-3 text-base text-emerald-100" data-testid="breather-why">
+            {BREATHER.why}
+          </p>
         </section>
       ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg" data-testid="case-summary">

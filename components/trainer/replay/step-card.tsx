@@ -2,9 +2,9 @@
 
 import { useId } from "react";
 import { PhraseCoachNotes } from "@/components/case/coached-textarea";
+import { usePhraseCoach } from "@/components/case/use-phrase-coach";
 import type { HistoryLine } from "@/lib/manager/describe-event";
 import type { RecordedEvent } from "@/lib/playbook";
-import { coachPhrase } from "@/lib/playbook/phrase-coach";
 import { coachedTexts } from "@/lib/playbook/replay";
 import type { RubricItem } from "@/lib/playbook/rubric";
 import type { ReplayComment } from "@/lib/training/get-replay";
@@ -14,6 +14,7 @@ import { formatCaseTime } from "./replay-controls";
 /** One piece of what was typed, with the phrase coach's notes exactly as the live coach shows them. */
 function CoachedWords({ label, text, stepKey }: { label: string; text: string; stepKey: string }) {
   const notesId = useId();
+  const assess = usePhraseCoach();
   return (
     <div className="flex flex-col gap-1">
       <p className="text-base text-slate-300">{label}</p>
@@ -22,7 +23,7 @@ function CoachedWords({ label, text, stepKey }: { label: string; text: string; s
       </p>
       {/* Keyed by step, so the notes show at once instead of after the live coach's typing pause. */}
       <PhraseCoachNotes key={stepKey} text={text} id={notesId} />
-      {coachPhrase(text).length === 0 ? <p className="text-sm text-emerald-300">✓ The phrase coach flagged nothing here.</p> : null}
+      {assess && assess(text).length === 0 ? <p className="text-sm text-emerald-300">✓ The phrase coach flagged nothing here.</p> : null}
     </div>
   );
 }
