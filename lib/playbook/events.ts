@@ -3,6 +3,16 @@
 import * as z from "zod/mini";
 import { CATEGORIES, COMPENSATION_KINDS, FEELINGS, MOODS, ROLES } from "./vocabulary";
 
+/**
+ * The revision of the playbook's rules a case is opened under. A stored log always folds the way
+ * it was recorded: a rule that would read old steps differently applies from the revision that
+ * introduced it (docs/decisions/0008-rounds-and-authority.md).
+ *  1: the first rules.
+ *  2: "not quite" at the read-back retires the round's solution, remedy and actions; a limit comes
+ *     from the event (the acting person's own), never from a role name.
+ */
+export const PLAYBOOK_REVISION = 2;
+
 // One schema per event type; together they are the only way a case changes.
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, "Required"), z.maxLength(max, `At most ${max} characters`));
 const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters`)));
@@ -16,6 +26,22 @@ export const agreedActionSchema = z.object({
 });
 export type AgreedActionInput = z.infer<typeof agreedActionSchema>;
 
+const cents = z.int().check(z.minimum(0), z.maximum(10_000_000));
+/**
+ * The acting person's own remedy authority, in pence. Written into offers and decisions by the
+ * server from the person's role (lib/cases/append-event.ts), never taken from the client; the
+ * playbook's authority rules (./authority.ts) decide from it.
+ */
+const authorityLimit = z.optional(z.int().check(z.minimum(0), z.maximum(100_000_000)));
+
+/** What a remedy is: its kind, the words for it, and what it is worth. */
+export const remedyTermsSchema = z.object({
+  kind: z.enum(COMPENSATION_KINDS, { message: "Pick the kind of remedy" }),
+  description: text(200),
+  valueCents: cents,
+});
+export type RemedyTerms = z.infer<typeof remedyTermsSchema>;
+
 export const eventSchemas = {
   case_opened: z.object({
     type: z.literal("case_opened"),
@@ -24,6 +50,8 @@ export const eventSchemas = {
       locationId: id,
       authorityLimitCents: z.int().check(z.minimum(0)),
       practice: z._default(z.boolean(), false),
+      /** The playbook's rules the case follows (PLAYBOOK_REVISION when opened); absent: revision 1. */
+      revision: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
     }),
   }),
   complaint_heard: z.object({
@@ -72,7 +100,11 @@ export const eventSchemas = {
     data: z.object({
       decision: z.enum(["approved", "declined"]),
       note: optionalText(500),
+      /** At a call to the table: an option the manager adds for the customer. */
       option: optionalText(200),
+      /** At a remedy request: the remedy approved, as asked or different (a counter-offer). */
+      remedy: z.optional(remedyTermsSchema),
+      authorityLimitCents: authorityLimit,
     }),
   }),
   solution_agreed: z.object({
@@ -85,7 +117,8 @@ export const eventSchemas = {
       id,
       kind: z.enum(COMPENSATION_KINDS),
       description: text(200),
-      valueCents: z.int().check(z.minimum(0), z.maximum(10_000_000)),
+      valueCents: cents,
+      authorityLimitCents: authorityLimit,
     }),
   }),
   compensation_skipped: z.object({

@@ -7,3 +7,5 @@ export * from "./phrase-coach";
 export * from "./guidance";
 export * from "./remedies";
 export * from "./readback";
+export * from "./authority";
+export * from "./rounds";

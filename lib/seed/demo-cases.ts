@@ -1683,7 +1683,8 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
         const approved = event.data.decision === "approved";
         const notes = pending === "remedy" ? (approved ? REMEDY_APPROVED : REMEDY_DECLINED) : approved ? AUTHORITY_APPROVED : AUTHORITY_DECLINED;
         const option = event.data.option === undefined ? undefined : dressOption(event.data.option).label;
-        push({ type: event.type, data: { decision: event.data.decision, note: d.pick(notes), ...(option ? { option } : {}) } }, by);
+        const { authorityLimitCents } = event.data;
+        push({ type: event.type, data: { decision: event.data.decision, note: d.pick(notes), ...(option ? { option } : {}), authorityLimitCents } }, by);
         pending = undefined;
         break;
       }
@@ -1699,7 +1700,8 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
         const valueCents = isBigAsk ? Math.max(spec.valueCents, event.data.valueCents) : event.data.valueCents;
         if (!isBigAsk) settled = spec;
         if (by === "staff" && valueCents > limit) pending = "remedy";
-        push({ type: event.type, data: { id: event.data.id, kind: spec.kind, description: spec.description, valueCents } }, by);
+        const { authorityLimitCents } = event.data;
+        push({ type: event.type, data: { id: event.data.id, kind: spec.kind, description: spec.description, valueCents, authorityLimitCents } }, by);
         break;
       }
       case "compensation_skipped":
