@@ -225,9 +225,11 @@ export function scriptCase(options: ScriptOptions = {}): Script {
     if (o.compensationCents === "skip") {
       add({ type: "compensation_skipped", data: { reason: "The customer did not want anything extra." } });
     } else {
-      // Offered again within the limit (by the manager when the first one was theirs).
-      const again = Math.min(o.compensationCents, o.authorityLimitCents);
-      add(offer(o.compensationByManager ? o.compensationCents : again, "Dessert on the house"), o.compensationByManager ? "manager" : "staff");
+      // The same remedy offered again, and approved again when it is above the staff limit.
+      add(offer(o.compensationCents, "Dessert on the house"), o.compensationByManager ? "manager" : "staff");
+      if (o.compensationCents > o.authorityLimitCents && !o.compensationByManager) {
+        add({ type: "manager_decided", data: { decision: "approved", note: "Still fine by me." } }, "manager");
+      }
     }
     add({ type: "actions_agreed", data: { actions: actions(2) } });
   }
