@@ -32,7 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const locationId = actor.currentLocationId ?? actor.locationIds[0] ?? null;
   const [cases, location, authorityLimitCents, rootCauses, deciders] = await Promise.all([
     canOpen ? listMyCasesToday(db, actor) : [],
-    locationId ? db.location.findUnique({ where: { id: locationId }, select: { name: true } }) : null,
+    locationId ? db.location.findUnique({ where: { id: locationId }, select: { name: true, timezone: true } }) : null,
     canOpen ? authorityLimitFor(db, actor.role) : 0,
     canOpen ? listRootCauseTags(db) : [],
     canOpen && locationId ? listDecidersAt(db, locationId) : [],
@@ -44,6 +44,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           actor: { id: actor.id, name: actor.name, role: actor.role },
           locationId,
           locationName: location?.name ?? "",
+          timeZone: location?.timezone,
           authorityLimitCents,
           rootCauses,
           deciders,

@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { TextArea, TextInput } from "@/components/ui/field";
 import { coachPhrase, PHRASE_KIND_LABELS, type PhraseFlag } from "@/lib/playbook/phrase-coach";
+import { quotedSentence } from "./text";
 
 const DEBOUNCE_MS = 250;
 
@@ -24,8 +25,9 @@ export function PhraseCoachNotes({ text, id }: { text: string; id: string }) {
     <div id={id} aria-live="polite">
       {flags.length > 0 ? (
         <ul aria-label="Phrase coach" className="mt-1 flex flex-col gap-2">
-          {flags.map((flag) => (
-            <PhraseNote key={`${flag.start}-${flag.kind}`} flag={flag} />
+          {flags.map((flag, index) => (
+            // Two flags with the same better line show it once, under the first.
+            <PhraseNote key={`${flag.start}-${flag.kind}`} flag={flag} showTry={flags.findIndex((f) => f.reframe === flag.reframe) === index} />
           ))}
         </ul>
       ) : null}
@@ -33,15 +35,17 @@ export function PhraseCoachNotes({ text, id }: { text: string; id: string }) {
   );
 }
 
-function PhraseNote({ flag }: { flag: PhraseFlag }) {
+function PhraseNote({ flag, showTry }: { flag: PhraseFlag; showTry: boolean }) {
   return (
     <li className="rounded-lg border-l-4 border-amber-400 bg-amber-950/60 px-3 py-2 text-base text-amber-50">
       <p>
-        <span className="font-semibold">{PHRASE_KIND_LABELS[flag.kind]}:</span> “{flag.match}”. {flag.why}
+        <span className="font-semibold">{PHRASE_KIND_LABELS[flag.kind]}:</span> {quotedSentence(flag.match)} {flag.why}
       </p>
-      <p className="mt-1 text-emerald-200">
-        <span className="font-semibold">Try: </span>“{flag.reframe}”
-      </p>
+      {showTry ? (
+        <p className="mt-1 text-emerald-200" data-testid="phrase-try">
+          <span className="font-semibold">Try: </span>“{flag.reframe}”
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -35,3 +35,12 @@ export function isoToLocal(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/**
+ * Someone's words quoted as a sentence: “It's cold.” keeps its own full stop, “It's cold” gets
+ * one after the quote, never both.
+ */
+export function quotedSentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? `“${t}”` : `“${t}”.`;
+}

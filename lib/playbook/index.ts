@@ -9,3 +9,4 @@ export * from "./remedies";
 export * from "./readback";
 export * from "./authority";
 export * from "./rounds";
+export * from "./remedy-status";
