@@ -174,8 +174,8 @@ function ActionEditor({
   const options = days.some((d) => d.value === row.day) || !row.day ? days : [{ value: row.day, label: row.day }, ...days];
   const dueError = error("dueAt");
   return (
-    <div className="grid gap-3 rounded-xl bg-slate-800/70 p-3 md:grid-cols-[2fr_1fr]" data-testid={`action-row-${index}`}>
-      <div className="md:col-span-2">
+    <div className="grid gap-3 rounded-xl bg-slate-800/70 p-3 md:grid-cols-[minmax(0,1fr)_minmax(14rem,auto)_8rem]" data-testid={`action-row-${index}`}>
+      <div className="md:col-span-3">
         <TextInput
           label={<>Action{number}</>}
           value={row.description}
@@ -185,8 +185,8 @@ function ActionEditor({
         />
       </div>
       <TextInput label={<>Owner{number}</>} value={row.owner} onChange={(e) => update({ owner: e.target.value })} placeholder="Who does it" error={error("owner")} />
-      <div className="flex flex-col gap-2">
-        <div className="grid grid-cols-[3fr_2fr] gap-2">
+      <div className="contents">
+        <div className="contents">
           <div className="flex flex-col gap-1.5">
             <label htmlFor={dayId} className="text-lg font-semibold text-slate-100">
               Due{number}
@@ -218,8 +218,10 @@ function ActionEditor({
             }}
           />
         </div>
-        {dueError ? <p className="text-base font-medium text-rose-300">{row.time && !normaliseTime(row.time) ? "Write the time as 24-hour, like 20:30" : dueError}</p> : null}
-        <div className="flex gap-2">
+        {dueError ? (
+          <p className="text-base font-medium text-rose-300 md:col-span-3">{row.time && !normaliseTime(row.time) ? "Write the time as 24-hour, like 20:30" : dueError}</p>
+        ) : null}
+        <div className="flex gap-2 md:col-span-3 md:justify-end">
           <Button variant="ghost" className="text-base" onClick={soon}>
             In {SOON_MINUTES} min<span className="sr-only"> for action {index + 1}</span>
           </Button>
