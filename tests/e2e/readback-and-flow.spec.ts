@@ -204,8 +204,17 @@ test("waiting for a manager is in view and named in the top bar; the manager app
   await expect(page.getByTestId("counter-offer")).toContainText("instead of Refund both main courses (£45.00)");
 });
 
+/** The venue's wall clock ("HH:MM") at an instant: The Harbour Kitchen is in London. */
+const londonClock = (at: number) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+const minutesOfDay = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+// A tablet set to American English in New York: the venue's dates and times still read as the venue's.
+test.describe("on a tablet set to another language and time zone", () => {
+  test.use({ locale: "en-US", timezoneId: "America/New_York" });
+
 test("each stage change brings the new stage's heading into view and moves the focus to it", async ({ page }) => {
   await signInWithPin(page, "The Harbour Kitchen", "Ewa Nowak", "5555");
+  expect(await page.evaluate(() => [navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone])).toEqual(["en-US", "America/New_York"]);
   await page.getByRole("button", { name: /New complaint/ }).click();
   await expectStage(page, "Listen");
   const listen = page.getByTestId("stage-panel-listen");
@@ -226,6 +235,12 @@ test("each stage change brings the new stage's heading into view and moves the f
   await expectHeadingBroughtIntoView(page, "Apologise");
 
   const apologise = page.getByTestId("stage-panel-apologise");
+  // Two excuses of one kind: two notes, and their shared better line once.
+  await apologise.getByLabel("Your apology (optional)").fill("Sorry, we're short staffed and someone called in sick.");
+  await expect(apologise.getByRole("list", { name: "Phrase coach" }).getByRole("listitem")).toHaveCount(2);
+  await expect(apologise.getByTestId("phrase-try")).toHaveCount(1);
+  await expect(apologise.getByRole("list", { name: "Phrase coach" })).not.toContainText(".”.");
+  await apologise.getByLabel("Your apology (optional)").fill("I'm sorry: you asked three times and that should never happen.");
   await apologise.getByLabel("I apologised sincerely").check();
   await fromTheBottom(page);
   await apologise.getByRole("button", { name: "Apology given — next" }).click();
@@ -251,7 +266,15 @@ test("each stage change brings the new stage's heading into view and moves the f
   await compensate.getByRole("button", { name: "No compensation" }).click();
   await expectHeadingBroughtIntoView(page, "Confirm");
 
+  // The due day reads as the venue says it (day before month), whatever the tablet's language.
+  const confirm = page.getByTestId("stage-panel-confirm");
+  await expect(confirm.getByLabel("Due", { exact: true }).locator("option").first()).toHaveText(/^Today \((Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}\)$/);
   await agreeAction(page, "Bring both drinks to bar stool 3", "me");
+  // "In 15 min" is on the venue's clock (London), not the tablet's (New York).
+  const due = await confirm.getByLabel("Time", { exact: true }).inputValue();
+  const ahead = (minutesOfDay(due) - minutesOfDay(londonClock(Date.now())) + 24 * 60) % (24 * 60);
+  expect(ahead).toBeGreaterThanOrEqual(10);
+  expect(ahead).toBeLessThanOrEqual(25);
   // A note saved at one stage does not stay on screen at the next.
   await page.getByRole("button", { name: "Add note" }).click();
   await page.getByLabel("Note", { exact: true }).fill("Regular: likes the window seat.");
@@ -259,7 +282,7 @@ test("each stage change brings the new stage's heading into view and moves the f
   await expect(page.getByTestId("case-actions")).toContainText("Note saved");
   await page.getByTestId("stage-panel-confirm").getByRole("button", { name: "Show the customer" }).click();
   const readback = page.getByRole("dialog", { name: /agreed/i });
-  await expect(readback.getByTestId("readback-actions")).toContainText("I will see to it by today at");
+  await expect(readback.getByTestId("readback-actions")).toContainText(new RegExp(`I will see to it by (today|tomorrow) at ${due}\\.`));
   await readback.getByRole("button", { name: "Yes, that's right" }).click();
   await expectHeadingBroughtIntoView(page, "Prevent");
   await expect(page.getByTestId("case-actions")).not.toContainText("Note saved");
@@ -272,6 +295,7 @@ test("each stage change brings the new stage's heading into view and moves the f
   await expectHeadingBroughtIntoView(page, "Case closed");
   // The closing summary gives staff the figure managers and trainers see.
   await expect(page.getByTestId("case-summary")).toContainText("First apology after");
+});
 });
 
 const cut = (route: Route) => route.abort("internetdisconnected");
@@ -305,6 +329,11 @@ test("after a case closed offline is sent, the home list shows it closed without
   await expect(page.getByTestId("closed-remedy")).toContainText("(given)");
   await page.goto("/");
   await expect(page.getByTestId("steps-waiting")).toContainText("2 steps waiting to send");
+  // Plain words, when this browser may clear what waits here.
+  if (await page.getByTestId("storage-refused").isVisible()) {
+    await expect(page.getByTestId("storage-refused")).toContainText("Connect to the Wi-Fi");
+    await expect(page.getByTestId("storage-refused")).not.toContainText(/protected storage/i);
+  }
   await expect(page.getByTestId(`my-case-${reference}`)).toContainText("Prevent");
   await page.evaluate(() => {
     (window as unknown as { __noReload?: boolean }).__noReload = true;
