@@ -23,7 +23,7 @@ import {
 } from "./coach-parts";
 import { GuidancePanel } from "./guidance-panel";
 import { CaseMovedOn } from "./stage-focus";
-import { VENUE_DEFAULT_TIME_ZONE, VenueTimeZone } from "./venue-time";
+import { VENUE_DEFAULT_TIME_ZONE, VenueTimeZone } from "./venue-zone";
 import { StageRail } from "./stage-rail";
 import { TopBar } from "./top-bar";
 import type { CaseActor, Decider, RootCauseOption, SendStep } from "./types";

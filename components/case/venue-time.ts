@@ -1,14 +1,7 @@
-"use client";
-
-import { createContext, useContext } from "react";
-
 // Times on the staff screens are the venue's: its clock (time zone) and British English, never
 // the tablet's own language settings, so a UK venue never reads a US date.
 
-/** The venue's IANA time zone, from its location (components/case/case-coach.tsx provides it). */
-export const VENUE_DEFAULT_TIME_ZONE = "Europe/London";
-export const VenueTimeZone = createContext<string>(VENUE_DEFAULT_TIME_ZONE);
-export const useVenueTimeZone = () => useContext(VenueTimeZone);
+export { useVenueTimeZone } from "./venue-zone";
 
 const parts = (instant: Date, timeZone: string) => {
   const values = Object.fromEntries(
