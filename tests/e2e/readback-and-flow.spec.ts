@@ -115,7 +115,7 @@ test("a read-back after a manager's counter-offer promises what was approved, ne
   await expectStage(page, "Prevent");
 });
 
-test("a rejected read-back is followed by a new agreement: nothing of the earlier round is promised again", async ({ page }) => {
+test("a rejected read-back is followed by a new agreement: nothing of the earlier round is promised again", async ({ page, browser }, testInfo) => {
   await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "1111");
   const { caseId } = await caseThrough(page.request, "confirm");
   await page.goto(`/cases/${caseId}`);
@@ -162,6 +162,21 @@ test("a rejected read-back is followed by a new agreement: nothing of the earlie
   await snap(page, "readback-after-not-quite");
   await readback.getByRole("button", { name: "Yes, that's right" }).click();
   await expectStage(page, "Prevent");
+
+  // The manager's history keeps the first round's agreement, remedy and actions, marked superseded.
+  const { baseURL, viewport } = testInfo.project.use;
+  const managerContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined });
+  const manager = await managerContext.newPage();
+  expect((await manager.request.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9090", locationId: "loc-harbour" } })).ok()).toBe(true);
+  await manager.goto(`/manager/cases/${caseId}`);
+  const history = manager.getByRole("region", { name: /History/ });
+  const superseded = history.locator("li").filter({ has: manager.getByTestId("superseded") });
+  await expect(superseded).toHaveCount(3);
+  await expect(superseded.nth(0)).toContainText("Agreed the solution “Take the burger off the bill”");
+  await expect(superseded.nth(1)).toContainText("Drinks on us");
+  await expect(superseded.nth(2)).toContainText("Agreed an action");
+  await expect(manager.getByRole("region", { name: "The complaint" })).toContainText("superseded: the customer said “not quite”");
+  await managerContext.close();
 });
 
 test("waiting for a manager is in view and named in the top bar; the manager approves another amount on the tablet", async ({ page }) => {
