@@ -1,7 +1,7 @@
 import { approvalReason, approvedRemedy, decisionRefusal, mayDecide, offerNeedsApproval, ownLimitCents, sameRemedy } from "./authority";
 import type { EventOf, EventType, RecordedEvent } from "./events";
 import { formatMoney } from "./money";
-import { allOptions, compensationSettled, initialState, settledCompensation, type CaseState, type CompensationState } from "./state";
+import { allOptions, awaitingCompensation, compensationSettled, initialState, settledCompensation, type CaseState, type CompensationState } from "./state";
 import { STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
 
 export { formatMoney };
@@ -105,21 +105,24 @@ export const flow: { [T in EventType]: Rule<T> } = {
         const next: CaseState = { ...s, pendingManager: undefined, decisions: [...s.decisions, decided] };
         return e.data.option && e.data.decision === "approved" ? { ...next, options: [...new Set([...s.options, e.data.option])] } : next;
       }
-      const approve = (c: CompensationState): CompensationState => {
-        const approved = approvedRemedy(c, e);
-        const asked = { kind: c.kind, description: c.description, valueCents: c.valueCents };
-        return sameRemedy(asked, approved)
-          ? { ...c, status: "approved", decidedById: e.actor.id, decisionNote: e.data.note }
-          : { ...c, ...approved, requested: asked, status: "approved", decidedById: e.actor.id, decisionNote: e.data.note };
-      };
-      let remedy: ManagerDecisionRemedy = {};
-      const compensation = s.compensation.map((c) => {
-        if (c.status !== "awaiting_approval") return c;
-        if (e.data.decision !== "approved") return { ...c, status: "declined" as const, decidedById: e.actor.id, decisionNote: e.data.note };
-        const approved = approve(c);
-        remedy = { remedy: { kind: approved.kind, description: approved.description, valueCents: approved.valueCents }, requested: approved.requested };
-        return approved;
-      });
+      // The offer waiting for this decision, as the decision leaves it: declined, approved as
+      // asked, or approved as something else (its terms replaced, what was asked kept).
+      const asked = awaitingCompensation(s);
+      const by = { decidedById: e.actor.id, decisionNote: e.data.note };
+      let answered: CompensationState | undefined;
+      if (asked && e.data.decision !== "approved") answered = { ...asked, ...by, status: "declined" };
+      if (asked && e.data.decision === "approved") {
+        const approved = approvedRemedy(asked, e);
+        const terms = { kind: asked.kind, description: asked.description, valueCents: asked.valueCents };
+        answered = sameRemedy(terms, approved)
+          ? { ...asked, ...by, status: "approved" }
+          : { ...asked, ...by, ...approved, requested: terms, status: "approved" };
+      }
+      const remedy: ManagerDecisionRemedy =
+        answered?.status === "approved"
+          ? { remedy: { kind: answered.kind, description: answered.description, valueCents: answered.valueCents }, requested: answered.requested }
+          : {};
+      const compensation = s.compensation.map((c) => (answered && c.id === asked?.id && c.status === "awaiting_approval" ? answered : c));
       const settled: CaseState = { ...s, pendingManager: undefined, decisions: [...s.decisions, { ...decided, ...remedy }], compensation };
       if (e.data.decision !== "approved") return settled;
       if (s.phase === "compensate") return to("confirm")(settled, e.at);
