@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AppHeader } from "@/components/ui/app-header";
 import { NewComplaintButton } from "@/components/home/new-complaint-button";
+import { RefreshWhenSent } from "@/components/home/refresh-when-sent";
 import { TabletSetup } from "@/components/field/tablet-setup";
 import { TabletStatus } from "@/components/field/tablet-status";
 import { requirePageActor } from "@/lib/auth/current";
@@ -32,7 +33,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const locationId = actor.currentLocationId ?? actor.locationIds[0] ?? null;
   const [cases, location, authorityLimitCents, rootCauses, deciders] = await Promise.all([
     canOpen ? listMyCasesToday(db, actor) : [],
-    locationId ? db.location.findUnique({ where: { id: locationId }, select: { name: true } }) : null,
+    locationId ? db.location.findUnique({ where: { id: locationId }, select: { name: true, timezone: true } }) : null,
     canOpen ? authorityLimitFor(db, actor.role) : 0,
     canOpen ? listRootCauseTags(db) : [],
     canOpen && locationId ? listDecidersAt(db, locationId) : [],
@@ -44,6 +45,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           actor: { id: actor.id, name: actor.name, role: actor.role },
           locationId,
           locationName: location?.name ?? "",
+          timeZone: location?.timezone,
           authorityLimitCents,
           rootCauses,
           deciders,
@@ -64,6 +66,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <TabletSetup actorId={actor.id} context={context} />
             <NewComplaintButton context={context} />
             <TabletStatus actorId={actor.id} />
+            <RefreshWhenSent />
           </>
         ) : null}
         {entries.length ? (
@@ -98,6 +101,7 @@ function MyCasesToday({ cases }: { cases: Awaited<ReturnType<typeof listMyCasesT
             <li key={c.id}>
               <Link
                 href={`/cases/${c.id}`}
+                data-testid={`my-case-${c.reference}`}
                 className="flex min-h-16 items-center justify-between gap-4 rounded-xl border border-slate-700 bg-slate-800 px-5 py-3 hover:border-sky-400"
               >
                 <span className="flex flex-col">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { deferIdleWorkUntilInteractive, whenIdle } from "@/lib/client/idle";
 import { isOpen, type CaseState } from "@/lib/playbook/state";
 import type { StageGuidance } from "@/lib/playbook/guidance";
@@ -22,6 +22,8 @@ import {
   ValidatePanel,
 } from "./coach-parts";
 import { GuidancePanel } from "./guidance-panel";
+import { CaseMovedOn } from "./stage-focus";
+import { VENUE_DEFAULT_TIME_ZONE, VenueTimeZone } from "./venue-zone";
 import { StageRail } from "./stage-rail";
 import { TopBar } from "./top-bar";
 import type { CaseActor, Decider, RootCauseOption, SendStep } from "./types";
@@ -83,13 +85,16 @@ export function CaseCoach({
   // next stage's panel is fetched, so moving on does not wait for it.
   deferIdleWorkUntilInteractive();
   useEffect(() => whenIdle(() => NEXT_PANEL[state.phase]?.preload()), [state.phase]);
+  const movedOn = useMovedOn(`${state.phase}|${pending ? "waiting" : ""}`);
 
   return (
+    <VenueTimeZone.Provider value={view.timeZone ?? VENUE_DEFAULT_TIME_ZONE}>
+    <CaseMovedOn.Provider value={movedOn}>
     <div className="flex flex-col">
       {/* Above the sticky bar, whose "Practice" badge stays in view. */}
       {practice ? <PracticeBanner /> : null}
       {/* Stays in view while scrolling: the clock and the stage are what staff glance at. */}
-      <div className="sticky top-0 z-10 shadow-lg shadow-slate-950/60">
+      <div className="sticky top-0 z-10 shadow-lg shadow-slate-950/60" data-sticky-bar>
         <TopBar
           reference={reference}
           state={state}
@@ -110,18 +115,28 @@ export function CaseCoach({
           </div>
         ) : null}
         <div className="flex min-w-0 flex-col gap-4">
-          {practice ? <PracticeCustomer state={state} practice={practice} caseId={view.id} /> : null}
+          {practice ? <PracticeCustomer state={state} practice={practice} caseId={view.id} sent={waiting === 0 && !refused} /> : null}
           {refused ? <RefusedBanner refused={refused} discard={discardRefused} /> : null}
           {pending && isOpen(state) ? <ManagerWait state={state} pending={pending} deciders={deciders} decide={decideAsManager} /> : null}
           {/* While a manager is awaited the stage's own steps are switched off; the playbook would refuse them anyway. */}
           <fieldset disabled={Boolean(pending)} className="contents">
             <StageContent state={state} send={send} actor={actor} rootCauses={rootCauses} />
           </fieldset>
-          {isOpen(state) ? <CaseActions state={state} send={send} /> : null}
+          {isOpen(state) ? <CaseActions key={state.phase} state={state} send={send} /> : null}
         </div>
       </main>
     </div>
+    </CaseMovedOn.Provider>
+    </VenueTimeZone.Provider>
   );
+}
+
+/** False until what is on screen (the stage, a manager awaited) first changes after the page loads. */
+function useMovedOn(screen: string): boolean {
+  const first = useRef(screen);
+  const moved = useRef(false);
+  if (screen !== first.current) moved.current = true;
+  return moved.current;
 }
 
 function StageContent({
@@ -148,7 +163,8 @@ function StageContent({
     case "compensate":
       return <CompensatePanel {...props} />;
     case "confirm":
-      return <ConfirmPanel {...props} />;
+      // A new round of agreement starts from nothing agreed: a fresh panel, not the last round's rows.
+      return <ConfirmPanel key={state.round} {...props} />;
     case "prevent":
       return <PreventPanel {...props} rootCauses={rootCauses} />;
     case "closed":

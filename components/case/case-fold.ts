@@ -1,5 +1,6 @@
 import type { LoggedEvent, Refusal, Step } from "@/lib/client/tablet-store";
 import type { RecordedEvent } from "@/lib/playbook/events";
+import { PLAYBOOK_REVISION } from "@/lib/playbook/revision";
 import { fold, transition } from "@/lib/playbook/machine";
 import { initialState, type CaseState } from "@/lib/playbook/state";
 import type { Phase } from "@/lib/playbook/vocabulary";
@@ -18,7 +19,8 @@ export function stepToRecorded(step: Step, reference: string): RecordedEvent {
   const at = new Date(step.capturedAt);
   if (step.body.kind === "open") {
     const { locationId, authorityLimitCents, practice } = step.body;
-    return { type: "case_opened", data: { reference, locationId, authorityLimitCents, practice }, at, actor: step.actor };
+    // The server opens every case under the current revision of the playbook's rules.
+    return { type: "case_opened", data: { reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION }, at, actor: step.actor };
   }
   return { ...step.body.event, at, actor: step.actor };
 }

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { TextArea, TextInput } from "@/components/ui/field";
 import type { PhraseFlag } from "@/lib/playbook/phrase-coach";
 import { PHRASE_KIND_LABELS } from "@/lib/playbook/phrase-kinds";
+import { quotedSentence } from "./text";
 import { loadPhraseCoach, usePhraseCoach } from "./use-phrase-coach";
 
 
@@ -28,8 +29,9 @@ export function PhraseCoachNotes({ text, id }: { text: string; id: string }) {
     <div id={id} aria-live="polite" data-coach-ready={assess ? "true" : "false"}>
       {flags.length > 0 ? (
         <ul aria-label="Phrase coach" className="mt-1 flex flex-col gap-2">
-          {flags.map((flag) => (
-            <PhraseNote key={`${flag.start}-${flag.rule}`} flag={flag} />
+          {flags.map((flag, index) => (
+            // Two flags with the same better line show it once, under the first.
+            <PhraseNote key={`${flag.start}-${flag.rule}`} flag={flag} showTry={flags.findIndex((f) => f.suggestion === flag.suggestion) === index} />
           ))}
         </ul>
       ) : null}
@@ -54,7 +56,7 @@ function Suggestion({ line }: { line: string }) {
   );
 }
 
-function PhraseNote({ flag }: { flag: PhraseFlag }) {
+function PhraseNote({ flag, showTry }: { flag: PhraseFlag; showTry: boolean }) {
   const gentle = flag.severity === "gentle";
   return (
     <li
@@ -65,11 +67,14 @@ function PhraseNote({ flag }: { flag: PhraseFlag }) {
         <span className="font-semibold">
           {gentle ? "Gentle nudge · " : ""}
           {PHRASE_KIND_LABELS[flag.kind]}:
-        </span> “{flag.match}”. {flag.why}
+        </span>{" "}
+        {quotedSentence(flag.match)} {flag.why}
       </p>
-      <p className="mt-1 text-emerald-200">
-        <span className="font-semibold">Try: </span>“<Suggestion line={flag.suggestion} />”
-      </p>
+      {showTry ? (
+        <p className="mt-1 text-emerald-200" data-testid="phrase-try">
+          <span className="font-semibold">Try: </span>“<Suggestion line={flag.suggestion} />”
+        </p>
+      ) : null}
     </li>
   );
 }

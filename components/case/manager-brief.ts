@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/playbook/machine";
+import { formatMoney } from "@/lib/playbook/money";
 import type { CaseState } from "@/lib/playbook/state";
 import { CATEGORY_LABELS, COMPENSATION_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";
 
@@ -40,7 +40,7 @@ export function managerBrief(state: CaseState): BriefLine[] {
     if (offer) {
       lines.push({
         label: "Asking for",
-        text: `${COMPENSATION_LABELS[offer.kind]}: ${offer.description}, ${formatMoney(offer.valueCents)} (above the ${formatMoney(state.authorityLimitCents)} staff limit)`,
+        text: `${COMPENSATION_LABELS[offer.kind]}: ${offer.description}, ${formatMoney(offer.valueCents)} (above the ${formatMoney(pending.limitCents ?? state.authorityLimitCents)} limit of whoever offered it)`,
       });
     }
   } else if (pending?.kind === "authority") {

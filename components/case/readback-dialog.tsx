@@ -2,22 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type { CaseState } from "@/lib/playbook";
-import { buildReadback } from "@/lib/playbook/readback";
+import { buildReadback, READBACK_LABELS } from "@/lib/playbook/readback";
 import { StepFeedback } from "./step-feedback";
 import { optionalText } from "./text";
 import type { SendStep } from "./types";
 import { useStep } from "./use-step";
-
-const DUE_FORMAT: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-const TIME_FORMAT: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-
-/** Due times in the tablet's own time zone, "today at 20:30" when it is today. */
-function formatDueForCustomer(iso: string): string {
-  const due = new Date(iso);
-  if (Number.isNaN(due.getTime())) return iso;
-  const today = new Date().toDateString() === due.toDateString();
-  return today ? `today at ${due.toLocaleTimeString("en-GB", TIME_FORMAT)}` : due.toLocaleString("en-GB", DUE_FORMAT);
-}
+import { useVenueTimeZone } from "./venue-time";
 
 /**
  * The tablet turned round: what was agreed, in large plain words, and two big answers.
@@ -28,7 +18,10 @@ export function ReadbackDialog({ state, send, onClose }: { state: CaseState; sen
   const [comment, setComment] = useState("");
   const step = useStep();
   const commentId = useId();
-  const readback = buildReadback(state, formatDueForCustomer);
+  const timeZone = useVenueTimeZone();
+  // Composed from the case's typed state by the playbook: the same words on a reload or a replay.
+  const [now] = useState(() => new Date());
+  const readback = buildReadback(state, { timeZone, now });
 
   // No close on unmount: removing the element leaves the top layer by itself, and a close()
   // here would fire onClose during React's development double-mount.
@@ -59,12 +52,33 @@ export function ReadbackDialog({ state, send, onClose }: { state: CaseState; sen
             Back to the coach
           </button>
         </div>
-        <ul className="flex flex-col gap-5" data-testid="readback-lines">
-          {readback.lines.map((line, index) => (
-            <li key={index} className="border-l-4 border-sky-400 pl-5 text-[28px] leading-snug md:text-[32px]">
-              {line}
-            </li>
-          ))}
+        <ul className="flex flex-col gap-6" data-testid="readback-lines">
+          <li className="border-l-4 border-sky-400 pl-5 text-[28px] leading-snug md:text-[32px]" data-testid="readback-agreed">
+            <span className="block text-xl font-semibold uppercase tracking-wide text-sky-300">{READBACK_LABELS.agreed}</span>
+            <span className="block first-letter:uppercase">{readback.agreed ?? "Nothing agreed yet"}</span>
+          </li>
+          <li className="border-l-4 border-sky-400 pl-5 text-[28px] leading-snug md:text-[32px]" data-testid="readback-remedy">
+            <span className="block text-xl font-semibold uppercase tracking-wide text-sky-300">{READBACK_LABELS.remedy}</span>
+            {readback.remedy ? (
+              <>
+                <span className="block font-semibold">{readback.remedy.text}</span>
+                <span className="block text-2xl text-slate-300">“{readback.remedy.words}”</span>
+              </>
+            ) : (
+              <span className="block">{readback.noRemedy}</span>
+            )}
+          </li>
+          <li className="border-l-4 border-sky-400 pl-5 text-[28px] leading-snug md:text-[32px]" data-testid="readback-actions">
+            <span className="block text-xl font-semibold uppercase tracking-wide text-sky-300">{READBACK_LABELS.actions}</span>
+            <ul className="flex flex-col gap-3">
+              {readback.actions.map((action) => (
+                <li key={action.id}>
+                  <span className="block">{action.what}</span>
+                  <span className="block text-2xl text-slate-300">{action.promise}</span>
+                </li>
+              ))}
+            </ul>
+          </li>
         </ul>
         <div className="mt-auto flex flex-col gap-4">
           <label htmlFor={commentId} className="text-[28px] font-semibold">

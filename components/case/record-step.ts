@@ -1,5 +1,6 @@
 import type { ApiError } from "@/lib/client/api";
 import { eventSchemas, playbookEventSchema, type Actor, type PlaybookEvent, type RecordedEvent } from "@/lib/playbook/events";
+import { withOwnLimit } from "@/lib/playbook/authority";
 import { transition } from "@/lib/playbook/machine";
 import type { CaseState } from "@/lib/playbook/state";
 import type { FieldErrors, ManagerDecisionInput, StepDraft, StepFailure, StepOutcome } from "./types";
@@ -86,9 +87,13 @@ export const mayHaveReachedServer = (error: ApiError) => error.status === 0 || e
 /** A step the playbook allows and the schema accepts, ready to store; or why not. */
 export function checkStep(
   state: CaseState,
-  draft: StepDraft,
+  raw: StepDraft,
   by: Actor,
+  limitCents?: number,
 ): { ok: true; event: Exclude<PlaybookEvent, { type: "case_opened" }> } | { ok: false; outcome: StepOutcome } {
+  // An offer carries its maker's own limit, as the server will write it in: the coach then knows
+  // at once whether it waits for a manager.
+  const draft = limitCents === undefined ? raw : withOwnLimit(raw, limitCents);
   const refusal = playbookRefusal(state, { ...draft, at: new Date(), actor: by });
   if (refusal) return { ok: false, outcome: refused(refusal) };
   const parsed = playbookEventSchema.safeParse(draft);
@@ -101,10 +106,12 @@ export function checkStep(
 /** A manager's decision on this tablet, checked like a step, plus the manager and PIN fields. */
 export function checkDecision(
   state: CaseState,
-  { managerId, pin, decision }: ManagerDecisionInput,
+  { managerId, pin, decision, limitCents }: ManagerDecisionInput,
 ): { ok: true; decision: ManagerDecisionInput["decision"] } | { ok: false; outcome: StepOutcome } {
   const by: Actor = { id: managerId || "manager", role: "manager" };
-  const local = transition(state, { type: "manager_decided", data: decision, at: new Date(), actor: by });
+  // Checked against the picked manager's limit here; the server checks it against their role's.
+  const data = limitCents === undefined ? decision : { ...decision, authorityLimitCents: limitCents };
+  const local = transition(state, { type: "manager_decided", data, at: new Date(), actor: by });
   if (!local.ok) return { ok: false, outcome: refused(local.reason) };
   const fields: FieldErrors = {};
   if (!managerId) fields.managerId = "Pick the manager";

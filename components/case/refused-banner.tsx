@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import type { RefusedStep } from "./use-case-log";
+import { useVenueTimeZone, venueDayAndTime } from "./venue-time";
 
 // Rarely shown (only after the server refused a step taken offline): loaded on demand.
 
@@ -24,13 +25,14 @@ const STEP_NAMES: Record<string, string> = {
 
 /** A step recorded on this tablet that the server refused: what, why, and the way on. */
 export function RefusedBanner({ refused, discard }: { refused: RefusedStep; discard: () => Promise<void> }) {
+  const timeZone = useVenueTimeZone();
   const { step, refusal, held } = refused;
   const name = step.body.kind === "open" ? STEP_NAMES.case_opened : (STEP_NAMES[step.body.event.type] ?? step.body.event.type.replaceAll("_", " "));
   return (
     <section role="alert" data-testid="refused-step" className="flex flex-col gap-3 rounded-xl border-l-4 border-rose-400 bg-rose-950/80 px-5 py-4 text-rose-50">
       <h2 className="text-xl font-semibold">The server did not accept a step recorded on this tablet</h2>
       <p className="text-lg">
-        <span className="font-semibold">{name}</span> (recorded {new Date(step.capturedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}):{" "}
+        <span className="font-semibold">{name}</span> (recorded {venueDayAndTime(new Date(refused.step.capturedAt), timeZone).time}):{" "}
         {refusal.message}
       </p>
       {held > 0 ? (

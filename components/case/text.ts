@@ -21,17 +21,11 @@ export function poundsToPence(value: string): number | null {
   return Number(match[1]) * 100 + Number(pence);
 }
 
-/** A datetime-local value ("2025-06-01T20:30") as ISO 8601 with offset, or "" if it is not a time. */
-export function localToIso(value: string): string {
-  if (!value) return "";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
-}
-
-/** The other way, for prefilling the editor from saved actions. */
-export function isoToLocal(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/**
+ * Someone's words quoted as a sentence: “It's cold.” keeps its own full stop, “It's cold” gets
+ * one after the quote, never both.
+ */
+export function quotedSentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? `“${t}”` : `“${t}”.`;
 }

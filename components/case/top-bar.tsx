@@ -3,6 +3,7 @@
 import type { CaseState } from "@/lib/playbook/state";
 import { STAGE_LABELS } from "@/lib/playbook/vocabulary";
 import type { SaveStatus } from "./use-case-log";
+import { bringIntoView } from "./stage-focus";
 import { formatElapsed, useNow } from "./use-now";
 
 const waitingText = (n: number) => `${n} ${n === 1 ? "step" : "steps"} waiting to send`;
@@ -103,6 +104,24 @@ export function TopBar({
           </span>
         </p>
       ) : null}
+      {state.pendingManager && !endedAt ? (
+        <a
+          href="#manager-wait"
+          onClick={(e) => {
+            const heading = document.getElementById("manager-wait-heading");
+            if (!heading) return;
+            e.preventDefault();
+            bringIntoView(heading);
+          }}
+          className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-amber-300 px-3 text-lg font-bold text-slate-950"
+          data-testid="top-bar-waiting"
+        >
+          Waiting for a manager
+          {state.pendingManager.requestedAt && clock !== null ? (
+            <span className="font-semibold tabular-nums">{formatElapsed(clock - state.pendingManager.requestedAt.getTime())}</span>
+          ) : null}
+        </a>
+      ) : null}
       <p aria-live="polite" className="ml-auto flex min-h-8 flex-wrap items-center gap-3 text-base" data-testid="save-status" data-state={saveStatus}>
         {!reachable ? <span className="rounded-md bg-rose-900 px-2 py-1 font-semibold text-rose-50">Offline</span> : null}
         {saveText(saveStatus, waiting) ? (
@@ -110,7 +129,7 @@ export function TopBar({
         ) : null}
         {storageRefused && waiting > 0 ? (
           <span className="rounded-md bg-amber-900 px-2 py-1 text-amber-50" data-testid="storage-warning">
-            Storage not protected: send soon
+            Connect to the Wi-Fi soon so these steps are sent
           </span>
         ) : null}
       </p>

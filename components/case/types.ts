@@ -1,9 +1,9 @@
-import type { CaseState, EventOf, EventType, Role } from "@/lib/playbook";
+import type { CaseState, EventOf, EventType, RemedyTerms, Role } from "@/lib/playbook";
 
-/** The signed-in staff member using this tablet. */
-export type CaseActor = { id: string; name: string; role: Role };
-/** A manager who can approve on this tablet with their PIN. */
-export type Decider = { id: string; name: string };
+/** The signed-in staff member using this tablet, with their own remedy limit (their role's). */
+export type CaseActor = { id: string; name: string; role: Role; authorityLimitCents?: number };
+/** A manager who can approve on this tablet with their PIN, and the most they may approve. */
+export type Decider = { id: string; name: string; limitCents?: number };
 /** A root-cause tag from the database (the taxonomy is data, never hard-coded). */
 export type RootCauseOption = { slug: string; label: string };
 
@@ -37,7 +37,9 @@ export type SendStep = (draft: StepDraft) => Promise<StepOutcome>;
 export type ManagerDecisionInput = {
   managerId: string;
   pin: string;
-  decision: { decision: "approved" | "declined"; note?: string; option?: string };
+  decision: { decision: "approved" | "declined"; note?: string; option?: string; remedy?: RemedyTerms };
+  /** The deciding manager's own limit as this tablet knows it (the server writes the real one). */
+  limitCents?: number;
 };
 export type DecideAsManager = (input: ManagerDecisionInput) => Promise<StepOutcome>;
 

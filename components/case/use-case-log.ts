@@ -147,7 +147,7 @@ export function useCaseLog({
       const record = await loadRecordStep().catch(() => null);
       // Offline on a tablet whose service worker never kept the checker: keep the step rather
       // than lose it; the server checks it on arrival, and a refusal is shown with a way on.
-      const check = record ? record.checkStep(state, draft, by) : { ok: true as const, event: draft as RecordedStepEvent };
+      const check = record ? record.checkStep(state, draft, by, actor.authorityLimitCents) : { ok: true as const, event: draft as RecordedStepEvent };
       if (!check.ok) return check.outcome;
       const checked = check.event;
       setWriting((n) => n + 1);
@@ -173,7 +173,7 @@ export function useCaseLog({
         setWriting((n) => n - 1);
       }
     },
-    [actor.id, actor.role, state, store, caseId],
+    [actor.id, actor.role, actor.authorityLimitCents, state, store, caseId],
   );
 
   /** Drops a refused step and the steps held behind it, and catches up with the server. */

@@ -62,7 +62,15 @@ export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidanc
     <>
       <AppHeader name={context.actor.name} role={context.actor.role} locationName={local.locationName || context.locationName} />
       <TabletSetup actorId={context.actor.id} />
-      <CaseCoach view={local} initial={initial} fromServer={false} rootCauses={context.rootCauses} deciders={context.deciders} actor={context.actor} guidance={guidance} />
+      <CaseCoach
+        view={{ ...local, timeZone: local.timeZone ?? context.timeZone }}
+        initial={initial}
+        fromServer={false}
+        rootCauses={context.rootCauses}
+        deciders={context.deciders}
+        actor={{ ...context.actor, authorityLimitCents: context.authorityLimitCents }}
+        guidance={guidance}
+      />
     </>
   );
 }

@@ -88,10 +88,9 @@ export function TabletStatus({ actorId }: { actorId: string }) {
         </p>
       ) : null}
       {others > 0 ? <p className="text-slate-300">{plural(others, "step", "steps")} by someone else will send when they sign in.</p> : null}
-      {sync.storage === "refused" ? (
+      {sync.storage === "refused" && waiting > 0 ? (
         <p className="text-amber-200" data-testid="storage-refused">
-          This browser did not grant protected storage: if the tablet runs low on space it may clear steps still waiting here. Let them send
-          before closing for the day.
+          Steps waiting on this tablet could be lost if it runs short of space. Connect to the Wi-Fi so they are sent before the end of your shift.
         </p>
       ) : null}
       {lines.length ? (

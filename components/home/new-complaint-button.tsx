@@ -10,6 +10,7 @@ export type OpenContext = {
   actor: { id: string; name: string; role: Role };
   locationId: string;
   locationName: string;
+  timeZone?: string;
   authorityLimitCents: number;
 };
 
@@ -29,7 +30,7 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
     setBusy(true);
     setError(null);
     const caseId = newCaseId();
-    const { actor, locationId, locationName, authorityLimitCents } = context;
+    const { actor, locationId, locationName, timeZone, authorityLimitCents } = context;
     try {
       const store = await tabletStore();
       await store.addStep(
@@ -40,7 +41,7 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
           capturedAt: new Date().toISOString(),
           body: { kind: "open", locationId, practice: false, authorityLimitCents },
         },
-        { id: caseId, reference: null, locationId, locationName, openedByName: actor.name, log: [], updatedAt: new Date().toISOString() },
+        { id: caseId, reference: null, locationId, locationName, timeZone, openedByName: actor.name, log: [], updatedAt: new Date().toISOString() },
       );
       if (navigator.onLine) {
         await Promise.race([requestFlush(store, actor.id), new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS))]);

@@ -4,19 +4,36 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { newClientId, postJson } from "@/lib/client/api";
 import type { AppendResult } from "@/lib/cases/client-event";
+import { formatMoney } from "@/lib/playbook/money";
+import { COMPENSATION_KINDS, COMPENSATION_LABELS, type CompensationKind } from "@/lib/playbook/vocabulary";
+
+const FIELD = "min-h-12 rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50 placeholder:text-slate-400";
+
+/** "60", "60.5", "£60.50" → pence; null when it is not an amount. */
+function pence(text: string): number | null {
+  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(text.replace(/[£,\s]/g, ""));
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : null;
+}
 
 /**
- * Approve or decline a request from the floor. One client id per form: a double tap, or a
- * retry after a dropped connection, records the decision once.
+ * Approve or decline a request from the floor, or approve another remedy (up to the manager's
+ * own limit, with a note). One client id per form: a double tap, or a retry after a dropped
+ * connection, records the decision once.
  */
 export function DecisionForm({
   caseId,
   kind,
+  asked,
+  myLimitCents,
   staffName,
   onDecided,
 }: {
   caseId: string;
   kind: "authority" | "remedy";
+  /** The remedy asked for, when the request is a remedy above the staff member's limit. */
+  asked?: { description: string; kindKey: CompensationKind; valueCents: number } | null;
+  /** The most this manager may approve on their own. */
+  myLimitCents: number;
   staffName: string;
   onDecided: (message: string) => void;
 }) {
@@ -24,11 +41,21 @@ export function DecisionForm({
   const [clientEventId] = useState(newClientId);
   const [note, setNote] = useState("");
   const [option, setOption] = useState("");
+  const [other, setOther] = useState(false);
+  const [otherKind, setOtherKind] = useState<CompensationKind>(asked?.kindKey ?? "discount");
+  const [otherWords, setOtherWords] = useState("");
+  const [otherPounds, setOtherPounds] = useState("");
   const [busy, setBusy] = useState<"approved" | "declined" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const first = staffName.split(" ")[0];
+  const aboveMyLimit = kind === "remedy" && asked != null && asked.valueCents > myLimitCents;
 
-  async function decide(decision: "approved" | "declined") {
+  async function decide(decision: "approved" | "declined", counter = false) {
+    const value = pence(otherPounds);
+    if (counter && (value === null || !otherWords.trim())) {
+      setError(value === null ? "Enter the value you approve in pounds, like 60 or 60.50." : "Say what you approve, in words the customer will read.");
+      return;
+    }
     setBusy(decision);
     setError(null);
     const result = await postJson<AppendResult>(`/api/manager/cases/${caseId}/decision`, {
@@ -36,10 +63,13 @@ export function DecisionForm({
       decision,
       note: note.trim() || undefined,
       option: decision === "approved" && option.trim() ? option.trim() : undefined,
+      remedy: counter && value !== null ? { kind: otherKind, description: otherWords.trim(), valueCents: value } : undefined,
     });
     setBusy(null);
-    if (result.ok) onDecided(`${decision === "approved" ? "Approved" : "Declined"} — ${first} sees it on the tablet now.`);
-    else setError(result.error.message);
+    if (result.ok) {
+      const what = counter && value !== null ? `Approved ${formatMoney(value)} instead` : decision === "approved" ? "Approved" : "Declined";
+      onDecided(`${what} — ${first} sees it on the tablet now.`);
+    } else setError(result.error.message);
   }
 
   return (
@@ -47,11 +77,17 @@ export function DecisionForm({
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        void decide("approved");
+        void decide("approved", other);
       }}
     >
+      {kind === "remedy" ? (
+        <p className="text-base text-slate-300" data-testid="my-limit">
+          You can approve up to {formatMoney(myLimitCents)}.
+          {aboveMyLimit ? <span className="block font-semibold text-amber-200">This is above your limit: approve something up to it, or decline so someone with a higher limit can be asked.</span> : null}
+        </p>
+      ) : null}
       <label htmlFor={`${id}-note`} className="text-base font-semibold text-slate-100">
-        Note to {first} <span className="font-normal text-slate-300">(needed to decline)</span>
+        Note to {first} <span className="font-normal text-slate-300">({kind === "remedy" ? "needed to decline or approve something else" : "needed to decline"})</span>
       </label>
       <textarea
         id={`${id}-note`}
@@ -73,9 +109,32 @@ export function DecisionForm({
             onChange={(e) => setOption(e.target.value)}
             maxLength={200}
             placeholder="e.g. A table for two next week, on us"
-            className="min-h-12 rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50 placeholder:text-slate-400"
+            className={FIELD}
           />
         </>
+      ) : null}
+      {kind === "remedy" && other ? (
+        <fieldset className="flex flex-col gap-3 rounded-xl border border-slate-600 p-3">
+          <legend className="px-1 text-base font-semibold text-slate-100">What you approve instead</legend>
+          <label htmlFor={`${id}-kind`} className="text-base font-semibold text-slate-100">
+            Kind
+          </label>
+          <select id={`${id}-kind`} value={otherKind} onChange={(e) => setOtherKind(e.target.value as CompensationKind)} className={FIELD}>
+            {COMPENSATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {COMPENSATION_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-words`} className="text-base font-semibold text-slate-100">
+            In words the customer will read
+          </label>
+          <input id={`${id}-words`} value={otherWords} onChange={(e) => setOtherWords(e.target.value)} maxLength={200} placeholder="e.g. £60 off the table's bill" className={FIELD} />
+          <label htmlFor={`${id}-value`} className="text-base font-semibold text-slate-100">
+            Value (£) <span className="font-normal text-slate-300">up to {formatMoney(myLimitCents)}</span>
+          </label>
+          <input id={`${id}-value`} value={otherPounds} onChange={(e) => setOtherPounds(e.target.value)} inputMode="decimal" placeholder="0.00" className={`${FIELD} max-w-48`} />
+        </fieldset>
       ) : null}
       {error ? (
         <p role="alert" className="rounded-lg bg-rose-950 px-3 py-2 text-base text-rose-100">
@@ -85,14 +144,19 @@ export function DecisionForm({
       <div className="grid grid-cols-2 gap-3">
         <button
           type="submit"
-          disabled={busy !== null}
+          disabled={busy !== null || (aboveMyLimit && !other)}
           className="inline-flex min-h-12 items-center justify-center rounded-xl bg-emerald-400 px-5 text-lg font-semibold text-slate-950 hover:bg-emerald-300 disabled:cursor-not-allowed disabled:opacity-60"
         >
-          {busy === "approved" ? "Approving…" : "Approve"}
+          {busy === "approved" ? "Approving…" : kind === "remedy" ? (other ? "Approve this instead" : "Approve as asked") : "Approve"}
         </button>
         <Button variant="ghost" className="border-rose-400 text-rose-100 hover:bg-rose-950" disabled={busy !== null} onClick={() => void decide("declined")}>
           {busy === "declined" ? "Declining…" : "Decline"}
         </Button>
+        {kind === "remedy" ? (
+          <Button variant="secondary" className="col-span-2" aria-expanded={other} onClick={() => setOther((v) => !v)}>
+            {other ? "Back to what was asked" : "Approve another amount or remedy"}
+          </Button>
+        ) : null}
       </div>
     </form>
   );

@@ -93,7 +93,13 @@ export function LiveBoard({ initial }: { initial: Board }) {
             {board.waiting.map((brief) => (
               // Keyed by the request too: a second request on the same case gets a fresh form (and client id).
               <li key={`${brief.caseId}-${brief.requestedAt}`}>
-                <BriefCard brief={brief} now={now} showLocation={board.locations.length > 1} onDecided={(m) => (setFlash(m), refreshRef.current())} />
+                <BriefCard
+                  brief={brief}
+                  now={now}
+                  showLocation={board.locations.length > 1}
+                  myLimitCents={board.myLimitCents}
+                  onDecided={(m) => (setFlash(m), refreshRef.current())}
+                />
               </li>
             ))}
           </ul>
@@ -129,7 +135,19 @@ export function LiveBoard({ initial }: { initial: Board }) {
   );
 }
 
-function BriefCard({ brief, now, showLocation, onDecided }: { brief: ManagerBrief; now: number; showLocation: boolean; onDecided: (message: string) => void }) {
+function BriefCard({
+  brief,
+  now,
+  showLocation,
+  myLimitCents,
+  onDecided,
+}: {
+  brief: ManagerBrief;
+  now: number;
+  showLocation: boolean;
+  myLimitCents: number;
+  onDecided: (message: string) => void;
+}) {
   const waited = now - Date.parse(brief.requestedAt);
   const urgent = waited > 3 * 60_000;
   return (
@@ -217,7 +235,7 @@ function BriefCard({ brief, now, showLocation, onDecided }: { brief: ManagerBrie
           Full history of {brief.reference}
         </Link>
       </div>
-      <DecisionForm caseId={brief.caseId} kind={brief.kind} staffName={brief.requestedBy} onDecided={onDecided} />
+      <DecisionForm caseId={brief.caseId} kind={brief.kind} asked={brief.compensation} myLimitCents={myLimitCents} staffName={brief.requestedBy} onDecided={onDecided} />
     </article>
   );
 }

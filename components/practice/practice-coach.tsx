@@ -16,7 +16,18 @@ export function PracticeBanner() {
 }
 
 /** The practice customer: what they say or do now, from the recorded case, and a cue for the trainee. */
-export function PracticeCustomer({ state, practice, caseId }: { state: CaseState; practice: PracticeBrief; caseId: string }) {
+export function PracticeCustomer({
+  state,
+  practice,
+  caseId,
+  sent = true,
+}: {
+  state: CaseState;
+  practice: PracticeBrief;
+  caseId: string;
+  /** Every step of the run has reached the server (the score is worked out there). */
+  sent?: boolean;
+}) {
   const lines = customerLines(practice.script, state);
   const ended = state.phase === "closed" || state.phase === "abandoned";
   return (
@@ -32,7 +43,12 @@ export function PracticeCustomer({ state, practice, caseId }: { state: CaseState
           </li>
         ))}
       </ul>
-      {ended ? (
+      {ended && !sent ? (
+        <p className="text-lg text-violet-100" data-testid="practice-sending">
+          Sending your last steps: your score is ready as soon as they arrive.
+        </p>
+      ) : null}
+      {ended && sent ? (
         <Link
           href={`/practice/${practice.sourceCaseId}?run=${caseId}`}
           className="inline-flex min-h-12 items-center self-start rounded-xl bg-violet-300 px-5 text-lg font-semibold text-slate-950 hover:bg-violet-200"

@@ -28,8 +28,8 @@ export const setAuthorityLimitSchema = z.object({
 });
 
 /**
- * What a role may give on its own before a manager must approve. A case keeps the limit it
- * opened with, so a change applies to cases opened from now on.
+ * What a role may give on its own before someone whose limit covers it must approve. It is
+ * written into each offer and decision when it is made, so a change applies from then on.
  */
 export async function setAuthorityLimit(db: Db, actor: Actor, input: unknown): Promise<{ role: string; limitCents: number }> {
   assertAdmin(actor);

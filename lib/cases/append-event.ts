@@ -5,9 +5,10 @@ import type { Db } from "@/lib/db/client";
 import { retryOnContention } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { caseStatus, playbookEventSchema, transition, type RecordedEvent } from "@/lib/playbook";
+import { carriesLimit, caseStatus, playbookEventSchema, transition, withOwnLimit, withoutOwnLimit, type RecordedEvent } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { loadCaseState } from "./case-log";
+import { authorityLimitFor } from "./authority-limit";
 import { capturedAtSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { writeProjection } from "./write-projection";
 
@@ -32,7 +33,7 @@ export async function findRecordedResult(
 ): Promise<AppendResult | null> {
   const earlier = await db.caseEvent.findUnique({ where: { clientEventId } });
   if (!earlier) return null;
-  const same = earlier.type === type && (payload === null || earlier.payload === payload) && (!caseId || earlier.caseId === caseId);
+  const same = earlier.type === type && (payload === null || samePayload(type, earlier.payload, payload)) && (!caseId || earlier.caseId === caseId);
   if (!same) {
     throw new AppError("conflict", "This step's id was already used for a different step; it was not recorded again.", {
       clientEventId,
@@ -41,7 +42,19 @@ export async function findRecordedResult(
   return { ...(JSON.parse(earlier.result) as AppendResult), duplicate: true };
 }
 
-/** Validates one step with zod and the playbook, then stores it and the projection together. */
+/** The same step, ignoring the limit the server wrote in (an admin may have changed it since). */
+function samePayload(type: string, stored: string, sent: string): boolean {
+  if (stored === sent) return true;
+  if (!carriesLimit(type)) return false;
+  const strip = (payload: string) => JSON.stringify(withoutOwnLimit(JSON.parse(payload) as Record<string, unknown>));
+  return strip(stored) === strip(sent);
+}
+
+/**
+ * Validates one step with zod and the playbook, then stores it and the projection together.
+ * Offers and decisions get the actor's own authority limit written in here, whatever the client
+ * sent: the playbook decides from it (lib/playbook/authority.ts).
+ */
 export async function appendEvent(
   db: Db,
   actor: Actor,
@@ -50,8 +63,9 @@ export async function appendEvent(
   now: () => Date = () => new Date(),
 ): Promise<AppendResult> {
   assertCan(actor, "case.append");
-  const { clientEventId, event, capturedAt } = parseInput(appendEventSchema, input);
-  if (event.type === "case_opened") throw new AppError("invalid_input", "A case is opened with POST /api/cases, not as a step.");
+  const { clientEventId, event: sent, capturedAt } = parseInput(appendEventSchema, input);
+  if (sent.type === "case_opened") throw new AppError("invalid_input", "A case is opened with POST /api/cases, not as a step.");
+  const event = carriesLimit(sent.type) ? withOwnLimit(sent, await authorityLimitFor(db, actor.role)) : sent;
   const payload = JSON.stringify(event.data);
 
   // Queued behind this process's other writes; retried from the top if another process

@@ -14,7 +14,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string) {
   if (typeof caseId !== "string" || caseId.length > 64) throw new AppError("invalid_input", "Not a case id.");
   const row = await db.case.findUnique({
     where: { id: caseId },
-    include: { location: { select: { name: true } }, openedBy: { select: { name: true } } },
+    include: { location: { select: { name: true, timezone: true } }, openedBy: { select: { name: true } } },
   });
   if (!row) throw new AppError("not_found", "No case with that id.");
   assertAtLocation(actor, row.locationId);
@@ -24,6 +24,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string) {
     reference: row.reference,
     locationId: row.locationId,
     locationName: row.location.name,
+    /** The venue's clock: due times and dates on the tablet are read in it. */
+    timeZone: row.location.timezone,
     openedByName: row.openedBy.name,
     // Each step's client id lets a tablet tell which of its own waiting steps the server already has.
     log: rows.map((row) => ({ ...toRecordedEvent(row), at: row.at.toISOString(), clientEventId: row.clientEventId })),

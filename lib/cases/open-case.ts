@@ -5,12 +5,13 @@ import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { transition, initialState, utcDay, type RecordedEvent } from "@/lib/playbook";
+import { transition, initialState, utcDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { capturedAtSchema, caseIdSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { newCaseReference } from "./references";
 import { writeProjection } from "./write-projection";
 import { findRecordedResult } from "./append-event";
+import { authorityLimitFor } from "./authority-limit";
 
 export const openCaseSchema = z.object({
   clientEventId: clientEventIdSchema,
@@ -21,10 +22,7 @@ export const openCaseSchema = z.object({
   capturedAt: capturedAtSchema.optional(),
 });
 
-export async function authorityLimitFor(db: Db, role: string): Promise<number> {
-  const authority = await db.roleAuthority.findUnique({ where: { role } });
-  return authority?.limitCents ?? 0;
-}
+export { authorityLimitFor };
 
 /**
  * Opens a case at the actor's location; its first event is case_opened. Sent again with the
@@ -51,7 +49,7 @@ export async function openCase(db: Db, actor: Actor, input: unknown, now: () => 
         const reference = newCaseReference();
         const event: RecordedEvent = {
           type: "case_opened",
-          data: { reference, locationId, authorityLimitCents, practice: practice ?? false },
+          data: { reference, locationId, authorityLimitCents, practice: practice ?? false, revision: PLAYBOOK_REVISION },
           at: recordedTime(capturedAt, now(), null),
           actor: { id: actor.id, role: actor.role },
         };

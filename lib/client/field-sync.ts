@@ -1,4 +1,5 @@
 import type { AppendResult } from "@/lib/cases/client-event";
+import { PLAYBOOK_REVISION } from "@/lib/playbook/revision";
 import type { ApiResult } from "./api";
 import { getJson, postJson } from "./api";
 import { setSyncStatus as setStatus, syncStatus, type FlushOutcome, type Stop, type SyncStatus } from "./sync-status";
@@ -32,7 +33,7 @@ export function loggedFor(step: Step, result: AppendResult): LoggedEvent {
   const base = { at: result.at, actor: step.actor, clientEventId: step.clientEventId };
   if (step.body.kind === "open") {
     const { locationId, practice, authorityLimitCents } = step.body;
-    return { type: "case_opened", data: { reference: result.reference, locationId, authorityLimitCents, practice }, ...base };
+    return { type: "case_opened", data: { reference: result.reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION }, ...base };
   }
   return { ...step.body.event, ...base };
 }

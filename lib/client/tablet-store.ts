@@ -40,6 +40,8 @@ export type LocalCase = {
   reference: string | null;
   locationId: string;
   locationName: string;
+  /** The venue's time zone (IANA); absent in a case kept before it was recorded. */
+  timeZone?: string;
   openedByName: string;
   /** The log as the server last confirmed it. */
   log: LoggedEvent[];
@@ -50,9 +52,11 @@ export type TabletContext = {
   actor: { id: string; name: string; role: Role };
   locationId: string;
   locationName: string;
+  /** The venue's time zone (IANA); absent in a context kept before it was recorded. */
+  timeZone?: string;
   authorityLimitCents: number;
   rootCauses: { slug: string; label: string }[];
-  deciders: { id: string; name: string }[];
+  deciders: { id: string; name: string; limitCents?: number }[];
   savedAt: string;
 };
 

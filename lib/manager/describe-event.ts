@@ -1,10 +1,13 @@
 import {
+  sameRemedy,
+  supersededSteps,
   CATEGORY_LABELS,
   COMPENSATION_LABELS,
   FEELING_LABELS,
   formatMoney,
   SEVERITY_LABELS,
   type RecordedEvent,
+  type RemedyTerms,
   type Severity,
 } from "@/lib/playbook";
 
@@ -17,6 +20,8 @@ export type HistoryLine = {
   what: string;
   /** Extra words (notes, quotes), shown under the line. */
   detail?: string;
+  /** Part of a round the customer later said "not quite" to: kept, but no longer what stands. */
+  superseded?: boolean;
 };
 
 const quote = (s: string) => `“${s}”`;
@@ -33,9 +38,12 @@ export function describeHistory(
   timeZone = "Europe/London",
 ): HistoryLine[] {
   const actions = new Map<string, string>();
+  const superseded = supersededSteps(log);
+  let lastOffer: RemedyTerms | undefined;
   return log.map((event, index) => {
-    const line = describe(event, actions, tagLabels, timeZone);
+    const line = describe(event, actions, tagLabels, timeZone, lastOffer);
     if (event.type === "actions_agreed") for (const a of event.data.actions) actions.set(a.id, a.description);
+    if (event.type === "compensation_offered") lastOffer = event.data;
     return {
       sequence: index + 1,
       at: event.at.toISOString(),
@@ -43,6 +51,7 @@ export function describeHistory(
       who: names.get(event.actor.id) ?? event.actor.id,
       role: event.actor.role,
       ...line,
+      ...(superseded[index] ? { superseded: true } : {}),
     };
   });
 }
@@ -58,6 +67,7 @@ function describe(
   actions: ReadonlyMap<string, string>,
   tags: ReadonlyMap<string, string>,
   timeZone: string,
+  lastOffer: RemedyTerms | undefined,
 ): { what: string; detail?: string } {
   switch (e.type) {
     case "case_opened":
@@ -82,11 +92,19 @@ function describe(
       };
     case "escalation_requested":
       return { what: "Asked for a manager", detail: e.data.reason };
-    case "manager_decided":
+    case "manager_decided": {
+      const remedy = e.data.remedy;
+      if (e.data.decision === "approved" && remedy && lastOffer && !sameRemedy(lastOffer, remedy)) {
+        return {
+          what: `Approved ${formatMoney(remedy.valueCents)} (${COMPENSATION_LABELS[remedy.kind].toLowerCase()}: ${remedy.description}) instead of ${quote(lastOffer.description)} (${formatMoney(lastOffer.valueCents)})`,
+          detail: e.data.note,
+        };
+      }
       return {
         what: `${e.data.decision === "approved" ? "Approved" : "Declined"} the request${e.data.option ? `, offering ${quote(e.data.option)}` : ""}`,
         detail: e.data.note,
       };
+    }
     case "solution_agreed":
       return { what: `Agreed the solution ${quote(e.data.option)}` };
     case "compensation_offered":

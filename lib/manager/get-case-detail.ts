@@ -7,6 +7,7 @@ import {
   CATEGORY_LABELS,
   COMPENSATION_LABELS,
   FEELING_LABELS,
+  remedyStatusText,
   SEVERITY_LABELS,
   transition,
   type Severity,
@@ -97,15 +98,21 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     ourFault: state.apology?.ourFault ?? null,
     chosenOption: state.chosenOption ?? null,
     readback: state.readback ? { accepted: state.readback.accepted, comment: state.readback.comment } : null,
-    compensation: state.compensation.map((c) => ({
-      id: c.id,
-      kind: COMPENSATION_LABELS[c.kind],
-      description: c.description,
-      valueCents: c.valueCents,
-      status: c.status,
-      decidedBy: c.decidedById ? (names.get(c.decidedById) ?? c.decidedById) : undefined,
-      decisionNote: c.decisionNote,
-    })),
+    compensation: state.compensation.map((c) => {
+      const decidedBy = c.decidedById ? (names.get(c.decidedById) ?? c.decidedById) : undefined;
+      return {
+        id: c.id,
+        kind: COMPENSATION_LABELS[c.kind],
+        description: c.description,
+        valueCents: c.valueCents,
+        status: c.status,
+        /** The status in words, the same on every screen ("approved by Maria instead of £180.00, given"). */
+        statusText: remedyStatusText(c, state, decidedBy),
+        requestedCents: c.requested?.valueCents,
+        decidedBy,
+        decisionNote: c.decisionNote,
+      };
+    }),
     compensationSkippedReason: state.compensationSkippedReason ?? null,
     rootCauses: state.rootCauseTags.map((slug) => ({ slug, label: tagLabels.get(slug) ?? slug })),
     preventionNote: state.preventionNote ?? null,

@@ -8,8 +8,10 @@ import {
   formatMoney,
   SEVERITY_LABELS,
   type Category,
+  type CompensationKind,
   type Severity,
 } from "@/lib/playbook";
+import { authorityLimitFor } from "@/lib/cases/authority-limit";
 import { repeatWarningsFor } from "./repeat-warning";
 import { scopeLocations } from "./scope";
 
@@ -40,7 +42,8 @@ export type ManagerBrief = {
   offered: string[];
   declined: { request: string; reason: string; alternatives: string[] }[];
   chosenOption?: string;
-  compensation: { description: string; kind: string; valueCents: number; limitCents: number } | null;
+  /** The remedy asked for: `kind` in words, `kindKey` as recorded; `limitCents` is the asker's own limit. */
+  compensation: { description: string; kind: string; kindKey: CompensationKind; valueCents: number; limitCents: number } | null;
   earlierDecisions: { decision: "approved" | "declined"; note?: string; at: string }[];
   repeat: string[];
 };
@@ -68,12 +71,14 @@ export type LiveBoard = {
   live: BoardCase[];
   /** Open cases with no step in the last 12 hours: they belong in the queue, not on the board. */
   staleOpen: number;
+  /** The most the manager looking at the board may approve on their own (their role's limit). */
+  myLimitCents: number;
 };
 
 export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date()): Promise<LiveBoard> {
   const locationIds = scopeLocations(actor);
   const since = new Date(now.getTime() - LIVE_WINDOW_MS);
-  const [locations, waitingRows, liveRows, staleOpen] = await Promise.all([
+  const [locations, waitingRows, liveRows, staleOpen, myLimitCents] = await Promise.all([
     db.location.findMany({ where: { id: { in: locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.case.findMany({
       where: { locationId: { in: locationIds }, isPractice: false, status: "awaiting_manager" },
@@ -87,6 +92,7 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
       include: { location: { select: { name: true } }, openedBy: { select: { name: true } }, rootCauses: { select: { tag: { select: { slug: true } } } } },
     }),
     db.case.count({ where: { locationId: { in: locationIds }, isPractice: false, status: { in: ["open", "awaiting_manager"] }, lastEventAt: { lt: since } } }),
+    authorityLimitFor(db, actor.role),
   ]);
 
   const folded = await Promise.all(waitingRows.map(async (row) => ({ row, ...(await loadCaseState(db, row.id)) })));
@@ -113,9 +119,10 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
     if (!pending) continue;
     const awaiting = state.compensation.findLast((c) => c.status === "awaiting_approval");
     const lastDeclined = state.declined.at(-1);
+    const askerLimit = pending.limitCents ?? state.authorityLimitCents;
     const request =
       pending.kind === "remedy" && awaiting
-        ? `Approve ${awaiting.description} (${formatMoney(awaiting.valueCents)}) — above the ${formatMoney(state.authorityLimitCents)} limit`
+        ? `Approve ${awaiting.description} (${formatMoney(awaiting.valueCents)}) — above the ${formatMoney(askerLimit)} limit`
         : lastDeclined
           ? `Manager needed: the customer wants “${lastDeclined.request}”`
           : "Manager needed at the table";
@@ -148,7 +155,7 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
       declined: state.declined,
       chosenOption: state.chosenOption,
       compensation: awaiting
-        ? { description: awaiting.description, kind: COMPENSATION_LABELS[awaiting.kind], valueCents: awaiting.valueCents, limitCents: state.authorityLimitCents }
+        ? { description: awaiting.description, kind: COMPENSATION_LABELS[awaiting.kind], kindKey: awaiting.kind, valueCents: awaiting.valueCents, limitCents: askerLimit }
         : null,
       earlierDecisions: state.decisions.map((d) => ({ decision: d.decision, note: d.note, at: d.at.toISOString() })),
       repeat: repeats.get(row.id)?.messages ?? [],
@@ -174,5 +181,5 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
     }))
     .sort((a, b) => (b.severity ?? 0) - (a.severity ?? 0) || a.openedAt.localeCompare(b.openedAt));
 
-  return { generatedAt: now.toISOString(), locations, waiting, live, staleOpen };
+  return { generatedAt: now.toISOString(), locations, waiting, live, staleOpen, myLimitCents };
 }

@@ -3,6 +3,8 @@
 import * as z from "zod/mini";
 import { CATEGORIES, COMPENSATION_KINDS, FEELINGS, MOODS, ROLES } from "./vocabulary";
 
+export { PLAYBOOK_REVISION } from "./revision";
+
 // One schema per event type; together they are the only way a case changes.
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, "Required"), z.maxLength(max, `At most ${max} characters`));
 const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters`)));
@@ -16,6 +18,22 @@ export const agreedActionSchema = z.object({
 });
 export type AgreedActionInput = z.infer<typeof agreedActionSchema>;
 
+const cents = z.int().check(z.minimum(0), z.maximum(10_000_000));
+/**
+ * The acting person's own remedy authority, in pence. Written into offers and decisions by the
+ * server from the person's role (lib/cases/append-event.ts), never taken from the client; the
+ * playbook's authority rules (./authority.ts) decide from it.
+ */
+const authorityLimit = z.optional(z.int().check(z.minimum(0), z.maximum(100_000_000)));
+
+/** What a remedy is: its kind, the words for it, and what it is worth. */
+export const remedyTermsSchema = z.object({
+  kind: z.enum(COMPENSATION_KINDS, { message: "Pick the kind of remedy" }),
+  description: text(200),
+  valueCents: cents,
+});
+export type RemedyTerms = z.infer<typeof remedyTermsSchema>;
+
 export const eventSchemas = {
   case_opened: z.object({
     type: z.literal("case_opened"),
@@ -24,6 +42,8 @@ export const eventSchemas = {
       locationId: id,
       authorityLimitCents: z.int().check(z.minimum(0)),
       practice: z._default(z.boolean(), false),
+      /** The playbook's rules the case follows (PLAYBOOK_REVISION when opened); absent: revision 1. */
+      revision: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
     }),
   }),
   complaint_heard: z.object({
@@ -72,7 +92,11 @@ export const eventSchemas = {
     data: z.object({
       decision: z.enum(["approved", "declined"]),
       note: optionalText(500),
+      /** At a call to the table: an option the manager adds for the customer. */
       option: optionalText(200),
+      /** At a remedy request: the remedy approved, as asked or different (a counter-offer). */
+      remedy: z.optional(remedyTermsSchema),
+      authorityLimitCents: authorityLimit,
     }),
   }),
   solution_agreed: z.object({
@@ -85,7 +109,8 @@ export const eventSchemas = {
       id,
       kind: z.enum(COMPENSATION_KINDS),
       description: text(200),
-      valueCents: z.int().check(z.minimum(0), z.maximum(10_000_000)),
+      valueCents: cents,
+      authorityLimitCents: authorityLimit,
     }),
   }),
   compensation_skipped: z.object({

@@ -8,3 +8,6 @@ export * from "./projection";
 export * from "./guidance";
 export * from "./remedies";
 export * from "./readback";
+export * from "./authority";
+export * from "./rounds";
+export * from "./remedy-status";

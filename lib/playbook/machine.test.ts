@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES, type Actor, type EventOf, type EventType, type PlaybookEvent, type RecordedEvent } from "./events";
+import { withOwnLimit } from "./authority";
 import { flow, fold, PlaybookRefusal, transition, type Refusal, type RefusalCode, type Transition } from "./machine";
 import { caseStatus, projectCase } from "./projection";
 import { initialState, settledCompensation, type CaseState } from "./state";
@@ -18,7 +19,10 @@ const TRAINER: Actor = { id: "trainer-1", role: "trainer" };
 // Scripted cases start on 2025-06-01; hand-made events come later, one second apart.
 let clock = 0;
 const nextAt = () => new Date(Date.UTC(2025, 5, 2, 9, 0, 0) + ++clock * 1000);
-const ev = (event: PlaybookEvent, actor: Actor = STAFF, at: Date = nextAt()): RecordedEvent => recorded(event, at, actor);
+/** Each role's own limit, written into offers and decisions as the server does (lib/cases/append-event.ts). */
+const LIMITS: Record<Actor["role"], number> = { staff: 2000, manager: 20000, admin: 100000, trainer: 0 };
+const ev = (event: PlaybookEvent, actor: Actor = STAFF, at: Date = nextAt()): RecordedEvent =>
+  recorded(withOwnLimit(event, LIMITS[actor.role]), at, actor);
 
 /** A valid-looking event of every type (guards aside, which depend on the state). */
 const SAMPLE: { [T in EventType]: EventOf<T> } = {
@@ -97,6 +101,16 @@ function statesOf(options: ScriptOptions = {}): CaseState[] {
     return next;
   }, initialState);
   return states;
+}
+
+/** The state of a log (folded event by event) at the moment it first reaches `phase`. */
+function acceptedUntil(log: RecordedEvent[], phase: Phase): CaseState {
+  let state = initialState;
+  for (const event of log) {
+    state = expectOk(transition(state, event));
+    if (state.phase === phase) return state;
+  }
+  throw new Error(`The log never reaches ${phase}`);
 }
 
 /** A case driven along the plain walkthrough to the moment it enters `phase`. */
@@ -488,9 +502,10 @@ describe("the customer vents", () => {
 });
 
 describe("the read-back", () => {
-  it("goes back to Solve when refused, and straight to Confirm after re-agreeing", () => {
+  it("goes back to Solve when refused, retiring the round's solution, remedy and actions", () => {
     const reading = run(caseAt("confirm"), sample("actions_agreed"));
-    expect(settledCompensation(reading)).toBeDefined();
+    const remedy = settledCompensation(reading);
+    expect(remedy).toBeDefined();
     const refusedEvent = ev({ type: "readback_answered", data: { accepted: false, comment: "Not what I asked." } });
     const refused = expectOk(transition(reading, refusedEvent));
     expect(refused.phase).toBe("solve");
@@ -498,28 +513,53 @@ describe("the read-back", () => {
     expect(refused.readbackRefusals).toBe(1);
     expect(refused.readback).toEqual({ accepted: false, comment: "Not what I asked.", at: refusedEvent.at });
     expect(refused.resolvedAt).toBeUndefined();
+    // Retired, not forgotten: the next round starts from nothing agreed.
+    expect(refused.round).toBe(2);
+    expect(refused.actions).toEqual([]);
+    expect(settledCompensation(refused)).toBeUndefined();
+    expect(refused.compensation.find((c) => c.id === remedy?.id)?.status).toBe("superseded");
+    expect(refused.superseded).toEqual([
+      expect.objectContaining({ round: 1, chosenOption: reading.chosenOption, actions: reading.actions, comment: "Not what I asked." }),
+    ]);
+    expect(refused.options).toEqual(reading.options);
 
+    // A new agreement goes through Compensate again: the old remedy is not carried over.
     const reagreed = expectOk(transition(refused, ev({ type: "solution_agreed", data: { option: SCRIPT_TEXT.options[0] } })));
-    expect(reagreed.phase).toBe("confirm");
+    expect(reagreed.phase).toBe("compensate");
     expect(reagreed.chosenOption).toBe(SCRIPT_TEXT.options[0]);
+    const compensated = expectOk(transition(reagreed, sample("compensation_skipped")));
+    expect(compensated.phase).toBe("confirm");
+    expect(compensated.actions).toEqual([]);
 
-    const actions = expectOk(transition(reagreed, sample("actions_agreed")));
+    const actions = expectOk(transition(compensated, sample("actions_agreed")));
     expect(actions.readback).toBeUndefined();
     const acceptedEvent = sample("readback_answered");
     const accepted = expectOk(transition(actions, acceptedEvent));
     expect(accepted.phase).toBe("prevent");
     expect(accepted.resolvedAt).toEqual(acceptedEvent.at);
     expect(accepted.readbackRefusals).toBe(1);
+    expect(projectCase(accepted).row.remedyCents).toBeNull();
   });
 
-  it("goes straight to Confirm after re-agreeing when compensation was skipped", () => {
+  it("does not carry an earlier round's skip reason into the next round", () => {
     const states = statesOf({ compensationCents: "skip" });
     const confirming = states.find((s) => s.phase === "confirm");
     if (!confirming) throw new Error("never reached confirm");
     const refused = run(confirming, sample("actions_agreed"), ev({ type: "readback_answered", data: { accepted: false } }));
+    expect(refused.compensationSkippedReason).toBeUndefined();
+    expect(refused.superseded[0]?.compensationSkippedReason).toBe(confirming.compensationSkippedReason);
+    const reagreed = expectOk(transition(refused, ev({ type: "solution_agreed", data: { option: SCRIPT_TEXT.options[0] } })));
+    expect(reagreed.phase).toBe("compensate");
+  });
+
+  it("keeps revision 1's rules for cases opened under them: a stored log folds as it was recorded", () => {
+    const legacy = recordScript(scriptCase({ revision: 1 }));
+    const confirming = acceptedUntil(legacy, "confirm");
+    const refused = run(confirming, sample("actions_agreed"), ev({ type: "readback_answered", data: { accepted: false } }));
+    expect(refused.revision).toBe(1);
+    expect(refused.round).toBe(1);
     const reagreed = expectOk(transition(refused, ev({ type: "solution_agreed", data: { option: SCRIPT_TEXT.options[0] } })));
     expect(reagreed.phase).toBe("confirm");
-    expect(reagreed.compensationSkippedReason).toBeDefined();
   });
 
   it("replaces the agreed actions when they are agreed again", () => {
@@ -566,7 +606,15 @@ describe("compensation and the authority limit", () => {
       expect.objectContaining({ valueCents: 4500, status: "approved", decidedById: MANAGER.id, decisionNote: "Fine." }),
     ]);
     expect(state.decisions).toEqual([
-      { kind: "remedy", decision: "approved", note: "Fine.", managerId: MANAGER.id, at: decision.at },
+      {
+        kind: "remedy",
+        decision: "approved",
+        note: "Fine.",
+        managerId: MANAGER.id,
+        at: decision.at,
+        round: 1,
+        remedy: { kind: SAMPLE.compensation_offered.data.kind, description: SAMPLE.compensation_offered.data.description, valueCents: 4500 },
+      },
     ]);
     expect(settledCompensation(state)?.valueCents).toBe(4500);
   });
@@ -588,11 +636,60 @@ describe("compensation and the authority limit", () => {
     expect(settledCompensation(reoffered)?.valueCents).toBe(1000);
   });
 
-  it.each([MANAGER, ADMIN])("needs no approval when $role offers above the limit", (actor) => {
+  it.each([MANAGER, ADMIN])("needs no approval when $role offers above the case's limit but within their own", (actor) => {
     const state = expectOk(transition(caseAt("compensate"), offer(9000, actor)));
     expect(state.phase).toBe("confirm");
     expect(state.pendingManager).toBeUndefined();
     expect(state.compensation.map((c) => c.status)).toEqual(["offered"]);
+  });
+
+  // Issue 10.1: a manager (limit £200) offered £100,000 and the case went straight to Confirm.
+  it("holds a manager to their own limit: above it, the offer waits for someone whose limit covers it", () => {
+    const state = expectOk(transition(caseAt("compensate"), offer(10_000_000, MANAGER)));
+    expect(state.phase).toBe("compensate");
+    expect(state.pendingManager).toMatchObject({ kind: "remedy", requestedById: MANAGER.id, limitCents: 20000 });
+    expect(state.pendingManager?.reason).toContain("£200.00");
+    // Another manager with the same limit cannot approve it...
+    const otherManager: Actor = { id: "manager-2", role: "manager" };
+    const refusal = expectRefused(transition(state, ev({ type: "manager_decided", data: { decision: "approved" } }, otherManager)), "not_authorised");
+    expect(refusal.reason).toContain("£200.00");
+    // ...nor the manager herself; someone whose limit covers it can.
+    expectRefused(transition(state, ev({ type: "manager_decided", data: { decision: "approved" } }, MANAGER)), "not_authorised");
+    const bigAdmin = recorded({ type: "manager_decided", data: { decision: "approved", authorityLimitCents: 10_000_000 } }, nextAt(), ADMIN);
+    expect(expectOk(transition(state, bigAdmin)).phase).toBe("confirm");
+  });
+
+  it("decides from the limit in the event, not from the role's name", () => {
+    const lowManager = recorded(
+      { ...SAMPLE.compensation_offered, data: { ...SAMPLE.compensation_offered.data, valueCents: 3000, authorityLimitCents: 2500 } },
+      nextAt(),
+      MANAGER,
+    );
+    expect(expectOk(transition(caseAt("compensate"), lowManager)).pendingManager?.kind).toBe("remedy");
+    // An offer without a limit in it holds to the case's limit, whoever records it.
+    const unstamped = recorded({ ...SAMPLE.compensation_offered, data: { ...SAMPLE.compensation_offered.data, valueCents: 3000 } }, nextAt(), ADMIN);
+    expect(expectOk(transition(caseAt("compensate"), unstamped)).pendingManager?.kind).toBe("remedy");
+  });
+
+  it("lets a manager approve another amount, up to their own limit, with a note", () => {
+    const waiting = run(caseAt("compensate"), offer(18000));
+    const counter = { kind: "discount" as const, description: "£60 off the table's bill", valueCents: 6000 };
+    expectRefused(transition(waiting, ev({ type: "manager_decided", data: { decision: "approved", remedy: counter } }, MANAGER)), "not_ready");
+    expectRefused(
+      transition(waiting, ev({ type: "manager_decided", data: { decision: "approved", note: "Too much.", remedy: { ...counter, valueCents: 25000 } } }, MANAGER)),
+      "not_authorised",
+    );
+    const decided = run(waiting, ev({ type: "manager_decided", data: { decision: "approved", note: "£60 is fair for this.", remedy: counter } }, MANAGER));
+    expect(decided.phase).toBe("confirm");
+    const settled = settledCompensation(decided);
+    expect(settled).toMatchObject({ ...counter, status: "approved", requested: { kind: "gesture", valueCents: 18000 } });
+    expect(decided.decisions.at(-1)).toMatchObject({ remedy: counter, requested: { valueCents: 18000 } });
+    expect(projectCase(decided).row.remedyCents).toBe(BigInt(6000));
+  });
+
+  it("refuses a remedy in a decision on a call to the table", () => {
+    const remedy = { kind: "refund" as const, description: "Refund", valueCents: 100 };
+    expectRefused(transition(waitingCase("authority"), ev({ type: "manager_decided", data: { decision: "approved", remedy } }, MANAGER)), "not_ready");
   });
 
   it("still needs approval when a trainer offers above the limit", () => {

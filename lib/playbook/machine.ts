@@ -1,11 +1,16 @@
+import { approvalReason, approvedRemedy, decisionRefusal, mayDecide, offerNeedsApproval, ownLimitCents, sameRemedy } from "./authority";
 import type { EventOf, EventType, RecordedEvent } from "./events";
-import { allOptions, compensationSettled, initialState, type CaseState } from "./state";
-import { DECIDING_ROLES, STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
+import { formatMoney } from "./money";
+import { allOptions, awaitingCompensation, compensationSettled, initialState, settledCompensation, type CaseState, type CompensationState } from "./state";
+import { STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
+
+export { formatMoney };
 
 export type RefusalCode = "wrong_stage" | "not_ready" | "awaiting_manager" | "not_authorised" | "case_ended";
 export type Refusal = { ok: false; code: RefusalCode; reason: string };
 export type Transition = { ok: true; state: CaseState } | Refusal;
 
+type ManagerDecisionRemedy = Pick<CaseState["decisions"][number], "remedy" | "requested">;
 type Guard<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => string | null;
 type Apply<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => CaseState;
 type Rule<T extends EventType> = {
@@ -41,6 +46,7 @@ export const flow: { [T in EventType]: Rule<T> } = {
       openedById: e.actor.id,
       authorityLimitCents: e.data.authorityLimitCents,
       practice: e.data.practice,
+      revision: e.data.revision ?? 1,
       openedAt: e.at,
     }),
   },
@@ -91,26 +97,33 @@ export const flow: { [T in EventType]: Rule<T> } = {
     // Also at Listen/Validate: the customer may be venting again while the manager decides.
     in: ["listen", "validate", "solve", "compensate"],
     whileWaiting: true,
-    guard: (s, e) => {
-      if (!s.pendingManager) return "No manager decision is awaited on this case.";
-      if (!DECIDING_ROLES.includes(e.actor.role)) return "Only a manager can make this decision.";
-      return null;
-    },
+    guard: decisionRefusal,
     apply: (s, e) => {
       const pending = s.pendingManager!;
-      const decision = { kind: pending.kind, decision: e.data.decision, note: e.data.note, managerId: e.actor.id, at: e.at };
-      const next: CaseState = { ...s, pendingManager: undefined, decisions: [...s.decisions, decision] };
+      const decided = { kind: pending.kind, decision: e.data.decision, note: e.data.note, managerId: e.actor.id, at: e.at, round: s.round };
       if (pending.kind === "authority") {
-        return e.data.option && e.data.decision === "approved"
-          ? { ...next, options: [...new Set([...s.options, e.data.option])] }
-          : next;
+        const next: CaseState = { ...s, pendingManager: undefined, decisions: [...s.decisions, decided] };
+        return e.data.option && e.data.decision === "approved" ? { ...next, options: [...new Set([...s.options, e.data.option])] } : next;
       }
-      const compensation = s.compensation.map((c) =>
-        c.status === "awaiting_approval"
-          ? { ...c, status: e.data.decision, decidedById: e.actor.id, decisionNote: e.data.note }
-          : c,
-      );
-      const settled = { ...next, compensation };
+      // The offer waiting for this decision, as the decision leaves it: declined, approved as
+      // asked, or approved as something else (its terms replaced, what was asked kept).
+      const asked = awaitingCompensation(s);
+      const by = { decidedById: e.actor.id, decisionNote: e.data.note };
+      let answered: CompensationState | undefined;
+      if (asked && e.data.decision !== "approved") answered = { ...asked, ...by, status: "declined" };
+      if (asked && e.data.decision === "approved") {
+        const approved = approvedRemedy(asked, e);
+        const terms = { kind: asked.kind, description: asked.description, valueCents: asked.valueCents };
+        answered = sameRemedy(terms, approved)
+          ? { ...asked, ...by, status: "approved" }
+          : { ...asked, ...by, ...approved, requested: terms, status: "approved" };
+      }
+      const remedy: ManagerDecisionRemedy =
+        answered?.status === "approved"
+          ? { remedy: { kind: answered.kind, description: answered.description, valueCents: answered.valueCents }, requested: answered.requested }
+          : {};
+      const compensation = s.compensation.map((c) => (answered && c.id === asked?.id && c.status === "awaiting_approval" ? answered : c));
+      const settled: CaseState = { ...s, pendingManager: undefined, decisions: [...s.decisions, { ...decided, ...remedy }], compensation };
       if (e.data.decision !== "approved") return settled;
       if (s.phase === "compensate") return to("confirm")(settled, e.at);
       return s.resumeStage === "compensate" ? { ...settled, resumeStage: "confirm" } : settled;
@@ -133,18 +146,23 @@ export const flow: { [T in EventType]: Rule<T> } = {
   compensation_offered: {
     in: ["compensate"],
     apply: (s, e) => {
-      const needsApproval = e.data.valueCents > s.authorityLimitCents && !DECIDING_ROLES.includes(e.actor.role);
-      const offer = { ...e.data, status: needsApproval ? ("awaiting_approval" as const) : ("offered" as const) };
+      const needsApproval = offerNeedsApproval(s, e);
+      const { kind, description, valueCents, id } = e.data;
+      const offer: CompensationState = {
+        id,
+        kind,
+        description,
+        valueCents,
+        status: needsApproval ? "awaiting_approval" : "offered",
+        round: s.round,
+        offeredById: e.actor.id,
+      };
       const next: CaseState = { ...s, compensation: [...s.compensation, offer], compensationSkippedReason: undefined };
       if (!needsApproval) return to("confirm")(next, e.at);
+      const limitCents = ownLimitCents(s, e);
       return {
         ...next,
-        pendingManager: {
-          kind: "remedy",
-          reason: `${e.data.description} is above the ${formatMoney(s.authorityLimitCents)} you can give on your own.`,
-          requestedAt: e.at,
-          requestedById: e.actor.id,
-        },
+        pendingManager: { kind: "remedy", reason: approvalReason(e, limitCents), requestedAt: e.at, requestedById: e.actor.id, limitCents },
       };
     },
   },
@@ -169,11 +187,32 @@ export const flow: { [T in EventType]: Rule<T> } = {
     apply: (s, e) =>
       e.data.accepted
         ? { ...to("prevent")(s, e.at), readback: { ...e.data, at: e.at }, resolvedAt: e.at }
-        : {
+        : s.revision < 2
+          ? // Revision 1: only the agreed solution was cleared (the rest carried over, stale).
+            { ...to("solve")(s, e.at), readback: { ...e.data, at: e.at }, readbackRefusals: s.readbackRefusals + 1, chosenOption: undefined }
+          : {
+            // "Not quite": this round's agreement, remedy and actions are retired (the log keeps
+            // them), and the next round starts at Solve from nothing agreed.
             ...to("solve")(s, e.at),
             readback: { ...e.data, at: e.at },
             readbackRefusals: s.readbackRefusals + 1,
+            round: s.round + 1,
+            superseded: [
+              ...s.superseded,
+              {
+                round: s.round,
+                chosenOption: s.chosenOption,
+                remedy: settledCompensation(s),
+                compensationSkippedReason: s.compensationSkippedReason,
+                actions: s.actions,
+                at: e.at,
+                comment: e.data.comment,
+              },
+            ],
             chosenOption: undefined,
+            compensation: s.compensation.map((c) => (c.status === "offered" || c.status === "approved" ? { ...c, status: "superseded" as const } : c)),
+            compensationSkippedReason: undefined,
+            actions: [],
           },
   },
   root_causes_tagged: {
@@ -218,7 +257,7 @@ export const flow: { [T in EventType]: Rule<T> } = {
     in: FOLLOW_UP,
     whileWaiting: true,
     guard: (s, e) => {
-      if (!DECIDING_ROLES.includes(e.actor.role) && s.phase !== "confirm" && s.phase !== "prevent")
+      if (!mayDecide(e.actor.role) && s.phase !== "confirm" && s.phase !== "prevent")
         return "Only a manager can follow up actions once the customer has gone.";
       return s.actions.some((a) => a.id === e.data.actionId) ? null : "There is no such agreed action on this case.";
     },
@@ -240,12 +279,12 @@ export const flow: { [T in EventType]: Rule<T> } = {
   manager_note_added: {
     in: [...OPEN, "closed", "abandoned"],
     whileWaiting: true,
-    guard: (_s, e) => (DECIDING_ROLES.includes(e.actor.role) ? null : "Only a manager can add a manager's note."),
+    guard: (_s, e) => (mayDecide(e.actor.role) ? null : "Only a manager can add a manager's note."),
     apply: (s, e) => ({ ...s, managerNotes: [...s.managerNotes, { text: e.data.text, at: e.at, actorId: e.actor.id }] }),
   },
   case_reopened: {
     in: ["closed", "abandoned"],
-    guard: (_s, e) => (DECIDING_ROLES.includes(e.actor.role) ? null : "Only a manager can reopen a case."),
+    guard: (_s, e) => (mayDecide(e.actor.role) ? null : "Only a manager can reopen a case."),
     apply: (s, e) => ({
       ...to(s.phase === "abandoned" ? (s.abandonedFrom ?? "listen") : "prevent")(s, e.at),
       closedAt: undefined,
@@ -352,8 +391,4 @@ export function foldSteps(events: readonly RecordedEvent[]): CaseState[] {
     return next;
   }, initialState);
   return states;
-}
-
-export function formatMoney(cents: number, currency = "GBP"): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(cents / 100);
 }

@@ -1,71 +1,138 @@
-// The read-back: what the staff member turns the tablet round to show the customer at
-// Confirm. Written to the customer, in plain words.
-import { formatMoney } from "./machine";
+// The read-back: what the staff member turns the tablet round to show the customer at Confirm.
+// It is the promise, so it is composed from typed state, never from free text glued into a
+// sentence: the agreed option as it was agreed, the remedy of this round as approved (its kind
+// and value say what it is), and each agreed action with its owner and time, once. Free text
+// (the option, the remedy's words, an action) only ever stands on its own as an item, never in
+// a verb's slot ("We will …").
+import type { CompensationKind } from "./vocabulary";
+import { formatMoney } from "./money";
 import { settledCompensation, type CaseState } from "./state";
 
-export type Readback = { headline: string; lines: string[] };
+export type ReadbackRemedy = {
+  kind: CompensationKind;
+  valueCents: number;
+  /** What it is, from its kind and value: "A refund of £60.00". */
+  text: string;
+  /** The words it was offered (or approved) with, shown as a quote under it. */
+  words: string;
+};
 
-const DEFAULT_DUE_FORMAT = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+export type ReadbackAction = {
+  id: string;
+  /** The action as agreed. */
+  what: string;
+  owner: string;
+  /** When, in the venue's time zone: "today at 20:30". */
+  due: string;
+  /** "Amira will see to it by today at 20:30." */
+  promise: string;
+};
 
-/** "Fri 14 Mar, 20:30" style, in UTC so it reads the same everywhere (screens pass their own). */
-export function formatDueDefault(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DEFAULT_DUE_FORMAT.format(date);
+export type Readback = {
+  headline: string;
+  /** The option the customer agreed to, as agreed; null before one is agreed. */
+  agreed: string | null;
+  remedy: ReadbackRemedy | null;
+  /** What the customer reads when there is no remedy. */
+  noRemedy: string;
+  actions: ReadbackAction[];
+  /** The same read-back as plain lines (the replay, screen readers, tests). */
+  lines: string[];
+};
+
+export const READBACK_LABELS = { agreed: "What we agreed", remedy: "To make up for it", actions: "What happens next" } as const;
+export const NOTHING_AGREED = "We haven't agreed a solution yet.";
+export const NO_REMEDY = "No compensation is included.";
+
+/** What a remedy is, in words built from its kind and value (no free text). */
+const REMEDY_TEXT: Record<CompensationKind, (money: string | null) => string> = {
+  gesture: (m) => (m ? `A small gesture from us, worth ${m}` : "A small gesture from us"),
+  free_item: (m) => (m ? `Something on the house, worth ${m}` : "Something on the house"),
+  discount: (m) => (m ? `${m} off your bill` : "A discount on your bill"),
+  refund: (m) => (m ? `A refund of ${m}` : "A refund"),
+  voucher: (m) => (m ? `A voucher worth ${m} for your next visit` : "A voucher for your next visit"),
+  upgrade: (m) => (m ? `An upgrade, worth ${m}` : "An upgrade"),
+  other: (m) => (m ? `Something from us, worth ${m}` : "Something from us"),
+};
+
+export function remedyText(kind: CompensationKind, valueCents: number): string {
+  return REMEDY_TEXT[kind](valueCents > 0 ? formatMoney(valueCents) : null);
 }
 
-const WE_OR_I = /^(?:we|i)(?:'|’)?(?:ll|\s+will)\b/i;
-const ROLE_TO =
-  /^(?:the\s+|our\s+)?(?:duty\s+|general\s+|restaurant\s+|head\s+)?(?:manager|chef|kitchen|bar|housekeeping|reception|front\s+desk|maintenance|team|staff)\s+(?:to|will|is\s+going\s+to)\s/i;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export type DueFormat = {
+  /** The venue's time zone (IANA): times read as the venue's clock says them. */
+  timeZone?: string;
+  /** Now, to say "today" and "tomorrow"; without it every due time names its day. */
+  now?: Date;
+};
 
-/** "Chef to remake the steak", "Sam to call tomorrow": already names who does it. */
-function namesItsOwner(description: string, owner: string): boolean {
-  const o = owner.trim();
-  return ROLE_TO.test(description) || (o !== "" && new RegExp(`^${escapeRegExp(o)}\\s+(?:to|will)\\s`, "i").test(description));
+export const DEFAULT_TIME_ZONE = "Europe/London";
+
+const dayKey = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+
+/**
+ * A due time as a customer in this venue says it, in British English whatever the tablet's own
+ * language: "today at 20:30", "tomorrow at 09:00", "Fri 14 Mar at 20:30".
+ */
+export function formatDue(iso: string, { timeZone = DEFAULT_TIME_ZONE, now }: DueFormat = {}): string {
+  const due = new Date(iso);
+  if (Number.isNaN(due.getTime())) return iso;
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(due);
+  if (now) {
+    const day = dayKey(due, timeZone);
+    if (day === dayKey(now, timeZone)) return `today at ${time}`;
+    if (day === dayKey(new Date(now.getTime() + 24 * 3_600_000), timeZone)) return `tomorrow at ${time}`;
+  }
+  const date = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(due);
+  return `${date} at ${time}`;
+}
+
+/** The old default ("Fri 14 Mar at 20:30" in London): kept for callers without a venue. */
+export function formatDueDefault(iso: string): string {
+  return formatDue(iso);
+}
+
+/** Free text as an item on its own: trimmed, first letter capital, no trailing full stop. */
+export function asItem(text: string): string {
+  const t = text.trim().replace(/\s+/g, " ").replace(/(?<![.])\.$/, "");
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 const ME = /^(?:me|myself|i)$/i;
 
-function sentence(text: string): string {
-  const t = text.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+/** The owner as the subject of "will see to it": "I" for the person holding the tablet. */
+function ownerSubject(owner: string): string {
+  const o = owner.trim().replace(/\s+/g, " ");
+  return ME.test(o) ? "I" : o.charAt(0).toUpperCase() + o.slice(1);
 }
 
-/** Starts with an acronym ("DJ", "TV"): a subject, not a verb, so it reads on its own. */
-const ACRONYM_FIRST = /^\p{Lu}[\p{Lu}\d]+\b/u;
-
-/** Each action as a promise to the customer: "We will …". */
-function actionLine(description: string, owner: string, due: string): string {
-  const d = description.trim();
-  const standsAlone = WE_OR_I.test(d) || ACRONYM_FIRST.test(d) || namesItsOwner(d, owner);
-  const what = standsAlone ? sentence(d) : sentence(`We will ${d.charAt(0).toLowerCase()}${d.slice(1)}`);
-  const who = ME.test(owner.trim()) ? "I will" : `${owner.trim()} will`;
-  return `${what} ${who} see to it by ${due}.`;
+/** Quoted words, without a full stop of their own inside the quote. */
+function quoted(text: string): string {
+  return `“${text.trim().replace(/\s+/g, " ").replace(/(?<![.])\.$/, "")}”`;
 }
 
-export function buildReadback(state: CaseState, formatDue: (iso: string) => string = formatDueDefault): Readback {
-  const lines: string[] = [];
+export function buildReadback(state: CaseState, format: DueFormat = {}): Readback {
+  const agreed = state.chosenOption?.trim() || null;
+  const settled = settledCompensation(state);
+  const remedy: ReadbackRemedy | null = settled
+    ? { kind: settled.kind, valueCents: settled.valueCents, text: remedyText(settled.kind, settled.valueCents), words: settled.description.trim() }
+    : null;
+  const actions: ReadbackAction[] = state.actions.map((action) => {
+    const due = formatDue(action.dueAt, format);
+    return {
+      id: action.id,
+      what: asItem(action.description),
+      owner: action.owner.trim(),
+      due,
+      promise: `${ownerSubject(action.owner)} will see to it by ${due}.`,
+    };
+  });
 
-  lines.push(state.chosenOption ? `We agreed: ${sentence(state.chosenOption)}` : "We haven't agreed a solution yet.");
-
-  const compensation = settledCompensation(state);
-  if (compensation) {
-    const value = compensation.valueCents > 0 ? ` (${formatMoney(compensation.valueCents)})` : "";
-    lines.push(`To say sorry: ${sentence(`${compensation.description.trim().replace(/[.!?]$/, "")}${value}`)}`);
-  } else {
-    lines.push("No compensation is included.");
-  }
-
-  for (const action of state.actions) lines.push(actionLine(action.description, action.owner, formatDue(action.dueAt)));
-
-  return { headline: "Here is what we've agreed", lines };
+  const lines = [
+    agreed ? `${READBACK_LABELS.agreed}: ${asItem(agreed)}` : NOTHING_AGREED,
+    remedy ? `${READBACK_LABELS.remedy}: ${remedy.text} (${quoted(remedy.words)})` : NO_REMEDY,
+    ...actions.map((a) => `${a.what} — ${a.promise}`),
+  ];
+  return { headline: "Here is what we've agreed", agreed, remedy, noRemedy: NO_REMEDY, actions, lines };
 }

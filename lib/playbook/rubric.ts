@@ -1,12 +1,13 @@
 // The coaching rubric: how well a recorded case followed the playbook, item by item, each
 // pointing at the event that proves it. Pure: the same log always gives the same result.
+import { mayDecide, ownLimitCents, remedyAuthorised } from "./authority";
 import type { RecordedEvent } from "./events";
-import { formatMoney } from "./machine";
+import { formatMoney } from "./money";
 import { PHRASE_KIND_LABELS, assessPhrase, type PhraseFlag } from "./phrase-coach";
 import { isProportionate, REMEDIES } from "./remedies";
 import { replayStates, stateBefore } from "./replay";
 import { allOptions, settledCompensation, type CaseState } from "./state";
-import { DECIDING_ROLES, FEELING_LABELS, SEVERITY_LABELS, type Phase, type Severity } from "./vocabulary";
+import { FEELING_LABELS, SEVERITY_LABELS, type Phase, type Severity } from "./vocabulary";
 
 export const RUBRIC_ITEMS = [
   "listened_first",
@@ -198,17 +199,27 @@ function remedyInProportion(ctx: Context): Proof {
   if (settled) {
     const index = lastIndex(ctx.log, (e) => e.type === "compensation_offered" && e.data.id === settled.id);
     const offered = ctx.log[index];
-    const limit = stateBefore(ctx.states, index).authorityLimitCents;
-    const byDecider = offered ? DECIDING_ROLES.includes(offered.actor.role) : false;
-    const authorised = settled.status === "approved" || byDecider || settled.valueCents <= limit;
+    const before = stateBefore(ctx.states, index);
     const money = formatMoney(settled.valueCents);
-    if (!authorised) return missed(index, `${money} is above the ${formatMoney(limit)} limit and was not approved.`);
-    const proportion = isProportionate(severity, settled.valueCents);
-    if (proportion === "low") return missed(index, `${money} is low for a ${sev} failure (suggested: ${band.label.toLowerCase()}).`);
-    if (proportion === "high") {
-      return missed(index, `${money} is more than a ${sev} failure needs (up to ${formatMoney(band.maxSuggestedCents)}).`);
+    if (!remedyAuthorised(settled, offered, before)) {
+      const limit = offered?.type === "compensation_offered" ? ownLimitCents(before, offered) : before.authorityLimitCents;
+      return missed(index, `${money} is above the ${formatMoney(limit)} limit and was not approved.`);
     }
-    const how = settled.status === "approved" ? "approved by a manager" : byDecider ? "given by a manager" : "within authority";
+    // As approved: a counter-offer is scored on what the customer got, not on what was asked.
+    const asked = settled.requested ? ` (asked: ${formatMoney(settled.requested.valueCents)})` : "";
+    const proportion = isProportionate(severity, settled.valueCents);
+    if (proportion === "low") return missed(index, `${money}${asked} is low for a ${sev} failure (suggested: ${band.label.toLowerCase()}).`);
+    if (proportion === "high") {
+      return missed(index, `${money}${asked} is more than a ${sev} failure needs (up to ${formatMoney(band.maxSuggestedCents)}).`);
+    }
+    const how =
+      settled.status === "approved"
+        ? settled.requested
+          ? `approved by a manager instead of ${formatMoney(settled.requested.valueCents)}`
+          : "approved by a manager"
+        : offered && mayDecide(offered.actor.role)
+          ? "given by a manager"
+          : "within authority";
     return met(index, `${money} (${short(settled.description, 40)}) fits a ${sev} failure, ${how}.`);
   }
   if (final.compensationSkippedReason !== undefined) {

@@ -1,12 +1,22 @@
-import type { AgreedActionInput, RecordedEvent } from "./events";
-import type { Category, CompensationKind, Feeling, Mood, Phase, Severity, Stage } from "./vocabulary";
+import type { AgreedActionInput, RecordedEvent, RemedyTerms } from "./events";
+import type { Category, Feeling, Mood, Phase, Severity, Stage } from "./vocabulary";
 
-export type CompensationState = {
+export type { RemedyTerms };
+
+/**
+ * A remedy offered to the customer. Its kind, description and value are what the customer gets:
+ * as offered, or as a manager approved it when they approved something different (`requested`
+ * then keeps what was asked). "superseded": the customer said "not quite" to the read-back that
+ * promised it, so it belongs to an earlier round (kept for the history, given to nobody).
+ */
+export type CompensationState = RemedyTerms & {
   id: string;
-  kind: CompensationKind;
-  description: string;
-  valueCents: number;
-  status: "offered" | "awaiting_approval" | "approved" | "declined" | "withdrawn";
+  status: "offered" | "awaiting_approval" | "approved" | "declined" | "withdrawn" | "superseded";
+  /** The round of agreement it belongs to (see CaseState.round). */
+  round: number;
+  offeredById: string;
+  /** What was asked, when a manager approved a different remedy (a counter-offer). */
+  requested?: RemedyTerms;
   decidedById?: string;
   decisionNote?: string;
 };
@@ -16,6 +26,8 @@ export type PendingManager = {
   reason: string;
   requestedAt: Date;
   requestedById: string;
+  /** For a remedy: the requester's own limit, which the remedy is above. */
+  limitCents?: number;
 };
 
 export type ManagerDecision = {
@@ -24,9 +36,26 @@ export type ManagerDecision = {
   note?: string;
   managerId: string;
   at: Date;
+  round: number;
+  /** A remedy decision that approved something other than what was asked: what was asked. */
+  requested?: RemedyTerms;
+  /** The remedy a remedy decision approved. */
+  remedy?: RemedyTerms;
 };
 
 export type AgreedAction = AgreedActionInput & { status: "open" | "done"; completedAt?: Date };
+
+/** What an earlier round agreed before the customer said "not quite" to its read-back. */
+export type SupersededRound = {
+  round: number;
+  chosenOption?: string;
+  remedy?: CompensationState;
+  compensationSkippedReason?: string;
+  actions: AgreedAction[];
+  /** When the customer said "not quite", and what they said. */
+  at: Date;
+  comment?: string;
+};
 
 export type CaseState = {
   phase: Phase;
@@ -35,11 +64,19 @@ export type CaseState = {
   openedById?: string;
   authorityLimitCents: number;
   practice: boolean;
+  /** The playbook revision the case was opened under (see PLAYBOOK_REVISION). */
+  revision: number;
   complaint?: { customerWords: string; category: Category; severity: Severity; spot: string; mood: Mood };
   feeling?: { feeling: Feeling; words?: string };
   apology?: { ourFault: boolean; words?: string };
   facts?: string;
   options: string[];
+  /**
+   * Rounds of agreement: 1 until the customer says "not quite" to a read-back, which retires the
+   * round's agreed solution, remedy and actions (into `superseded`) and starts the next at Solve.
+   */
+  round: number;
+  superseded: SupersededRound[];
   declined: { request: string; reason: string; alternatives: string[] }[];
   pendingManager?: PendingManager;
   decisions: ManagerDecision[];
@@ -73,7 +110,10 @@ export const initialState: CaseState = {
   phase: "new",
   authorityLimitCents: 0,
   practice: false,
+  revision: 1,
   options: [],
+  round: 1,
+  superseded: [],
   declined: [],
   decisions: [],
   compensation: [],
@@ -96,8 +136,14 @@ export function allOptions(state: CaseState): string[] {
   return [...new Set([...state.options, ...state.declined.flatMap((d) => d.alternatives)])];
 }
 
+/** The remedy this round gives the customer: offered within authority, or approved (as approved). */
 export function settledCompensation(state: CaseState): CompensationState | undefined {
-  return state.compensation.findLast((c) => c.status === "offered" || c.status === "approved");
+  return state.compensation.findLast((c) => c.round === state.round && (c.status === "offered" || c.status === "approved"));
+}
+
+/** The offer waiting for a manager's approval, if any. */
+export function awaitingCompensation(state: CaseState): CompensationState | undefined {
+  return state.compensation.findLast((c) => c.status === "awaiting_approval");
 }
 
 export function compensationSettled(state: CaseState): boolean {

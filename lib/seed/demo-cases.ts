@@ -10,6 +10,7 @@
 import { appendEvent } from "@/lib/cases/append-event";
 import { authorityLimitFor, openCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
 import {
   initialState,
   isProportionate,
@@ -1683,7 +1684,8 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
         const approved = event.data.decision === "approved";
         const notes = pending === "remedy" ? (approved ? REMEDY_APPROVED : REMEDY_DECLINED) : approved ? AUTHORITY_APPROVED : AUTHORITY_DECLINED;
         const option = event.data.option === undefined ? undefined : dressOption(event.data.option).label;
-        push({ type: event.type, data: { decision: event.data.decision, note: d.pick(notes), ...(option ? { option } : {}) } }, by);
+        const { authorityLimitCents } = event.data;
+        push({ type: event.type, data: { decision: event.data.decision, note: d.pick(notes), ...(option ? { option } : {}), authorityLimitCents } }, by);
         pending = undefined;
         break;
       }
@@ -1699,7 +1701,8 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
         const valueCents = isBigAsk ? Math.max(spec.valueCents, event.data.valueCents) : event.data.valueCents;
         if (!isBigAsk) settled = spec;
         if (by === "staff" && valueCents > limit) pending = "remedy";
-        push({ type: event.type, data: { id: event.data.id, kind: spec.kind, description: spec.description, valueCents } }, by);
+        const { authorityLimitCents } = event.data;
+        push({ type: event.type, data: { id: event.data.id, kind: spec.kind, description: spec.description, valueCents, authorityLimitCents } }, by);
         break;
       }
       case "compensation_skipped":
@@ -1939,14 +1942,23 @@ export async function seedDemoCases(db: Db, options: SeedDemoCasesOptions = {}):
       result.eventsWritten++;
     }
     for (const step of rest) {
-      const appended = await appendEvent(
-        db,
-        step.byManager ? manager : staff,
-        opened.caseId,
-        { clientEventId: step.clientEventId, event: step.event },
-        () => step.at,
-      );
-      if (!appended.duplicate) result.eventsWritten++;
+      try {
+        const appended = await appendEvent(
+          db,
+          step.byManager ? manager : staff,
+          opened.caseId,
+          { clientEventId: step.clientEventId, event: step.event },
+          () => step.at,
+        );
+        if (!appended.duplicate) result.eventsWritten++;
+      } catch (error) {
+        // A case an earlier version of the seed wrote differently (the playbook's rules moved on
+        // since): it stays as it was recorded, complete under the rules it was opened with.
+        const earlierSeed = openedAt !== undefined && isAppError(error) && (error.code === "conflict" || error.code === "playbook_refused");
+        if (!earlierSeed) throw error;
+        result.casesSkipped++;
+        break;
+      }
     }
   }
   return result;

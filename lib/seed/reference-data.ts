@@ -31,8 +31,11 @@ export const DEMO_USERS: DemoUser[] = [
   { id: "usr-alex", name: "Alex Admin", role: "admin", pin: "6060", email: "admin@example.com", password: "admin-demo-pass", locations: ["loc-harbour", "loc-grand"] },
 ];
 
-/** What each role may give on its own before a manager must approve (minor units). */
-export const DEFAULT_AUTHORITY: Record<Role, number> = { staff: 1500, manager: 20000, trainer: 0, admin: 20000 };
+/**
+ * What each role may give on its own (minor units); above it, someone whose limit covers the
+ * remedy must approve it. Admins' limit covers what a manager's does not.
+ */
+export const DEFAULT_AUTHORITY: Record<Role, number> = { staff: 1500, manager: 20000, trainer: 0, admin: 100000 };
 
 /** Locations, people, authority limits and the root-cause taxonomy. Idempotent. */
 export async function seedReferenceData(db: Db, users: DemoUser[] = DEMO_USERS): Promise<void> {

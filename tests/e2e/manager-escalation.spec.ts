@@ -75,7 +75,7 @@ test("a manager approves a remedy from the live board and the staff tablet moves
   await shot(manager, "manager-board", true);
 
   await brief.getByLabel(/Note to Amira/).fill("Yes — and tell them dessert is on me.");
-  await brief.getByRole("button", { name: "Approve" }).click();
+  await brief.getByRole("button", { name: "Approve as asked" }).click();
   await expect(manager.getByRole("status")).toContainText("Approved");
   await expect(brief).toHaveCount(0);
 

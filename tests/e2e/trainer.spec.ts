@@ -71,7 +71,7 @@ test("a trainer replays a closed case, steps through it and pins a comment; the 
   // Jump along the timeline to the end: the case is closed, the read-back and the customer's answer shown.
   await page.getByRole("navigation", { name: "Timeline" }).getByRole("button").last().click();
   await expect(position(page)).toHaveText(new RegExp(`^Step ${total} of ${total}$`));
-  await expect(page.getByTestId("so-far-readback")).toContainText("We agreed:");
+  await expect(page.getByTestId("so-far-readback")).toContainText("What we agreed:");
   await expect(page.getByTestId("so-far-readback")).toContainText(/The customer: “Yes, that's right.”/);
 
   // A rubric item jumps to the step that proves it, marked on the timeline.

@@ -7,6 +7,7 @@ import { AppHeader } from "@/components/ui/app-header";
 import { RedactedCase } from "@/components/trainer/redacted-case";
 import { requirePageActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
+import { authorityLimitFor } from "@/lib/cases/authority-limit";
 import { listDecidersAt } from "@/lib/cases/decide-on-tablet";
 import { getCase, listRootCauseTags } from "@/lib/cases/get-case";
 import { getDb } from "@/lib/db/client";
@@ -34,17 +35,18 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </>
     );
   }
-  const [rootCauses, deciders, practice] = await Promise.all([
+  const [rootCauses, deciders, practice, authorityLimitCents] = await Promise.all([
     listRootCauseTags(db),
     listDecidersAt(db, view.locationId),
     getPracticeSession(db, actor, view.id),
+    authorityLimitFor(db, actor.role),
   ]);
   return (
     <>
       <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
       <TabletSetup actorId={actor.id} />
       {practice ? null : <RepeatWarning caseId={view.id} />}
-      <CaseCoach view={view} initial={foldLogged(view.log)} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role }} practice={practice ?? undefined} guidance={GUIDANCE} />
+      <CaseCoach view={view} initial={foldLogged(view.log)} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role, authorityLimitCents }} practice={practice ?? undefined} guidance={GUIDANCE} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { BREATHER } from "@/lib/playbook/guidance";
-import { formatMoney } from "@/lib/playbook/machine";
+import { remedyText } from "@/lib/playbook/readback";
+import { remedyStatusText } from "@/lib/playbook/remedy-status";
 import { settledCompensation, type CaseState } from "@/lib/playbook/state";
 import { CATEGORY_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";
 import { isHardCase } from "../hard-case";
@@ -25,6 +26,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function ClosedPanel({ state, rootCauses }: { state: CaseState; rootCauses: RootCauseOption[] }) {
   const compensation = settledCompensation(state);
   const took = state.openedAt && state.closedAt ? formatElapsed(state.closedAt.getTime() - state.openedAt.getTime()) : null;
+  // The figure managers and trainers see too: how soon the customer heard "sorry".
+  const firstSorry = state.openedAt && state.firstApologyAt ? formatElapsed(state.firstApologyAt.getTime() - state.openedAt.getTime()) : null;
   const causeLabel = (slug: string) => rootCauses.find((c) => c.slug === slug)?.label ?? slug;
   return (
     <StagePanelFrame testId="closed" title="Case closed" intro="Well done: the customer agreed what happens next.">
@@ -43,6 +46,7 @@ export function ClosedPanel({ state, rootCauses }: { state: CaseState; rootCause
       ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg" data-testid="case-summary">
         {took ? <Row label="Time taken">{took}</Row> : null}
+        {firstSorry ? <Row label="First apology after">{firstSorry}</Row> : null}
         {state.complaint ? (
           <>
             <Row label="Complaint">“{state.complaint.customerWords}”</Row>
@@ -53,8 +57,15 @@ export function ClosedPanel({ state, rootCauses }: { state: CaseState; rootCause
         ) : null}
         {state.feeling ? <Row label="They felt">{FEELING_LABELS[state.feeling.feeling]}</Row> : null}
         {state.chosenOption ? <Row label="Agreed">{state.chosenOption}</Row> : null}
-        <Row label="To say sorry">
-          {compensation ? `${compensation.description} (${formatMoney(compensation.valueCents)})` : (state.compensationSkippedReason ?? "None")}
+        <Row label="To make up for it">
+          {compensation ? (
+            <span data-testid="closed-remedy">
+              {remedyText(compensation.kind, compensation.valueCents)} · {compensation.description}{" "}
+              <span className="text-slate-300">({remedyStatusText(compensation, state)})</span>
+            </span>
+          ) : (
+            (state.compensationSkippedReason ?? "None")
+          )}
         </Row>
         {state.actions.length > 0 ? (
           <Row label="Actions">

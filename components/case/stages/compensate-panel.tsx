@@ -5,9 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Chip, ChipGroup } from "@/components/ui/chip";
 import { TextArea, TextInput } from "@/components/ui/field";
 import { newClientId } from "@/lib/client/api";
-import { formatMoney } from "@/lib/playbook/machine";
+import { formatMoney } from "@/lib/playbook/money";
 import type { CaseState } from "@/lib/playbook/state";
-import { COMPENSATION_KINDS, COMPENSATION_LABELS, DECIDING_ROLES, SEVERITY_LABELS, type CompensationKind, type Severity } from "@/lib/playbook/vocabulary";
+import { COMPENSATION_KINDS, COMPENSATION_LABELS, SEVERITY_LABELS, type CompensationKind, type Severity } from "@/lib/playbook/vocabulary";
 import { isProportionate, suggestRemedy, type Proportion } from "@/lib/playbook/remedies";
 import { StepFeedback } from "../step-feedback";
 import { poundsToPence } from "../text";
@@ -26,14 +26,24 @@ const PROPORTION_TEXT: Record<Proportion, string> = {
 export function CompensatePanel({ state, send, actor }: StagePanelProps) {
   const severity: Severity = state.complaint?.severity ?? 1;
   const remedy = suggestRemedy(severity);
-  const declined = state.compensation.at(-1)?.status === "declined" ? state.compensation.at(-1) : undefined;
-  const lastRemedyDecision = state.decisions.findLast((d) => d.kind === "remedy");
+  // This round's: a decline from before the customer said "not quite" is not news any more.
+  const last = state.compensation.at(-1);
+  const declined = last?.status === "declined" && last.round === state.round ? last : undefined;
+  const lastRemedyDecision = state.decisions.findLast((d) => d.kind === "remedy" && d.round === state.round);
+  const earlier = state.superseded.at(-1);
 
   return (
     <StagePanelFrame testId="compensate" title="Compensate" intro="Thank them for their patience, in proportion.">
       {state.chosenOption ? (
         <p className="text-lg text-slate-200">
           Agreed solution: <span className="font-semibold text-slate-50">{state.chosenOption}</span>
+        </p>
+      ) : null}
+      {earlier && !declined ? (
+        <p className="rounded-xl border-l-4 border-sky-400 bg-slate-800 px-4 py-3 text-base text-slate-100" data-testid="earlier-round">
+          {earlier.remedy
+            ? `Before they said “not quite”, the remedy was ${earlier.remedy.description} (${formatMoney(earlier.remedy.valueCents)}): offer it again if it still fits, or something else.`
+            : "Before they said “not quite”, no remedy was given: decide again for what is agreed now."}
         </p>
       ) : null}
       {declined && lastRemedyDecision && !state.pendingManager ? (
@@ -79,9 +89,10 @@ function OfferCompensation({
   // One id per offer, kept across retries so a resend after a dropped connection is recorded once.
   const offerId = useRef<string | null>(null);
 
-  const canApproveOwn = DECIDING_ROLES.includes(actor.role);
+  // The person's own limit (the server writes the real one into the offer): a manager has one too.
+  const limit = actor.authorityLimitCents ?? state.authorityLimitCents;
   const pence = poundsToPence(pounds);
-  const aboveLimit = pence !== null && !canApproveOwn && pence > state.authorityLimitCents;
+  const aboveLimit = pence !== null && pence > limit;
 
   const submit = async () => {
     const ok = await step.run(async () => {
@@ -138,11 +149,7 @@ function OfferCompensation({
           step.clearField("valueCents");
         }}
         placeholder="0.00"
-        hint={
-          canApproveOwn
-            ? "As a manager you can approve any amount."
-            : `You can give up to ${formatMoney(state.authorityLimitCents)} on your own; more needs a manager.`
-        }
+        hint={`You can give up to ${formatMoney(limit)} on your own; more needs someone whose limit covers it.`}
         error={step.fieldError("valueCents")}
         className="max-w-48"
       />

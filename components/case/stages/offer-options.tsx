@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
-import type { CaseState } from "@/lib/playbook";
+import { allOptions, type CaseState } from "@/lib/playbook/state";
 import { CoachedTextarea } from "../coached-textarea";
 import { StepFeedback } from "../step-feedback";
 import { optionalText } from "../text";
@@ -88,7 +88,13 @@ export function OfferOptions({ state, send }: { state: CaseState; send: SendStep
         >
           Add another option
         </Button>
-        <Button variant="secondary" disabled={step.pending} onClick={() => void submit()}>
+        {/* The next sensible step until the customer has a real choice of two. */}
+        <Button
+          variant={allOptions(state).length < 2 ? "primary" : "secondary"}
+          data-primary={allOptions(state).length < 2 ? "true" : undefined}
+          disabled={step.pending}
+          onClick={() => void submit()}
+        >
           Offer these options
         </Button>
       </div>

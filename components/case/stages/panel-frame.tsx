@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { markInteractive } from "@/lib/client/idle";
+import { useHeadingOnArrival } from "../stage-focus";
 
 /** The frame every stage's inputs sit in: a named region tests and screen readers can find. */
 export function StagePanelFrame({
@@ -15,6 +16,8 @@ export function StagePanelFrame({
   children: ReactNode;
 }) {
   const titleId = useId();
+  // A new stage: its heading comes into view and takes focus (not on the page's first render).
+  const heading = useHeadingOnArrival<HTMLHeadingElement>();
   // data-ready: the panel is hydrated and takes input (tests and the page bench wait for it).
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -29,7 +32,7 @@ export function StagePanelFrame({
       className="flex flex-col gap-5 rounded-2xl border border-slate-700 bg-slate-900 p-4 lg:p-5"
     >
       <header className="flex flex-col gap-1">
-        <h2 id={titleId} className="text-2xl font-bold text-slate-50">
+        <h2 id={titleId} ref={heading} tabIndex={-1} data-stage-heading className="text-2xl font-bold text-slate-50 outline-none focus-visible:ring-2 focus-visible:ring-sky-300">
           {title}
         </h2>
         {intro ? <div className="text-lg text-slate-300">{intro}</div> : null}

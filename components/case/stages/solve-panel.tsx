@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { allOptions, type CaseState } from "@/lib/playbook/state";
 import { StepFeedback } from "../step-feedback";
+import { quotedSentence } from "../text";
 import type { SendStep, StagePanelProps } from "../types";
 import { useStep } from "../use-step";
 import { CallManager } from "./call-manager";
@@ -22,8 +23,8 @@ export function SolvePanel({ state, send }: StagePanelProps) {
       {readbackRefused ? (
         <p role="status" className="rounded-xl border-l-4 border-amber-400 bg-amber-950/60 px-4 py-3 text-lg text-amber-50">
           <span className="font-semibold">Not quite right for them yet. </span>
-          {readbackRefused.comment ? <>They said: “{readbackRefused.comment}”. </> : null}
-          That's useful to know: agree another option, or offer something new.
+          {readbackRefused.comment ? <>They said: {quotedSentence(readbackRefused.comment)} </> : null}
+          That's useful to know: agree another option, or offer something new. The earlier agreement, remedy and actions no longer stand.
         </p>
       ) : null}
       {lastDecision && !state.pendingManager ? (
@@ -85,7 +86,14 @@ function AgreeSolution({ state, send }: { state: CaseState; send: SendStep }) {
       )}
       {options.length === 1 ? <p className="text-base text-sky-200">One more option, so they have a real choice.</p> : null}
       {step.fieldError("option") ? <p className="text-base font-medium text-rose-300">{step.fieldError("option")}</p> : null}
-      <Button disabled={step.pending} onClick={() => void step.run(() => send({ type: "solution_agreed", data: { option: selected } }))} className="self-start min-w-60">
+      {/* The stage's main button once there is a real choice; until then offering options is the next step. */}
+      <Button
+        variant={options.length >= 2 ? "primary" : "secondary"}
+        data-primary={options.length >= 2 ? "true" : undefined}
+        disabled={step.pending}
+        onClick={() => void step.run(() => send({ type: "solution_agreed", data: { option: selected } }))}
+        className="self-start min-w-60"
+      >
         Agree this solution
       </Button>
       <StepFeedback step={step} testId="agree-feedback" />

@@ -6,7 +6,8 @@ import { formatMoney } from "@/lib/playbook/machine";
 import { isProportionate, suggestRemedy } from "@/lib/playbook/remedies";
 import { allOptions, type CaseState } from "@/lib/playbook/state";
 import { CATEGORY_LABELS, COMPENSATION_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";
-import { buildReadback, formatDueDefault } from "@/lib/playbook/readback";
+import { buildReadback } from "@/lib/playbook/readback";
+import { remedyStatusText } from "@/lib/playbook/remedy-status";
 
 const PROPORTION_WORDS = { low: "low for", fair: "fair for", high: "more than needed for" } as const;
 
@@ -20,11 +21,12 @@ function Block({ title, children, testId }: { title: string; children: ReactNode
 }
 
 /** The case as the staff member's screen knew it after this step: the state from foldSteps. */
-export function CaseSoFar({ state, tagLabel }: { state: CaseState; tagLabel: (slug: string) => string }) {
+export function CaseSoFar({ state, tagLabel, timeZone }: { state: CaseState; tagLabel: (slug: string) => string; timeZone?: string }) {
   const c = state.complaint;
   const options = allOptions(state);
   const showReadback = state.actions.length > 0 && (state.phase === "confirm" || state.phase === "prevent" || state.phase === "closed" || state.readback !== undefined);
-  const readback = showReadback ? buildReadback(state, formatDueDefault) : null;
+  // The read-back as the customer saw it: the same composition as the live coach, on the venue's clock.
+  const readback = showReadback ? buildReadback(state, { timeZone }) : null;
   const remedy = c ? suggestRemedy(c.severity) : null;
   return (
     <section aria-labelledby="so-far" className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-4" data-testid="case-so-far">
@@ -98,7 +100,7 @@ export function CaseSoFar({ state, tagLabel }: { state: CaseState; tagLabel: (sl
           {state.compensation.map((comp) => (
             <p key={comp.id} className="text-lg text-slate-100">
               {COMPENSATION_LABELS[comp.kind]}: {comp.description} ({formatMoney(comp.valueCents)}) ·{" "}
-              <span className="text-slate-300">{comp.status.replace("_", " ")}</span>
+              <span className="text-slate-300">{remedyStatusText(comp, state)}</span>
               {c ? (
                 <span className="block text-base text-slate-300">
                   {PROPORTION_WORDS[isProportionate(c.severity, comp.valueCents)]} a {SEVERITY_LABELS[c.severity].toLowerCase()} failure

@@ -131,7 +131,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
             proofs={proofs}
             comments={replay.comments.filter((c) => c.eventSequence === index + 1)}
           />
-          <CaseSoFar state={state} tagLabel={tagLabel} />
+          <CaseSoFar state={state} tagLabel={tagLabel} timeZone={replay.timeZone} />
         </div>
         <div className="flex min-w-0 flex-col gap-4">
           <RubricPanel

@@ -49,6 +49,9 @@ export function StepCard({
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="step-heading" className="text-2xl font-bold text-slate-50">
           Step {line.sequence}: {line.what}
+          {line.superseded ? (
+            <span className="ml-2 align-middle rounded-md bg-slate-700 px-2 py-0.5 text-sm font-semibold text-slate-100">Superseded by a later round</span>
+          ) : null}
         </h2>
         <p className="text-base text-slate-300">
           <span className="tabular-nums">{formatCaseTime(event.at.getTime() - openedAt)}</span> in · {line.who}{" "}

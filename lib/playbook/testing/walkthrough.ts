@@ -1,6 +1,7 @@
 // Scripted complaints, shared by the tests and the demo seed. Pure: no I/O, no test runner,
 // no randomness — the same options always give the same events.
-import type { Actor, AgreedActionInput, PlaybookEvent, RecordedEvent } from "../events";
+import { withOwnLimit } from "../authority";
+import { PLAYBOOK_REVISION, type Actor, type AgreedActionInput, type PlaybookEvent, type RecordedEvent } from "../events";
 import type { Category, CompensationKind, Feeling, Mood, Severity, Stage } from "../vocabulary";
 
 /** An event as the log would store it. */
@@ -25,7 +26,12 @@ export type ScriptOptions = {
   /** The case reference, at most 20 characters. */
   reference?: string;
   locationId?: string;
+  /** The staff member's own limit: the case's, and the one written into their offers. */
   authorityLimitCents?: number;
+  /** The manager's own limit, written into their offers and decisions (as the server does). */
+  managerLimitCents?: number;
+  /** The playbook revision the case is opened under (default: the current one). */
+  revision?: number;
   practice?: boolean;
   category?: Category;
   severity?: Severity;
@@ -75,6 +81,8 @@ const DEFAULTS = {
   reference: "C-0001",
   locationId: "location-1",
   authorityLimitCents: 2000,
+  managerLimitCents: 20000,
+  revision: PLAYBOOK_REVISION,
   practice: false,
   category: "food_quality",
   severity: 2,
@@ -102,7 +110,8 @@ export function scriptCase(options: ScriptOptions = {}): Script {
   const managerEventIndexes: number[] = [];
   const add = (event: PlaybookEvent, by: "staff" | "manager" = "staff") => {
     if (by === "manager") managerEventIndexes.push(events.length);
-    events.push(event);
+    // Offers and decisions carry the acting person's own limit, as the server writes it in.
+    events.push(withOwnLimit(event, by === "manager" ? o.managerLimitCents : o.authorityLimitCents));
   };
   let vented = false;
   let compensations = 0;
@@ -146,7 +155,7 @@ export function scriptCase(options: ScriptOptions = {}): Script {
   // Listen
   add({
     type: "case_opened",
-    data: { reference: o.reference, locationId: o.locationId, authorityLimitCents: o.authorityLimitCents, practice: o.practice },
+    data: { reference: o.reference, locationId: o.locationId, authorityLimitCents: o.authorityLimitCents, practice: o.practice, revision: o.revision },
   });
   if (!reach("listen")) return done();
   if (o.note) add({ type: "note_added", data: { text: o.note } });
@@ -209,9 +218,19 @@ export function scriptCase(options: ScriptOptions = {}): Script {
   if (!reach("confirm")) return done();
   add({ type: "actions_agreed", data: { actions: actions(1) } });
   if (o.readbackRefusedOnce) {
+    // "Not quite" retires the round's solution, remedy and actions: the next round agrees them anew.
     add({ type: "readback_answered", data: { accepted: false, comment: "That is not what I asked for." } });
     chosen = offered.find((option) => option !== chosen) ?? chosen;
     add({ type: "solution_agreed", data: { option: chosen } });
+    if (o.compensationCents === "skip") {
+      add({ type: "compensation_skipped", data: { reason: "The customer did not want anything extra." } });
+    } else {
+      // The same remedy offered again, and approved again when it is above the staff limit.
+      add(offer(o.compensationCents, "Dessert on the house"), o.compensationByManager ? "manager" : "staff");
+      if (o.compensationCents > o.authorityLimitCents && !o.compensationByManager) {
+        add({ type: "manager_decided", data: { decision: "approved", note: "Still fine by me." } }, "manager");
+      }
+    }
     add({ type: "actions_agreed", data: { actions: actions(2) } });
   }
   const finalActions = actions(o.readbackRefusedOnce ? 2 : 1);

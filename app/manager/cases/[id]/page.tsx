@@ -88,7 +88,7 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ id:
                   <dt className="text-slate-400">Remedy</dt>
                   <dd className="text-slate-100">
                     {detail.compensation.length
-                      ? detail.compensation.map((c) => `${c.description} (${formatMoney(c.valueCents)}, ${c.status.replace("_", " ")}${c.decidedBy ? ` by ${c.decidedBy}` : ""})`).join("; ")
+                      ? detail.compensation.map((c) => `${c.description} (${formatMoney(c.valueCents)}, ${c.statusText})`).join("; ")
                       : (detail.compensationSkippedReason ?? "None")}
                   </dd>
                   <dt className="text-slate-400">Read-back</dt>
@@ -133,7 +133,13 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ id:
                           <span aria-hidden="true" className={`mt-2 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${EVENT_TONE[line.type] ?? "bg-sky-400"}`} />
                           <span>
                             <span className="font-semibold">{line.who}</span>
-                            {line.role !== "staff" ? <span className="text-slate-400"> ({line.role})</span> : null} — {line.what}
+                            {line.role !== "staff" ? <span className="text-slate-400"> ({line.role})</span> : null} —{" "}
+                            <span className={line.superseded ? "text-slate-400 line-through decoration-slate-500" : undefined}>{line.what}</span>
+                            {line.superseded ? (
+                              <span className="ml-2 rounded-md bg-slate-700 px-2 py-0.5 text-sm font-semibold text-slate-100" data-testid="superseded">
+                                Superseded
+                              </span>
+                            ) : null}
                           </span>
                         </p>
                         {line.detail ? <p className="whitespace-pre-line pl-4 text-base text-slate-300">{line.detail}</p> : null}

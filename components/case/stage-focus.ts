@@ -1,0 +1,32 @@
+"use client";
+
+import { createContext, useContext, useEffect, useRef } from "react";
+
+// When the case moves on (a new stage, a manager awaited), the screen must not be left part-way
+// down the old one: the new part's heading is brought into view, just under the sticky bar, and
+// takes focus, so a screen reader announces it. Not on the page's first render: the page then
+// starts at its top as usual.
+
+/** True once the case has changed on screen since this page loaded. */
+export const CaseMovedOn = createContext(false);
+
+/** Scrolls `heading` to just below the sticky top bar and focuses it. */
+export function bringIntoView(heading: HTMLElement): void {
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
+  const bar = document.querySelector<HTMLElement>("[data-sticky-bar]");
+  const below = bar ? bar.getBoundingClientRect().bottom : 0;
+  const top = heading.getBoundingClientRect().top + window.scrollY - below - 12;
+  window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+}
+
+/** A ref for a heading that is brought into view and focused when it appears after a change. */
+export function useHeadingOnArrival<T extends HTMLElement>() {
+  // Whether the case had changed when this part appeared: only then does it take the focus.
+  const arrivedAfterChange = useRef(useContext(CaseMovedOn));
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (arrivedAfterChange.current && ref.current) bringIntoView(ref.current);
+  }, []);
+  return ref;
+}
