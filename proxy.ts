@@ -19,5 +19,5 @@ export const config = {
   // Pages only. Route handlers (/api) never render HTML, and a proxy in front of them would make
   // Next buffer request bodies for it (the body limit in lib/http.ts must see the stream itself).
   // Static files, icons, the worker and the manifest get the fixed policy from next.config.ts.
-  matcher: ["/((?!api/|_next/static/|_next/image|icons/|sw\\.js$|manifest\\.webmanifest$|favicon\\.ico$).*)"],
+  matcher: ["/((?!api/|_next/static/|_next/image|icons/|sw.js|manifest.webmanifest|favicon.ico).*)"],
 };
