@@ -216,6 +216,8 @@ test("a trainee practises on a real case, with the app as the customer, and gets
   await prevent.getByRole("button", { name: "Tag root causes" }).click();
   await prevent.getByRole("button", { name: "Close case" }).click();
   await expect(page.getByTestId("stage-panel-closed")).toBeVisible();
+  // The steps reach the server in the background; the score is the server's, once it has them all.
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
 
   // Scored with the same rubric, beside the original staff member's path.
   await customer.getByRole("link", { name: "See your score beside the original" }).click();
