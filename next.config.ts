@@ -1,21 +1,8 @@
 import type { NextConfig } from "next";
+import { COMMON_SECURITY_HEADERS, contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/security/headers";
 
-// Next's hydration uses inline scripts; everything else comes from this origin only.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  // The offline service worker (public/sw.js) and the web app manifest.
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+/** Paths proxy.ts does not see: they get a policy with no nonce, under which no inline script runs. */
+const NOT_PAGES = ["/api/:path*", "/_next/:path*", "/icons/:path*", "/sw.js", "/manifest.webmanifest"];
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
@@ -24,17 +11,17 @@ const nextConfig: NextConfig = {
   // Lets two checkouts (or a test run beside a running demo) build without clobbering each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   async headers() {
+    const production = process.env.NODE_ENV === "production";
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: [...COMMON_SECURITY_HEADERS, ...(production ? [STRICT_TRANSPORT_SECURITY] : [])],
       },
+      // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
+      ...NOT_PAGES.map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: process.env.NODE_ENV === "development" }) }],
+      })),
       {
         // The browser checks for a new worker on every visit; never let a cache answer for it.
         source: "/sw.js",

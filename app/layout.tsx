@@ -2,6 +2,10 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { ServiceWorkerRegistration } from "@/components/field/service-worker";
 
+// Every page is rendered per request, so Next.js can put the request's CSP nonce (proxy.ts) on
+// its inline scripts; a page built ahead of time would carry none and its scripts would not run.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Complaint Coach",
   description: "Guides front-line staff through a customer complaint, step by step.",

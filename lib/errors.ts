@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   playbook_refused: 409,
   conflict: 409,
+  payload_too_large: 413,
   locked: 423,
   rate_limited: 429,
 } as const;

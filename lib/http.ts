@@ -13,15 +13,63 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; try again." } }, { status: 500 });
 }
 
-/** Reads a JSON body; anything that is not JSON is a clear 400, not a crash. */
+/** The largest request body any route accepts. The biggest real one (a step with 2,000 characters of free text) is a few KB. */
+export const MAX_BODY_BYTES = 100_000;
+
+function tooLarge(): AppError {
+  return new AppError("payload_too_large", `The request is too large: at most ${MAX_BODY_BYTES / 1000} KB is accepted. Nothing was changed.`, {
+    limitBytes: MAX_BODY_BYTES,
+  });
+}
+
+/**
+ * Reads a JSON body without ever holding more than MAX_BODY_BYTES of it: a declared
+ * Content-Length over the limit is refused before a byte is read, and a body that runs past the
+ * limit while streaming (chunked, or lying about its length) is cut off there. Both answer 413;
+ * anything that is not JSON is a clear 400, not a crash.
+ */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 100_000) throw new AppError("invalid_input", "The request is too large.");
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) {
+    await request.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid_input", "The request body must be JSON (UTF-8).");
+  }
   try {
     return text ? JSON.parse(text) : {};
   } catch {
     throw new AppError("invalid_input", "The request body must be JSON.");
   }
+}
+
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**

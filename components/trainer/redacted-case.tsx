@@ -11,7 +11,7 @@ function describe(value: unknown): string {
   return String(value);
 }
 
-/** A case as a trainer reads it: the steps in order, contact details already masked by getCase. */
+/** A case as a trainer reads it (once it has ended): the steps in order, names and contact details already masked by getCase. */
 export function RedactedCase({ view }: { view: CaseView }) {
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-6 px-6 py-8">
@@ -20,7 +20,7 @@ export function RedactedCase({ view }: { view: CaseView }) {
         <p className="text-lg text-slate-300">
           {view.locationName} · handled by {view.openedByName}
         </p>
-        <p className="text-base text-amber-200">Read-only. Customer contact details are removed.</p>
+        <p className="text-base text-amber-200">Read-only. Names and customer contact details are removed.</p>
       </header>
       <ol className="flex flex-col gap-3">
         {view.log.map((event, i) => (

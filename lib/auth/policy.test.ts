@@ -11,11 +11,12 @@ describe("policy", () => {
   it("matches the table the issue describes", () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can({ role }, p))]));
     expect(table).toEqual({
-      staff: ["case.open", "case.append", "case.view", "case.viewCustomerDetails", "feedback.own", "practice.run", "signIn.pin"],
+      staff: ["case.open", "case.append", "case.view", "case.viewLive", "case.viewCustomerDetails", "feedback.own", "practice.run", "signIn.pin"],
       manager: [
         "case.open",
         "case.append",
         "case.view",
+        "case.viewLive",
         "case.viewCustomerDetails",
         "case.decide",
         "manager.desk",
@@ -30,6 +31,7 @@ describe("policy", () => {
         "case.open",
         "case.append",
         "case.view",
+        "case.viewLive",
         "case.viewCustomerDetails",
         "case.decide",
         "manager.desk",

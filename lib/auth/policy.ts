@@ -14,6 +14,8 @@ export const POLICY = {
   "case.append": ["staff", "manager", "admin"],
   /** Read a case at one of the actor's locations. */
   "case.view": ["staff", "manager", "trainer", "admin"],
+  /** Read a case while it is still live (open or waiting for a manager); trainers see ended cases only. */
+  "case.viewLive": ["staff", "manager", "admin"],
   /** See what the customer said and any contact details in it; trainers see a redacted copy. */
   "case.viewCustomerDetails": ["staff", "manager", "admin"],
   /** Approve or decline a remedy above the staff member's authority. */
@@ -58,6 +60,7 @@ const REFUSALS: Record<Permission, string> = {
   "case.open": "Your role cannot open complaint cases.",
   "case.append": "Your role cannot record steps on a case.",
   "case.view": "Your role cannot see complaint cases.",
+  "case.viewLive": "Trainers see a case once it has ended; this one is still live.",
   "case.viewCustomerDetails": "Your role sees cases without customer details.",
   "case.decide": "Only a manager can approve or decline this.",
   "manager.desk": "The manager's desk is for managers.",

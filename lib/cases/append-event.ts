@@ -71,12 +71,14 @@ export async function appendEvent(
   // Queued behind this process's other writes; retried from the top if another process
   // appended to the same case between our read and our write (docs/decisions/0003).
   return serialiseWrite(() => retryOnContention(async () => {
-    const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
-    if (earlier) return earlier;
-
+    // Access first: a repeated step's answer names the case (reference, sequence, phase), so
+    // only someone who works where the case is may have it again.
     const row = await db.case.findUnique({ where: { id: caseId }, select: { id: true, reference: true, locationId: true } });
     if (!row) throw new AppError("not_found", "No case with that id.");
     assertAtLocation(actor, row.locationId);
+
+    const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
+    if (earlier) return earlier;
 
     if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
 

@@ -7,7 +7,8 @@ import { redactForTrainer } from "./redact";
 
 /**
  * What a tablet needs to resume a case exactly where it was: the log, folded on the client too.
- * A role without "case.viewCustomerDetails" (trainers) gets the log with contact details masked.
+ * A role without "case.viewCustomerDetails" (trainers) gets the log with contact details masked,
+ * and a role without "case.viewLive" (trainers again) only ended cases.
  */
 export async function getCase(db: Db, actor: Actor, caseId: string) {
   assertCan(actor, "case.view");
@@ -18,6 +19,8 @@ export async function getCase(db: Db, actor: Actor, caseId: string) {
   });
   if (!row) throw new AppError("not_found", "No case with that id.");
   assertAtLocation(actor, row.locationId);
+  // A live case is the staff's business while the customer is still there (trainers: ended cases only).
+  if (row.status !== "closed" && row.status !== "abandoned") assertCan(actor, "case.viewLive");
   const rows = await db.caseEvent.findMany({ where: { caseId }, orderBy: { sequence: "asc" } });
   const view = {
     id: row.id,

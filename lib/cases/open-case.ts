@@ -18,9 +18,15 @@ export const openCaseSchema = z.object({
   /** The id the tablet gave the case when it opened it, possibly offline; the server picks one if absent. */
   caseId: caseIdSchema.optional(),
   locationId: z.string().trim().min(1).max(64).optional(),
-  practice: z.boolean().optional(),
+  /**
+   * A live complaint is never a practice case: practice cases hide from the queue, board, CSV,
+   * insights and scores, so only the practice feature opens them (openPracticeCase, from
+   * lib/training/start-practice.ts). Tablets still send `practice: false`.
+   */
+  practice: z.literal(false, { message: "A practice run is started from the Practice page, not opened as a complaint." }).optional(),
   capturedAt: capturedAtSchema.optional(),
 });
+type OpenCaseInput = z.infer<typeof openCaseSchema>;
 
 export { authorityLimitFor };
 
@@ -31,7 +37,21 @@ export { authorityLimitFor };
  */
 export async function openCase(db: Db, actor: Actor, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
   assertCan(actor, "case.open");
-  const { clientEventId, caseId, locationId: requested, practice, capturedAt } = parseInput(openCaseSchema, input);
+  return recordOpening(db, actor, parseInput(openCaseSchema, input), false, now);
+}
+
+/**
+ * Opens a practice case: for the practice feature's own server path only
+ * (lib/training/start-practice.ts, which first checks the case it plays; and test factories).
+ * tests/security/i10-2-practice-open.test.ts fails if anything else imports it.
+ */
+export async function openPracticeCase(db: Db, actor: Actor, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+  assertCan(actor, "practice.run");
+  return recordOpening(db, actor, parseInput(openCaseSchema, input), true, now);
+}
+
+async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practice: boolean, now: () => Date): Promise<AppendResult> {
+  const { clientEventId, caseId, locationId: requested, capturedAt } = input;
   const locationId = requested ?? actor.currentLocationId ?? actor.locationIds[0];
   if (!locationId) throw new AppError("invalid_input", "Pick the location the complaint is at.");
   assertAtLocation(actor, locationId);
@@ -40,7 +60,14 @@ export async function openCase(db: Db, actor: Actor, input: unknown, now: () => 
   return serialiseWrite(() =>
     retryOnContention(async () => {
       const earlier = await findRecordedResult(db, clientEventId, "case_opened", null, caseId);
-      if (earlier) return earlier;
+      if (earlier) {
+        // The first answer names the case: only someone who works where it was opened gets it again.
+        const opened = await db.case.findUnique({ where: { id: earlier.caseId }, select: { locationId: true, isPractice: true } });
+        if (!opened) throw new AppError("not_found", "No case with that id.");
+        assertAtLocation(actor, opened.locationId);
+        if (opened.isPractice !== practice) throw new AppError("conflict", "This step's id was already used for a different step; it was not recorded again.", { clientEventId });
+        return earlier;
+      }
       if (caseId && (await db.case.findUnique({ where: { id: caseId }, select: { id: true } }))) {
         throw new AppError("conflict", "A case with this id was already opened by another step; this one was not recorded.", { caseId });
       }
@@ -49,7 +76,7 @@ export async function openCase(db: Db, actor: Actor, input: unknown, now: () => 
         const reference = newCaseReference();
         const event: RecordedEvent = {
           type: "case_opened",
-          data: { reference, locationId, authorityLimitCents, practice: practice ?? false, revision: PLAYBOOK_REVISION },
+          data: { reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION },
           at: recordedTime(capturedAt, now(), null),
           actor: { id: actor.id, role: actor.role },
         };

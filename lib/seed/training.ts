@@ -1,8 +1,7 @@
 // Demo training library: two collections built from the seeded history, so the trainer's library
 // and the practice list have something in them. Deterministic and idempotent.
-import { loadLogs, redactLog } from "@/lib/training/common";
+import { loadLogs, scoreForTrainer } from "@/lib/training/common";
 import type { Db } from "@/lib/db/client";
-import { scoreCase } from "@/lib/playbook/rubric";
 
 const PER_COLLECTION = 6;
 const TRAINER_ID = "usr-tara";
@@ -31,7 +30,7 @@ export async function seedTrainingLibrary(db: Db): Promise<{ collections: number
   const logs = await loadLogs(db, cases.map((c) => c.id));
   const scored = cases.map((c) => {
     const log = logs.get(c.id) ?? [];
-    return { ...c, log, score: scoreCase(redactLog(log)).score };
+    return { ...c, log, score: scoreForTrainer(log).score };
   });
   const picks: Record<(typeof DEMO_COLLECTIONS)[number]["name"], typeof scored> = {
     "Great recoveries": scored.filter((c) => c.score === 100 && (c.severity ?? 0) >= 3),

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { toRecordedEvent } from "@/lib/cases/case-log";
-import { maskContactDetails, redactEvents } from "@/lib/cases/redact";
+import { maskPersonalDetails, redactEvents } from "@/lib/cases/redact";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { RecordedEvent } from "@/lib/playbook";
@@ -53,13 +53,26 @@ export function redactLog(log: readonly RecordedEvent[]): RecordedEvent[] {
 
 /** Customer free text on a Case row (words, spot), masked like the log. */
 export function maskText(text: string | null | undefined): string | null {
-  return text === null || text === undefined ? null : maskContactDetails(text);
+  return text === null || text === undefined ? null : maskPersonalDetails(text);
 }
 
-/** Scores of many cases, from their redacted logs. */
+/**
+ * A case's rubric as a trainer may see it. The outcomes are scored from the log with contact
+ * details masked, as they always were: a person's name changes no outcome, and finding names
+ * is the slow part of redaction, which a page scoring hundreds of cases cannot afford (see
+ * docs/decisions/0010). What a line quotes of the case then has names masked as well.
+ */
+export function scoreForTrainer(log: readonly RecordedEvent[]): RubricResult {
+  const result = scoreCase(redactEvents(log, "contacts"));
+  // The rubric's own words are plain; what it quotes of the case is between “ and ”.
+  const maskQuotes = (line: string) => line.replace(/“([^”]*)”/g, (_, quoted: string) => `“${maskPersonalDetails(quoted)}”`);
+  return { ...result, items: result.items.map((item) => ({ ...item, reason: maskQuotes(item.reason) })) };
+}
+
+/** Scores of many cases, as trainers see them (scoreForTrainer). */
 export async function scoreCases(db: Pick<Db, "caseEvent">, caseIds: readonly string[]): Promise<Map<string, RubricResult>> {
   const logs = await loadLogs(db, caseIds);
-  return new Map([...logs].map(([id, log]) => [id, scoreCase(redactLog(log))]));
+  return new Map([...logs].map(([id, log]) => [id, scoreForTrainer(log)]));
 }
 
 /** Dates as ISO strings, for a client component. */

@@ -9,7 +9,7 @@ import type { RecordedEvent } from "@/lib/playbook";
 import { customerScript } from "@/lib/playbook/practice";
 import { scoreCase } from "@/lib/playbook/rubric";
 import { parseInput } from "@/lib/validation";
-import { idSchema, isEnded, loadLogs, redactLog } from "./common";
+import { idSchema, isEnded, loadLogs, redactLog, scoreForTrainer } from "./common";
 import { loadPracticeSource } from "./practice-source";
 
 export const getPracticeSchema = z.object({ run: idSchema.optional() });
@@ -39,8 +39,8 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
   if (!source.practisable) return { source: summary, script: null, runs: [], comparison: null };
 
   const timeZone = source.location.timezone || DEFAULT_TIMEZONE;
-  const [sourceLog, runs, tags] = await Promise.all([
-    loadCaseLog(db, source.id).then(redactLog),
+  const [storedSourceLog, runs, tags] = await Promise.all([
+    loadCaseLog(db, source.id),
     db.practiceRun.findMany({
       where: { sourceCaseId: source.id, traineeId: actor.id },
       orderBy: { startedAt: "desc" },
@@ -48,6 +48,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
     }),
     db.rootCauseTag.findMany({ select: { slug: true, label: true } }),
   ]);
+  const sourceLog = redactLog(storedSourceLog);
   const tagLabels = new Map(tags.map((t) => [t.slug, t.label]));
   const finished = runs.filter((r) => isEnded(r.practiceCase.status));
   const runLogs = await loadLogs(db, finished.map((r) => r.practiceCaseId));
@@ -73,7 +74,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
           run: { rubric: runScores.get(chosen.practiceCaseId) ?? scoreCase(chosenLog), lines: describeHistory(chosenLog, anonymousNames(chosenLog, actor.id), tagLabels, timeZone) },
           original: {
             handledByYou: source.openedById === actor.id,
-            rubric: scoreCase(sourceLog),
+            rubric: scoreForTrainer(storedSourceLog),
             lines: describeHistory(sourceLog, anonymousNames(sourceLog, actor.id), tagLabels, timeZone),
           },
         }

@@ -5,8 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { describeHistory } from "@/lib/manager/describe-event";
 import { DEFAULT_TIMEZONE } from "@/lib/manager/time";
-import { scoreCase } from "@/lib/playbook/rubric";
-import { assertCaseId, isEnded, redactLog, serialiseLog } from "./common";
+import { assertCaseId, isEnded, redactLog, scoreForTrainer, serialiseLog } from "./common";
 
 /**
  * Everything the replay player needs for one ended case, redacted on the server: the log
@@ -36,7 +35,8 @@ export async function getReplay(db: Db, actor: Actor, caseId: string) {
     throw new AppError("conflict", "This case is still open: it can be replayed once it has ended.", { reference: row.reference, status: row.status });
   }
 
-  const log = redactLog(await loadCaseLog(db, id));
+  const stored = await loadCaseLog(db, id);
+  const log = redactLog(stored);
   const actorIds = [...new Set(log.map((e) => e.actor.id))];
   const [users, tags, comments, collections] = await Promise.all([
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
@@ -64,7 +64,7 @@ export async function getReplay(db: Db, actor: Actor, caseId: string) {
     log: serialiseLog(log),
     lines: describeHistory(log, names, tagLabels, row.location.timezone || DEFAULT_TIMEZONE),
     rootCauses: tags.map((t) => ({ slug: t.slug, label: t.label })),
-    rubric: scoreCase(log),
+    rubric: scoreForTrainer(stored),
     comments: comments.map((c) => ({
       id: c.id,
       eventSequence: c.eventSequence,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, rolesWith } from "@/lib/auth/policy";
+import { EMAIL_MASK, NAME_MASK, PHONE_MASK } from "@/lib/cases/redact";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES } from "@/lib/playbook";
@@ -78,10 +79,15 @@ export async function listReplayCases(db: Db, actor: Actor, input: unknown) {
   let total: number;
   if (query.q) {
     const needle = query.q.toLowerCase();
-    const candidates = (await db.case.findMany({ where, orderBy, take: SEARCH_WINDOW, select: SELECT })).map(toListRow);
-    const matching = candidates.filter((r) =>
-      [r.reference, r.words, r.spot, r.staffName, r.locationName].some((text) => text?.toLowerCase().includes(needle)),
-    );
+    const has = (text: string | null | undefined) => text?.toLowerCase().includes(needle) ?? false;
+    // Masked text can only hold the needle where the stored text does, or across a mask itself
+    // ("[name removed]"): only those rows are masked to check, since masking is the slow part.
+    const acrossMask = needle.includes("[") || needle.includes("]") || [EMAIL_MASK, PHONE_MASK, NAME_MASK].some((m) => m.toLowerCase().includes(needle));
+    const window = await db.case.findMany({ where, orderBy, take: SEARCH_WINDOW, select: SELECT });
+    const matching = window
+      .filter((r) => acrossMask || [r.reference, r.customerWords, r.spot, r.openedBy.name, r.location.name].some(has))
+      .map(toListRow)
+      .filter((r) => [r.reference, r.words, r.spot, r.staffName, r.locationName].some(has));
     total = matching.length;
     rows = matching.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
   } else {

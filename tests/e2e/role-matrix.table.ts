@@ -53,7 +53,8 @@ const apiCaseUrl = (rest = "") => (f: Fixtures) => `/api/cases/${f.caseId}${rest
 export const PAGES: Record<string, Entry> = {
   "/": { expect: signedIn },
   "/sign-in": { expect: { "signed-out": "allow", staff: "home", manager: "home", trainer: "home", admin: "home" } },
-  "/cases/[id]": { expect: signedIn, sample: caseUrl() },
+  // The matrix's case is live: trainers read a case only once it has ended (issue 10.7).
+  "/cases/[id]": { expect: caseWorkers, sample: caseUrl() },
   // The offline case shell: static, nobody's data in it (the case comes from the tablet's IndexedDB).
   "/cases/offline": { expect: everyone },
   "/admin": { expect: admins },
@@ -83,7 +84,7 @@ export const ENDPOINTS: Record<string, Entry> = {
   "POST /api/session/sign-out": { expect: everyone, fresh: true },
 
   "POST /api/cases": { expect: caseWorkers },
-  "GET /api/cases/[id]": { expect: signedIn, sample: apiCaseUrl() },
+  "GET /api/cases/[id]": { expect: caseWorkers, sample: apiCaseUrl() },
   "POST /api/cases/[id]/events": { expect: caseWorkers, sample: apiCaseUrl("/events") },
   "POST /api/cases/[id]/manager-decision": { expect: caseWorkers, sample: apiCaseUrl("/manager-decision") },
   "GET /api/cases/[id]/repeat-warning": { expect: caseWorkers, sample: apiCaseUrl("/repeat-warning") },

@@ -32,8 +32,12 @@ describe("who may see and act on a case", () => {
     }
   });
 
-  it("shows a trainer the case with contact details masked", async () => {
+  it("shows a trainer the case once it has ended (never live), with contact details masked", async () => {
+    expect((await errorOf(getCase(db, actorFor("usr-tara"), caseId))).status).toBe(403);
+    // Only the status matters here; tests/security/i10-7-trainer-live-cases.test.ts walks a real case to its end.
+    await db.case.update({ where: { id: caseId }, data: { status: "abandoned" } });
     const view = await getCase(db, actorFor("usr-tara"), caseId);
+    await db.case.update({ where: { id: caseId }, data: { status: "open" } });
     expect(view.reference).toMatch(/^C-/);
     expect(view.log[1].data).toMatchObject({ customerWords: `Cold soup. Email me: ${EMAIL_MASK} or ${PHONE_MASK}`, spot: "Table 4" });
     expect(JSON.stringify(view)).not.toContain("guest@example.com");

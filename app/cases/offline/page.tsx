@@ -3,7 +3,10 @@ import { Suspense } from "react";
 import { OfflineCase } from "@/components/field/offline-case";
 import { GUIDANCE } from "@/lib/playbook/guidance";
 
-export const dynamic = "force-static";
+// Rendered per request, like every page: its inline scripts carry the request's CSP nonce
+// (proxy.ts). The service worker keeps the page with its own headers, so a copy served offline
+// brings the matching policy with it.
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Case on this tablet · Complaint Coach" };
 
 /**

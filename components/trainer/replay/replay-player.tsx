@@ -97,7 +97,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
             {replay.status === "abandoned" ? <span className="rounded-md bg-slate-700 px-2 py-1 text-base font-semibold text-slate-100">Customer left</span> : null}
           </h1>
           <p className="text-lg text-slate-300">
-            {replay.locationName} · handled by {replay.staff.name} · customer contact details removed
+            {replay.locationName} · handled by {replay.staff.name} · names and contact details removed
           </p>
         </div>
       </header>

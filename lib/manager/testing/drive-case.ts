@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { appendEvent } from "@/lib/cases/append-event";
-import { openCase } from "@/lib/cases/open-case";
+import { openCase, openPracticeCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
 import type { Category, Feeling, Mood, PlaybookEvent } from "@/lib/playbook";
 
@@ -54,7 +54,7 @@ export async function driveCase(db: Db, spec: CaseSpec): Promise<DrivenCase> {
   const id = randomUUID();
   const actionId = `act-${id}`;
 
-  const opened = await openCase(db, spec.staff, { clientEventId: randomUUID(), practice: spec.practice ?? false }, clock);
+  const opened = await (spec.practice ? openPracticeCase : openCase)(db, spec.staff, { clientEventId: randomUUID() }, clock);
   const caseId = opened.caseId;
   const add = async (event: PlaybookEvent, actor: Actor = spec.staff) => {
     t += step;

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { appendEvent } from "@/lib/cases/append-event";
-import { openCase } from "@/lib/cases/open-case";
+import { openCase, openPracticeCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
 import type { PlaybookEvent } from "@/lib/playbook";
 import { scriptCase, type ScriptOptions } from "@/lib/playbook/testing/walkthrough";
@@ -34,7 +34,7 @@ export async function appendScript(db: Db, caseId: string, spec: RecordCaseSpec)
 }
 
 export async function recordCase(db: Db, spec: RecordCaseSpec): Promise<{ caseId: string; reference: string }> {
-  const opened = await openCase(db, spec.staff, { clientEventId: randomUUID(), practice: spec.options?.practice ?? false }, () => spec.at);
+  const opened = await (spec.options?.practice ? openPracticeCase : openCase)(db, spec.staff, { clientEventId: randomUUID() }, () => spec.at);
   await appendScript(db, opened.caseId, spec);
   return { caseId: opened.caseId, reference: opened.reference };
 }
