@@ -22,6 +22,8 @@ describe("policy", () => {
         "trainer.progress",
         "feedback.own",
         "practice.run",
+        "device.pair",
+        "device.revoke",
         "signIn.pin",
         "signIn.password",
       ],
@@ -39,6 +41,8 @@ describe("policy", () => {
         "feedback.own",
         "practice.run",
         "admin.manage",
+        "device.pair",
+        "device.revoke",
         "signIn.password",
       ],
     });
