@@ -1,30 +1,43 @@
 /*
- * Complaint Coach service worker: the staff pages open without a network once visited.
- * Hand-written on purpose (docs/decisions/0004-offline-capture.md): two strategies, no build step.
+ * Complaint Coach service worker: the staff pages open without a network once visited, and a
+ * page one person saw is never shown to anyone else.
+ * Hand-written on purpose (docs/decisions/0004-offline-capture.md, 0012-service-worker-per-session.md).
  *
  *  - Navigations to staff pages (/, /sign-in, /cases/...): network first, so a page is never
- *    staler than it has to be; the copy is kept, and served when the network fails (or takes
- *    longer than NAVIGATION_TIMEOUT_MS). A case page never visited (a case opened offline) gets
- *    the tablet's case shell, /cases/offline?id=..., which reads the case from IndexedDB.
+ *    staler than it has to be. A page rendered for a session carries that session's id
+ *    (<meta name="coach-session">); it is kept in that session's own cache, and only ever served
+ *    back while the tablet's record of that same session is current and not idle (IndexedDB,
+ *    lib/client/tablet-store.ts). When the session ends — sign-out, switch user, idle time-out,
+ *    expiry, revocation, a new person signing in — its cache goes. Pages with nobody's data in them
+ *    (the sign-in screen, the case shell) are kept for everyone.
+ *  - A case page never visited (a case opened offline) gets the tablet's case shell,
+ *    /cases/offline?id=..., which reads the case from IndexedDB and refuses without a session.
  *  - /_next/static (hashed, immutable) and the icons: cache first. Keeping a page keeps its files
  *    and the chunks its scripts load on demand, so a split-out stage works offline too.
  *  - Everything else — /api above all — goes to the network untouched: steps are queued in
  *    IndexedDB by the page (lib/client/field-sync.ts), never by this worker.
  *
- * Tested in tests/integration/service-worker.test.ts and, in Chromium, tests/e2e/offline.spec.ts.
+ * Tested in tests/integration/service-worker.test.ts and, in Chromium, tests/e2e/offline.spec.ts
+ * and tests/e2e/shared-tablet.spec.ts.
  */
-const VERSION = "v1";
+const VERSION = "v2";
 const SHELL_CACHE = `coach-shell-${VERSION}`;
-const PAGES_CACHE = `coach-pages-${VERSION}`;
 const STATIC_CACHE = `coach-static-${VERSION}`;
-const CURRENT = [SHELL_CACHE, PAGES_CACHE, STATIC_CACHE];
+/** One cache per session: `coach-pages-v2-<session id>`. */
+const PAGES_PREFIX = `coach-pages-${VERSION}-`;
+const pagesCacheFor = (sessionId) => `${PAGES_PREFIX}${sessionId}`;
+const isPagesCache = (name) => name.startsWith("coach-pages-");
 
 /** Pages with no one's data in them, cached at install so a new case can open offline at once. */
-const SHELL_PAGES = ["/cases/offline"];
+const SHELL_PAGES = ["/cases/offline", "/sign-in"];
 const CASE_SHELL = "/cases/offline";
+const SIGN_IN = "/sign-in";
 const NAVIGATION_TIMEOUT_MS = 4000;
 const PAGES_LIMIT = 40;
 const STATIC_LIMIT = 400;
+
+/** The tablet's store (lib/client/tablet-store.ts): who is signed in here now. */
+const DB_NAME = "complaint-coach";
 
 const isStaffPage = (path) => path === "/" || path === "/sign-in" || path.startsWith("/cases/");
 const isStatic = (path) => path.startsWith("/_next/static/") || path.startsWith("/icons/");
@@ -85,27 +98,95 @@ async function cacheAssets(urls) {
 const keptAt = new Map();
 const KEPT_RECENTLY_MS = 10_000;
 
-/** Keeps a page and the static files it needs. */
-async function keepPage(cacheName, key, response) {
-  keptAt.set(key, Date.now());
+/** The session a page was rendered for (its <meta name="coach-session">), or null for a page with nobody's data. */
+const SESSION_META = /<meta[^>]*name="coach-session"[^>]*content="([A-Za-z0-9_-]{1,64})"/;
+function sessionOf(html) {
+  return SESSION_META.exec(html)?.[1] ?? null;
+}
+
+/**
+ * The session signed in on this tablet, as the page keeps it in IndexedDB, if it is current (not
+ * idle); null otherwise. Never creates the database.
+ */
+function currentSession() {
+  return new Promise((resolve) => {
+    let request;
+    try {
+      request = indexedDB.open(DB_NAME);
+    } catch {
+      return resolve(null);
+    }
+    request.onupgradeneeded = () => request.transaction.abort(); // no database yet: nobody is signed in
+    request.onerror = () => resolve(null);
+    request.onblocked = () => resolve(null);
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      if (!db.objectStoreNames.contains("session")) {
+        db.close();
+        return resolve(null);
+      }
+      try {
+        const get = db.transaction("session").objectStore("session").get("current");
+        get.onsuccess = () => {
+          db.close();
+          const session = get.result;
+          const fresh = session && typeof session.sessionId === "string" && Date.now() - session.lastActiveAt <= session.idleMs;
+          resolve(fresh ? session : null);
+        };
+        get.onerror = () => {
+          db.close();
+          resolve(null);
+        };
+      } catch {
+        db.close();
+        resolve(null);
+      }
+    };
+  });
+}
+
+/** Drops the kept pages of every session but `keep` (all of them when `keep` is null). */
+async function forgetPages(keep = null) {
+  for (const name of await caches.keys()) if (isPagesCache(name) && name !== (keep ? pagesCacheFor(keep) : null)) await caches.delete(name);
+}
+
+/**
+ * Keeps a page and the static files it needs: a session's page in that session's cache (a new
+ * session's first page retires the others), a shell page for everyone. The sign-in page from the
+ * server means nobody is signed in: every session's pages go.
+ */
+async function keepPage(path, response) {
+  keptAt.set(path, Date.now());
   const html = await response.clone().text();
+  const sessionId = sessionOf(html);
+  const pathname = new URL(path, self.location.origin).pathname;
+  let cacheName = null;
+  if (sessionId) {
+    await forgetPages(sessionId);
+    cacheName = pagesCacheFor(sessionId);
+  } else if (SHELL_PAGES.includes(pathname)) {
+    if (pathname === SIGN_IN) await forgetPages();
+    cacheName = SHELL_CACHE;
+  }
+  if (!cacheName) return;
   const cache = await caches.open(cacheName);
-  await cache.put(key, response);
+  await cache.put(pathname === CASE_SHELL ? CASE_SHELL : path, response);
   await cacheAssets(assetsIn(html));
-  if (cacheName === PAGES_CACHE) await trim(PAGES_CACHE, PAGES_LIMIT);
+  if (sessionId) await trim(cacheName, PAGES_LIMIT);
 }
 
 /** Fetches a page with the visitor's cookies and keeps it, if it is a plain 200 (not a redirect to sign-in). */
-async function fetchAndKeep(cacheName, path) {
+async function fetchAndKeep(path) {
   const response = await fetch(path, { credentials: "same-origin", redirect: "manual" });
-  if (response.status === 200 && response.type === "basic") await keepPage(cacheName, path, response);
+  if (response.status === 200 && response.type === "basic") await keepPage(path, response);
   return response.status;
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
-      for (const page of SHELL_PAGES) await fetchAndKeep(SHELL_CACHE, page);
+      for (const page of SHELL_PAGES) await fetchAndKeep(page).catch(() => undefined);
       await self.skipWaiting();
     })(),
   );
@@ -114,7 +195,10 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith("coach-") && !CURRENT.includes(name)) await caches.delete(name);
+      // Older versions kept pages by path alone, for whoever came next: they all go.
+      for (const name of await caches.keys()) {
+        if (name.startsWith("coach-") && name !== SHELL_CACHE && name !== STATIC_CACHE && !name.startsWith(PAGES_PREFIX)) await caches.delete(name);
+      }
       await self.clients.claim();
     })(),
   );
@@ -130,23 +214,33 @@ function offlinePage() {
   return new Response(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
+/**
+ * What to show for a staff page when the network cannot: the current session's kept copy, the
+ * shell for a case this tablet never displayed, the sign-in screen when nobody is signed in.
+ */
 async function cachedPage(url) {
   const key = url.pathname + url.search;
-  const exact = (await caches.match(key, { cacheName: PAGES_CACHE })) ?? (await caches.match(key, { cacheName: SHELL_CACHE }));
-  if (exact) return exact;
-  if (url.pathname === CASE_SHELL) return caches.match(CASE_SHELL, { cacheName: SHELL_CACHE });
+  if (url.pathname === CASE_SHELL || url.pathname === SIGN_IN) return caches.match(url.pathname, { cacheName: SHELL_CACHE });
+  const session = await currentSession();
+  if (!session) {
+    // Signed out, timed out, or never signed in: nobody's page may be shown.
+    await forgetPages();
+    return Response.redirect(new URL(SIGN_IN, self.location.origin).href, 302);
+  }
+  const pages = pagesCacheFor(session.sessionId);
+  const kept = (await caches.match(key, { cacheName: pages })) ?? (await caches.match(url.pathname, { cacheName: pages }));
+  if (kept) return kept;
   const caseId = /^\/cases\/([^/]+)$/.exec(url.pathname)?.[1];
   // A case this tablet has not displayed before (opened offline): the shell reads it from IndexedDB.
   if (caseId) return Response.redirect(new URL(`${CASE_SHELL}?id=${encodeURIComponent(caseId)}`, self.location.origin).href, 302);
-  return caches.match(url.pathname, { cacheName: PAGES_CACHE });
+  return undefined;
 }
 
 async function navigate(event, url) {
-  const shell = url.pathname === CASE_SHELL;
   let keeping = Promise.resolve();
   const network = fetch(event.request).then((response) => {
     if (response.status === 200 && response.type === "basic" && !response.redirected) {
-      keeping = keepPage(shell ? SHELL_CACHE : PAGES_CACHE, shell ? CASE_SHELL : url.pathname + url.search, response.clone());
+      keeping = keepPage(url.pathname === CASE_SHELL ? CASE_SHELL : url.pathname + url.search, response.clone());
     }
     return response;
   });
@@ -188,7 +282,7 @@ self.addEventListener("fetch", (event) => {
  * From the page, once this worker controls it:
  *  - "keep-page": cache the page itself and the static files it loaded before the worker was in
  *    control (the first visit), then answer on the given port, so the page can say "works offline";
- *  - "forget-pages": someone signed out; their pages (names, cases) go.
+ *  - "forget-pages": the session ended; every kept page with someone's name or cases goes.
  */
 self.addEventListener("message", (event) => {
   const data = event.data ?? {};
@@ -200,17 +294,22 @@ self.addEventListener("message", (event) => {
         await cacheAssets(assets);
         const shellReady = Boolean(await caches.match(CASE_SHELL, { cacheName: SHELL_CACHE }));
         let status = 0;
-        const path = typeof data.page === "string" ? new URL(data.page, self.location.origin).pathname : "";
+        const page = typeof data.page === "string" ? new URL(data.page, self.location.origin) : null;
+        const path = page?.pathname ?? "";
+        const key = page ? page.pathname + page.search : "";
         if (path === CASE_SHELL) status = shellReady ? 200 : 0;
-        else if (isStaffPage(path) && Date.now() - (keptAt.get(data.page) ?? 0) < KEPT_RECENTLY_MS) status = 200;
+        else if (isStaffPage(path) && Date.now() - (keptAt.get(key) ?? 0) < KEPT_RECENTLY_MS) status = 200;
         else if (isStaffPage(path)) {
-          // Offline, a copy kept earlier still counts.
-          status = await fetchAndKeep(PAGES_CACHE, data.page).catch(async () => ((await caches.match(data.page, { cacheName: PAGES_CACHE })) ? 200 : 0));
+          // Offline, a copy kept earlier for the current session still counts.
+          status = await fetchAndKeep(key).catch(async () => {
+            const session = await currentSession();
+            return session && (await caches.match(key, { cacheName: pagesCacheFor(session.sessionId) })) ? 200 : 0;
+          });
         }
         reply({ type: "kept", page: data.page, status, shellReady });
       })(),
     );
   } else if (data.type === "forget-pages") {
-    event.waitUntil(caches.delete(PAGES_CACHE).then(() => reply({ type: "forgot" })));
+    event.waitUntil(forgetPages().then(() => reply({ type: "forgot" })));
   }
 });

@@ -210,7 +210,7 @@ async function appendBench() {
   execFileSync("npx", ["tsx", "scripts/seed.ts", "--cases", "0"], { cwd: root, env: { ...baseEnv, DATABASE_URL: databaseUrl }, stdio: "ignore" });
   const server = await serve(databaseUrl);
   try {
-    const cookies = [await signIn("usr-amira", "1111"), await signIn("usr-ben", "2222")];
+    const cookies = [await signIn("usr-amira", "4827"), await signIn("usr-ben", "5163")];
     const results = [];
     if (!PAGE_ONLY) {
       log("Warming up …");

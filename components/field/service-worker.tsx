@@ -63,12 +63,6 @@ async function keepThisPage(): Promise<void> {
   }
 }
 
-/** Tells the service worker to drop the pages it kept for the person signing out. */
-export async function forgetKeptPages(): Promise<void> {
-  const worker = navigator.serviceWorker?.controller;
-  if (worker) await ask(worker, { type: "forget-pages" });
-}
-
 export function ServiceWorkerRegistration() {
   const pathname = usePathname();
   useEffect(() => {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { newCaseId, newClientId } from "@/lib/client/api";
-import { requestFlush, tabletStore } from "@/lib/client/tablet";
+import { localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
 import type { Role } from "@/lib/playbook";
 
 export type OpenContext = {
@@ -32,7 +32,8 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
     const { actor, locationId, locationName, authorityLimitCents } = context;
     try {
       const store = await tabletStore();
-      await store.addStep(
+      await (await localSession()).captureStep(
+        store,
         {
           caseId,
           clientEventId: newClientId(),
@@ -43,7 +44,7 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
         { id: caseId, reference: null, locationId, locationName, openedByName: actor.name, log: [], updatedAt: new Date().toISOString() },
       );
       if (navigator.onLine) {
-        await Promise.race([requestFlush(store, actor.id), new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS))]);
+        await Promise.race([requestFlush(store), new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS))]);
         if ((await store.getCase(caseId))?.log.length) {
           router.push(`/cases/${caseId}`);
           return;

@@ -18,6 +18,8 @@ export const sealedStepSchema = z.object({
   keyId: z.string().trim().min(1, "keyId is missing").max(64),
   iv: b64url("iv", 24),
   data: b64url("data", 90_000),
+  /** The tablet's word that this step's session has ended there: a refusal is then kept, not answered. */
+  ended: z.boolean().optional(),
 });
 
 /** Inside the seal: the request the tablet would have sent while its session was live. */
@@ -41,7 +43,7 @@ const BAD_SEAL = "This step's seal does not match any session on this server, so
  * being lost, and the tablet may forget it.
  */
 export async function appendSealedStep(db: Db, input: unknown, now: () => Date = () => new Date()): Promise<SealedStepResult> {
-  const { keyId, iv, data } = parseInput(sealedStepSchema, input);
+  const { keyId, iv, data, ended: endedOnTablet } = parseInput(sealedStepSchema, input);
   const key = await db.sealKey.findUnique({
     where: { id: keyId },
     include: { session: { include: { user: { include: { locations: true } } } } },
@@ -72,7 +74,7 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
     sessionId: session.id,
     deviceId: session.deviceId,
   };
-  const ended = Boolean(session.revokedAt) || session.expiresAt <= at || at.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
+  const ended = endedOnTablet === true || Boolean(session.revokedAt) || session.expiresAt <= at || at.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
 
   try {
     if (!user.active) throw new AppError("forbidden", "The person who took this step can no longer sign in.");

@@ -47,8 +47,8 @@ async function failUntilLocked(attempt: (n: number) => Promise<unknown>): Promis
 
 describe("PIN sign-in", () => {
   it("creates a fresh server-side session at every sign-in", async () => {
-    const first = await pinAs("1111");
-    const second = await pinAs("1111");
+    const first = await pinAs("4827");
+    const second = await pinAs("4827");
     expect(first.token).not.toBe(second.token);
     const actor = await resolveSession(db, second.token, now);
     expect(actor).toMatchObject({ id: "usr-amira", role: "staff", currentLocationId: "loc-harbour" });
@@ -63,7 +63,7 @@ describe("PIN sign-in", () => {
 
   it("slows down after three failures, waiting longer each time", async () => {
     for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("0000"))).status).toBe(401);
-    const slow = await errorOf(pinAs("1111"));
+    const slow = await errorOf(pinAs("4827"));
     expect(slow.status).toBe(429);
     expect(slow.message).toBe("Too many tries — wait 5 seconds");
     expect(slow.details).toMatchObject({ retryAfterSeconds: 5, reason: "slow", scope: "account" });
@@ -82,24 +82,24 @@ describe("PIN sign-in", () => {
       if (i > 0) advance(90_000);
       expect((await errorOf(pinAs("0000"))).status).toBe(401);
     }
-    const locked = await errorOf(pinAs("1111"));
+    const locked = await errorOf(pinAs("4827"));
     expect(locked.status).toBe(423);
     expect(locked.message).toBe("This account is locked for 15 minutes after too many wrong PINs");
     expect(locked.details).toMatchObject({ reason: "locked", scope: "account", retryAfterSeconds: 900 });
 
     advance(10 * 60_000);
-    expect((await errorOf(pinAs("1111"))).message).toBe("This account is locked for 5 minutes after too many wrong PINs");
+    expect((await errorOf(pinAs("4827"))).message).toBe("This account is locked for 5 minutes after too many wrong PINs");
     // Another account from the same address is not locked.
-    await expect(pinAs("2222", { userId: "usr-ben", locationId: "loc-harbour" })).resolves.toHaveProperty("token");
+    await expect(pinAs("5163", { userId: "usr-ben", locationId: "loc-harbour" })).resolves.toHaveProperty("token");
 
     advance(5 * 60_000);
-    await expect(pinAs("1111")).resolves.toHaveProperty("token");
+    await expect(pinAs("4827")).resolves.toHaveProperty("token");
   });
 
   it("clears the account's counter on success", async () => {
     for (let i = 0; i < 3; i++) await errorOf(pinAs("0000"));
     advance(5_000);
-    await pinAs("1111");
+    await pinAs("4827");
     for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("0000"))).status).toBe(401);
     expect((await errorOf(pinAs("0000"))).status).toBe(429);
     expect(await db.signInAttempt.count({ where: { key: "ip:" + address, succeeded: true } })).toBe(1);
@@ -110,11 +110,11 @@ describe("PIN sign-in", () => {
       if (i > 0) advance(60_000);
       expect((await errorOf(pinAs("0000", { userId: `usr-nobody-${i}`, locationId: "loc-harbour" }))).status).toBe(401);
     }
-    const slow = await errorOf(pinAs("2222", { userId: "usr-ben", locationId: "loc-harbour" }));
+    const slow = await errorOf(pinAs("5163", { userId: "usr-ben", locationId: "loc-harbour" }));
     expect(slow.status).toBe(429);
     expect(slow.details).toMatchObject({ scope: "address" });
     // The same person from another address is fine.
-    await expect(pinAs("2222", { userId: "usr-ben", locationId: "loc-harbour" }, "10.9.9.9")).resolves.toHaveProperty("token");
+    await expect(pinAs("5163", { userId: "usr-ben", locationId: "loc-harbour" }, "10.9.9.9")).resolves.toHaveProperty("token");
   });
 
   it("locks an address after thirty failures and says so", async () => {
@@ -125,8 +125,8 @@ describe("PIN sign-in", () => {
 
   it("throttles unknown people exactly like real ones", async () => {
     const ghost = { userId: "usr-ghost", locationId: "loc-harbour" };
-    for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("1111", ghost))).status).toBe(401);
-    expect((await errorOf(pinAs("1111", ghost))).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("4827", ghost))).status).toBe(401);
+    expect((await errorOf(pinAs("4827", ghost))).status).toBe(429);
   });
 
   it("counts concurrent guesses: only three reach the PIN check", async () => {
@@ -143,12 +143,12 @@ describe("PIN sign-in", () => {
   });
 
   it("refuses a location the person is not on the team at", async () => {
-    const error = await errorOf(pinAs("1111", { userId: "usr-amira", locationId: "loc-grand" }));
+    const error = await errorOf(pinAs("4827", { userId: "usr-amira", locationId: "loc-grand" }));
     expect(error.status).toBe(403);
   });
 
   it("sends trainers and admins to the password sign-in", async () => {
-    const error = await errorOf(pinAs("6060", { userId: "usr-alex", locationId: "loc-harbour" }));
+    const error = await errorOf(pinAs("6139", { userId: "usr-alex", locationId: "loc-harbour" }));
     expect(error.status).toBe(403);
     expect(error.message).toMatch(/email and password/);
   });
@@ -188,7 +188,7 @@ describe("password sign-in", () => {
     const locked = await errorOf(asMaria("manager-demo-pass"));
     expect(locked.message).toBe("This account is locked for 15 minutes after too many wrong passwords");
     // PIN and password share the account's counter.
-    expect((await errorOf(pinAs("9090", { userId: "usr-maria", locationId: "loc-harbour" }))).status).toBe(423);
+    expect((await errorOf(pinAs("9406", { userId: "usr-maria", locationId: "loc-harbour" }))).status).toBe(423);
   });
 
   it("sends staff to the PIN sign-in", async () => {
@@ -210,7 +210,7 @@ describe("manager PIN on the staff tablet", () => {
     const decide = (pin: string, n: number) =>
       decideOnTablet(db, amiraActor, caseId, { clientEventId: `thr-d-${Date.now()}-${n}`, managerId: "usr-maria", pin, decision: { decision: "approved" } }, { address, now: clock });
     for (let i = 0; i < 3; i++) expect((await errorOf(decide("0000", i))).status).toBe(401);
-    const slow = await errorOf(decide("9090", 9));
+    const slow = await errorOf(decide("9406", 9));
     expect(slow.status).toBe(429);
   });
 });
