@@ -58,7 +58,8 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
       }
       // The case shell (cached by the service worker) reads the case from the tablet.
       window.location.assign(`/cases/offline?id=${encodeURIComponent(caseId)}`);
-    } catch {
+    } catch (error) {
+      console.error("Opening a case on this tablet failed", error);
       setBusy(false);
       setError("The case could not be opened on this tablet. Try again.");
     }

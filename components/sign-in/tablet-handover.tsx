@@ -1,22 +1,20 @@
 "use client";
 
 import { useEffect } from "react";
-import { fieldSync, localSession, tabletStore } from "@/lib/client/tablet";
+import { handOver, startSending } from "./handover";
 
-/**
- * On the sign-in page nobody is signed in, so whatever session this tablet still holds is over
- * (signed out, timed out, ended on the server, cookie gone): end it here too, leaving only sealed
- * steps — and send those as soon as there is a connection, as their authors'.
- */
+/** Mounted on the sign-in page: ends what is left of the last session here, and sends its sealed steps (./handover.ts). */
 export function TabletHandover() {
   useEffect(() => {
     let live = true;
     let stop: () => void = () => undefined;
-    void (async () => {
-      const [store, sessions, sync] = await Promise.all([tabletStore(), localSession(), fieldSync()]);
-      if ((await store.getSession()) !== undefined) await sessions.endLocalSession(store);
-      if (live) stop = sync.startFieldSync(store);
-    })().catch(() => undefined);
+    void handOver()
+      .then(async (store) => {
+        const stopSending = await startSending(store);
+        if (live) stop = stopSending;
+        else stopSending();
+      })
+      .catch(() => undefined);
     return () => {
       live = false;
       stop();
