@@ -5,6 +5,7 @@ import { rolesWith } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { PasswordSignIn } from "@/components/sign-in/password-sign-in";
 import { PinSignIn } from "@/components/sign-in/pin-sign-in";
+import { SessionEndedNote } from "@/components/sign-in/session-ended-note";
 import { TabletHandover } from "@/components/sign-in/tablet-handover";
 import { DemoModeNote } from "@/components/ui/demo-mode-note";
 
@@ -12,13 +13,6 @@ export const dynamic = "force-dynamic";
 
 const linkClass =
   "inline-flex min-h-12 items-center justify-center rounded-xl border border-slate-600 px-5 text-lg font-semibold text-slate-200 hover:bg-slate-800";
-
-/** Why the last session ended, in the words the next person sees (set by lib/client/session-watch.ts). */
-const ENDED: Record<string, string> = {
-  idle: "Signed out after 30 minutes without use. Nothing of the last person's is left on this tablet.",
-  server: "That session has ended (it expired, or a manager ended it). Nothing of it is left on this tablet.",
-  "signed-out": "Signed out. Nothing of the last person's is left on this tablet.",
-};
 
 /**
  * On a tablet paired to a venue: that venue's people, then a PIN. Anywhere else: email and
@@ -28,7 +22,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentActor()) redirect("/");
   const params = await searchParams;
   const device = await currentDevice();
-  const ended = typeof params.ended === "string" ? ENDED[params.ended] : undefined;
   const pairingLost = params.paired === "1" && !device;
   const withPassword = params.with === "password" || !device;
 
@@ -40,11 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           This tablet: <span className="font-semibold text-slate-100">{device.name}</span> · {device.locationName}
         </p>
       ) : null}
-      {ended ? (
-        <p role="status" className="rounded-xl border border-slate-600 bg-slate-800 px-4 py-3 text-lg text-slate-100" data-testid="session-ended">
-          {ended}
-        </p>
-      ) : null}
+      <SessionEndedNote />
       {pairingLost ? (
         <p role="alert" className="rounded-xl border border-rose-400 bg-rose-950 px-4 py-3 text-lg text-rose-100">
           The tablet was paired, but this browser did not keep the pairing. This happens when the app is opened over plain http from another

@@ -96,7 +96,7 @@ export type ThrottleScope = "account" | "device" | "address";
 export type ThrottleKey = { key: string; policy: ThrottlePolicy; scope: ThrottleScope };
 
 /** Emails are not kept in the attempts table: a short hash names the account instead. */
-function emailKey(email: string): string {
+export function emailKey(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url").slice(0, 22);
 }
 const addr = (address: string) => address.slice(0, 64);
@@ -130,6 +130,13 @@ export function passwordKeys(email: string, address: string): ThrottleKey[] {
     { key: `pw:${account}`, policy: ACCOUNT_EVERYWHERE_POLICY, scope: "account" },
     { key: `ip:${addr(address)}`, policy: ADDRESS_POLICY, scope: "address" },
   ];
+}
+
+/** Every attempt key that counts against this person (their PIN on any tablet, their password from anywhere). */
+export function accountKeyFilters(userId: string, email: string | null): { key: { startsWith?: string; endsWith: string } }[] {
+  const filters: { key: { startsWith?: string; endsWith: string } }[] = [{ key: { startsWith: "pin", endsWith: `:${userId.slice(0, 64)}` } }];
+  if (email) filters.push({ key: { startsWith: "pw:", endsWith: emailKey(email) } });
+  return filters;
 }
 
 /** A pairing code typed on a tablet: counted per address. */

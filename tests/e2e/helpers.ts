@@ -31,14 +31,17 @@ const ADMIN = { email: "admin@example.com", password: "admin-demo-pass" };
  * tablet's device cookie. Tests that count failures (throttling) pair one of their own.
  */
 export async function pairTablet(venue: Venue, name = `E2E tablet ${venue}`, baseURL = BASE_URL): Promise<Cookie> {
-  const admin = await playwrightRequest.newContext({ baseURL });
+  // Explicitly empty: inside a test, new contexts inherit the test's storage state (a paired
+  // tablet), and pairing a browser again unpairs its old credential.
+  const none = { cookies: [], origins: [] };
+  const admin = await playwrightRequest.newContext({ baseURL, storageState: none });
   try {
     const signedIn = await admin.post("/api/session/password", { data: ADMIN });
     expect(signedIn.status(), await signedIn.text()).toBe(200);
     const made = await admin.post("/api/devices/pairing-codes", { data: { locationId: venue, name } });
     expect(made.status(), await made.text()).toBe(201);
     const { code } = (await made.json()) as { code: string };
-    const tablet = await playwrightRequest.newContext({ baseURL });
+    const tablet = await playwrightRequest.newContext({ baseURL, storageState: none });
     try {
       const paired = await tablet.post("/api/devices/pair", { data: { code } });
       expect(paired.status(), await paired.text()).toBe(200);

@@ -28,8 +28,12 @@ test("an admin signs in with a password, adds a person, and that person can sign
   const name = `Priya Test ${Date.now() % 100000}`;
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Role").selectOption("staff");
-  await page.getByLabel(/^PIN/).fill("2468");
+  // A PIN a guesser would try first is refused, with the reason.
+  await page.getByLabel(/^PIN/).fill("1234");
   await page.getByRole("group", { name: "Works at" }).getByLabel("The Harbour Kitchen").check();
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("harder to guess");
+  await page.getByLabel(/^PIN/).fill("473518");
   await page.getByRole("button", { name: "Add person" }).click();
   await expect(page.getByRole("status")).toContainText(`${name} was added.`);
   await expect(page.getByText(name, { exact: false }).first()).toBeVisible();
@@ -41,19 +45,19 @@ test("an admin signs in with a password, adds a person, and that person can sign
   await page.getByRole("button", { name: "Add person" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("PIN");
 
-  // The new person is on the tablet's list straight away.
+  // The new person is on the tablet's list straight away, with a six-digit PIN.
   await page.getByRole("button", { name: "Switch user" }).click();
-  await page.getByRole("button", { name: "The Harbour Kitchen" }).click();
+  await expect(page.getByTestId("paired-tablet")).toContainText("The Harbour Kitchen");
   await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.getByLabel("PIN", { exact: true }).fill("2468");
+  await page.getByLabel("PIN", { exact: true }).fill("473518");
   await page.getByRole("button", { name: "Go" }).click();
   await expect(page.getByRole("button", { name: /New complaint/ })).toBeVisible();
 });
 
-test("the tablet's name list leaves out trainers and admins", async ({ page }) => {
+test("the tablet's name list leaves out trainers, admins and other venues' people", async ({ page }) => {
   await page.goto("/sign-in");
-  await page.getByRole("button", { name: "The Harbour Kitchen" }).click();
   await expect(page.getByRole("button", { name: /Amira Shah/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Chloé Martin/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Maria Costa/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /Tara Quinn/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Alex Admin/ })).toHaveCount(0);
