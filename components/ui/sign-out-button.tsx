@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
 import { localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
@@ -19,21 +19,21 @@ const SEND_FIRST_MS = 3000;
  */
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
+  const stopWatching = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     let live = true;
-    let stop: () => void = () => undefined;
     const cancel = whenIdle(() => {
       void Promise.all([tabletStore(), import("@/lib/client/session-watch")])
         .then(([store, watch]) => {
-          if (live) stop = watch.watchSession(store, (reason) => window.location.assign(`/sign-in?ended=${reason}`));
+          if (live) stopWatching.current = watch.watchSession(store, (reason) => window.location.assign(`/sign-in?ended=${reason}`));
         })
         .catch(() => undefined); // offline before the watch was ever fetched: the server's idle time-out still applies
     });
     return () => {
       live = false;
       cancel();
-      stop();
+      stopWatching.current();
     };
   }, []);
 
@@ -53,6 +53,8 @@ export function SignOutButton() {
         setBusy(false);
         return;
       }
+      // This page ends the session itself: the watch must not race it to the sign-in page.
+      stopWatching.current();
       await postJson("/api/session/sign-out", {});
       await (await localSession()).endLocalSession(store);
     } catch {

@@ -259,7 +259,7 @@ test.describe("one tablet, hand to hand", () => {
     await expect(tablet.getByTestId("save-status")).toContainText("1 step waiting to send");
 
     // The admin unpairs it from Admin → Tablets.
-    const desk = await browser.newContext({ baseURL });
+    const desk = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const admin = await desk.newPage();
     await admin.goto("/sign-in");
     await admin.getByLabel("Email").fill("admin@example.com");
