@@ -61,7 +61,7 @@ describe("issue 9 finding 5: a sign-in flood", () => {
     clearInterval(watch);
     expect(appended.sequence).toBe(2);
     expect(most).toBeLessThanOrEqual(argon2Load().maxParallel);
-    const refusals = answers.filter((a) => a !== 0);
+    const refusals = answers.filter((a): a is Exclude<typeof a, number> => a !== 0);
     expect(refusals.every((e) => e.status === 401 || (e.status === 429 && e.message === BUSY_MESSAGE))).toBe(true);
     expect(refusals.filter((e) => e.status === 429).length).toBeGreaterThan(0);
     expect(argon2Load()).toMatchObject({ running: 0, waiting: 0 });
