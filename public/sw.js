@@ -94,8 +94,12 @@ async function cacheAssets(urls) {
   await trim(STATIC_CACHE, STATIC_LIMIT);
 }
 
-/** When each page was last kept, so a page just kept on its way to the browser is not fetched twice. */
+/**
+ * When each page was last kept, and the keeping itself (the page and every file it needs), so a
+ * page just kept on its way to the browser is not fetched twice, and "ready" waits for its files.
+ */
 const keptAt = new Map();
+const keeping = new Map();
 const KEPT_RECENTLY_MS = 10_000;
 
 /** The session a page was rendered for (its <meta name="coach-session">), or null for a page with nobody's data. */
@@ -156,8 +160,14 @@ async function forgetPages(keep = null) {
  * session's first page retires the others), a shell page for everyone. The sign-in page from the
  * server means nobody is signed in: every session's pages go.
  */
-async function keepPage(path, response) {
+function keepPage(path, response) {
   keptAt.set(path, Date.now());
+  const done = keepPageNow(path, response);
+  keeping.set(path, done);
+  return done;
+}
+
+async function keepPageNow(path, response) {
   const html = await response.clone().text();
   const sessionId = sessionOf(html);
   const pathname = new URL(path, self.location.origin).pathname;
@@ -298,7 +308,10 @@ self.addEventListener("message", (event) => {
         const path = page?.pathname ?? "";
         const key = page ? page.pathname + page.search : "";
         if (path === CASE_SHELL) status = shellReady ? 200 : 0;
-        else if (isStaffPage(path) && Date.now() - (keptAt.get(key) ?? 0) < KEPT_RECENTLY_MS) status = 200;
+        else if (isStaffPage(path) && Date.now() - (keptAt.get(key) ?? 0) < KEPT_RECENTLY_MS) {
+          await keeping.get(key)?.catch(() => undefined);
+          status = 200;
+        }
         else if (isStaffPage(path)) {
           // Offline, a copy kept earlier for the current session still counts.
           status = await fetchAndKeep(key).catch(async () => {
