@@ -267,12 +267,21 @@ async function navigate(event, url) {
   }
 }
 
-async function cacheFirst(request) {
+/**
+ * A script the page fetched through this worker is kept, and so is every chunk it can load on
+ * demand: a part the page asks for later (a stage's panel, the tablet's session code) must not
+ * need the network, even when the page loaded its script after it asked to be kept.
+ */
+async function cacheFirst(event, request) {
   const cache = await caches.open(STATIC_CACHE);
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) {
+    await cache.put(request, response.clone());
+    const path = new URL(request.url).pathname;
+    if (path.endsWith(".js")) event.waitUntil(cacheAssets([path]).catch(() => undefined));
+  }
   return response;
 }
 
@@ -284,7 +293,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate" && isStaffPage(url.pathname)) {
     event.respondWith(navigate(event, url));
   } else if (isStatic(url.pathname)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event, request));
   }
 });
 
