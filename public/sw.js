@@ -109,10 +109,10 @@ function sessionOf(html) {
 }
 
 /**
- * The session signed in on this tablet, as the page keeps it in IndexedDB, if it is current (not
- * idle); null otherwise. Never creates the database.
+ * Runs `work(db)` against the tablet's store (lib/client/tablet-store.ts) if it exists and has
+ * `storeName`; null otherwise. Never creates the database.
  */
-function currentSession() {
+function withTabletDb(storeName, work) {
   return new Promise((resolve) => {
     let request;
     try {
@@ -126,27 +126,56 @@ function currentSession() {
     request.onsuccess = () => {
       const db = request.result;
       db.onversionchange = () => db.close();
-      if (!db.objectStoreNames.contains("session")) {
+      if (!db.objectStoreNames.contains(storeName)) {
         db.close();
         return resolve(null);
       }
-      try {
-        const get = db.transaction("session").objectStore("session").get("current");
-        get.onsuccess = () => {
+      work(db).then(
+        (value) => {
           db.close();
-          const session = get.result;
-          const fresh = session && typeof session.sessionId === "string" && Date.now() - session.lastActiveAt <= session.idleMs;
-          resolve(fresh ? session : null);
-        };
-        get.onerror = () => {
+          resolve(value);
+        },
+        () => {
           db.close();
           resolve(null);
-        };
-      } catch {
-        db.close();
-        resolve(null);
-      }
+        },
+      );
     };
+  });
+}
+
+function idbRequest(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** The session signed in on this tablet, as the page keeps it, if it is current (not idle); null otherwise. */
+async function currentSession() {
+  const session = await withTabletDb("session", (db) => idbRequest(db.transaction("session").objectStore("session").get("current")));
+  const fresh = session && typeof session.sessionId === "string" && Date.now() - session.lastActiveAt <= session.idleMs;
+  return fresh ? session : null;
+}
+
+/**
+ * A session ended on this tablet while the server could not be told (no Wi-Fi): its cookie may
+ * still be good there. Before any page loads, tell the server, so the next person is never let in
+ * as the last one. Kept until the server has answered.
+ */
+async function signOutPending() {
+  const pending = await withTabletDb("pending", (db) => idbRequest(db.transaction("pending").objectStore("pending").get("sign-out")));
+  if (!pending) return;
+  try {
+    const response = await fetch("/api/session/sign-out", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" });
+    if (!response.ok) return;
+  } catch {
+    return; // still offline: the next navigation tries again
+  }
+  await withTabletDb("pending", async (db) => {
+    const store = db.transaction("pending", "readwrite").objectStore("pending");
+    const still = await idbRequest(store.get("sign-out"));
+    if (still?.sessionId === pending.sessionId) await idbRequest(store.delete("sign-out"));
   });
 }
 
@@ -291,7 +320,10 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
   if (request.mode === "navigate" && isStaffPage(url.pathname)) {
-    event.respondWith(navigate(event, url));
+    event.respondWith(signOutPending().then(() => navigate(event, url)));
+  } else if (request.mode === "navigate") {
+    // Any other page of the app: only the check that no ended session's cookie is still good.
+    event.respondWith(signOutPending().then(() => fetch(request)));
   } else if (isStatic(url.pathname)) {
     event.respondWith(cacheFirst(event, request));
   }

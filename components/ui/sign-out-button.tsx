@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
 import { localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
 import { Button } from "./button";
@@ -55,7 +54,6 @@ export function SignOutButton() {
       }
       // This page ends the session itself: the watch must not race it to the sign-in page.
       stopWatching.current();
-      await postJson("/api/session/sign-out", {});
       await (await localSession()).endLocalSession(store);
     } catch {
       // Offline before the tablet's modules were ever fetched: the sign-in page finishes the job.

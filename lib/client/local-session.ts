@@ -30,6 +30,11 @@ export async function establishSession(store: TabletStore): Promise<Established>
     return { ok: false, reason: info.error.status === 0 ? "offline" : "error", message: info.error.message };
   }
   const { sessionId, user, locationId, idleMs } = info.data;
+  // A session this tablet already ended (without Wi-Fi, so the server was not told): never again.
+  if ((await store.pendingSignOut())?.sessionId === sessionId) {
+    await signOutOnServer(store);
+    return { ok: false, reason: "no-cookie", message: "That session was ended on this tablet." };
+  }
   const existing = await store.getSession();
   if (existing && existing.sessionId !== sessionId) await endLocalSession(store);
   else if (existing && (existing.seal || !canSeal())) {
@@ -72,11 +77,25 @@ async function forgetKeptPages(): Promise<void> {
 
 /**
  * The session is over on this tablet: its steps keep only their seals (still sent, still its
- * person's), and its cases, context and kept pages go. Safe to call when nothing is signed in.
+ * person's), and its cases, context and kept pages go; then the server is told. Without Wi-Fi the
+ * tablet remembers to tell it, and the service worker does so before it lets any page load
+ * (public/sw.js): the cookie left behind must never let the next person in as this one.
+ * Safe to call when nothing is signed in.
  */
 export async function endLocalSession(store: TabletStore): Promise<void> {
   await store.endSession();
   await forgetKeptPages().catch(() => undefined);
+  await signOutOnServer(store);
+}
+
+/** Tells the server about a session this tablet ended, if it has not been told yet. True when nothing is left to tell. */
+export async function signOutOnServer(store: TabletStore): Promise<boolean> {
+  const pending = await store.pendingSignOut();
+  if (!pending) return true;
+  const result = await postJson("/api/session/sign-out", {});
+  if (!result.ok) return false;
+  await store.clearPendingSignOut(pending.sessionId);
+  return true;
 }
 
 /** Whether a kept session has gone quiet for longer than the server would keep it. */

@@ -1,4 +1,3 @@
-import { postJson } from "./api";
 import { endLocalSession, establishSession, isIdle } from "./local-session";
 import type { TabletStore } from "./tablet-store";
 
@@ -22,7 +21,7 @@ export function watchSession(store: TabletStore, onEnded: (reason: EndReason) =>
   const end = async (reason: EndReason) => {
     if (ending) return;
     ending = true;
-    if (reason !== "elsewhere") await postJson("/api/session/sign-out", {}).catch(() => undefined);
+    // Ends it here, then on the server (remembered until the server has been told).
     await endLocalSession(store).catch(() => undefined);
     onEnded(reason);
   };

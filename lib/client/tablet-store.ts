@@ -91,6 +91,8 @@ export type LocalSession = {
   seal: SealKey | null;
 };
 
+export type PendingSignOut = { sessionId: string; since: number };
+
 export interface TabletStore {
   /** False when IndexedDB is not available: steps then live only in this page's memory. */
   readonly durable: boolean;
@@ -122,9 +124,14 @@ export interface TabletStore {
   touchSession(at: number): Promise<void>;
   /**
    * The session is over: its steps keep only their seals (a step that could not be sealed is kept
-   * for its author's next session), and its cases, context and the session itself go.
+   * for its author's next session), and its cases, context and the session itself go. Until the
+   * server has been told (`clearPendingSignOut`), the session is remembered as one to sign out:
+   * its cookie may still be good there (a switch of user without Wi-Fi).
    */
   endSession(): Promise<void>;
+  /** A session ended here that the server may still take: signed out there at the next chance (public/sw.js too). */
+  pendingSignOut(): Promise<PendingSignOut | undefined>;
+  clearPendingSignOut(sessionId: string): Promise<void>;
   onChange(listener: () => void): () => void;
 }
 
@@ -208,12 +215,15 @@ interface TabletDb extends DBSchema {
   cases: { key: string; value: LocalCase };
   context: { key: string; value: TabletContext };
   session: { key: string; value: LocalSession };
+  /** "sign-out": a session ended here that the server has not yet been told about (read by public/sw.js). */
+  pending: { key: string; value: PendingSignOut };
 }
 
 export const DB_NAME = "complaint-coach";
 /** 2: the session store, and steps sealed per session (docs/decisions/0009). */
 export const DB_VERSION = 2;
 const CURRENT = "current";
+const SIGN_OUT = "sign-out";
 
 export class IdbTabletStore implements TabletStore {
   readonly durable = true;
@@ -230,6 +240,7 @@ export class IdbTabletStore implements TabletStore {
         if (!database.objectStoreNames.contains("cases")) database.createObjectStore("cases", { keyPath: "id" });
         if (!database.objectStoreNames.contains("context")) database.createObjectStore("context", { keyPath: "actor.id" });
         if (!database.objectStoreNames.contains("session")) database.createObjectStore("session");
+        if (!database.objectStoreNames.contains("pending")) database.createObjectStore("pending");
         if (oldVersion === 1) {
           // Version 1 kept everyone's cases and names in the open: they go. Its waiting steps were
           // never sealed; they stay, readable only to their author's next session, which seals them.
@@ -371,7 +382,9 @@ export class IdbTabletStore implements TabletStore {
   }
 
   async endSession(): Promise<void> {
-    const tx = this.db.transaction(["steps", "cases", "context", "session"], "readwrite");
+    const tx = this.db.transaction(["steps", "cases", "context", "session", "pending"], "readwrite");
+    const ending = await tx.objectStore("session").get(CURRENT);
+    if (ending) await tx.objectStore("pending").put({ sessionId: ending.sessionId, since: Date.now() }, SIGN_OUT);
     let cursor = await tx.objectStore("steps").openCursor();
     while (cursor) {
       const kept = atSessionEnd(cursor.value);
@@ -381,6 +394,16 @@ export class IdbTabletStore implements TabletStore {
     await Promise.all([tx.objectStore("cases").clear(), tx.objectStore("context").clear(), tx.objectStore("session").clear()]);
     await tx.done;
     this.changes.emit();
+  }
+
+  async pendingSignOut(): Promise<PendingSignOut | undefined> {
+    return this.db.get("pending", SIGN_OUT);
+  }
+
+  async clearPendingSignOut(sessionId: string): Promise<void> {
+    const tx = this.db.transaction("pending", "readwrite");
+    if ((await tx.store.get(SIGN_OUT))?.sessionId === sessionId) await tx.store.delete(SIGN_OUT);
+    await tx.done;
   }
 
   /** Steps from before seals, captured by this session's person: sealed now, and theirs to send. */
@@ -410,6 +433,7 @@ export class MemoryTabletStore implements TabletStore {
   private cases = new Map<string, LocalCase>();
   private contexts = new Map<string, TabletContext>();
   private session: LocalSession | undefined;
+  private pending: PendingSignOut | undefined;
 
   onChange(listener: () => void) {
     return this.changes.on(listener);
@@ -486,7 +510,14 @@ export class MemoryTabletStore implements TabletStore {
   async touchSession(at: number): Promise<void> {
     if (this.session && at > this.session.lastActiveAt) this.session = { ...this.session, lastActiveAt: at };
   }
+  async pendingSignOut(): Promise<PendingSignOut | undefined> {
+    return this.pending;
+  }
+  async clearPendingSignOut(sessionId: string): Promise<void> {
+    if (this.pending?.sessionId === sessionId) this.pending = undefined;
+  }
   async endSession(): Promise<void> {
+    if (this.session) this.pending = { sessionId: this.session.sessionId, since: Date.now() };
     for (const [seq, record] of this.records) this.records.set(seq, atSessionEnd(record));
     this.cases.clear();
     this.contexts.clear();

@@ -104,6 +104,29 @@ describe("issue 9 finding 2: kept pages belong to one session", () => {
     expect(await text(await w.navigate("/"))).toContain("Ben Okafor");
   });
 
+  it("after a switch of user without Wi-Fi, signs the old session out on the server before any page loads", async () => {
+    await tabletSession("s-amira");
+    let signedOut = false;
+    // Until the server hears of the sign-out, Amira's cookie would still open her home page.
+    const w = await ready(() => (signedOut ? SIGN_IN : AMIRAS_HOME));
+    w.network.pages.set("/api/session/sign-out", () => {
+      signedOut = true;
+      return basic("{}", { headers: { "content-type": "application/json" } });
+    });
+    await w.navigate("/");
+    w.network.online = false;
+    await tabletSession(null); // "Switch user", offline: the tablet could not tell the server
+    w.network.online = true;
+    w.network.served.length = 0;
+    const first = await w.navigate("/");
+    expect(w.network.served.slice(0, 2)).toEqual(["/api/session/sign-out", "/"]);
+    expect(await text(first)).not.toContain("Amira Shah");
+    // Told once: the next page load does not tell it again.
+    w.network.served.length = 0;
+    await w.navigate("/manager");
+    expect(w.network.served).toEqual(["/manager"]);
+  });
+
   it("drops every session's pages when the server answers with the sign-in screen (the session is over there)", async () => {
     await tabletSession("s-amira");
     const w = await ready(() => AMIRAS_HOME);
