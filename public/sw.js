@@ -257,9 +257,31 @@ function offlinePage() {
  * What to show for a staff page when the network cannot: the current session's kept copy, the
  * shell for a case this tablet never displayed, the sign-in screen when nobody is signed in.
  */
+/** Why the last session ended (as components/sign-in/session-ended-note.tsx says it). */
+const ENDED = {
+  idle: "Signed out after 30 minutes without use. Nothing of the last person's is left on this tablet.",
+  server: "That session has ended (it expired, or a manager ended it). Nothing of it is left on this tablet.",
+  "signed-out": "Signed out. Nothing of the last person's is left on this tablet.",
+  elsewhere: "Signed out on this tablet. Nothing of the last person's is left on it.",
+};
+
+/** The sign-in screen without a connection, when no copy of it was kept: nobody can sign in offline anyway. */
+function signedOutPage(url) {
+  const reason = ENDED[url.searchParams.get("ended") ?? ""];
+  const html =
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<meta http-equiv="refresh" content="20"><title>Sign in · Complaint Coach</title></head>' +
+    '<body style="font-family:system-ui,sans-serif;background:#0f172a;color:#f1f5f9;padding:2rem;font-size:1.25rem">' +
+    '<h1 style="color:#7dd3fc">Complaint Coach</h1>' +
+    (reason ? `<p data-testid="session-ended" role="status">${reason}</p>` : "") +
+    "<p>No connection: sign in again when the Wi-Fi is back. Steps taken on this tablet are kept, sealed, and sent then.</p></body></html>";
+  return new Response(html, { status: 200, headers: { "content-type": "text/html; charset=utf-8" } });
+}
+
 async function cachedPage(url) {
   const key = url.pathname + url.search;
-  if (url.pathname === CASE_SHELL || url.pathname === SIGN_IN) return caches.match(url.pathname, { cacheName: SHELL_CACHE });
+  if (url.pathname === CASE_SHELL) return caches.match(CASE_SHELL, { cacheName: SHELL_CACHE });
+  if (url.pathname === SIGN_IN) return (await caches.match(SIGN_IN, { cacheName: SHELL_CACHE })) ?? signedOutPage(url);
   const session = await currentSession();
   if (!session) {
     // Signed out, timed out, or never signed in: nobody's page may be shown.
@@ -309,9 +331,17 @@ async function cacheFirst(event, request) {
   if (response.ok) {
     await cache.put(request, response.clone());
     const path = new URL(request.url).pathname;
-    if (path.endsWith(".js")) event.waitUntil(cacheAssets([path]).catch(() => undefined));
+    if (path.endsWith(".js")) event.waitUntil(following(cacheAssets([path])));
   }
   return response;
+}
+
+/** Chunk-following still under way in the background: "ready" waits for it. */
+const inFlight = new Set();
+function following(work) {
+  const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
+  inFlight.add(tracked);
+  return tracked;
 }
 
 self.addEventListener("fetch", (event) => {
@@ -360,6 +390,8 @@ self.addEventListener("message", (event) => {
             return session && (await caches.match(key, { cacheName: pagesCacheFor(session.sessionId) })) ? 200 : 0;
           });
         }
+        // Scripts the page fetched meanwhile are still being followed to their chunks: wait for them.
+        await Promise.all([...inFlight]);
         reply({ type: "kept", page: data.page, status, shellReady });
       })(),
     );

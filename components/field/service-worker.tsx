@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
+import { whenIdle } from "@/lib/client/idle";
 
 /**
  * Registers the service worker (public/sw.js) and, on every page shown (full loads and client
@@ -56,6 +57,9 @@ async function keepThisPage(): Promise<void> {
     const worker = (await navigator.serviceWorker.ready).active;
     if (!worker) return;
     setReadiness("preparing");
+    // After the page's own idle work (the tablet's store, its sync, the session watch), so the
+    // scripts that work loads are kept too, and the chunks they load on demand.
+    await new Promise<void>((resolve) => whenIdle(resolve));
     const answer = await ask(worker, { type: "keep-page", page: location.pathname + location.search, assets: loadedAssets() });
     setReadiness(answer.shellReady && answer.status === 200 ? "ready" : "preparing");
   } catch {

@@ -102,10 +102,21 @@ describe("the service worker", () => {
 
   it("offline, answers a page never kept with a plain 'no connection' page", async () => {
     const w = await ready();
+    await signedIn("s-amira");
     w.network.online = false;
-    const response = await w.navigate("/sign-in");
+    const response = await w.navigate("/");
     expect(response?.status).toBe(503);
     expect(await response?.text()).toContain("No connection");
+  });
+
+  it("offline, with nobody signed in and no copy of the sign-in screen, says to sign in when the Wi-Fi is back", async () => {
+    const w = await ready();
+    w.network.online = false;
+    const response = await w.navigate("/sign-in?ended=idle");
+    expect(response?.status).toBe(200);
+    const html = await response?.text();
+    expect(html).toContain("sign in again when the Wi-Fi is back");
+    expect(html).toContain("30 minutes without use");
   });
 
   it("never keeps a redirect or an error as a page", async () => {
