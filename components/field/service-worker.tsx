@@ -49,6 +49,22 @@ function ask(worker: ServiceWorker, message: Record<string, unknown>): Promise<{
 
 let registered: Promise<ServiceWorkerRegistration> | null = null;
 
+/** Whether the service worker controls this page (it claims pages when it starts), waiting up to `ms`. */
+function controlledWithin(ms: number): Promise<boolean> {
+  if (navigator.serviceWorker.controller) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(() => resolve(Boolean(navigator.serviceWorker.controller)), ms);
+    navigator.serviceWorker.addEventListener(
+      "controllerchange",
+      () => {
+        window.clearTimeout(timer);
+        resolve(true);
+      },
+      { once: true },
+    );
+  });
+}
+
 async function keepThisPage(): Promise<void> {
   if (!("serviceWorker" in navigator)) return setReadiness("unsupported");
   try {
@@ -61,7 +77,10 @@ async function keepThisPage(): Promise<void> {
     // scripts that work loads are kept too, and the chunks they load on demand.
     await new Promise<void>((resolve) => whenIdle(resolve));
     const answer = await ask(worker, { type: "keep-page", page: location.pathname + location.search, assets: loadedAssets() });
-    setReadiness(answer.shellReady && answer.status === 200 ? "ready" : "preparing");
+    // A page loaded before the worker took over fetches past it (a part it loads later would need
+    // the network): not ready until the worker controls this page too.
+    const controlled = await controlledWithin(10_000);
+    setReadiness(answer.shellReady && answer.status === 200 && controlled ? "ready" : "preparing");
   } catch {
     setReadiness("unsupported");
   }
