@@ -363,6 +363,7 @@ self.addEventListener("fetch", (event) => {
  * From the page, once this worker controls it:
  *  - "keep-page": cache the page itself and the static files it loaded before the worker was in
  *    control (the first visit), then answer on the given port, so the page can say "works offline";
+ *  - "claim": a page loaded while this worker was starting asks to be controlled too;
  *  - "forget-pages": the session ended; every kept page with someone's name or cases goes.
  */
 self.addEventListener("message", (event) => {
@@ -395,6 +396,9 @@ self.addEventListener("message", (event) => {
         reply({ type: "kept", page: data.page, status, shellReady });
       })(),
     );
+  } else if (data.type === "claim") {
+    // A page loaded while this worker was starting up was not claimed with the others.
+    event.waitUntil(self.clients.claim());
   } else if (data.type === "forget-pages") {
     event.waitUntil(forgetPages().then(() => reply({ type: "forgot" })));
   }

@@ -49,21 +49,6 @@ function ask(worker: ServiceWorker, message: Record<string, unknown>): Promise<{
 
 let registered: Promise<ServiceWorkerRegistration> | null = null;
 
-/** Whether the service worker controls this page (it claims pages when it starts), waiting up to `ms`. */
-function controlledWithin(ms: number): Promise<boolean> {
-  if (navigator.serviceWorker.controller) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = window.setTimeout(() => resolve(Boolean(navigator.serviceWorker.controller)), ms);
-    navigator.serviceWorker.addEventListener(
-      "controllerchange",
-      () => {
-        window.clearTimeout(timer);
-        resolve(true);
-      },
-      { once: true },
-    );
-  });
-}
 
 async function keepThisPage(): Promise<void> {
   if (!("serviceWorker" in navigator)) return setReadiness("unsupported");
@@ -77,10 +62,15 @@ async function keepThisPage(): Promise<void> {
     // scripts that work loads are kept too, and the chunks they load on demand.
     await new Promise<void>((resolve) => whenIdle(resolve));
     const answer = await ask(worker, { type: "keep-page", page: location.pathname + location.search, assets: loadedAssets() });
+    const kept = answer.shellReady === true && answer.status === 200;
     // A page loaded before the worker took over fetches past it (a part it loads later would need
     // the network): not ready until the worker controls this page too.
-    const controlled = await controlledWithin(10_000);
-    setReadiness(answer.shellReady && answer.status === 200 && controlled ? "ready" : "preparing");
+    if (!kept) return setReadiness("preparing");
+    if (navigator.serviceWorker.controller) return setReadiness("ready");
+    setReadiness("preparing");
+    navigator.serviceWorker.addEventListener("controllerchange", () => setReadiness("ready"), { once: true });
+    // Loaded while the worker was starting (its claim came before this page existed): ask again.
+    worker.postMessage({ type: "claim" });
   } catch {
     setReadiness("unsupported");
   }
