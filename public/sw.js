@@ -167,7 +167,9 @@ async function signOutPending() {
   const pending = await withTabletDb("pending", (db) => idbRequest(db.transaction("pending").objectStore("pending").get("sign-out")));
   if (!pending) return;
   try {
-    const response = await fetch("/api/session/sign-out", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" });
+    // Naming the session: a sign-in made since (another cookie) is left alone.
+    const body = JSON.stringify({ sessionId: pending.sessionId });
+    const response = await fetch("/api/session/sign-out", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body });
     if (!response.ok) return;
   } catch {
     return; // still offline: the next navigation tries again

@@ -37,6 +37,21 @@ export async function revokeSession(db: Db, token: string): Promise<void> {
 }
 
 /**
+ * Sign-out: ends the session behind `token` — only if it is `sessionId`, when one is named. A
+ * tablet telling the server late about a session it ended without Wi-Fi names it, so a sign-in
+ * made since (a new cookie) is never ended by mistake. True when the cookie's session was ended.
+ */
+export async function signOutSession(db: Db, token: string | undefined, sessionId?: string): Promise<boolean> {
+  if (!token) return false;
+  if (sessionId) {
+    const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true } });
+    if (session?.id !== sessionId) return false;
+  }
+  await revokeSession(db, token);
+  return true;
+}
+
+/**
  * The actor behind a session token, or null when it is unknown, revoked, idle or expired. A
  * session started on a paired tablet also needs that tablet's credential (`deviceToken`), and
  * ends when the tablet is unpaired: a session cookie copied elsewhere is worth nothing.

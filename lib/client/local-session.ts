@@ -92,7 +92,7 @@ export async function endLocalSession(store: TabletStore): Promise<void> {
 export async function signOutOnServer(store: TabletStore): Promise<boolean> {
   const pending = await store.pendingSignOut();
   if (!pending) return true;
-  const result = await postJson("/api/session/sign-out", {});
+  const result = await postJson("/api/session/sign-out", { sessionId: pending.sessionId });
   if (!result.ok) return false;
   await store.clearPendingSignOut(pending.sessionId);
   return true;
