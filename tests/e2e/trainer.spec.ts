@@ -96,7 +96,7 @@ test("a trainer replays a closed case, steps through it and pins a comment; the 
   await snap(page, "trainer-replay-comment");
 
   // The staff member signs in with her PIN and finds it in "My feedback".
-  await page.context().clearCookies();
+  await page.context().clearCookies({ name: "coach_session" }); // the next person, on the same paired tablet
   await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   await page.getByRole("link", { name: /My feedback/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My feedback" })).toBeVisible();
@@ -246,7 +246,7 @@ test("trainer pages never show a customer's email or phone number", async ({ pag
   }
   expect(await (await page.request.get(`/api/cases/${caseId}`)).text()).toContain(email);
 
-  await page.context().clearCookies();
+  await page.context().clearCookies({ name: "coach_session" }); // the next person, on the same paired tablet
   await signInAsTrainer(page);
   for (const url of [`/trainer?q=${reference}`, `/trainer/cases/${caseId}`, "/trainer/library", "/trainer/progress", `/cases/${caseId}`, `/api/trainer/cases/${caseId}`, `/api/trainer/cases?q=${reference}`]) {
     const response = await page.request.get(url);
