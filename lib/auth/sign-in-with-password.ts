@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { verifyAgainstNothing, verifySecret } from "./passwords";
+import { assertArgon2Capacity, verifyAgainstNothing, verifySecret } from "./passwords";
 import { can } from "./policy";
 import { createSession } from "./sessions";
 import type { SignInContext } from "./sign-in-with-pin";
@@ -24,6 +24,7 @@ const NO_MATCH = "That email and password do not match. Try again.";
 export async function signInWithPassword(db: Db, input: unknown, context: SignInContext = {}) {
   const { email, password } = parseInput(passwordSignInSchema, input);
   const now = context.now ?? systemClock;
+  assertArgon2Capacity();
   const attempt = await beginAttempt(db, passwordKeys(email, context.address ?? "local"), "password", now);
   const user = await db.user.findUnique({ where: { email }, include: { locations: true } });
   const eligible = Boolean(user?.active && user.passwordHash && can(user, "signIn.password"));

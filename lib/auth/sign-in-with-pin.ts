@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { PairedDevice } from "@/lib/devices/resolve-device";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { verifySecret, verifyAgainstNothing } from "./passwords";
+import { assertArgon2Capacity, verifySecret, verifyAgainstNothing } from "./passwords";
 import { can } from "./policy";
 import { createSession } from "./sessions";
 import { beginAttempt, pinKeys, systemClock, type Clock } from "./throttle";
@@ -42,6 +42,7 @@ export async function signInWithPin(db: Db, input: unknown, context: SignInConte
     throw new AppError("forbidden", `This tablet is paired to ${device.locationName}: sign in there, or on a tablet paired to your venue.`);
   }
   const now = context.now ?? systemClock;
+  assertArgon2Capacity();
 
   const attempt = await beginAttempt(db, pinKeys(userId, device.id), "PIN", now);
   const user = await db.user.findUnique({ where: { id: userId }, include: { locations: true } });
