@@ -301,15 +301,18 @@ async function floodBench(databaseUrl) {
     stop(server);
     await sleep(500);
     server = await serve(databaseUrl, { env: { TRUSTED_PROXIES: "127.0.0.1", ARGON2_MAX_PARALLEL: "1000", ARGON2_MAX_WAITING: "100000" } });
+    await load({ tablets: 5, rate: 5, seconds: 2, cookies }); // warm the fresh process, as the first one was
     results.floodUnbounded = await appendsWithFlood({ tablets: 10, rate: 5, cookies, floodClients: FLOOD_CLIENTS });
     stop(server);
     await sleep(500);
     // The same appends through Next's own `next start`: what server.mjs's header check costs.
     server = await serve(databaseUrl, { plain: true });
+    await load({ tablets: 5, rate: 5, seconds: 2, cookies });
     results.nextStart = await appendsWithFlood({ tablets: 10, rate: 5, cookies });
     stop(server);
     await sleep(500);
     server = await serve(databaseUrl);
+    await load({ tablets: 5, rate: 5, seconds: 2, cookies });
     results.serverMjs = await appendsWithFlood({ tablets: 10, rate: 5, cookies });
     for (const [name, r] of Object.entries(results)) {
       log(`  ${name}: appends p50 ${r.appends.latencyMs.p50} p95 ${r.appends.latencyMs.p95} ms, ${r.appends.errors} errors${r.flood ? `; flood ${r.flood.attempts} sign-ins ${JSON.stringify(r.flood.statuses)}` : ""}`);
@@ -548,8 +551,9 @@ async function main() {
     rows.push({
       measure: `  same, during a sign-in flood (${f.floodClients} clients, new address and email each try)`,
       result: `p50 ${f.flood.appends.latencyMs.p50}  p95 ${p95(f.flood)} ms (${(p95(f.flood) / p95(f.quiet)).toFixed(1)}× quiet)  ${f.flood.appends.errors} errors; ${floodLine(f.flood)}`,
-      target: "p95 < 3× quiet",
-      met: p95(f.flood) < 3 * p95(f.quiet) && f.flood.appends.errors === 0 ? "yes" : "NO",
+      // The review saw a step take 3.4 s during a flood; a step is saved on the tablet at once anyway.
+      target: "p95 < 1 s, 0 errors",
+      met: p95(f.flood) < 1000 && f.flood.appends.errors === 0 ? "yes" : "NO",
     });
     rows.push({
       measure: "  same flood, Argon2 unbounded (before issue 9)",
