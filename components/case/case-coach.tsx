@@ -110,7 +110,7 @@ export function CaseCoach({
           </div>
         ) : null}
         <div className="flex min-w-0 flex-col gap-4">
-          {practice ? <PracticeCustomer state={state} practice={practice} caseId={view.id} /> : null}
+          {practice ? <PracticeCustomer state={state} practice={practice} caseId={view.id} allSent={waiting === 0} /> : null}
           {refused ? <RefusedBanner refused={refused} discard={discardRefused} /> : null}
           {pending && isOpen(state) ? <ManagerWait state={state} pending={pending} deciders={deciders} decide={decideAsManager} /> : null}
           {/* While a manager is awaited the stage's own steps are switched off; the playbook would refuse them anyway. */}

@@ -16,7 +16,7 @@ export function PracticeBanner() {
 }
 
 /** The practice customer: what they say or do now, from the recorded case, and a cue for the trainee. */
-export function PracticeCustomer({ state, practice, caseId }: { state: CaseState; practice: PracticeBrief; caseId: string }) {
+export function PracticeCustomer({ state, practice, caseId, allSent = true }: { state: CaseState; practice: PracticeBrief; caseId: string; allSent?: boolean }) {
   const lines = customerLines(practice.script, state);
   const ended = state.phase === "closed" || state.phase === "abandoned";
   return (
@@ -32,7 +32,9 @@ export function PracticeCustomer({ state, practice, caseId }: { state: CaseState
           </li>
         ))}
       </ul>
-      {ended ? (
+      {ended && !allSent ? <p className="text-base text-violet-100">Sending your last steps for scoring…</p> : null}
+      {ended && allSent ? (
+        // Only once the server has every step: the score is made from what it has.
         <Link
           href={`/practice/${practice.sourceCaseId}?run=${caseId}`}
           className="inline-flex min-h-12 items-center self-start rounded-xl bg-violet-300 px-5 text-lg font-semibold text-slate-950 hover:bg-violet-200"
