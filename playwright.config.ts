@@ -7,6 +7,8 @@ export const E2E_BASE_URL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Pairs the suite's tablets (PIN sign-in needs one): tests/e2e/helpers.ts.
+  globalSetup: "./tests/e2e/global-setup.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,

@@ -54,7 +54,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const entries = ENTRY_POINTS.filter((e) => can(actor, e.permission));
   return (
     <>
-      <AppHeader name={actor.name} role={actor.role} locationName={location?.name} />
+      <AppHeader name={actor.name} role={actor.role} locationName={location?.name} sessionId={actor.sessionId} />
       <main className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-8">
         {denied ? (
           <p role="alert" className="rounded-xl border border-amber-400 bg-amber-950 px-5 py-4 text-lg text-amber-100">
@@ -63,9 +63,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         ) : null}
         {context ? (
           <>
-            <TabletSetup actorId={actor.id} context={context} />
+            <TabletSetup context={context} />
             <NewComplaintButton context={context} />
-            <TabletStatus actorId={actor.id} />
+            <TabletStatus />
             <RefreshWhenSent />
           </>
         ) : null}

@@ -57,9 +57,18 @@ describe("handle", () => {
 });
 
 describe("clientAddress", () => {
-  it("takes the first x-forwarded-for entry, else 'local'", () => {
-    expect(clientAddress(req("GET", { "x-forwarded-for": " 203.0.113.9 , 10.0.0.1" }))).toBe("203.0.113.9");
-    expect(clientAddress(req("GET", {}))).toBe("local");
+  it("behind server.mjs, takes the address it worked out and never the client's X-Forwarded-For", () => {
+    process.env.COACH_EDGE = "server.mjs";
+    try {
+      expect(clientAddress(req("GET", { "x-coach-client-address": "203.0.113.9", "x-forwarded-for": "198.51.100.1" }))).toBe("203.0.113.9");
+      expect(clientAddress(req("GET", { "x-forwarded-for": "198.51.100.1" }))).toBe("unknown");
+    } finally {
+      delete process.env.COACH_EDGE;
+    }
+  });
+
+  it("without server.mjs believes no header at all", () => {
+    expect(clientAddress(req("GET", { "x-forwarded-for": "203.0.113.9", "x-coach-client-address": "203.0.113.9" }))).toBe("unknown");
   });
 });
 

@@ -81,9 +81,27 @@ export function assertSameOrigin(request: Request): void {
   if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-site requests are not allowed.");
   const origin = request.headers.get("origin");
   if (origin) {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    const host = requestHost(request);
     if (!host || hostOf(origin) !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
   }
+}
+
+/**
+ * Whether this process runs behind server.mjs, which strips forwarding headers a client set itself
+ * and puts the address it worked out in `x-coach-client-address` (docs/decisions/0015-trusted-proxies.md).
+ * Without it (plain `next start`, `next dev`, tests calling handlers) no forwarding header is believed.
+ */
+function behindEdge(): boolean {
+  return process.env.COACH_EDGE === "server.mjs";
+}
+
+/**
+ * The host the browser asked for: `Host`, or `X-Forwarded-Host` when server.mjs let it through
+ * (only from a proxy named in TRUSTED_PROXIES; anyone else's is removed before Next sees it).
+ */
+function requestHost(request: Request): string | null {
+  const forwarded = behindEdge() ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  return forwarded || request.headers.get("host");
 }
 
 /** The host of an Origin header; "null" (sandboxed frames, some redirects) and junk are no host. */
@@ -101,13 +119,21 @@ export function isMutating(method: string): boolean {
   return !SAFE_METHODS.has(method.toUpperCase());
 }
 
+let warnedNoEdge = false;
+
 /**
- * The address a sign-in attempt came from, for throttling: the first x-forwarded-for entry
- * (set by the reverse proxy, or by Next itself from the socket), else "local".
+ * The address a sign-in attempt came from, for throttling: the socket's address, or — only when
+ * the connection comes from a proxy named in TRUSTED_PROXIES — the first address that proxy chain
+ * did not vouch for, as server.mjs worked it out. A client's own X-Forwarded-For counts for
+ * nothing. Without server.mjs the address is unknown (one bucket for everyone), and says so once.
  */
 export function clientAddress(request: Request): string {
-  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first ? first.slice(0, 64) : "local";
+  if (behindEdge()) return request.headers.get("x-coach-client-address")?.trim().slice(0, 64) || "unknown";
+  if (process.env.NODE_ENV === "production" && !warnedNoEdge) {
+    warnedNoEdge = true;
+    console.warn("Complaint Coach runs without server.mjs: client addresses are unknown, so sign-in throttling per address is shared by everyone. Start it with `npm start`.");
+  }
+  return "unknown";
 }
 
 /**

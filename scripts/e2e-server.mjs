@@ -15,6 +15,7 @@ const run = (cmd) => execSync(cmd, { cwd: root, stdio: "inherit", env });
 
 run("npx tsx scripts/seed.ts --cases 60");
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx next build");
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env });
+// server.mjs, as `npm start` runs it: forwarding headers from clients are not believed (no TRUSTED_PROXIES).
+const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

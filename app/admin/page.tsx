@@ -3,23 +3,26 @@ import { ADMIN_SECTIONS, AdminShell } from "@/components/admin/admin-shell";
 import { listAuthorityLimits, listLocations, listPeople, listRootCauses } from "@/lib/admin/list-admin-data";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
+import { listDevices } from "@/lib/devices/list-devices";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   const actor = await requirePageActor("admin.manage");
   const db = await getDb();
-  const [people, locations, causes, limits] = await Promise.all([
+  const [people, locations, causes, limits, devices] = await Promise.all([
     listPeople(db, actor),
     listLocations(db, actor),
     listRootCauses(db, actor),
     listAuthorityLimits(db, actor),
+    listDevices(db, actor),
   ]);
   const summary: Record<(typeof ADMIN_SECTIONS)[number]["href"], string> = {
     "/admin/people": `${people.filter((p) => p.active).length} active, ${people.filter((p) => !p.active).length} deactivated`,
     "/admin/locations": `${locations.length} locations`,
     "/admin/root-causes": `${causes.filter((c) => c.active).length} in use, ${causes.filter((c) => !c.active).length} retired`,
     "/admin/authority": limits.map((l) => `${l.role} £${(l.limitCents / 100).toFixed(0)}`).join(" · "),
+    "/admin/tablets": `${devices.length} paired`,
   };
   return (
     <AdminShell actor={actor} title="Admin" current="/admin">

@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/locations", title: "Locations", hint: "Restaurants, hotels and shops" },
   { href: "/admin/root-causes", title: "Root causes", hint: "What staff pick when they close a case" },
   { href: "/admin/authority", title: "Authority limits", hint: "What each role may give before a manager approves" },
+  { href: "/admin/tablets", title: "Tablets", hint: "Paired tablets, their last use; unpair a lost one" },
 ] as const;
 
 export function AdminShell({ actor, title, current, children }: { actor: Actor; title: string; current: string; children: ReactNode }) {

@@ -5,7 +5,7 @@ import type { AppendResult } from "@/lib/cases/client-event";
 import { newClientId, postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
 import { loadOnce } from "@/lib/client/load-once";
-import { fetchServerView, requestFlush, tabletStore } from "@/lib/client/tablet";
+import { fetchServerView, localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
 import type { LocalCase, LoggedEvent, Step } from "@/lib/client/tablet-store";
 import { useSyncStatus, useTabletStore } from "@/components/field/use-tablet";
 import type { Actor, PlaybookEvent } from "@/lib/playbook/events";
@@ -153,7 +153,7 @@ export function useCaseLog({
       setWriting((n) => n + 1);
       try {
         const tablet = store ?? (await tabletStore());
-        const step = await tablet.addStep({
+        const step = await (await localSession()).captureStep(tablet, {
           caseId,
           clientEventId: newClientId(),
           actor: by,
@@ -164,7 +164,7 @@ export function useCaseLog({
         setSteps((current) => (current.some((s) => s.seq === step.seq) ? current : [...current, step]));
         setTouched(true);
         setStoreFailed(false);
-        void requestFlush(tablet, actor.id);
+        void requestFlush(tablet);
         return { ok: true };
       } catch {
         setStoreFailed(true);
@@ -199,7 +199,7 @@ export function useCaseLog({
       setDeciding(true);
       try {
         const tablet = store ?? (await tabletStore());
-        await requestFlush(tablet, actor.id);
+        await requestFlush(tablet);
         const stillWaiting = (await tablet.steps()).filter((s) => s.caseId === caseId);
         if (stillWaiting.length) {
           const offline = stillWaiting.every((s) => s.state === "waiting");

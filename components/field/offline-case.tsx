@@ -7,15 +7,20 @@ import { CaseCoach } from "@/components/case/case-coach";
 import type { FoldedCase } from "@/components/case/case-fold";
 import { loadCaseFold } from "@/components/case/use-case-log";
 import { AppHeader } from "@/components/ui/app-header";
+import { localSession } from "@/lib/client/tablet";
 import type { LocalCase, TabletContext } from "@/lib/client/tablet-store";
 import type { StageGuidance } from "@/lib/playbook/guidance";
 import type { Stage } from "@/lib/playbook/vocabulary";
 import { TabletSetup } from "./tablet-setup";
 import { useTabletStore } from "./use-tablet";
 
-type Loaded = { local: LocalCase; context: TabletContext; initial: FoldedCase } | "missing" | "no-context" | "not-ready";
+type Loaded = { local: LocalCase; context: TabletContext; initial: FoldedCase } | "missing" | "no-context" | "not-ready" | "signed-out";
 
-/** A case read from this tablet's store: same coach, same fold, steps queued for the server. */
+/**
+ * A case read from this tablet's store: same coach, same fold, steps queued for the server. Only
+ * for the session signed in here now, and only a case that session touched: after sign-out, the
+ * idle time-out or the end of the session, nothing of it is left to show (the store has dropped it).
+ */
 export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidance> }) {
   const id = useSearchParams().get("id") ?? "";
   const store = useTabletStore();
@@ -25,13 +30,20 @@ export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidanc
     if (!store) return;
     let live = true;
     void (async () => {
+      const sessions = await localSession().catch(() => null);
+      const session = await store.getSession();
+      if (!session || !sessions || sessions.isIdle(session)) {
+        if (session && sessions) await sessions.endLocalSession(store);
+        if (live) setLoaded("signed-out");
+        return;
+      }
       // The fold's chunk is kept by the service worker; a tablet that never had it cannot fold offline.
       const [local, caseFold] = await Promise.all([store.getCase(id), loadCaseFold().catch(() => null)]);
       if (!caseFold) {
         if (live) setLoaded("not-ready");
         return;
       }
-      const context = local ? await store.getContext() : undefined;
+      const context = local ? await store.getContext(session.user.id) : undefined;
       if (!live) return;
       setLoaded(!local ? "missing" : !context ? "no-context" : { local, context, initial: caseFold.foldLogged(local.log) });
     })();
@@ -41,6 +53,17 @@ export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidanc
   }, [store, id]);
 
   if (loaded === null) return <p className="p-6 text-lg text-slate-300">Opening the case on this tablet…</p>;
+  if (loaded === "signed-out") {
+    return (
+      <main className="mx-auto flex max-w-3xl flex-col gap-4 px-6 py-10" data-testid="offline-signed-out">
+        <h1 className="text-2xl font-bold text-sky-300">Nobody is signed in on this tablet</h1>
+        <p className="text-lg text-slate-300">Sign in to open or continue a case. Cases taken in someone else&apos;s session are not kept here for the next person.</p>
+        <a href="/sign-in" className="self-start rounded-xl border border-slate-600 px-5 py-3 text-lg font-semibold text-slate-100">
+          Sign in
+        </a>
+      </main>
+    );
+  }
   if (typeof loaded === "string") {
     return (
       <main className="mx-auto flex max-w-3xl flex-col gap-4 px-6 py-10">
@@ -61,7 +84,7 @@ export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidanc
   return (
     <>
       <AppHeader name={context.actor.name} role={context.actor.role} locationName={local.locationName || context.locationName} />
-      <TabletSetup actorId={context.actor.id} />
+      <TabletSetup />
       <CaseCoach
         view={{ ...local, timeZone: local.timeZone ?? context.timeZone }}
         initial={initial}

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
+import { whenIdle } from "@/lib/client/idle";
 
 /**
  * Registers the service worker (public/sw.js) and, on every page shown (full loads and client
@@ -48,6 +49,7 @@ function ask(worker: ServiceWorker, message: Record<string, unknown>): Promise<{
 
 let registered: Promise<ServiceWorkerRegistration> | null = null;
 
+
 async function keepThisPage(): Promise<void> {
   if (!("serviceWorker" in navigator)) return setReadiness("unsupported");
   try {
@@ -56,17 +58,22 @@ async function keepThisPage(): Promise<void> {
     const worker = (await navigator.serviceWorker.ready).active;
     if (!worker) return;
     setReadiness("preparing");
+    // After the page's own idle work (the tablet's store, its sync, the session watch), so the
+    // scripts that work loads are kept too, and the chunks they load on demand.
+    await new Promise<void>((resolve) => whenIdle(resolve));
     const answer = await ask(worker, { type: "keep-page", page: location.pathname + location.search, assets: loadedAssets() });
-    setReadiness(answer.shellReady && answer.status === 200 ? "ready" : "preparing");
+    const kept = answer.shellReady === true && answer.status === 200;
+    // A page loaded before the worker took over fetches past it (a part it loads later would need
+    // the network): not ready until the worker controls this page too.
+    if (!kept) return setReadiness("preparing");
+    if (navigator.serviceWorker.controller) return setReadiness("ready");
+    setReadiness("preparing");
+    navigator.serviceWorker.addEventListener("controllerchange", () => setReadiness("ready"), { once: true });
+    // Loaded while the worker was starting (its claim came before this page existed): ask again.
+    worker.postMessage({ type: "claim" });
   } catch {
     setReadiness("unsupported");
   }
-}
-
-/** Tells the service worker to drop the pages it kept for the person signing out. */
-export async function forgetKeptPages(): Promise<void> {
-  const worker = navigator.serviceWorker?.controller;
-  if (worker) await ask(worker, { type: "forget-pages" });
 }
 
 export function ServiceWorkerRegistration() {

@@ -6,11 +6,12 @@ import type { TabletContext } from "@/lib/client/tablet-store";
 import { useTabletStore } from "./use-tablet";
 
 /**
- * Mounted on the staff pages: starts sending this person's waiting steps (now, when the network
- * returns, when the tablet wakes) and, given a context, keeps what the coach needs to open a case
+ * Mounted on the staff pages and the sign-in page: starts sending the steps waiting on this tablet
+ * (now, when the network returns, when the tablet wakes) — the signed-in person's and those sealed
+ * in sessions that have ended — and, given a context, keeps what the coach needs to open a case
  * without a connection.
  */
-export function TabletSetup({ actorId, context }: { actorId: string; context?: Omit<TabletContext, "savedAt"> }) {
+export function TabletSetup({ context }: { context?: Omit<TabletContext, "savedAt"> }) {
   const store = useTabletStore();
   useEffect(() => {
     if (!store) return;
@@ -18,14 +19,14 @@ export function TabletSetup({ actorId, context }: { actorId: string; context?: O
     let live = true;
     void fieldSync()
       .then(({ startFieldSync }) => {
-        if (live) stop = startFieldSync(store, actorId);
+        if (live) stop = startFieldSync(store);
       })
       .catch(() => undefined); // offline before the sync was ever fetched: the next page load starts it
     return () => {
       live = false;
       stop?.();
     };
-  }, [store, actorId]);
+  }, [store]);
   useEffect(() => {
     if (store && context) void store.putContext({ ...context, savedAt: new Date().toISOString() });
   }, [store, context]);

@@ -4,19 +4,22 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { LocalCase, Step } from "@/lib/client/tablet-store";
 import { useOfflineReadiness } from "./service-worker";
-import { useSyncStatus, useTabletStore, useWaitingSteps } from "./use-tablet";
+import { useEndedSteps, useSyncStatus, useTabletStore, useWaitingSteps } from "./use-tablet";
 
 type CaseLine = { id: string; label: string; href: string; waiting: number; refused: boolean };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The home screen's word on this tablet: does it work offline, is anything waiting to send
- * (and for which case), did the server refuse something, may the browser clear what waits.
+ * The home screen's word on this tablet: does it work offline, is anything of this person's
+ * waiting to send (and for which case), did the server refuse something, may the browser clear
+ * what waits. Steps left by earlier sessions are only counted: they are sealed, and not this
+ * person's to read.
  */
-export function TabletStatus({ actorId }: { actorId: string }) {
+export function TabletStatus() {
   const store = useTabletStore();
   const steps = useWaitingSteps(store);
+  const endedSteps = useEndedSteps(store);
   const sync = useSyncStatus();
   const offline = useOfflineReadiness();
   const [lines, setLines] = useState<CaseLine[]>([]);
@@ -47,8 +50,8 @@ export function TabletStatus({ actorId }: { actorId: string }) {
     };
   }, [store, steps]);
 
-  const mine = steps?.filter((s) => s.actor.id === actorId) ?? [];
-  const others = (steps?.length ?? 0) - mine.length;
+  const mine = steps ?? [];
+  const others = endedSteps?.length ?? 0;
   const waiting = mine.filter((s) => s.state === "waiting").length;
   const refused = mine.filter((s) => s.state === "refused").length;
 
@@ -87,7 +90,12 @@ export function TabletStatus({ actorId }: { actorId: string }) {
           The server did not accept {plural(refused, "step", "steps")} recorded here: open the case to see why.
         </p>
       ) : null}
-      {others > 0 ? <p className="text-slate-300">{plural(others, "step", "steps")} by someone else will send when they sign in.</p> : null}
+      {others > 0 ? (
+        <p className="text-slate-300" data-testid="earlier-steps">
+          {plural(others, "step", "steps")} from an earlier session on this tablet {others === 1 ? "is" : "are"} sealed and will be sent as soon as there is a
+          connection.
+        </p>
+      ) : null}
       {sync.storage === "refused" && waiting > 0 ? (
         <p className="text-amber-200" data-testid="storage-refused">
           Steps waiting on this tablet could be lost if it runs short of space. Connect to the Wi-Fi so they are sent before the end of your shift.

@@ -1,10 +1,10 @@
 "use client";
 
-import { startTransition, useEffect, useState, useSyncExternalStore } from "react";
+import { startTransition, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { onSyncStatus, syncStatus, type SyncStatus } from "@/lib/client/sync-status";
 import { whenIdle } from "@/lib/client/idle";
 import { tabletStore } from "@/lib/client/tablet";
-import type { Step, TabletStore } from "@/lib/client/tablet-store";
+import type { EndedStep, Step, TabletStore } from "@/lib/client/tablet-store";
 
 /** This tablet's store once it is open (IndexedDB, or memory where IndexedDB is missing). */
 export function useTabletStore(): TabletStore | null {
@@ -32,14 +32,24 @@ export function useSyncStatus(): SyncStatus {
   return useSyncExternalStore(onSyncStatus, syncStatus, () => SERVER_STATUS);
 }
 
-/** Every step waiting (or refused) on this tablet, kept current as they are added and sent. */
+/** The signed-in session's steps waiting (or refused) on this tablet, kept current as they are added and sent. */
 export function useWaitingSteps(store: TabletStore | null): Step[] | null {
-  const [steps, setSteps] = useState<Step[] | null>(null);
+  return useStoreList(store, (s) => s.steps());
+}
+
+/** Sealed steps of sessions that have ended here: nobody can read them; they go as soon as they can. */
+export function useEndedSteps(store: TabletStore | null): EndedStep[] | null {
+  return useStoreList(store, (s) => s.endedSteps());
+}
+
+function useStoreList<T>(store: TabletStore | null, read: (store: TabletStore) => Promise<T[]>): T[] | null {
+  const [steps, setSteps] = useState<T[] | null>(null);
+  const reader = useRef(read);
   useEffect(() => {
     if (!store) return;
     let live = true;
     const load = () =>
-      void store.steps().then((all) => {
+      void reader.current(store).then((all) => {
         if (live) setSteps(all);
       });
     load();

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { newCaseId, newClientId } from "@/lib/client/api";
-import { requestFlush, tabletStore } from "@/lib/client/tablet";
+import { localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
 import type { Role } from "@/lib/playbook";
 
 export type OpenContext = {
@@ -33,7 +33,8 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
     const { actor, locationId, locationName, timeZone, authorityLimitCents } = context;
     try {
       const store = await tabletStore();
-      await store.addStep(
+      await (await localSession()).captureStep(
+        store,
         {
           caseId,
           clientEventId: newClientId(),
@@ -44,7 +45,7 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
         { id: caseId, reference: null, locationId, locationName, timeZone, openedByName: actor.name, log: [], updatedAt: new Date().toISOString() },
       );
       if (navigator.onLine) {
-        await Promise.race([requestFlush(store, actor.id), new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS))]);
+        await Promise.race([requestFlush(store), new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS))]);
         if ((await store.getCase(caseId))?.log.length) {
           router.push(`/cases/${caseId}`);
           return;
@@ -58,7 +59,8 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
       }
       // The case shell (cached by the service worker) reads the case from the tablet.
       window.location.assign(`/cases/offline?id=${encodeURIComponent(caseId)}`);
-    } catch {
+    } catch (error) {
+      console.error("Opening a case on this tablet failed", error);
       setBusy(false);
       setError("The case could not be opened on this tablet. Try again.");
     }

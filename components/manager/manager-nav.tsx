@@ -5,6 +5,7 @@ const TABS = [
   { href: "/manager/cases", label: "Cases", prefix: "/manager/cases" },
   { href: "/manager/insights", label: "Insights", prefix: "/manager/insights" },
   { href: "/manager/improvements", label: "Improvements", prefix: "/manager/improvements" },
+  { href: "/manager/tablets", label: "Tablets", prefix: "/manager/tablets" },
 ];
 
 export function ManagerNav() {

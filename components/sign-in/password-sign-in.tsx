@@ -1,15 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { postJson } from "@/lib/client/api";
+import { finishSignIn } from "./finish-sign-in";
 
 const inputClass = "min-h-12 rounded-xl border border-slate-500 bg-slate-800 px-4 text-lg text-slate-50";
 
 /** Managers, trainers and admins: email and password, on their own device or the shared tablet. */
 export function PasswordSignIn() {
-  const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -19,14 +18,17 @@ export function PasswordSignIn() {
     setBusy(true);
     setError(null);
     const result = await postJson("/api/session/password", { email, password });
-    setBusy(false);
     if (result.ok) {
-      router.replace("/");
-      router.refresh();
-    } else {
-      setPassword("");
-      setError(result.error.message);
+      const problem = await finishSignIn();
+      if (problem) {
+        setBusy(false);
+        setError(problem);
+      }
+      return;
     }
+    setBusy(false);
+    setPassword("");
+    setError(result.error.message);
   }
 
   return (

@@ -1,70 +1,54 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { postJson } from "@/lib/client/api";
+import { finishSignIn } from "./finish-sign-in";
 
-type Person = { id: string; name: string; role: string; locationIds: string[] };
+type Person = { id: string; name: string; role: string };
 
-export function PinSignIn({ locations, people }: { locations: { id: string; name: string }[]; people: Person[] }) {
-  const router = useRouter();
-  const [locationId, setLocationId] = useState(locations.length === 1 ? locations[0].id : "");
+/**
+ * A paired tablet's sign-in: the people of its venue (and only them), then a PIN. The server
+ * decides everything again (lib/auth/sign-in-with-pin.ts); this list only saves typing.
+ */
+export function PinSignIn({ people }: { people: Person[] }) {
   const [person, setPerson] = useState<Person | null>(null);
   const [pin, setPin] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const here = people.filter((p) => p.locationIds.includes(locationId));
-
   async function submit(code: string) {
     if (!person) return;
     setBusy(true);
     setError(null);
-    const result = await postJson("/api/session/pin", { userId: person.id, pin: code, locationId });
-    setBusy(false);
+    const result = await postJson("/api/session/pin", { userId: person.id, pin: code });
     if (result.ok) {
-      router.replace("/");
-      router.refresh();
-    } else {
-      setPin("");
-      setError(result.error.message);
+      const problem = await finishSignIn();
+      if (problem) {
+        setBusy(false);
+        setPin("");
+        setError(problem);
+      }
+      return;
     }
+    setBusy(false);
+    setPin("");
+    setError(result.error.message);
   }
 
   function press(digit: string) {
-    const next = (pin + digit).slice(0, 8);
-    setPin(next);
-  }
-
-  if (!locationId) {
-    return (
-      <section aria-labelledby="where" className="flex flex-col gap-4">
-        <h2 id="where" className="text-2xl font-semibold">Where is this tablet?</h2>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          {locations.map((l) => (
-            <Button key={l.id} variant="secondary" className="min-h-20 text-xl" onClick={() => setLocationId(l.id)}>
-              {l.name}
-            </Button>
-          ))}
-        </div>
-      </section>
-    );
+    setPin((pin + digit).slice(0, 8));
   }
 
   if (!person) {
     return (
       <section aria-labelledby="who" className="flex flex-col gap-4">
-        <div className="flex items-center justify-between gap-3">
-          <h2 id="who" className="text-2xl font-semibold">Who are you?</h2>
-          {locations.length > 1 ? (
-            <Button variant="ghost" className="text-base" onClick={() => setLocationId("")}>
-              {locations.find((l) => l.id === locationId)?.name} · change
-            </Button>
-          ) : null}
-        </div>
+        <h2 id="who" className="text-2xl font-semibold">Who are you?</h2>
+        {people.length === 0 ? (
+          <p className="text-lg text-slate-300">Nobody at this venue signs in with a PIN yet: an admin adds people under Admin → People.</p>
+        ) : null}
         <ul className="grid grid-cols-2 gap-3 md:grid-cols-3">
-          {here.map((p) => (
+          {people.map((p) => (
             <li key={p.id}>
               <Button variant="secondary" className="min-h-20 w-full flex-col gap-0 text-xl" onClick={() => setPerson(p)}>
                 <span>{p.name}</span>

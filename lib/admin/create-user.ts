@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { hashSecret } from "@/lib/auth/passwords";
+import { weakPinReason } from "@/lib/auth/weak-pins";
 import { can } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
@@ -9,10 +10,17 @@ import { ROLES } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { assertAdmin, blankToUndefined, idSchema, isUniqueViolation, nameSchema } from "./common";
 
+/** 4 to 8 digits (6-digit PINs welcome), and not one a guesser tries first (lib/auth/weak-pins.ts). */
 export const PIN_RULE = /^\d{4,8}$/;
 export const PASSWORD_MIN = 12;
 
-export const pinSchema = z.string().regex(PIN_RULE, "A PIN is 4 to 8 digits");
+export const pinSchema = z
+  .string()
+  .regex(PIN_RULE, "A PIN is 4 to 8 digits")
+  .superRefine((pin, ctx) => {
+    const reason = PIN_RULE.test(pin) ? weakPinReason(pin) : null;
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+  });
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters`)

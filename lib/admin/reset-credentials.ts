@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { hashSecret } from "@/lib/auth/passwords";
 import { can } from "@/lib/auth/policy";
+import { accountKeyFilters } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
@@ -24,7 +25,7 @@ export const resetCredentialsSchema = z
 export async function resetCredentials(db: Db, actor: Actor, input: unknown, now: () => Date = () => new Date()): Promise<{ id: string }> {
   assertAdmin(actor);
   const { userId, pin, password } = parseInput(resetCredentialsSchema, input);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, email: true } });
   if (!user) throw new AppError("not_found", "No person with that id.");
   if (password && !can(user, "signIn.password")) {
     throw new AppError("invalid_input", "Staff sign in with a PIN; leave the password empty", { fields: { password: "Not for staff" } });
@@ -34,7 +35,7 @@ export async function resetCredentials(db: Db, actor: Actor, input: unknown, now
     db.$transaction([
       db.user.update({ where: { id: userId }, data: { pinHash, passwordHash } }),
       db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now() } }),
-      db.signInAttempt.deleteMany({ where: { key: `user:${userId}` } }),
+      db.signInAttempt.deleteMany({ where: { OR: accountKeyFilters(userId, user.email) } }),
     ]),
   );
   return { id: userId };

@@ -9,6 +9,10 @@ export type Actor = {
   locationIds: string[];
   /** The location this tablet session is working at. */
   currentLocationId: string | null;
+  /** The session this actor comes from (absent for actors made in tests and scripts). */
+  sessionId?: string;
+  /** The paired tablet the session was started on, if any. */
+  deviceId?: string | null;
 };
 
 export function assertAtLocation(actor: Actor, locationId: string): void {

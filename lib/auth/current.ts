@@ -1,12 +1,19 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
+import { resolveDevice, type PairedDevice } from "@/lib/devices/resolve-device";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/playbook";
 import type { Actor } from "./actor";
 import { can, refusalFor, type Permission } from "./policy";
 import { resolveSession, revokeSession, SESSION_COOKIE } from "./sessions";
+
+/** The paired tablet's credential: a random token, its hash in the Device table. */
+export const DEVICE_COOKIE = "coach_device";
+/** Browsers keep a cookie at most 400 days; a tablet is re-paired if it was put away that long. */
+const DEVICE_COOKIE_MS = 400 * 24 * 60 * 60 * 1000;
 
 /** A permission from lib/auth/policy.ts (preferred), or a list of roles (legacy). */
 export type Need = Permission | readonly Role[];
@@ -16,10 +23,32 @@ function allows(actor: Actor, need: Need | undefined): boolean {
   return typeof need === "string" ? can(actor, need) : need.includes(actor.role);
 }
 
-export async function currentActor(): Promise<Actor | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return resolveSession(await getDb(), token);
+/**
+ * Demo mode (`npm run demo`, docs/decisions/0014-demo-over-plain-http.md): cookies without the
+ * Secure flag, so a tablet on the venue's network can sign in over plain http. Production sends
+ * Secure cookies only.
+ */
+export function isDemoMode(): boolean {
+  return process.env.COACH_DEMO === "1";
 }
+
+function secureCookies(): boolean {
+  return process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1" && !isDemoMode();
+}
+
+/** The raw device credential this browser sent, if any. */
+export async function deviceToken(): Promise<string | undefined> {
+  return (await cookies()).get(DEVICE_COOKIE)?.value;
+}
+
+/** The paired tablet this request comes from, or null. Once per request. */
+export const currentDevice = cache(async (): Promise<PairedDevice | null> => resolveDevice(await getDb(), await deviceToken()));
+
+/** Once per request: a page and its layout ask the same question. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const jar = await cookies();
+  return resolveSession(await getDb(), jar.get(SESSION_COOKIE)?.value, new Date(), jar.get(DEVICE_COOKIE)?.value);
+});
 
 /**
  * For route handlers: 401 when nobody is signed in, 403 when the policy refuses.
@@ -46,9 +75,19 @@ export async function setSessionCookie(token: string, expiresAt: Date): Promise<
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+    secure: secureCookies(),
     path: "/",
     expires: expiresAt,
+  });
+}
+
+export async function setDeviceCookie(token: string, now = new Date()): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    expires: new Date(now.getTime() + DEVICE_COOKIE_MS),
   });
 }
 

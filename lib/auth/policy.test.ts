@@ -23,6 +23,8 @@ describe("policy", () => {
         "trainer.progress",
         "feedback.own",
         "practice.run",
+        "device.pair",
+        "device.revoke",
         "signIn.pin",
         "signIn.password",
       ],
@@ -41,6 +43,8 @@ describe("policy", () => {
         "feedback.own",
         "practice.run",
         "admin.manage",
+        "device.pair",
+        "device.revoke",
         "signIn.password",
       ],
     });

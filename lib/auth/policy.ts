@@ -34,7 +34,11 @@ export const POLICY = {
   "practice.run": ["staff", "manager", "admin"],
   /** Users, locations, the root-cause taxonomy and authority limits. */
   "admin.manage": ["admin"],
-  /** Sign in on a shared tablet with a name and PIN. */
+  /** Make a one-time code that pairs a tablet to a venue (theirs, or any for an admin). */
+  "device.pair": ["manager", "admin"],
+  /** See a venue's paired tablets and unpair one (a manager their venue's, an admin any). */
+  "device.revoke": ["manager", "admin"],
+  /** Sign in on a shared tablet with a name and PIN (only on a tablet paired to their venue). */
   "signIn.pin": ["staff", "manager"],
   /** Sign in with an email address and password. */
   "signIn.password": ["manager", "trainer", "admin"],
@@ -70,6 +74,8 @@ const REFUSALS: Record<Permission, string> = {
   "feedback.own": "Coaching feedback is for the people who handle complaints.",
   "practice.run": "Practice runs are for the people who handle complaints.",
   "admin.manage": "Only an admin can change people, locations and settings.",
+  "device.pair": "Only a manager or an admin can pair a tablet.",
+  "device.revoke": "Only a manager or an admin can unpair a tablet.",
   "signIn.pin": "Sign in with your email and password instead.",
   "signIn.password": "Staff sign in with their name and PIN.",
 };

@@ -8,15 +8,26 @@ import { hashToken, newSessionToken } from "./tokens";
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = "coach_session";
+/**
+ * Sessions (and the keys their tablets sealed steps with) are kept this long after they expire:
+ * a step captured offline may wait a week on a tablet (lib/cases/client-event.ts MAX_OFFLINE_MS)
+ * and still count as its author's. Older ones are deleted.
+ */
+export const SESSION_KEPT_AFTER_EXPIRY_MS = 8 * 24 * 60 * 60 * 1000;
 
-export async function createSession(db: Db, userId: string, locationId: string | null, now = new Date()) {
+export type NewSession = { id: string; token: string; expiresAt: Date };
+
+export async function createSession(db: Db, userId: string, locationId: string | null, now = new Date(), deviceId: string | null = null): Promise<NewSession> {
   const token = newSessionToken();
-  await serialiseWrite(() =>
-    db.session.create({
-      data: { tokenHash: hashToken(token), userId, locationId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
-    }),
-  );
-  return { token, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) };
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const created = await serialiseWrite(async () => {
+    await db.session.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - SESSION_KEPT_AFTER_EXPIRY_MS) } } });
+    return db.session.create({
+      data: { tokenHash: hashToken(token), userId, locationId, deviceId, createdAt: now, lastSeenAt: now, expiresAt },
+      select: { id: true },
+    });
+  });
+  return { id: created.id, token, expiresAt };
 }
 
 export async function revokeSession(db: Db, token: string): Promise<void> {
@@ -25,15 +36,35 @@ export async function revokeSession(db: Db, token: string): Promise<void> {
   );
 }
 
-/** The actor behind a session token, or null when it is unknown, revoked, idle or expired. */
-export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<Actor | null> {
+/**
+ * Sign-out: ends the session behind `token` — only if it is `sessionId`, when one is named. A
+ * tablet telling the server late about a session it ended without Wi-Fi names it, so a sign-in
+ * made since (a new cookie) is never ended by mistake. True when the cookie's session was ended.
+ */
+export async function signOutSession(db: Db, token: string | undefined, sessionId?: string): Promise<boolean> {
+  if (!token) return false;
+  if (sessionId) {
+    const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true } });
+    if (session?.id !== sessionId) return false;
+  }
+  await revokeSession(db, token);
+  return true;
+}
+
+/**
+ * The actor behind a session token, or null when it is unknown, revoked, idle or expired. A
+ * session started on a paired tablet also needs that tablet's credential (`deviceToken`), and
+ * ends when the tablet is unpaired: a session cookie copied elsewhere is worth nothing.
+ */
+export async function resolveSession(db: Db, token: string | undefined, now = new Date(), deviceToken?: string): Promise<Actor | null> {
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { user: { include: { locations: true } } },
+    include: { user: { include: { locations: true } }, device: { select: { tokenHash: true, revokedAt: true } } },
   });
   if (!session || session.revokedAt || !session.user.active) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;
+  if (session.device && (session.device.revokedAt || !deviceToken || hashToken(deviceToken) !== session.device.tokenHash)) return null;
   // Touch at most once a minute: reads stay reads.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await serialiseWrite(() => db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }));
@@ -45,5 +76,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
     role,
     locationIds: session.user.locations.map((l) => l.locationId),
     currentLocationId: session.locationId,
+    sessionId: session.id,
+    deviceId: session.deviceId,
   };
 }

@@ -3,7 +3,7 @@ import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { verifySecret } from "@/lib/auth/passwords";
 import { can, rolesWith } from "@/lib/auth/policy";
 import type { SignInContext } from "@/lib/auth/sign-in-with-pin";
-import { accountKey, addressKey, beginAttempt } from "@/lib/auth/throttle";
+import { approvalPinKeys, beginAttempt } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { eventSchemas, ROLES, type Role } from "@/lib/playbook";
@@ -40,7 +40,7 @@ export async function decideOnTablet(db: Db, staff: Actor, caseId: string, input
   if (!manager.locations.some((l) => l.locationId === row.locationId)) {
     throw new AppError("forbidden", "This manager does not work at this case's location: ask a manager from here.");
   }
-  const attempt = await beginAttempt(db, [accountKey(manager.id), addressKey(context.address ?? "local")], "PIN", context.now);
+  const attempt = await beginAttempt(db, approvalPinKeys(manager.id, { deviceId: staff.deviceId, address: context.address }), "PIN", context.now);
   if (!(await verifySecret(manager.pinHash, pin))) throw new AppError("unauthenticated", "That manager PIN does not match.");
   await attempt.succeeded();
   const managerActor: Actor = {

@@ -17,12 +17,20 @@ export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", u
   return readResult<T>(response);
 }
 
-export async function getJson<T>(url: string): Promise<ApiResult<T>> {
+/**
+ * GETs JSON from one of our route handlers. A 401 means the session is over (expired, ended by a
+ * manager, the cookie gone): the page's session watch (lib/client/session-watch.ts) hears of it
+ * and clears the tablet, unless the caller is only asking (`quiet`).
+ */
+export async function getJson<T>(url: string, options: { quiet?: boolean } = {}): Promise<ApiResult<T>> {
+  let response: Response;
   try {
-    return readResult<T>(await fetch(url, { cache: "no-store" }));
+    response = await fetch(url, { cache: "no-store" });
   } catch {
     return { ok: false, error: { status: 0, code: "offline", message: "No connection." } };
   }
+  if (response.status === 401 && !options.quiet && typeof window !== "undefined") window.dispatchEvent(new Event("coach:unauthenticated"));
+  return readResult<T>(response);
 }
 
 async function readResult<T>(response: Response): Promise<ApiResult<T>> {

@@ -65,7 +65,7 @@ describe.each([
     await store.addStep(noteStep("c-one", "first"));
     await store.addStep(noteStep("c-one", "second"));
     const server = fakeServer();
-    const outcome = await flushSteps(store, amira.id, server.post, server.noView);
+    const outcome = await flushSteps(store, server.post, server.noView);
     expect(outcome).toEqual({ sent: 3, refused: 0, stopped: null });
     expect(server.calls.map((c) => c.url)).toEqual(["/api/cases", "/api/cases/c-one/events", "/api/cases/c-one/events"]);
     expect(server.calls.map((c) => c.body.clientEventId).every((id) => typeof id === "string")).toBe(true);
@@ -80,12 +80,12 @@ describe.each([
     await store.addStep(openStep("c-two"), localCase("c-two"));
     await store.addStep(noteStep("c-two", "offline note"));
     const down = fakeServer(() => offline);
-    expect(await flushSteps(store, amira.id, down.post, down.noView)).toEqual({ sent: 0, refused: 0, stopped: "offline" });
+    expect(await flushSteps(store, down.post, down.noView)).toEqual({ sent: 0, refused: 0, stopped: "offline" });
     expect(down.calls).toHaveLength(1); // stops at the first failure, in order
     expect((await store.steps()).map((s) => s.state)).toEqual(["waiting", "waiting"]);
 
     const up = fakeServer();
-    await flushSteps(store, amira.id, up.post, up.noView);
+    await flushSteps(store, up.post, up.noView);
     expect(up.calls[0].body.clientEventId).toBe(down.calls[0].body.clientEventId);
     expect(await store.steps()).toEqual([]);
   });
@@ -101,7 +101,7 @@ describe.each([
         ? { ok: false, error: { status: 409, code: "playbook_refused", message: "Not in this phase." } }
         : null,
     );
-    const outcome = await flushSteps(store, amira.id, server.post, server.noView);
+    const outcome = await flushSteps(store, server.post, server.noView);
     expect(outcome).toEqual({ sent: 2, refused: 1, stopped: null });
     const left = await store.steps();
     expect(left.map((s) => [s.caseId, s.state])).toEqual([
@@ -112,23 +112,10 @@ describe.each([
 
     // The refused step stays refused: it is not sent again.
     const again = fakeServer();
-    await flushSteps(store, amira.id, again.post, again.noView);
+    await flushSteps(store, again.post, again.noView);
     expect(again.calls).toEqual([]);
     expect(await store.discardRefused("c-three")).toBe(2);
     expect(await store.steps()).toEqual([]);
-  });
-
-  it("sends only the signed-in person's steps; someone else's hold back their case", async () => {
-    const store = await fresh();
-    await store.addStep(openStep("c-five", ben), localCase("c-five"));
-    await store.addStep(noteStep("c-five", "amira's note on ben's case"));
-    await store.addStep(openStep("c-six"), localCase("c-six"));
-    const server = fakeServer();
-    await flushSteps(store, amira.id, server.post, server.noView);
-    expect(server.calls.map((c) => c.body.caseId ?? c.url)).toEqual(["c-six"]);
-    expect((await store.steps()).map((s) => s.caseId)).toEqual(["c-five", "c-five"]);
-    await flushSteps(store, ben.id, server.post, server.noView);
-    expect((await store.steps()).map((s) => s.caseId)).toEqual(["c-five"]); // amira's, now free to go
   });
 
   it("stops (and keeps the steps) when signed out or the server fails", async () => {
@@ -136,7 +123,7 @@ describe.each([
       const store = await fresh();
       await store.addStep(openStep(`c-s${status}`), localCase(`c-s${status}`));
       const server = fakeServer(() => ({ ok: false, error: { status, code: "x", message: "x" } }));
-      const outcome = await flushSteps(store, amira.id, server.post, server.noView);
+      const outcome = await flushSteps(store, server.post, server.noView);
       expect(outcome.stopped).not.toBeNull();
       expect((await store.steps()).map((s) => s.state)).toEqual(["waiting"]);
       await store.acknowledge((await store.steps())[0], { type: "note_added", data: { text: "x" }, at: "", actor: amira }, 9, "x");
@@ -180,6 +167,8 @@ describe("the local fold's view of a case", () => {
       ...noteStep("c", id),
       seq,
       clientEventId: id,
+      sessionId: null,
+      seal: null,
       state,
       refusal: state === "refused" ? { status: 409, code: "playbook_refused", message: "no" } : undefined,
     });
@@ -190,7 +179,7 @@ describe("the local fold's view of a case", () => {
   });
 
   it("builds the request the server expects", () => {
-    const open = { ...openStep("c-req"), seq: 1, state: "waiting" as const };
+    const open = { ...openStep("c-req"), seq: 1, sessionId: null, seal: null, state: "waiting" as const };
     expect(requestFor(open)).toEqual({
       url: "/api/cases",
       body: { clientEventId: open.clientEventId, caseId: "c-req", locationId: "loc-harbour", practice: false, capturedAt: open.capturedAt },

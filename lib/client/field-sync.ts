@@ -3,21 +3,31 @@ import { PLAYBOOK_REVISION } from "@/lib/playbook/revision";
 import type { ApiResult } from "./api";
 import { getJson, postJson } from "./api";
 import { setSyncStatus as setStatus, syncStatus, type FlushOutcome, type Stop, type SyncStatus } from "./sync-status";
-import type { LocalCase, LoggedEvent, Step, TabletStore } from "./tablet-store";
+import type { EndedStep, LocalCase, LoggedEvent, Step, TabletStore } from "./tablet-store";
 
 /**
  * Sends the steps waiting on this tablet, oldest first, each with its own client id — so a step
- * whose answer was lost is simply sent again and recorded once. Only the signed-in person's steps
- * go (they are recorded as theirs). A step the server refuses is kept, marked, and holds back the
- * later steps of the same case (they were captured on top of it) until someone looks at it.
+ * whose answer was lost is simply sent again and recorded once. Each goes sealed
+ * (/api/steps/sealed): the seal says whose step it is, so the steps of a session that has ended
+ * still go, as their author's, whoever is signed in now (or nobody). Where the browser could not
+ * seal (no WebCrypto on plain http), the current session's steps go with its cookie. A step the
+ * server refuses is kept, marked, and holds back the later steps of the same case (they were
+ * captured on top of it) until someone looks at it.
  */
 
 export type { FlushOutcome, Stop, SyncStatus } from "./sync-status";
 
-export type Post = (url: string, body: unknown) => Promise<ApiResult<AppendResult>>;
+/** A sealed step the server kept aside because its session had ended and the case no longer takes it. */
+export type HeldResult = { held: true; clientEventId: string; code: string; message: string };
+export type Post = (url: string, body: unknown) => Promise<ApiResult<AppendResult | HeldResult>>;
 export type FetchView = (caseId: string) => Promise<LocalCase | null>;
 
-export function requestFor(step: Step): { url: string; body: Record<string, unknown> } {
+export const isReadable = (step: Step | EndedStep): step is Step => "body" in step && "actor" in step;
+
+/** What to send for a step: its seal, or (unsealed, current session only) the plain request; null when it cannot be sent. */
+export function requestFor(step: Step | EndedStep): { url: string; body: Record<string, unknown> } | null {
+  if (step.seal) return { url: "/api/steps/sealed", body: { ...step.seal, ...(isReadable(step) ? {} : { ended: true }) } };
+  if (!isReadable(step)) return null;
   if (step.body.kind === "open") {
     const { locationId, practice } = step.body;
     return { url: "/api/cases", body: { clientEventId: step.clientEventId, caseId: step.caseId, locationId, practice, capturedAt: step.capturedAt } };
@@ -46,29 +56,40 @@ function stopFor(status: number): Stop {
   return null;
 }
 
-export async function flushSteps(store: TabletStore, actorId: string, post: Post = postJson, fetchView: FetchView = fetchServerView): Promise<FlushOutcome> {
+export async function flushSteps(store: TabletStore, post: Post = postJson, fetchView: FetchView = fetchServerView): Promise<FlushOutcome> {
   const outcome: FlushOutcome = { sent: 0, refused: 0, stopped: null };
   const held = new Set<string>();
   const touched = new Set<string>();
-  for (const step of await store.steps()) {
+  for (const step of await store.pendingSteps()) {
     if (held.has(step.caseId)) continue;
-    // Someone else's step, or one already refused, holds back the rest of its case.
-    if (step.actor.id !== actorId || step.state === "refused") {
+    const request = step.state === "refused" ? null : requestFor(step);
+    // A refused step, or one nobody here can send, holds back the rest of its case.
+    if (!request) {
       held.add(step.caseId);
       continue;
     }
-    const { url, body } = requestFor(step);
-    const result = await post(url, body);
+    const result = await post(request.url, request.body);
     if (result.ok) {
-      await store.acknowledge(step, loggedFor(step, result.data), result.data.sequence, result.data.reference);
+      const data = result.data;
+      if ("held" in data) {
+        await store.forgetStep(step.seq); // the server kept it, with the reason, for a manager to see
+      } else {
+        await store.acknowledge(step, isReadable(step) ? loggedFor(step, data) : null, data.sequence, data.reference);
+        if (isReadable(step)) touched.add(step.caseId);
+      }
       outcome.sent++;
-      touched.add(step.caseId);
       continue;
     }
     const stop = stopFor(result.error.status);
     if (stop) {
       outcome.stopped = stop;
       break;
+    }
+    if (!isReadable(step)) {
+      // Nobody here can read or fix an ended session's step; the server refuses one only when its
+      // seal is past keeping (a week): it goes.
+      await store.forgetStep(step.seq);
+      continue;
     }
     await store.refuse(step.seq, { status: result.error.status, code: result.error.code, message: result.error.message });
     outcome.refused++;
@@ -119,7 +140,7 @@ async function withTabletLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Flushes now, or right after the flush already under way. */
-export function requestFlush(store: TabletStore, actorId: string): Promise<FlushOutcome> {
+export function requestFlush(store: TabletStore): Promise<FlushOutcome> {
   if (running) {
     again = true;
     return running;
@@ -129,7 +150,7 @@ export function requestFlush(store: TabletStore, actorId: string): Promise<Flush
     let outcome: FlushOutcome;
     do {
       again = false;
-      outcome = await withTabletLock(() => flushSteps(store, actorId));
+      outcome = await withTabletLock(() => flushSteps(store));
       setStatus({ last: outcome, online: outcome.stopped !== "offline" });
     } while (again && outcome.stopped === null);
     return outcome;
@@ -152,15 +173,15 @@ export async function askForPersistentStorage(): Promise<SyncStatus["storage"]> 
 }
 
 const RETRY_MS = 15_000;
-let started: { actorId: string; stop: () => void; users: number } | null = null;
+let started: { store: TabletStore; stop: () => void; users: number } | null = null;
 
-/** Starts the triggers for this page (idempotent per actor); returns a function to stop them. */
-export function startFieldSync(store: TabletStore, actorId: string): () => void {
-  if (started?.actorId === actorId) {
+/** Starts the triggers for this page (idempotent); returns a function to stop them. */
+export function startFieldSync(store: TabletStore): () => void {
+  if (started?.store === store) {
     started.users++;
   } else {
     started?.stop();
-    const flush = () => void requestFlush(store, actorId);
+    const flush = () => void requestFlush(store);
     const onOnline = () => {
       setStatus({ online: true });
       flush();
@@ -173,14 +194,14 @@ export function startFieldSync(store: TabletStore, actorId: string): () => void 
     window.addEventListener("offline", onOffline);
     document.addEventListener("visibilitychange", onVisible);
     const timer = window.setInterval(async () => {
-      if ((await store.steps()).some((s) => s.state === "waiting" && s.actor.id === actorId)) flush();
+      if ((await store.pendingSteps()).some((s) => s.state === "waiting")) flush();
     }, RETRY_MS);
     setStatus({ online: navigator.onLine });
     flush();
     if (syncStatus().storage === "unknown") void askForPersistentStorage().then((storage) => setStatus({ storage }));
     void store.forgetCasesBefore(new Date(Date.now() - 3 * 24 * 60 * 60 * 1000));
     started = {
-      actorId,
+      store,
       users: 1,
       stop: () => {
         window.removeEventListener("online", onOnline);

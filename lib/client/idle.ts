@@ -32,9 +32,12 @@ export function markInteractive(): void {
 export function whenIdle(work: () => void): () => void {
   if (typeof window === "undefined") return () => undefined;
   let cancelled = false;
+  let scheduled = false;
   let cancel = () => undefined as void;
   const idle = () => {
-    if (cancelled) return;
+    // Once: the interactive mark can come after the fallback timer has already fired.
+    if (cancelled || scheduled) return;
+    scheduled = true;
     if ("requestIdleCallback" in window) {
       const handle = window.requestIdleCallback(work, { timeout: 2000 });
       cancel = () => window.cancelIdleCallback(handle);

@@ -1,4 +1,5 @@
 import type * as FieldSync from "./field-sync";
+import type * as LocalSession from "./local-session";
 import { loadOnce } from "./load-once";
 import type { TabletStore } from "./tablet-store";
 
@@ -14,11 +15,14 @@ export async function tabletStore(): Promise<TabletStore> {
   return (await import("./tablet-store")).tabletStore();
 }
 
-/** Sends this person's waiting steps now; null when the sync could not even be loaded (offline). */
-export async function requestFlush(store: TabletStore, actorId: string): Promise<FieldSync.FlushOutcome | null> {
+/** Sends the waiting steps now; null when the sync could not even be loaded (offline). */
+export async function requestFlush(store: TabletStore): Promise<FieldSync.FlushOutcome | null> {
   const sync = await fieldSync().catch(() => null);
-  return sync ? sync.requestFlush(store, actorId) : null;
+  return sync ? sync.requestFlush(store) : null;
 }
+
+/** The session kept on this tablet (lib/client/local-session.ts), loaded once. */
+export const localSession = loadOnce<typeof LocalSession>(() => import("./local-session"));
 
 /** The server's copy of a case, or null when it cannot be had (offline, signed out, not found). */
 export async function fetchServerView(caseId: string): Promise<Awaited<ReturnType<typeof FieldSync.fetchServerView>>> {

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { hashSecret } from "@/lib/auth/passwords";
+import { hashSecret, verifySecret } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/playbook";
 import { DEFAULT_ROOT_CAUSES } from "./root-causes";
 
@@ -18,18 +18,35 @@ export type DemoUser = {
   locations: string[];
 };
 
-// Demo credentials are printed in the README; every PIN is distinct so a test can pick one.
+// Demo credentials are printed in the README; every PIN is distinct so a test can pick one, and
+// none is one the weak-PIN rules refuse (lib/auth/weak-pins.ts).
 export const DEMO_USERS: DemoUser[] = [
-  { id: "usr-amira", name: "Amira Shah", role: "staff", pin: "1111", locations: ["loc-harbour"] },
-  { id: "usr-ben", name: "Ben Okafor", role: "staff", pin: "2222", locations: ["loc-harbour"] },
-  { id: "usr-chloe", name: "Chloé Martin", role: "staff", pin: "3333", locations: ["loc-grand"] },
-  { id: "usr-dev", name: "Dev Patel", role: "staff", pin: "4444", locations: ["loc-grand"] },
-  { id: "usr-ewa", name: "Ewa Nowak", role: "staff", pin: "5555", locations: ["loc-harbour", "loc-grand"] },
-  { id: "usr-maria", name: "Maria Costa", role: "manager", pin: "9090", email: "maria@example.com", password: "manager-demo-pass", locations: ["loc-harbour"] },
-  { id: "usr-james", name: "James Reid", role: "manager", pin: "8080", email: "james@example.com", password: "manager-demo-pass", locations: ["loc-grand"] },
-  { id: "usr-tara", name: "Tara Quinn", role: "trainer", pin: "7070", email: "tara@example.com", password: "trainer-demo-pass", locations: ["loc-harbour", "loc-grand"] },
-  { id: "usr-alex", name: "Alex Admin", role: "admin", pin: "6060", email: "admin@example.com", password: "admin-demo-pass", locations: ["loc-harbour", "loc-grand"] },
+  { id: "usr-amira", name: "Amira Shah", role: "staff", pin: "4827", locations: ["loc-harbour"] },
+  { id: "usr-ben", name: "Ben Okafor", role: "staff", pin: "5163", locations: ["loc-harbour"] },
+  { id: "usr-chloe", name: "Chloé Martin", role: "staff", pin: "7394", locations: ["loc-grand"] },
+  { id: "usr-dev", name: "Dev Patel", role: "staff", pin: "6051", locations: ["loc-grand"] },
+  { id: "usr-ewa", name: "Ewa Nowak", role: "staff", pin: "3718", locations: ["loc-harbour", "loc-grand"] },
+  { id: "usr-maria", name: "Maria Costa", role: "manager", pin: "9406", email: "maria@example.com", password: "manager-demo-pass", locations: ["loc-harbour"] },
+  { id: "usr-james", name: "James Reid", role: "manager", pin: "8352", email: "james@example.com", password: "manager-demo-pass", locations: ["loc-grand"] },
+  { id: "usr-tara", name: "Tara Quinn", role: "trainer", pin: "7260", email: "tara@example.com", password: "trainer-demo-pass", locations: ["loc-harbour", "loc-grand"] },
+  { id: "usr-alex", name: "Alex Admin", role: "admin", pin: "6139", email: "admin@example.com", password: "admin-demo-pass", locations: ["loc-harbour", "loc-grand"] },
 ];
+
+/**
+ * The PINs demo databases were seeded with before weak PINs were refused (1111, 9090, …). A demo
+ * database that still has one gets the new PIN on the next seed, so README and database agree.
+ */
+const OLD_DEMO_PINS: Record<string, string> = {
+  "usr-amira": "1111",
+  "usr-ben": "2222",
+  "usr-chloe": "3333",
+  "usr-dev": "4444",
+  "usr-ewa": "5555",
+  "usr-maria": "9090",
+  "usr-james": "8080",
+  "usr-tara": "7070",
+  "usr-alex": "6060",
+};
 
 /**
  * What each role may give on its own (minor units); above it, someone whose limit covers the
@@ -49,13 +66,17 @@ export async function seedReferenceData(db: Db, users: DemoUser[] = DEMO_USERS):
     await db.location.upsert({ where: { id: location.id }, create: location, update: {} });
   }
   for (const user of users) {
-    const pinHash = await hashSecret(user.pin);
-    const passwordHash = user.password ? await hashSecret(user.password) : null;
-    await db.user.upsert({
-      where: { id: user.id },
-      create: { id: user.id, name: user.name, role: user.role, email: user.email ?? null, pinHash, passwordHash },
-      update: {},
-    });
+    const existing = await db.user.findUnique({ where: { id: user.id }, select: { pinHash: true } });
+    if (existing) {
+      const old = OLD_DEMO_PINS[user.id];
+      if (old && old !== user.pin && (await verifySecret(existing.pinHash, old))) {
+        await db.user.update({ where: { id: user.id }, data: { pinHash: await hashSecret(user.pin) } });
+      }
+    } else {
+      const pinHash = await hashSecret(user.pin);
+      const passwordHash = user.password ? await hashSecret(user.password) : null;
+      await db.user.create({ data: { id: user.id, name: user.name, role: user.role, email: user.email ?? null, pinHash, passwordHash } });
+    }
     for (const locationId of user.locations) {
       await db.userLocation.upsert({
         where: { userId_locationId: { userId: user.id, locationId } },

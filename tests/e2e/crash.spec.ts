@@ -37,7 +37,7 @@ let server: ChildProcess | null = null;
 function startServer(): ChildProcess {
   const log = createWriteStream(path.join(tmp, `crash-${port}.log`), { flags: "a" });
   // Its own process group, so a SIGKILL takes the whole server at once, mid-write.
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env,
     detached: true,
@@ -87,20 +87,39 @@ test("appends survive SIGKILLs of the server and a second writer on the same fil
   server = startServer();
   await waitReady();
 
+  // A tablet paired to the venue (PIN sign-in needs one), as an admin would from Admin → Tablets.
+  const admin = await fetch(`${base}/api/session/password`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@example.com", password: "admin-demo-pass" }),
+  });
+  expect(admin.status).toBe(200);
+  const adminCookie = admin.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const made = await fetch(`${base}/api/devices/pairing-codes`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: adminCookie },
+    body: JSON.stringify({ locationId: "loc-harbour", name: "Crash test tablet" }),
+  });
+  expect(made.status).toBe(201);
+  const { code } = (await made.json()) as { code: string };
+  const paired = await fetch(`${base}/api/devices/pair`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
+  expect(paired.status).toBe(200);
+  const device = paired.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+
   // Each tablet signs in once; its session survives the crashes (it is in the database).
   const staff = [
-    { userId: "usr-amira", pin: "1111" },
-    { userId: "usr-ben", pin: "2222" },
+    { userId: "usr-amira", pin: "4827" },
+    { userId: "usr-ben", pin: "5163" },
   ];
   const cookies: string[] = [];
   for (let i = 0; i < TABLETS; i++) {
     const response = await fetch(`${base}/api/session/pin`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", cookie: device },
       body: JSON.stringify({ ...staff[i % 2], locationId: "loc-harbour" }),
     });
     expect(response.status).toBe(200);
-    cookies.push(response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
+    cookies.push([device, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; "));
   }
 
   const caseIds = Array.from({ length: TABLETS * CASES_PER_TABLET }, (_, i) => `ccrash${String(port)}${String(i).padStart(15, "0")}`);

@@ -1,9 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { signInWithPin, snap } from "./helpers";
+import { expect, signInWithPin, snap, test } from "./helpers";
 
 /** The same coach held upright: nothing overflows sideways and every target stays tappable. */
 test("the coach is usable in portrait", async ({ page }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Ewa Nowak", "5555");
+  await signInWithPin(page, "The Harbour Kitchen", "Ewa Nowak", "3718");
   await page.getByRole("button", { name: /New complaint/ }).click();
   await expect(page.getByTestId("stage-panel-listen")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

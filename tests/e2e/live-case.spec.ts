@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signInWithPin, snap } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, signInWithPin, snap, test } from "./helpers";
 
 /** The stage the rail marks as current. */
 async function expectStage(page: Page, label: string) {
@@ -14,7 +14,7 @@ async function waitSaved(page: Page) {
 }
 
 test("a member of staff walks a whole complaint on a tablet, with a say-no, a return to Listen and a reload", async ({ page }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "1111");
+  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   await snap(page, "home");
 
   // Two taps: the home screen's button opens the case at Listen.
@@ -151,7 +151,7 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
 });
 
 test("the server enforces the playbook: a skipped stage is 409, malformed input is 400, a repeat is stored once", async ({ page, baseURL }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   const headers = { origin: baseURL ?? "" };
   const opened = await page.request.post("/api/cases", { data: { clientEventId: `e2e-open-${Date.now()}` }, headers });
   expect(opened.status()).toBe(201);
@@ -190,7 +190,7 @@ test("the server enforces the playbook: a skipped stage is 409, malformed input 
 });
 
 test("a live case warns when the same problem keeps coming back today", async ({ page, baseURL }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   const headers = { origin: baseURL ?? "" };
   const stamp = Date.now();
   let lastCaseId = "";

@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { SCREENSHOT_DIR } from "./helpers";
+import { deviceCookie, expect, pairedState, SCREENSHOT_DIR, test } from "./helpers";
 
 // Two people, two tablets: Amira (staff) offers a refund above her £15 limit; Maria (manager),
 // already watching the live board, sees the request appear without reloading, approves it, and
@@ -32,17 +32,17 @@ const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ p
 
 test("a manager approves a remedy from the live board and the staff tablet moves on", async ({ browser, page: manager }, testInfo) => {
   const { baseURL, viewport } = testInfo.project.use;
-  const staffContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined, hasTouch: true });
+  const staffContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined, hasTouch: true, storageState: pairedState("loc-harbour") });
   const staff = await staffContext.newPage();
 
   // The manager signs in and opens the live board first.
-  await signIn(manager.request, "usr-maria", "9090");
+  await signIn(manager.request, "usr-maria", "9406");
   await manager.goto("/manager");
   await expect(manager.getByRole("heading", { name: "Live board" })).toBeVisible();
   await markNoReload(manager);
 
   // The staff member opens a case and works it up to a refund above their limit.
-  await signIn(staff.request, "usr-amira", "1111");
+  await signIn(staff.request, "usr-amira", "4827");
   const opened = await staff.request.post("/api/cases", { data: { clientEventId: randomUUID() } });
   expect(opened.status()).toBe(201);
   const { caseId, reference } = (await opened.json()) as { caseId: string; reference: string };
@@ -151,13 +151,15 @@ test("a manager approves a remedy from the live board and the staff tablet moves
 });
 
 test("the manager's desk is closed to staff and to another location's manager", async ({ page }) => {
-  await signIn(page.request, "usr-amira", "1111");
+  await signIn(page.request, "usr-amira", "4827");
   const board = await page.request.get("/api/manager/board");
   expect(board.status()).toBe(403);
   await page.goto("/manager");
   await expect(page).not.toHaveURL(/\/manager$/);
 
-  await signIn(page.request, "usr-james", "8080", "loc-grand");
+  // James works at the other venue: on that venue's tablet.
+  await page.context().addCookies([deviceCookie("loc-grand")]);
+  await signIn(page.request, "usr-james", "8352", "loc-grand");
   expect((await page.request.get("/api/manager/board")).status()).toBe(200);
   expect((await page.request.get("/api/manager/cases?location=loc-harbour")).status()).toBe(403);
   expect((await page.request.get("/api/manager/cases.csv?location=loc-harbour")).status()).toBe(403);

@@ -1,5 +1,5 @@
-import { expect, request as playwrightRequest, test, type BrowserContext, type Page, type Route } from "@playwright/test";
-import { signInWithPin, snap } from "./helpers";
+import { request as playwrightRequest, type BrowserContext, type Page, type Route } from "@playwright/test";
+import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
 
 /**
  * Lost Wi-Fi: a member of staff opens and walks a whole complaint with the network cut, closes
@@ -33,7 +33,7 @@ async function expectKeptOnTablet(page: Page) {
 
 test("with the network cut, a complaint is walked to the end, and arrives on the server complete and once", async ({ page, context, request }) => {
   test.setTimeout(120_000);
-  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "1111");
+  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   // The service worker has kept the home page, the case shell and their files.
   await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
 
@@ -161,7 +161,7 @@ test("with the network cut, a complaint is walked to the end, and arrives on the
 });
 
 test("a step the server refuses after the fact is shown clearly, with a way on", async ({ page, context, baseURL }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
   // Opened online, then the tablet loses the Wi-Fi mid-complaint.
   await page.getByRole("button", { name: /New complaint/ }).click();
@@ -179,8 +179,8 @@ test("a step the server refuses after the fact is shown clearly, with a way on",
 
   // Meanwhile a manager's tablet closes the case on the server.
   const headers = { origin: baseURL ?? "" };
-  const maria = await playwrightRequest.newContext({ baseURL });
-  expect((await maria.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9090", locationId: "loc-harbour" }, headers })).status()).toBe(200);
+  const maria = await playwrightRequest.newContext({ baseURL, storageState: pairedState("loc-harbour") });
+  expect((await maria.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9406", locationId: "loc-harbour" }, headers })).status()).toBe(200);
   const abandoned = await maria.post(`/api/cases/${caseId}/events`, {
     data: { clientEventId: `abandon-${Date.now()}`, event: { type: "case_abandoned", data: { reason: "Guest left before we could talk" } } },
     headers,

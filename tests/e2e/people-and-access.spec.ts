@@ -1,5 +1,5 @@
-import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
-import { snap } from "./helpers";
+import { request as playwrightRequest, type Page } from "@playwright/test";
+import { expect, pairTablet, signInWithPin, snap, test } from "./helpers";
 
 /** Sign-in that fits each role, the admin area, and what a refused or throttled person sees. */
 
@@ -28,8 +28,12 @@ test("an admin signs in with a password, adds a person, and that person can sign
   const name = `Priya Test ${Date.now() % 100000}`;
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Role").selectOption("staff");
-  await page.getByLabel(/^PIN/).fill("2468");
+  // A PIN a guesser would try first is refused, with the reason.
+  await page.getByLabel(/^PIN/).fill("1234");
   await page.getByRole("group", { name: "Works at" }).getByLabel("The Harbour Kitchen").check();
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("harder to guess");
+  await page.getByLabel(/^PIN/).fill("473518");
   await page.getByRole("button", { name: "Add person" }).click();
   await expect(page.getByRole("status")).toContainText(`${name} was added.`);
   await expect(page.getByText(name, { exact: false }).first()).toBeVisible();
@@ -41,19 +45,19 @@ test("an admin signs in with a password, adds a person, and that person can sign
   await page.getByRole("button", { name: "Add person" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("PIN");
 
-  // The new person is on the tablet's list straight away.
+  // The new person is on the tablet's list straight away, with a six-digit PIN.
   await page.getByRole("button", { name: "Switch user" }).click();
-  await page.getByRole("button", { name: "The Harbour Kitchen" }).click();
+  await expect(page.getByTestId("paired-tablet")).toContainText("The Harbour Kitchen");
   await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.getByLabel("PIN", { exact: true }).fill("2468");
+  await page.getByLabel("PIN", { exact: true }).fill("473518");
   await page.getByRole("button", { name: "Go" }).click();
   await expect(page.getByRole("button", { name: /New complaint/ })).toBeVisible();
 });
 
-test("the tablet's name list leaves out trainers and admins", async ({ page }) => {
+test("the tablet's name list leaves out trainers, admins and other venues' people", async ({ page }) => {
   await page.goto("/sign-in");
-  await page.getByRole("button", { name: "The Harbour Kitchen" }).click();
   await expect(page.getByRole("button", { name: /Amira Shah/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Chloé Martin/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Maria Costa/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /Tara Quinn/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Alex Admin/ })).toHaveCount(0);
@@ -67,12 +71,7 @@ test("a trainer's home shows case replay and no new complaint", async ({ page })
 });
 
 test("staff sent to the admin area land on home with the reason", async ({ page }) => {
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: "The Harbour Kitchen" }).click();
-  await page.getByRole("button", { name: /Ben Okafor/ }).click();
-  await page.getByLabel("PIN", { exact: true }).fill("2222");
-  await page.getByRole("button", { name: "Go" }).click();
-  await expect(page.getByRole("button", { name: /New complaint/ })).toBeVisible();
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   await expect(page.getByRole("link", { name: /Manager's desk|Admin/ })).toHaveCount(0);
   await page.goto("/admin/people");
   await expect(page).toHaveURL(/\/\?denied=1$/);
@@ -80,10 +79,9 @@ test("staff sent to the admin area land on home with the reason", async ({ page 
 });
 
 test.describe("wrong PINs", () => {
-  // Its own address, so this test's failures do not count against the suite's other sign-ins.
-  test.use({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
-
-  test("slow down with a visible reason", async ({ page, baseURL }) => {
+  test("slow down with a visible reason", async ({ page, context, baseURL }) => {
+    // A tablet of its own, so this test's failures do not count against the suite's shared tablets.
+    await context.addCookies([await pairTablet("loc-grand", "Throttle test tablet", baseURL)]);
     // A fresh person, so no demo account is left slowed down for other tests.
     const admin = await playwrightRequest.newContext({ baseURL });
     expect((await admin.post("/api/session/password", { data: { email: "admin@example.com", password: "admin-demo-pass" } })).status()).toBe(200);
@@ -93,7 +91,6 @@ test.describe("wrong PINs", () => {
     await admin.dispose();
 
     await page.goto("/sign-in");
-    await page.getByRole("button", { name: "Grand Station Hotel" }).click();
     await page.getByRole("button", { name: new RegExp(name) }).click();
     for (let i = 0; i < 3; i++) {
       await page.getByLabel("PIN", { exact: true }).fill("0000");

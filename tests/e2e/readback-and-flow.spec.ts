@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page, type Route } from "@playwright/test";
+import type { APIRequestContext, BrowserContext, Page, Route } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { signInWithPin, snap } from "./helpers";
+import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
 
 // Issue 11 on the iPad viewport: the read-back after a manager's counter-offer, a rejected
 // read-back followed by a new agreement, the waiting state in view and in the top bar, focus on
@@ -65,7 +65,7 @@ async function agreeAction(page: Page, description: string, owner: string) {
 }
 
 test("a read-back after a manager's counter-offer promises what was approved, never what was asked", async ({ page, browser }, testInfo) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "1111");
+  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   const { caseId, reference } = await caseThrough(page.request, "compensate");
   await page.goto(`/cases/${caseId}`);
   await expectStage(page, "Compensate");
@@ -78,9 +78,9 @@ test("a read-back after a manager's counter-offer promises what was approved, ne
 
   // Maria (limit £200) approves £60 off instead, from her desk, with a note.
   const { baseURL, viewport } = testInfo.project.use;
-  const managerContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined });
+  const managerContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined, storageState: pairedState("loc-harbour") });
   const manager = await managerContext.newPage();
-  const signedIn = await manager.request.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9090", locationId: "loc-harbour" } });
+  const signedIn = await manager.request.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9406", locationId: "loc-harbour" } });
   expect(signedIn.ok()).toBe(true);
   await manager.goto("/manager");
   const brief = manager.getByRole("article").filter({ hasText: reference });
@@ -116,7 +116,7 @@ test("a read-back after a manager's counter-offer promises what was approved, ne
 });
 
 test("a rejected read-back is followed by a new agreement: nothing of the earlier round is promised again", async ({ page, browser }, testInfo) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "1111");
+  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   const { caseId } = await caseThrough(page.request, "confirm");
   await page.goto(`/cases/${caseId}`);
   await expectStage(page, "Confirm");
@@ -165,9 +165,9 @@ test("a rejected read-back is followed by a new agreement: nothing of the earlie
 
   // The manager's history keeps the first round's agreement, remedy and actions, marked superseded.
   const { baseURL, viewport } = testInfo.project.use;
-  const managerContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined });
+  const managerContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined, storageState: pairedState("loc-harbour") });
   const manager = await managerContext.newPage();
-  expect((await manager.request.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9090", locationId: "loc-harbour" } })).ok()).toBe(true);
+  expect((await manager.request.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9406", locationId: "loc-harbour" } })).ok()).toBe(true);
   await manager.goto(`/manager/cases/${caseId}`);
   const history = manager.getByRole("region", { name: /History/ });
   const superseded = history.locator("li").filter({ has: manager.getByTestId("superseded") });
@@ -180,7 +180,7 @@ test("a rejected read-back is followed by a new agreement: nothing of the earlie
 });
 
 test("waiting for a manager is in view and named in the top bar; the manager approves another amount on the tablet", async ({ page }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   const { caseId } = await caseThrough(page.request, "compensate");
   await page.goto(`/cases/${caseId}`);
   const compensate = page.getByTestId("stage-panel-compensate");
@@ -211,7 +211,7 @@ test("waiting for a manager is in view and named in the top bar; the manager app
   await wait.getByLabel("What you approve").fill("£20 off the bill");
   await wait.getByLabel("Value you approve (£)").fill("20");
   await wait.getByLabel(/Manager's note/).fill("Twenty is right for a late dish.");
-  await wait.getByLabel("Manager PIN").fill("9090");
+  await wait.getByLabel("Manager PIN").fill("9406");
   await wait.getByRole("button", { name: "Approve this instead" }).click();
   await expectStage(page, "Confirm");
   await expectHeadingBroughtIntoView(page, "Confirm");
@@ -228,7 +228,7 @@ test.describe("on a tablet set to another language and time zone", () => {
   test.use({ locale: "en-US", timezoneId: "America/New_York" });
 
 test("each stage change brings the new stage's heading into view and moves the focus to it", async ({ page }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Ewa Nowak", "5555");
+  await signInWithPin(page, "The Harbour Kitchen", "Ewa Nowak", "3718");
   expect(await page.evaluate(() => [navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone])).toEqual(["en-US", "America/New_York"]);
   await page.getByRole("button", { name: /New complaint/ }).click();
   await expectStage(page, "Listen");
@@ -328,7 +328,7 @@ async function goOnline(context: BrowserContext) {
 
 test("after a case closed offline is sent, the home list shows it closed without a reload", async ({ page, context }) => {
   test.setTimeout(90_000);
-  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
   const { caseId, reference } = await caseThrough(page.request, "prevent");
   // Home, online: the case is listed at Prevent (and this page is what the tablet keeps).

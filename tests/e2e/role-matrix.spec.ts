@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO_USERS } from "../../lib/seed/reference-data";
+import { deviceCookie, pairedState } from "./helpers";
 import { coverageGaps, discoverRoutes, ENDPOINTS, PAGES, urlFor, VISITORS, type Entry, type Fixtures, type Outcome, type Visitor } from "./role-matrix.table";
 
 /**
@@ -23,8 +24,9 @@ const SIGN_IN: Record<Exclude<Visitor, "signed-out">, { url: string; data: Recor
   admin: { url: "/api/session/password", data: { email: demo("usr-alex").email ?? "", password: demo("usr-alex").password ?? "" } },
 };
 
+/** Everyone comes to the venue's paired tablet (PIN sign-in needs one; the others do not mind). */
 async function contextFor(baseURL: string, visitor: Visitor): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL });
+  const context = await playwrightRequest.newContext({ baseURL, storageState: pairedState("loc-harbour") });
   if (visitor !== "signed-out") {
     const { url, data } = SIGN_IN[visitor];
     const response = await context.post(url, { data });
@@ -174,7 +176,7 @@ test("security headers are on pages and API answers", async () => {
 test("the session cookie is HttpOnly and SameSite=Lax, and a new one is issued at every sign-in", async () => {
   const tokens: string[] = [];
   for (let i = 0; i < 2; i++) {
-    const context = await playwrightRequest.newContext({ baseURL: baseUrl });
+    const context = await playwrightRequest.newContext({ baseURL: baseUrl, storageState: pairedState("loc-harbour") });
     const response = await context.post(SIGN_IN.staff.url, { data: SIGN_IN.staff.data });
     const cookie = response.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("coach_session="));
     expect(cookie?.value).toMatch(/HttpOnly/i);
@@ -190,8 +192,9 @@ test("signing out ends the session on the server", async () => {
   const { cookies } = await context.storageState();
   const token = cookies.find((c) => c.name === "coach_session")?.value;
   expect((await context.post("/api/session/sign-out", { data: {} })).status()).toBe(200);
-  // Replaying the old cookie does not work: the server revoked it.
-  const replay = await playwrightRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { cookie: `coach_session=${token}` } });
+  // Replaying the old cookie (from the same tablet) does not work: the server revoked it.
+  const device = deviceCookie("loc-harbour");
+  const replay = await playwrightRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { cookie: `coach_session=${token}; ${device.name}=${device.value}` } });
   expect((await replay.post("/api/cases", { data: {} })).status()).toBe(401);
   await Promise.all([context.dispose(), replay.dispose()]);
 });

@@ -57,6 +57,10 @@ export const PAGES: Record<string, Entry> = {
   "/cases/[id]": { expect: caseWorkers, sample: caseUrl() },
   // The offline case shell: static, nobody's data in it (the case comes from the tablet's IndexedDB).
   "/cases/offline": { expect: everyone },
+  // Pairing a tablet: anyone with the manager's one-time code (the code is the permission).
+  "/pair": { expect: everyone },
+  "/manager/tablets": { expect: managers },
+  "/admin/tablets": { expect: admins },
   "/admin": { expect: admins },
   "/admin/people": { expect: admins },
   "/admin/locations": { expect: admins },
@@ -82,6 +86,13 @@ export const ENDPOINTS: Record<string, Entry> = {
   "POST /api/session/pin": { expect: everyone },
   "POST /api/session/password": { expect: everyone },
   "POST /api/session/sign-out": { expect: everyone, fresh: true },
+  "GET /api/session": { expect: signedIn },
+  "POST /api/session/seal-key": { expect: signedIn },
+  // Sealed steps need no session: the seal says whose step it is (lib/steps/append-sealed-step.ts).
+  "POST /api/steps/sealed": { expect: everyone },
+  "POST /api/devices/pairing-codes": { expect: managers },
+  "POST /api/devices/pair": { expect: everyone },
+  "POST /api/devices/[id]/revoke": { expect: managers },
 
   "POST /api/cases": { expect: caseWorkers },
   "GET /api/cases/[id]": { expect: caseWorkers, sample: apiCaseUrl() },
@@ -92,7 +103,7 @@ export const ENDPOINTS: Record<string, Entry> = {
   "POST /api/admin/users": { expect: admins },
   "POST /api/admin/users/[id]/deactivate": { expect: admins },
   "POST /api/admin/users/[id]/reactivate": { expect: admins },
-  "PUT /api/admin/users/[id]/credentials": { expect: admins, body: { pin: "1234" } },
+  "PUT /api/admin/users/[id]/credentials": { expect: admins, body: { pin: "4827" } },
   "POST /api/admin/locations": { expect: admins },
   "PATCH /api/admin/locations/[id]": { expect: admins, body: { name: "Nowhere" } },
   "POST /api/admin/root-causes": { expect: admins },

@@ -1,6 +1,6 @@
 import http from "node:http";
-import { expect, test, type Page } from "@playwright/test";
-import { signInWithPin } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, signInWithPin, test } from "./helpers";
 
 /**
  * Issue 10 on the running server (the unit-level tests are in tests/security/):
@@ -45,7 +45,7 @@ test("pages run their own scripts under a fresh nonce, and an injected script do
   expect(first).not.toBe(second);
 
   // The pages still work: sign in, open the home screen, the offline case shell.
-  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "1111");
+  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   await expectNonceOnEveryInlineScript(page, "/");
   await expect(page.getByRole("button", { name: /New complaint/ })).toBeVisible();
   await expectNonceOnEveryInlineScript(page, "/cases/offline");

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { scriptCase } from "../../lib/playbook/testing/walkthrough";
-import { signInWithPin, snap } from "./helpers";
+import { expect, signInWithPin, snap, test } from "./helpers";
 
 /** The trainer's replay, scoring and coaching, and a trainee's practice run, on an iPad. */
 
@@ -96,8 +96,8 @@ test("a trainer replays a closed case, steps through it and pins a comment; the 
   await snap(page, "trainer-replay-comment");
 
   // The staff member signs in with her PIN and finds it in "My feedback".
-  await page.context().clearCookies();
-  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "1111");
+  await page.context().clearCookies({ name: "coach_session" }); // the next person, on the same paired tablet
+  await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   await page.getByRole("link", { name: /My feedback/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My feedback" })).toBeVisible();
   const mine = page.getByTestId("feedback-comment").filter({ hasText: comment });
@@ -143,7 +143,7 @@ test("the library and everyone's progress", async ({ page }) => {
 });
 
 test("a trainee practises on a real case, with the app as the customer, and gets a score beside the original", async ({ page }) => {
-  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   await page.getByRole("link", { name: /Practice/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Practice" })).toBeVisible();
   // A case the trainer collected as a great recovery.
@@ -236,7 +236,7 @@ test("trainer pages never show a customer's name, email or phone number", async 
   const email = `e2e.guest.${Date.now() % 100000}@example.net`;
   const phone = "07700 900654";
   // Ben records a whole complaint with the customer's contact details in what they said.
-  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "2222");
+  await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   const headers = { origin: baseURL ?? "" };
   const opened = await page.request.post("/api/cases", { data: { clientEventId: `e2e-redact-${Date.now()}` }, headers });
   expect(opened.status()).toBe(201);
@@ -248,7 +248,7 @@ test("trainer pages never show a customer's name, email or phone number", async 
   }
   expect(await (await page.request.get(`/api/cases/${caseId}`)).text()).toContain(email);
 
-  await page.context().clearCookies();
+  await page.context().clearCookies({ name: "coach_session" }); // the next person, on the same paired tablet
   await signInAsTrainer(page);
   for (const url of [`/trainer?q=${reference}`, `/trainer/cases/${caseId}`, "/trainer/library", "/trainer/progress", `/cases/${caseId}`, `/api/trainer/cases/${caseId}`, `/api/trainer/cases?q=${reference}`]) {
     const response = await page.request.get(url);

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { existsSync } from "node:fs";
-import { SCREENSHOT_DIR } from "./helpers";
+import { pairingCode, SCREENSHOT_DIR } from "./helpers";
 import { Tablet } from "../webkit/tablet";
-import { caseWaitingForManager, decideOnBoard, signIn, signOut, walkComplaint } from "../webkit/walkthrough";
+import { caseWaitingForManager, decideOnBoard, pair, signIn, signOut, walkComplaint } from "../webkit/walkthrough";
 import { miniBrowserPath, newSession, startDriver, startXvfb, type Session, type Started } from "../webkit/webdriver";
 
 // Safari's engine, as on the venues' iPads: WebKitGTK's MiniBrowser under Xvfb, driven over W3C
@@ -33,13 +33,14 @@ test.describe("WebKit", () => {
       await session.setWindowRect(1180, 858);
       const tablet = new Tablet(session, testInfo.project.use.baseURL ?? "http://localhost:3100", (line) => console.log(line));
 
-      await signIn(tablet, { location: "The Harbour Kitchen", name: "Amira Shah", pin: "1111" });
+      await pair(tablet, await pairingCode("loc-harbour", "WebKit tablet"));
+      await signIn(tablet, { location: "The Harbour Kitchen", name: "Amira Shah", pin: "4827" });
       await walkComplaint(tablet, SCREENSHOT_DIR);
       expect(await tablet.errors(), "page errors on the tablet").toEqual([]);
 
       const reference = await caseWaitingForManager(tablet);
       await signOut(tablet);
-      await signIn(tablet, { location: "The Harbour Kitchen", name: "Maria Costa", pin: "9090" });
+      await signIn(tablet, { location: "The Harbour Kitchen", name: "Maria Costa", pin: "9406" });
       await decideOnBoard(tablet, reference, SCREENSHOT_DIR);
       expect(await tablet.errors(), "page errors on the manager's board").toEqual([]);
     } finally {

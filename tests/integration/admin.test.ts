@@ -22,8 +22,10 @@ import { AppError } from "@/lib/errors";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
+import { pairedTablet } from "../setup/tablets";
 
 const { db } = await createTestDb();
+const { device: tablet } = await pairedTablet(db, "loc-harbour");
 const alex = actorFor("usr-alex");
 let n = 0;
 const cid = () => `adm-${Date.now()}-${n++}`;
@@ -34,7 +36,7 @@ describe("admin use-cases refuse everyone but admins", () => {
     ["createUser", (a) => createUser(db, a, {})],
     ["deactivateUser", (a) => deactivateUser(db, a, { userId: "usr-ben" })],
     ["reactivateUser", (a) => reactivateUser(db, a, { userId: "usr-ben" })],
-    ["resetCredentials", (a) => resetCredentials(db, a, { userId: "usr-ben", pin: "1234" })],
+    ["resetCredentials", (a) => resetCredentials(db, a, { userId: "usr-ben", pin: "8305" })],
     ["createLocation", (a) => createLocation(db, a, {})],
     ["renameLocation", (a) => renameLocation(db, a, {})],
     ["addRootCauseTag", (a) => addRootCauseTag(db, a, {})],
@@ -53,11 +55,11 @@ describe("admin use-cases refuse everyone but admins", () => {
 
 describe("people", () => {
   it("creates a staff member who can then sign in with their PIN", async () => {
-    const { id } = await createUser(db, alex, { name: "  Sam Lee ", role: "staff", pin: "4321", locationIds: ["loc-harbour"], email: "", password: "" });
+    const { id } = await createUser(db, alex, { name: "  Sam Lee ", role: "staff", pin: "4839", locationIds: ["loc-harbour"], email: "", password: "" });
     const person = (await listPeople(db, alex)).find((p) => p.id === id);
     expect(person).toMatchObject({ name: "Sam Lee", role: "staff", hasPin: true, hasPassword: false, locationIds: ["loc-harbour"], active: true });
     expect(person).not.toHaveProperty("pinHash");
-    await expect(signInWithPin(db, { userId: id, pin: "4321", locationId: "loc-harbour" }, { address: "admin-test-1" })).resolves.toHaveProperty("token");
+    await expect(signInWithPin(db, { userId: id, pin: "4839", locationId: "loc-harbour" }, { address: "admin-test-1", device: tablet })).resolves.toHaveProperty("token");
   });
 
   it("creates a trainer who signs in with email and password", async () => {
@@ -72,22 +74,22 @@ describe("people", () => {
   });
 
   it("refuses unknown locations and a taken email", async () => {
-    expect((await errorOf(createUser(db, alex, { name: "X", role: "staff", pin: "1234", locationIds: ["loc-nowhere"] }))).status).toBe(400);
+    expect((await errorOf(createUser(db, alex, { name: "X", role: "staff", pin: "8305", locationIds: ["loc-nowhere"] }))).status).toBe(400);
     const taken = await errorOf(
-      createUser(db, alex, { name: "Y", role: "manager", pin: "1234", email: "maria@example.com", password: "long-enough-pass", locationIds: ["loc-harbour"] }),
+      createUser(db, alex, { name: "Y", role: "manager", pin: "8305", email: "maria@example.com", password: "long-enough-pass", locationIds: ["loc-harbour"] }),
     );
     expect(taken.status).toBe(409);
   });
 
   it("deactivates someone: they cannot sign in and their sessions end", async () => {
-    const { id } = await createUser(db, alex, { name: "Leaver", role: "staff", pin: "5678", locationIds: ["loc-harbour"] });
+    const { id } = await createUser(db, alex, { name: "Leaver", role: "staff", pin: "5719", locationIds: ["loc-harbour"] });
     const session = await createSession(db, id, "loc-harbour");
     expect(await resolveSession(db, session.token)).not.toBeNull();
     await deactivateUser(db, alex, { userId: id });
     expect(await resolveSession(db, session.token)).toBeNull();
-    expect((await errorOf(signInWithPin(db, { userId: id, pin: "5678", locationId: "loc-harbour" }, { address: "admin-test-3" }))).status).toBe(401);
+    expect((await errorOf(signInWithPin(db, { userId: id, pin: "5719", locationId: "loc-harbour" }, { address: "admin-test-3", device: tablet }))).status).toBe(401);
     await reactivateUser(db, alex, { userId: id });
-    await expect(signInWithPin(db, { userId: id, pin: "5678", locationId: "loc-harbour" }, { address: "admin-test-3" })).resolves.toHaveProperty("token");
+    await expect(signInWithPin(db, { userId: id, pin: "5719", locationId: "loc-harbour" }, { address: "admin-test-3", device: tablet })).resolves.toHaveProperty("token");
   });
 
   it("will not deactivate yourself or the last admin", async () => {
@@ -100,10 +102,13 @@ describe("people", () => {
   });
 
   it("resets a forgotten PIN and clears the lockout", async () => {
-    await db.signInAttempt.create({ data: { key: "user:usr-ben", succeeded: false } });
-    await resetCredentials(db, alex, { userId: "usr-ben", pin: "2323" });
-    expect(await db.signInAttempt.count({ where: { key: "user:usr-ben" } })).toBe(0);
-    await expect(signInWithPin(db, { userId: "usr-ben", pin: "2323", locationId: "loc-harbour" }, { address: "admin-test-4" })).resolves.toHaveProperty("token");
+    await db.signInAttempt.create({ data: { key: `pin:${tablet.id}:usr-ben`, succeeded: false } });
+    await db.signInAttempt.create({ data: { key: `pin:some-other-tablet:usr-bent`, succeeded: false } });
+    await resetCredentials(db, alex, { userId: "usr-ben", pin: "6284" });
+    expect(await db.signInAttempt.count({ where: { key: `pin:${tablet.id}:usr-ben` } })).toBe(0);
+    expect(await db.signInAttempt.count({ where: { key: `pin:some-other-tablet:usr-bent` } })).toBe(1);
+    await expect(signInWithPin(db, { userId: "usr-ben", pin: "6284", locationId: "loc-harbour" }, { address: "admin-test-4", device: tablet })).resolves.toHaveProperty("token");
+    expect((await errorOf(resetCredentials(db, alex, { userId: "usr-ben", pin: "1111" }))).message).toMatch(/harder to guess/);
     expect((await errorOf(resetCredentials(db, alex, { userId: "usr-ben", password: "staff-password-long" }))).status).toBe(400);
     expect((await errorOf(resetCredentials(db, alex, { userId: "usr-ben" }))).status).toBe(400);
   });

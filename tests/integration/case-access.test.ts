@@ -56,11 +56,11 @@ describe("who may see and act on a case", () => {
 
   it("lets only a manager's PIN approve on the tablet", async () => {
     const asStaff = await errorOf(
-      decideOnTablet(db, amira, caseId, { clientEventId: cid(), managerId: "usr-ben", pin: "2222", decision: { decision: "approved" } }, { address: "case-access" }),
+      decideOnTablet(db, amira, caseId, { clientEventId: cid(), managerId: "usr-ben", pin: "5163", decision: { decision: "approved" } }, { address: "case-access" }),
     );
     expect(asStaff.status).toBe(403);
     const asTrainer = await errorOf(
-      decideOnTablet(db, amira, caseId, { clientEventId: cid(), managerId: "usr-tara", pin: "7070", decision: { decision: "approved" } }, { address: "case-access" }),
+      decideOnTablet(db, amira, caseId, { clientEventId: cid(), managerId: "usr-tara", pin: "7260", decision: { decision: "approved" } }, { address: "case-access" }),
     );
     expect(asTrainer.status).toBe(403);
   });

@@ -23,6 +23,12 @@ describe("the role matrix covers every route (tests/e2e/role-matrix.spec.ts chec
   });
 });
 
+/** Routes a signed-out browser must reach, each with what stands in for a session. */
+const PUBLIC_ROUTES: Record<string, { why: string; check: string }> = {
+  "/api/devices/pair": { why: "a manager's one-time pairing code", check: "pairDevice(" },
+  "/api/steps/sealed": { why: "the seal made with the session's own key", check: "appendSealedStep(" },
+};
+
 describe("every route handler is guarded in its source", () => {
   const routes = [...new Set(found.endpoints.map((e) => e.split(" ")[1]))];
   for (const pattern of routes) {
@@ -36,15 +42,20 @@ describe("every route handler is guarded in its source", () => {
     if (/export\s+const\s+(POST|PUT|PATCH|DELETE)/.test(source)) {
       it(`${pattern} checks the origin of mutating requests`, () => expect(source).toContain("assertSameOrigin(request)"));
     }
-    if (!pattern.startsWith("/api/session/")) {
+    if (pattern in PUBLIC_ROUTES) {
+      it(`${pattern} is open to anyone, and its use-case is the check (${PUBLIC_ROUTES[pattern].why})`, () => expect(source).toContain(PUBLIC_ROUTES[pattern].check));
+    } else if (!pattern.startsWith("/api/session/")) {
       // Prefer requireActor("permission") from lib/auth/policy.ts; a role list still authorises.
       it(`${pattern} authorises the caller`, () => expect(source).toMatch(/requireActor\(|assertCan\(/));
     }
   }
 });
 
-/** Pages that hold nobody's data: the offline case shell reads the tablet's own store. */
-const PUBLIC_SHELLS = ["/sign-in", "/cases/offline"];
+/**
+ * Pages for a browser nobody is signed in on: sign-in, pairing a tablet (the code is the
+ * permission), and the offline case shell, which is static and reads the tablet's own store.
+ */
+const PUBLIC_SHELLS = ["/sign-in", "/pair", "/cases/offline"];
 
 describe("every page but sign-in and the offline shell asks for a signed-in actor", () => {
   it("the offline case shell touches no server data (it is rendered per request only for its CSP nonce)", () => {

@@ -1,126 +1,27 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import vm from "node:vm";
+import "fake-indexeddb/auto";
+import { deleteDB } from "idb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DB_NAME, IdbTabletStore } from "@/lib/client/tablet-store";
+import { basic, ORIGIN, worker } from "./support/service-worker-harness";
 
 /**
- * public/sw.js, run in a small stand-in for a service worker's global scope: an in-memory Cache
- * Storage, a network that can be switched off, and install / activate / fetch / message events.
- * The same worker runs in Chromium in tests/e2e/offline.spec.ts.
+ * public/sw.js in a stand-in service worker scope (./support/service-worker-harness.ts). The same
+ * worker runs in Chromium in tests/e2e/offline.spec.ts and tests/e2e/shared-tablet.spec.ts.
  */
-const ORIGIN = "http://tablet.test";
-const source = readFileSync(path.resolve(__dirname, "..", "..", "public", "sw.js"), "utf8");
 
-type Handler = (event: Record<string, unknown>) => void;
-type RequestLike = { url: string; method: string; mode: string };
-
-const abs = (url: string) => new URL(url, ORIGIN).href;
-const keyOf = (input: RequestLike | string, ignoreSearch = false) => {
-  const url = new URL(typeof input === "string" ? input : input.url, ORIGIN);
-  if (ignoreSearch) url.search = "";
-  return url.href;
-};
-
-class MemoryCache {
-  entries = new Map<string, Response>();
-  async match(input: RequestLike | string, options: { ignoreSearch?: boolean } = {}) {
-    const key = keyOf(input, options.ignoreSearch);
-    for (const [k, v] of this.entries) if ((options.ignoreSearch ? keyOf(k, true) : k) === key) return v.clone();
-    return undefined;
-  }
-  async put(input: RequestLike | string, response: Response) {
-    this.entries.set(keyOf(input), response);
-  }
-  async keys() {
-    return [...this.entries.keys()].map((url) => ({ url }));
-  }
-  async delete(input: RequestLike | string | { url: string }) {
-    return this.entries.delete(keyOf(typeof input === "string" ? input : input.url));
-  }
+/** Who is signed in on this tablet, as the page records it (lib/client/local-session.ts). */
+async function signedIn(sessionId: string, lastActiveAt = Date.now()) {
+  const store = await IdbTabletStore.open();
+  await store.putSession({ sessionId, user: { id: "usr-amira", name: "Amira Shah", role: "staff" }, locationId: "loc-harbour", startedAt: lastActiveAt, lastActiveAt, idleMs: 30 * 60_000, seal: null });
 }
 
-function basic(body: string, init: ResponseInit = {}): Response {
-  const response = new Response(body, { status: 200, headers: { "content-type": "text/html" }, ...init });
-  Object.defineProperty(response, "type", { value: "basic" });
-  return response;
-}
-
-function worker() {
-  const handlers = new Map<string, Handler[]>();
-  const stores = new Map<string, MemoryCache>();
-  const network = { online: true, hang: false, served: [] as string[], pages: new Map<string, () => Response>() };
-  const caches = {
-    async open(name: string) {
-      if (!stores.has(name)) stores.set(name, new MemoryCache());
-      return stores.get(name) as MemoryCache;
-    },
-    async match(input: RequestLike | string, options: { cacheName?: string; ignoreSearch?: boolean } = {}) {
-      const names = options.cacheName ? [options.cacheName] : [...stores.keys()];
-      for (const name of names) {
-        const hit = await stores.get(name)?.match(input, options);
-        if (hit) return hit;
-      }
-      return undefined;
-    },
-    async keys() {
-      return [...stores.keys()];
-    },
-    async delete(name: string) {
-      return stores.delete(name);
-    },
-  };
-  const fetch = async (input: RequestLike | string) => {
-    const url = keyOf(input);
-    if (network.hang) return new Promise<Response>(() => undefined);
-    if (!network.online) throw new TypeError("Failed to fetch");
-    network.served.push(new URL(url).pathname + new URL(url).search);
-    const page = network.pages.get(new URL(url).pathname);
-    return page ? page() : basic("not found", { status: 404 });
-  };
-  const self = {
-    location: new URL(`${ORIGIN}/sw.js`),
-    addEventListener: (type: string, handler: Handler) => handlers.set(type, [...(handlers.get(type) ?? []), handler]),
-    skipWaiting: async () => undefined,
-    clients: { claim: async () => undefined },
-  };
-  vm.runInNewContext(source, {
-    self,
-    caches,
-    fetch,
-    Response,
-    URL,
-    setTimeout: (fn: () => void, ms: number, ...args: unknown[]) => setTimeout(fn, ms, ...args),
-    console,
-  });
-
-  async function dispatch(type: string, extra: Record<string, unknown>) {
-    const waits: Promise<unknown>[] = [];
-    let responded: Promise<Response> | undefined;
-    const event = { ...extra, waitUntil: (p: Promise<unknown>) => waits.push(p), respondWith: (p: Promise<Response>) => (responded = p) };
-    for (const handler of handlers.get(type) ?? []) handler(event);
-    const response = responded ? await responded : undefined;
-    await Promise.all(waits);
-    return response;
-  }
-  /** The worker's answer alone, without waiting for what it does in the background. */
-  const answerTo = (url: string) => {
-    let responded: Promise<Response> | undefined;
-    const event = { request: { url: abs(url), method: "GET", mode: "navigate" }, waitUntil: () => undefined, respondWith: (p: Promise<Response>) => (responded = p) };
-    for (const handler of handlers.get("fetch") ?? []) handler(event);
-    return responded as Promise<Response>;
-  };
-  const navigate = (url: string) => dispatch("fetch", { request: { url: abs(url), method: "GET", mode: "navigate" } });
-  const get = (url: string, method = "GET") => dispatch("fetch", { request: { url: abs(url), method, mode: "cors" } });
-  const message = async (data: Record<string, unknown>) => {
-    let answer: unknown;
-    await dispatch("message", { data, ports: [{ postMessage: (m: unknown) => (answer = m) }] });
-    return answer;
-  };
-  return { network, stores, answerTo, navigate, get, message, install: () => dispatch("install", {}), activate: () => dispatch("activate", {}) };
-}
+beforeEach(async () => {
+  await deleteDB(DB_NAME);
+});
 
 const SHELL_HTML = '<html><script src="/_next/static/chunks/shell.js"></script><link rel="stylesheet" href="/_next/static/css/app.css"></html>';
-const HOME_HTML = '<html><script src="/_next/static/chunks/home.js"></script><script>self.__next_f.push([1,"\\"/_next/static/chunks/lazy.js\\""])</script></html>';
+const HOME_HTML =
+  '<html><head><meta name="coach-session" content="s-amira"/></head><script src="/_next/static/chunks/home.js"></script><script>self.__next_f.push([1,"\\"/_next/static/chunks/lazy.js\\""])</script></html>';
 
 function serverPages(w: ReturnType<typeof worker>) {
   w.network.pages.set("/cases/offline", () => basic(SHELL_HTML));
@@ -149,8 +50,8 @@ const cachedPaths = (w: ReturnType<typeof worker>, name: string) => [...(w.store
 describe("the service worker", () => {
   it("keeps the case shell and the files it needs at install", async () => {
     const w = await ready();
-    expect(cachedPaths(w, "coach-shell-v1")).toEqual(["/cases/offline"]);
-    expect(cachedPaths(w, "coach-static-v1")).toEqual(["/_next/static/chunks/shell.js", "/_next/static/css/app.css"]);
+    expect(cachedPaths(w, "coach-shell-v2")).toEqual(["/cases/offline"]);
+    expect(cachedPaths(w, "coach-static-v2")).toEqual(["/_next/static/chunks/shell.js", "/_next/static/css/app.css"]);
   });
 
   it("keeps the chunks a kept script loads on demand, and theirs, so a split-out stage opens offline", async () => {
@@ -162,7 +63,7 @@ describe("the service worker", () => {
     w.network.pages.set("/_next/static/chunks/deeper.js", () => basic("/* deeper */"));
     await w.install();
     await w.activate();
-    expect(cachedPaths(w, "coach-static-v1")).toEqual([
+    expect(cachedPaths(w, "coach-static-v2")).toEqual([
       "/_next/static/chunks/deeper.js",
       "/_next/static/chunks/shell.js",
       "/_next/static/chunks/stage.js",
@@ -176,12 +77,13 @@ describe("the service worker", () => {
     const w = await ready();
     const response = await w.navigate("/");
     expect(await response?.text()).toBe(HOME_HTML);
-    expect(cachedPaths(w, "coach-pages-v1")).toEqual(["/"]);
-    expect(cachedPaths(w, "coach-static-v1")).toContain("/_next/static/chunks/lazy.js");
+    expect(cachedPaths(w, "coach-pages-v2-s-amira")).toEqual(["/"]);
+    expect(cachedPaths(w, "coach-static-v2")).toContain("/_next/static/chunks/lazy.js");
   });
 
-  it("offline, serves the kept copy of a page, and its files from the cache", async () => {
+  it("offline, serves the kept copy of a page to the session it was kept for, and its files from the cache", async () => {
     const w = await ready();
+    await signedIn("s-amira");
     await w.navigate("/");
     w.network.online = false;
     expect(await (await w.navigate("/"))?.text()).toBe(HOME_HTML);
@@ -190,6 +92,7 @@ describe("the service worker", () => {
 
   it("offline, sends a case never displayed here to the case shell, which reads it from the tablet", async () => {
     const w = await ready();
+    await signedIn("s-amira");
     w.network.online = false;
     const redirect = await w.navigate("/cases/cabcdefghijklmnopqrstuvwx");
     expect(redirect?.status).toBe(302);
@@ -199,10 +102,21 @@ describe("the service worker", () => {
 
   it("offline, answers a page never kept with a plain 'no connection' page", async () => {
     const w = await ready();
+    await signedIn("s-amira");
     w.network.online = false;
-    const response = await w.navigate("/sign-in");
+    const response = await w.navigate("/");
     expect(response?.status).toBe(503);
     expect(await response?.text()).toContain("No connection");
+  });
+
+  it("offline, with nobody signed in and no copy of the sign-in screen, says to sign in when the Wi-Fi is back", async () => {
+    const w = await ready();
+    w.network.online = false;
+    const response = await w.navigate("/sign-in?ended=idle");
+    expect(response?.status).toBe(200);
+    const html = await response?.text();
+    expect(html).toContain("sign in again when the Wi-Fi is back");
+    expect(html).toContain("30 minutes without use");
   });
 
   it("never keeps a redirect or an error as a page", async () => {
@@ -210,7 +124,7 @@ describe("the service worker", () => {
     await w.navigate("/sign-in");
     w.network.pages.set("/cases/cbroken0000000000000000000", () => basic("oops", { status: 500 }));
     await w.navigate("/cases/cbroken0000000000000000000");
-    expect(cachedPaths(w, "coach-pages-v1")).toEqual([]);
+    expect(cachedPaths(w, "coach-pages-v2-s-amira")).toEqual([]);
   });
 
   it("leaves the API, writes and other origins to the network", async () => {
@@ -232,23 +146,25 @@ describe("the service worker", () => {
     const w = await ready();
     const answer = await w.message({ type: "keep-page", page: "/", assets: [`${ORIGIN}/_next/static/chunks/home.js`, `${ORIGIN}/api/not-a-file`] });
     expect(answer).toEqual({ type: "kept", page: "/", status: 200, shellReady: true });
-    expect(cachedPaths(w, "coach-pages-v1")).toEqual(["/"]);
-    expect(cachedPaths(w, "coach-static-v1")).not.toContain("/api/not-a-file");
+    expect(cachedPaths(w, "coach-pages-v2-s-amira")).toEqual(["/"]);
+    expect(cachedPaths(w, "coach-static-v2")).not.toContain("/api/not-a-file");
   });
 
   it("forgets the kept pages at sign-out, but not the shell", async () => {
     const w = await ready();
     await w.navigate("/");
     expect(await w.message({ type: "forget-pages" })).toEqual({ type: "forgot" });
-    expect(cachedPaths(w, "coach-pages-v1")).toEqual([]);
-    expect(cachedPaths(w, "coach-shell-v1")).toEqual(["/cases/offline"]);
+    expect([...w.stores.keys()].filter((name) => name.startsWith("coach-pages-"))).toEqual([]);
+    expect(cachedPaths(w, "coach-shell-v2")).toEqual(["/cases/offline"]);
   });
 
   describe("on Wi-Fi that is connected but dead", () => {
-    beforeEach(() => vi.useFakeTimers());
+    // Only the timers the worker uses: IndexedDB (fake-indexeddb) runs on setImmediate.
+    beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }));
     afterEach(() => vi.useRealTimers());
-    it("serves the kept copy after a few seconds instead of waiting forever", async () => {
+    it("serves the session's kept copy after a few seconds instead of waiting forever", async () => {
       const w = await ready();
+      await signedIn("s-amira");
       await w.navigate("/");
       w.network.hang = true;
       let answer: Response | undefined;
@@ -256,6 +172,7 @@ describe("the service worker", () => {
       await vi.advanceTimersByTimeAsync(1000);
       expect(answer).toBeUndefined(); // still giving the network its chance
       await vi.advanceTimersByTimeAsync(3500);
+      await vi.waitFor(() => expect(answer).toBeDefined()); // the worker reads the tablet's session (IndexedDB) first
       expect(await answer?.text()).toBe(HOME_HTML);
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSession, resolveSession, revokeSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/sessions";
+import { signOut } from "@/lib/auth/sign-out";
 import { hashToken } from "@/lib/auth/tokens";
 import { createTestDb } from "../setup/test-db";
 
@@ -50,6 +51,19 @@ describe("sessions", () => {
     await db.user.update({ where: { id: "usr-ben" }, data: { active: false } });
     expect(await resolveSession(db, token, after(MIN))).toBeNull();
     await db.user.update({ where: { id: "usr-ben" }, data: { active: true } });
+  });
+
+  it("a late sign-out naming an earlier session leaves a sign-in made since alone", async () => {
+    const earlier = await createSession(db, "usr-amira", "loc-harbour", t0);
+    const since = await createSession(db, "usr-ben", "loc-harbour", t0);
+    // The tablet tells the server about Amira's session, but the browser's cookie is Ben's now.
+    expect(await signOut(db, since.token, { sessionId: earlier.id })).toEqual({ ended: false, clearCookie: false });
+    expect(await resolveSession(db, since.token, after(MIN))).not.toBeNull();
+    expect(await signOut(db, since.token, { sessionId: since.id })).toEqual({ ended: true, clearCookie: true });
+    expect(await resolveSession(db, since.token, after(MIN))).toBeNull();
+    // Plain sign-out (nothing named) ends whatever the cookie holds.
+    const plain = await createSession(db, "usr-ben", "loc-harbour", t0);
+    expect(await signOut(db, plain.token, {})).toEqual({ ended: true, clearCookie: true });
   });
 
   it("knows nothing of made-up tokens", async () => {

@@ -9,8 +9,12 @@ import { AppError } from "@/lib/errors";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
+import { pairedTablet } from "../setup/tablets";
 
 const { db } = await createTestDb();
+// The venue's paired tablet, and a second one at the same venue.
+const { device: tablet, token: tabletToken } = await pairedTablet(db, "loc-harbour", "Front desk");
+const { device: otherTablet } = await pairedTablet(db, "loc-harbour", "Bar");
 
 // Each test runs at its own time, two days after the last, on its own address: no test sees
 // another's failures unless it asks for the same account at an overlapping time.
@@ -29,7 +33,7 @@ beforeEach(() => {
 });
 
 const amira = { userId: "usr-amira", locationId: "loc-harbour" };
-const pinAs = (pin: string, who = amira, from = address) => signInWithPin(db, { ...who, pin }, { address: from, now: clock });
+const pinAs = (pin: string, who = amira, on = tablet) => signInWithPin(db, { ...who, pin }, { address, device: on, now: clock });
 
 /** Keeps failing, waiting whenever told to, until locked; returns how many wrong guesses were checked. */
 async function failUntilLocked(attempt: (n: number) => Promise<unknown>): Promise<{ failures: number; locked: AppError }> {
@@ -47,11 +51,13 @@ async function failUntilLocked(attempt: (n: number) => Promise<unknown>): Promis
 
 describe("PIN sign-in", () => {
   it("creates a fresh server-side session at every sign-in", async () => {
-    const first = await pinAs("1111");
-    const second = await pinAs("1111");
+    const first = await pinAs("4827");
+    const second = await pinAs("4827");
     expect(first.token).not.toBe(second.token);
-    const actor = await resolveSession(db, second.token, now);
-    expect(actor).toMatchObject({ id: "usr-amira", role: "staff", currentLocationId: "loc-harbour" });
+    const actor = await resolveSession(db, second.token, now, tabletToken);
+    expect(actor).toMatchObject({ id: "usr-amira", role: "staff", currentLocationId: "loc-harbour", deviceId: tablet.id });
+    // A session started on a tablet needs that tablet's credential too: the cookie alone is worth nothing elsewhere.
+    expect(await resolveSession(db, second.token, now)).toBeNull();
     expect(first.expiresAt.getTime() - now.getTime()).toBe(12 * 60 * 60 * 1000);
   });
 
@@ -63,7 +69,7 @@ describe("PIN sign-in", () => {
 
   it("slows down after three failures, waiting longer each time", async () => {
     for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("0000"))).status).toBe(401);
-    const slow = await errorOf(pinAs("1111"));
+    const slow = await errorOf(pinAs("4827"));
     expect(slow.status).toBe(429);
     expect(slow.message).toBe("Too many tries — wait 5 seconds");
     expect(slow.details).toMatchObject({ retryAfterSeconds: 5, reason: "slow", scope: "account" });
@@ -77,56 +83,57 @@ describe("PIN sign-in", () => {
     expect((await errorOf(pinAs("0000"))).message).toBe("Too many tries — wait 20 seconds");
   });
 
-  it("locks the account for 15 minutes after eight failures, even for the right PIN", async () => {
+  it("locks the account on that tablet for 15 minutes after eight failures, even for the right PIN", async () => {
     for (let i = 0; i < 8; i++) {
       if (i > 0) advance(90_000);
       expect((await errorOf(pinAs("0000"))).status).toBe(401);
     }
-    const locked = await errorOf(pinAs("1111"));
+    const locked = await errorOf(pinAs("4827"));
     expect(locked.status).toBe(423);
-    expect(locked.message).toBe("This account is locked for 15 minutes after too many wrong PINs");
+    expect(locked.message).toBe("This account is locked on this tablet for 15 minutes after too many wrong PINs");
     expect(locked.details).toMatchObject({ reason: "locked", scope: "account", retryAfterSeconds: 900 });
 
     advance(10 * 60_000);
-    expect((await errorOf(pinAs("1111"))).message).toBe("This account is locked for 5 minutes after too many wrong PINs");
-    // Another account from the same address is not locked.
-    await expect(pinAs("2222", { userId: "usr-ben", locationId: "loc-harbour" })).resolves.toHaveProperty("token");
+    expect((await errorOf(pinAs("4827"))).message).toBe("This account is locked on this tablet for 5 minutes after too many wrong PINs");
+    // Another account on the same tablet is not locked, nor this account on the venue's other tablet.
+    await expect(pinAs("5163", { userId: "usr-ben", locationId: "loc-harbour" })).resolves.toHaveProperty("token");
+    await expect(pinAs("4827", amira, otherTablet)).resolves.toHaveProperty("token");
 
     advance(5 * 60_000);
-    await expect(pinAs("1111")).resolves.toHaveProperty("token");
+    await expect(pinAs("4827")).resolves.toHaveProperty("token");
   });
 
   it("clears the account's counter on success", async () => {
     for (let i = 0; i < 3; i++) await errorOf(pinAs("0000"));
     advance(5_000);
-    await pinAs("1111");
+    await pinAs("4827");
     for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("0000"))).status).toBe(401);
     expect((await errorOf(pinAs("0000"))).status).toBe(429);
-    expect(await db.signInAttempt.count({ where: { key: "ip:" + address, succeeded: true } })).toBe(1);
+    expect(await db.signInAttempt.count({ where: { key: `device:${tablet.id}`, succeeded: true, at: { gte: new Date(base) } } })).toBe(1);
   });
 
-  it("counts failures per address across accounts, more leniently", async () => {
+  it("counts failures per tablet across accounts, more leniently", async () => {
     for (let i = 0; i < 10; i++) {
       if (i > 0) advance(60_000);
       expect((await errorOf(pinAs("0000", { userId: `usr-nobody-${i}`, locationId: "loc-harbour" }))).status).toBe(401);
     }
-    const slow = await errorOf(pinAs("2222", { userId: "usr-ben", locationId: "loc-harbour" }));
+    const slow = await errorOf(pinAs("5163", { userId: "usr-ben", locationId: "loc-harbour" }));
     expect(slow.status).toBe(429);
-    expect(slow.details).toMatchObject({ scope: "address" });
-    // The same person from another address is fine.
-    await expect(pinAs("2222", { userId: "usr-ben", locationId: "loc-harbour" }, "10.9.9.9")).resolves.toHaveProperty("token");
+    expect(slow.details).toMatchObject({ scope: "device" });
+    // The same person on another tablet is fine.
+    await expect(pinAs("5163", { userId: "usr-ben", locationId: "loc-harbour" }, otherTablet)).resolves.toHaveProperty("token");
   });
 
-  it("locks an address after thirty failures and says so", async () => {
+  it("locks a tablet after thirty failures and says so", async () => {
     const { failures, locked } = await failUntilLocked((n) => pinAs("0000", { userId: `usr-nobody-${n}`, locationId: "loc-harbour" }));
     expect(failures).toBe(30);
-    expect(locked.message).toMatch(/^Sign-in from this device is paused for 15 minutes after too many wrong PINs$/);
+    expect(locked.message).toMatch(/^Sign-in on this tablet is paused for 15 minutes after too many wrong PINs$/);
   });
 
   it("throttles unknown people exactly like real ones", async () => {
     const ghost = { userId: "usr-ghost", locationId: "loc-harbour" };
-    for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("1111", ghost))).status).toBe(401);
-    expect((await errorOf(pinAs("1111", ghost))).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await errorOf(pinAs("4827", ghost))).status).toBe(401);
+    expect((await errorOf(pinAs("4827", ghost))).status).toBe(429);
   });
 
   it("counts concurrent guesses: only three reach the PIN check", async () => {
@@ -142,20 +149,29 @@ describe("PIN sign-in", () => {
     expect(error.status).toBe(401);
   });
 
-  it("refuses a location the person is not on the team at", async () => {
-    const error = await errorOf(pinAs("1111", { userId: "usr-amira", locationId: "loc-grand" }));
-    expect(error.status).toBe(403);
+  it("refuses someone from another venue on this venue's tablet like a wrong PIN", async () => {
+    const error = await errorOf(pinAs("7394", { userId: "usr-chloe", locationId: "loc-harbour" }));
+    expect(error.status).toBe(401);
+    expect(error.message).toBe("That PIN does not match. Try again.");
   });
 
-  it("sends trainers and admins to the password sign-in", async () => {
-    const error = await errorOf(pinAs("6060", { userId: "usr-alex", locationId: "loc-harbour" }));
+  it("refuses a location other than the tablet's own, saying which venue the tablet is at", async () => {
+    const error = await errorOf(pinAs("4827", { userId: "usr-amira", locationId: "loc-grand" }));
     expect(error.status).toBe(403);
-    expect(error.message).toMatch(/email and password/);
+    expect(error.message).toMatch(/paired to The Harbour Kitchen/);
+  });
+
+  it("refuses a browser that is not a paired tablet, before counting or hashing anything", async () => {
+    const before = await db.signInAttempt.count();
+    const error = await errorOf(signInWithPin(db, { userId: "usr-amira", pin: "4827" }, { address, now: clock }));
+    expect(error.status).toBe(403);
+    expect(error.message).toMatch(/only on a tablet paired/);
+    expect(await db.signInAttempt.count()).toBe(before);
   });
 
   it("rejects malformed input without counting it", async () => {
     expect((await errorOf(pinAs("12"))).status).toBe(400);
-    expect(await db.signInAttempt.count({ where: { key: "ip:" + address } })).toBe(0);
+    expect(await db.signInAttempt.count({ where: { key: `device:${tablet.id}`, at: { gte: new Date(base) } } })).toBe(0);
   });
 });
 
@@ -180,22 +196,24 @@ describe("password sign-in", () => {
     expect(unknown.message).toBe(wrong.message);
   });
 
-  it("slows down and locks like PINs do", async () => {
+  it("slows down and locks like PINs do, for that address only", async () => {
     for (let i = 0; i < 3; i++) await errorOf(asMaria("nope"));
     expect((await errorOf(asMaria("manager-demo-pass"))).message).toBe("Too many tries — wait 5 seconds");
     const { failures } = await failUntilLocked(() => asMaria("nope"));
     expect(failures).toBe(5);
     const locked = await errorOf(asMaria("manager-demo-pass"));
     expect(locked.message).toBe("This account is locked for 15 minutes after too many wrong passwords");
-    // PIN and password share the account's counter.
-    expect((await errorOf(pinAs("9090", { userId: "usr-maria", locationId: "loc-harbour" }))).status).toBe(423);
+    // Somebody guessing from elsewhere cannot lock Maria out of her own network.
+    await expect(signInWithPassword(db, { email: "maria@example.com", password: "manager-demo-pass" }, { address: "10.200.0.1", now: clock })).resolves.toHaveProperty("token");
+    // Nor out of the tablet, where she signs in with her PIN.
+    await expect(pinAs("9406", { userId: "usr-maria", locationId: "loc-harbour" })).resolves.toHaveProperty("token");
   });
 
-  it("sends staff to the PIN sign-in", async () => {
+  it("answers someone who signs in with a PIN exactly like a wrong password", async () => {
     await db.user.update({ where: { id: "usr-ben" }, data: { email: "ben@example.com", passwordHash: await hashSecret("staff-password-1") } });
     const error = await errorOf(signInWithPassword(db, { email: "ben@example.com", password: "staff-password-1" }, { address, now: clock }));
-    expect(error.status).toBe(403);
-    expect(error.message).toMatch(/PIN/);
+    expect(error.status).toBe(401);
+    expect(error.message).toBe("That email and password do not match. Try again.");
   });
 
   it("validates the input", async () => {
@@ -210,7 +228,7 @@ describe("manager PIN on the staff tablet", () => {
     const decide = (pin: string, n: number) =>
       decideOnTablet(db, amiraActor, caseId, { clientEventId: `thr-d-${Date.now()}-${n}`, managerId: "usr-maria", pin, decision: { decision: "approved" } }, { address, now: clock });
     for (let i = 0; i < 3; i++) expect((await errorOf(decide("0000", i))).status).toBe(401);
-    const slow = await errorOf(decide("9090", 9));
+    const slow = await errorOf(decide("9406", 9));
     expect(slow.status).toBe(429);
   });
 });

@@ -93,7 +93,7 @@ describe("two tablets on one case, offline then racing to send", () => {
 
           // Both send at once, again and again, until nothing they can send is waiting.
           for (let round = 0; round < 60; round++) {
-            await Promise.all(tablets.map((t) => flushSteps(t.store, t.actor.id, t.server.post, t.server.view)));
+            await Promise.all(tablets.map((t) => flushSteps(t.store, t.server.post, t.server.view)));
             const waiting = (await Promise.all(tablets.map((t) => t.store.steps()))).flat().filter((s) => s.state === "waiting");
             const stuck = waiting.filter((s) => !tablets.some((t) => t.actor.id === s.actor.id));
             if (waiting.length === stuck.length) break;

@@ -27,6 +27,17 @@ export async function signIn(tablet: Tablet, who: Person): Promise<void> {
   await tablet.settle();
 }
 
+/**
+ * Pairs WebKit as a venue's tablet through the real pairing page, with a one-time code a
+ * manager would read off their desk (made by the test through the API).
+ */
+export async function pair(tablet: Tablet, code: string): Promise<void> {
+  await tablet.go(`/pair?code=${encodeURIComponent(code)}`);
+  await tablet.tap("button", "Pair this tablet");
+  await tablet.until("the paired sign-in screen", async () => (await tablet.session.url()).includes("/sign-in") && (await tablet.find("testid", "paired-tablet")) !== null);
+  await tablet.settle();
+}
+
 export async function signOut(tablet: Tablet): Promise<void> {
   await tablet.tap("button", "Switch user");
   await tablet.until("the sign-in screen", async () => (await tablet.session.url()).includes("/sign-in"));

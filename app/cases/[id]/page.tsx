@@ -30,7 +30,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   if (!can(actor, "case.append")) {
     return (
       <>
-        <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
+        <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} sessionId={actor.sessionId} />
         <RedactedCase view={view} />
       </>
     );
@@ -43,8 +43,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   ]);
   return (
     <>
-      <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} />
-      <TabletSetup actorId={actor.id} />
+      <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} sessionId={actor.sessionId} />
+      <TabletSetup />
       {practice ? null : <RepeatWarning caseId={view.id} />}
       <CaseCoach view={view} initial={foldLogged(view.log)} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role, authorityLimitCents }} practice={practice ?? undefined} guidance={GUIDANCE} />
     </>

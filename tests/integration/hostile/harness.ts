@@ -26,6 +26,10 @@ import { resetCredentialsSchema } from "@/lib/admin/reset-credentials";
 import { setAuthorityLimitSchema } from "@/lib/admin/set-authority-limit";
 import { passwordSignInSchema } from "@/lib/auth/sign-in-with-password";
 import { pinSignInSchema } from "@/lib/auth/sign-in-with-pin";
+import { createPairingCodeSchema } from "@/lib/devices/create-pairing-code";
+import { pairDeviceSchema } from "@/lib/devices/pair-device";
+import { sealedStepSchema } from "@/lib/steps/append-sealed-step";
+import { registerSealKeySchema } from "@/lib/steps/register-seal-key";
 import { appendEventSchema } from "@/lib/cases/append-event";
 import { tabletDecisionSchema } from "@/lib/cases/decide-on-tablet";
 import { openCase, openCaseSchema } from "@/lib/cases/open-case";
@@ -237,6 +241,10 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   "POST /api/cases/[id]/manager-decision": tabletDecisionSchema,
   "POST /api/session/pin": pinSignInSchema,
   "POST /api/session/password": passwordSignInSchema,
+  "POST /api/session/seal-key": registerSealKeySchema,
+  "POST /api/steps/sealed": sealedStepSchema,
+  "POST /api/devices/pairing-codes": createPairingCodeSchema,
+  "POST /api/devices/pair": pairDeviceSchema,
   "POST /api/admin/users": createUserSchema,
   "PUT /api/admin/users/[id]/credentials": resetCredentialsSchema,
   "POST /api/admin/locations": createLocationSchema,
@@ -266,7 +274,9 @@ export function endpoints(): Endpoint[] {
   return found.endpoints.map((key) => {
     const [method, pattern] = key.split(" ");
     const row = ENDPOINTS[key]?.expect;
-    const visitor: Visitor = pattern.startsWith("/api/session/") ? "signed-out" : (VISITOR_ORDER.find((v) => row?.[v] === "allow") ?? "admin");
+    // Sign-in routes are tried signed out; registering a seal key needs a session to register it with.
+    const signInRoute = pattern.startsWith("/api/session/") && pattern !== "/api/session/seal-key";
+    const visitor: Visitor = signInRoute ? "signed-out" : (VISITOR_ORDER.find((v) => row?.[v] === "allow") ?? "admin");
     const params = [...pattern.matchAll(/\[(\w+)\]/g)].map((m) => m[1]);
     return { key, method, pattern, file: found.files[`route ${pattern}`], params, visitor };
   });

@@ -1,0 +1,46 @@
+"use client";
+
+import { Outcome } from "@/components/admin/fields";
+import { useAdminAction } from "@/components/admin/use-admin-action";
+import { Button } from "@/components/ui/button";
+import type { DeviceRow } from "@/lib/devices/list-devices";
+
+const when = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "never";
+
+/** Paired tablets with their last use; unpairing one ends every session on it at once. */
+export function DeviceList({ devices }: { devices: DeviceRow[] }) {
+  const { run, busy, error, done } = useAdminAction();
+  return (
+    <section aria-labelledby="paired-tablets" className="flex flex-col gap-3">
+      <h2 id="paired-tablets" className="text-2xl font-semibold">Paired tablets</h2>
+      <Outcome error={error} done={done} />
+      {devices.length === 0 ? <p className="text-lg text-slate-400">No tablet is paired yet.</p> : null}
+      <ul className="flex flex-col gap-3">
+        {devices.map((d) => (
+          <li
+            key={d.id}
+            data-testid="paired-tablet-row"
+            className={`flex flex-col gap-3 rounded-2xl border px-5 py-4 md:flex-row md:items-center md:justify-between ${d.revokedAt ? "border-slate-800 bg-slate-900 text-slate-400" : "border-slate-700 bg-slate-800"}`}
+          >
+            <div className="flex flex-col gap-1">
+              <p className="text-xl font-semibold">
+                {d.name}
+                <span className="ml-2 text-base font-normal text-slate-300">· {d.locationName}</span>
+                {d.revokedAt ? <span className="ml-2 rounded-md bg-rose-900 px-2 py-0.5 text-sm text-rose-100">Unpaired {when(d.revokedAt)}</span> : null}
+              </p>
+              <p className="text-sm text-slate-400">
+                Paired {when(d.pairedAt)} by {d.pairedByName} · last used {when(d.lastUsedAt)}
+              </p>
+            </div>
+            {d.revokedAt ? null : (
+              <Button variant="danger" disabled={busy} onClick={() => void run("POST", `/api/devices/${encodeURIComponent(d.id)}/revoke`, {}, `“${d.name}” is unpaired; everyone signed in on it is signed out.`)}>
+                Unpair<span className="sr-only"> {d.name}</span>
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

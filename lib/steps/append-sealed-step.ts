@@ -1,0 +1,95 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { SESSION_IDLE_MS } from "@/lib/auth/sessions";
+import { appendEvent } from "@/lib/cases/append-event";
+import { caseIdSchema, MAX_OFFLINE_MS, type AppendResult } from "@/lib/cases/client-event";
+import { openCase } from "@/lib/cases/open-case";
+import type { Db } from "@/lib/db/client";
+import { serialiseWrite } from "@/lib/db/write-lock";
+import { AppError, isAppError } from "@/lib/errors";
+import { ROLES, type Role } from "@/lib/playbook";
+import { parseInput } from "@/lib/validation";
+import { openSeal } from "./seal";
+
+const b64url = (what: string, max: number) =>
+  z.string().min(1, `${what} is missing`).max(max, `${what} is too long`).regex(/^[A-Za-z0-9_-]+$/, `${what} must be base64url`);
+
+export const sealedStepSchema = z.object({
+  keyId: z.string().trim().min(1, "keyId is missing").max(64),
+  iv: b64url("iv", 24),
+  data: b64url("data", 90_000),
+  /** The tablet's word that this step's session has ended there: a refusal is then kept, not answered. */
+  ended: z.boolean().optional(),
+});
+
+/** Inside the seal: the request the tablet would have sent while its session was live. */
+const innerSchema = z.discriminatedUnion("kind", [
+  z.object({ v: z.literal(1), kind: z.literal("open"), caseId: caseIdSchema, body: z.record(z.string(), z.unknown()) }),
+  z.object({ v: z.literal(1), kind: z.literal("event"), caseId: z.string().min(1).max(64), body: z.record(z.string(), z.unknown()) }),
+]);
+
+export type SealedStepResult = (AppendResult & { held?: false }) | { held: true; clientEventId: string; code: string; message: string };
+
+const BAD_SEAL = "This step's seal does not match any session on this server, so it was not recorded.";
+
+/**
+ * A step sealed on a tablet (lib/steps/seal.ts), sent by whoever is signed in there now, or by
+ * nobody. It is recorded as the sealing session's person's, through the same use-cases and checks
+ * as a step sent with their session — also after that session has ended (signed out, timed out,
+ * ended by a manager), within a week. A made-up or altered seal is refused and changes nothing.
+ *
+ * Once the session has ended nobody is there to read a refusal, so a step the case no longer
+ * takes (closed meanwhile, the person has left) is kept in HeldStep with its reason instead of
+ * being lost, and the tablet may forget it.
+ */
+export async function appendSealedStep(db: Db, input: unknown, now: () => Date = () => new Date()): Promise<SealedStepResult> {
+  const { keyId, iv, data, ended: endedOnTablet } = parseInput(sealedStepSchema, input);
+  const key = await db.sealKey.findUnique({
+    where: { id: keyId },
+    include: { session: { include: { user: { include: { locations: true } } } } },
+  });
+  const plaintext = key ? openSeal(Buffer.from(key.secret, "base64url"), keyId, iv, data) : null;
+  if (!key || plaintext === null) throw new AppError("forbidden", BAD_SEAL);
+
+  const session = key.session;
+  const at = now();
+  if (session.expiresAt.getTime() + MAX_OFFLINE_MS < at.getTime()) {
+    throw new AppError("forbidden", "This step waited on the tablet for more than a week after its session ended; it was not recorded.");
+  }
+  let parsedJson: unknown;
+  try {
+    parsedJson = JSON.parse(plaintext);
+  } catch {
+    parsedJson = null;
+  }
+  const step = parseInput(innerSchema, parsedJson);
+  const user = session.user;
+  const role = ROLES.includes(user.role as Role) ? (user.role as Role) : "staff";
+  const actor: Actor = {
+    id: user.id,
+    name: user.name,
+    role,
+    locationIds: user.active ? user.locations.map((l) => l.locationId) : [],
+    currentLocationId: session.locationId,
+    sessionId: session.id,
+    deviceId: session.deviceId,
+  };
+  const ended = endedOnTablet === true || Boolean(session.revokedAt) || session.expiresAt <= at || at.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
+
+  try {
+    if (!user.active) throw new AppError("forbidden", "The person who took this step can no longer sign in.");
+    return step.kind === "open" ? await openCase(db, actor, { ...step.body, caseId: step.caseId }) : await appendEvent(db, actor, step.caseId, step.body);
+  } catch (error) {
+    const final = isAppError(error) && error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 423;
+    if (!ended || !final) throw error;
+    const clientEventId = typeof step.body.clientEventId === "string" ? step.body.clientEventId.slice(0, 64) : `sealed-${keyId}-${iv}`;
+    await serialiseWrite(() =>
+      db.heldStep.upsert({
+        where: { clientEventId },
+        create: { clientEventId, caseId: step.caseId, userId: user.id, sessionId: session.id, kind: step.kind, payload: JSON.stringify(step.body), code: error.code, reason: error.message, heldAt: at },
+        update: {},
+      }),
+    );
+    return { held: true, clientEventId, code: error.code, message: error.message };
+  }
+}
