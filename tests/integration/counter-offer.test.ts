@@ -92,7 +92,7 @@ describe("a manager's counter-offer", () => {
       db,
       amira,
       caseId,
-      { clientEventId: randomUUID(), managerId: "usr-maria", pin: "9090", decision: { decision: "approved", note: "A voucher instead.", remedy: { kind: "voucher", description: "A voucher for dinner for two", valueCents: 8000 } } },
+      { clientEventId: randomUUID(), managerId: "usr-maria", pin: "9406", decision: { decision: "approved", note: "A voucher instead.", remedy: { kind: "voucher", description: "A voucher for dinner for two", valueCents: 8000 } } },
       { address: "counter-offer" },
     );
     expect(decided.phase).toBe("confirm");
