@@ -74,7 +74,10 @@ export async function appendEvent(
     const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
     if (earlier) return earlier;
 
-    const row = await db.case.findUnique({ where: { id: caseId }, select: { id: true, reference: true, locationId: true } });
+    const row = await db.case.findUnique({
+      where: { id: caseId },
+      select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } } },
+    });
     if (!row) throw new AppError("not_found", "No case with that id.");
     assertAtLocation(actor, row.locationId);
 
@@ -110,7 +113,7 @@ export async function appendEvent(
           result: JSON.stringify(response),
         },
       });
-      await writeProjection(tx, caseId, next.state, state);
+      await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state);
     });
     return response;
   }));
