@@ -51,6 +51,16 @@ export function localDate(instant: Date, timeZone = DEFAULT_TIMEZONE): string {
   return venueDay(instant, timeZone);
 }
 
+/**
+ * "2026-03-29 01:30:00": an instant on a zone's wall clock, to the second, as spreadsheets read a
+ * date and time (for exports; the zone is named alongside).
+ */
+export function localDateTime(instant: Date, timeZone = DEFAULT_TIMEZONE): string {
+  const p = localParts(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${venueDay(instant, timeZone)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+}
+
 /** The instant a local calendar date ("YYYY-MM-DD") starts in a zone. */
 export function startOfLocalDate(date: string, timeZone = DEFAULT_TIMEZONE): Date {
   const [y, m, d] = date.split("-").map(Number);
