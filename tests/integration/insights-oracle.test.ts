@@ -84,7 +84,7 @@ async function check(db: typeof seeded.db, oracle: OracleDb, { actor, query, loc
   return app;
 }
 
-const ranges = (today: string) => [
+const ranges = (today: string): Record<string, string>[] => [
   {},
   { from: shift(today, -364), to: today },
   { from: shift(today, -29), to: today, within: "1" },
@@ -108,7 +108,7 @@ describe("the insights equal the oracle's SQL over the event log", () => {
 
   it("on the awkward set, for a manager over venues on four clocks and for each venue alone", async () => {
     const { area } = AWKWARD_PEOPLE;
-    const queries = [
+    const queries: Record<string, string>[] = [
       ...ranges("2026-11-21"),
       { from: "2026-11-02", to: "2026-11-15", within: "1" },
       { from: "2026-11-09", to: "2026-11-15" },
