@@ -197,13 +197,17 @@ function ReadbackPanel({ readback }: { readback: Insights["readback"] }) {
   );
 }
 
-/** "31 Aug" for a whole week in range; "2–6 Sep" for a week the range cuts. */
-function weekLabel(monday: string, from: string, to: string): string {
-  const sunday = addDays(monday, 6);
-  if (monday >= from && sunday <= to) return formatDay(monday);
+/**
+ * A week's column: on the axis, the first day it counts ("31 Aug", or "2 Sept" when the range
+ * starts on a Wednesday); in the table, the days it counts ("31 Aug–6 Sept", "2–6 Sept").
+ */
+function weekColumn(monday: string, from: string, to: string): { label: string; detail: string } {
   const first = monday < from ? from : monday;
+  const sunday = addDays(monday, 6);
   const last = sunday > to ? to : sunday;
-  return first === last ? formatDay(first) : `${formatDay(first)}–${formatDay(last)}`;
+  const sameMonth = first.slice(0, 7) === last.slice(0, 7);
+  const detail = first === last ? formatDay(first) : `${sameMonth ? Number(first.slice(8)) : formatDay(first)}–${formatDay(last)}`;
+  return { label: formatDay(first), detail };
 }
 
 function InsightsBody({
@@ -215,20 +219,27 @@ function InsightsBody({
   options: Awaited<ReturnType<typeof listFilterOptions>>;
   values: Record<string, string>;
 }) {
-  const weeks = insights.weeklyByCategory.weeks.map((w) => weekLabel(w, insights.range.from, insights.range.to));
+  const weekColumns = insights.weeklyByCategory.weeks.map((w) => weekColumn(w, insights.range.from, insights.range.to));
+  const weeks = weekColumns.map((w) => w.label);
+  const weekDetails = weekColumns.map((w) => w.detail);
   const due = addDays(insights.range.today, 14);
   const { repeats } = insights;
   const repeatsLink = (all: boolean) =>
     `/manager/insights${queryString({ ...values, from: insights.range.from, to: insights.range.to }, { repeats: all ? "all" : undefined })}#repeats`;
   return (
     <>
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Tile label="Cases" value={formatCount(insights.cases)} note={`${insights.range.days} days`} />
         <Tile label="Median to first apology" value={formatDuration(insights.firstApology.medianSeconds)} note={`${formatCount(insights.firstApology.cases)} cases`} />
         <Tile
           label="Median to resolution"
           value={formatDuration(insights.resolution.medianSeconds)}
           note={`to an accepted read-back · ${formatCount(insights.resolution.cases)} cases`}
+        />
+        <Tile
+          label="Read-back accepted first time"
+          value={formatPercent(insights.readback.firstTimeShare)}
+          note={`of ${formatCount(insights.readback.asked)} read back · ${formatCount(insights.readback.withRefusal)} heard “not quite”`}
         />
         <Tile label="Remedies given" value={formatMoney(insights.remedy.totalCents)} note={`${formatCount(insights.remedy.compensatedCases)} cases`} />
         <Tile
@@ -242,9 +253,9 @@ function InsightsBody({
 
       <ParetoChart id="pareto" title="Root causes, most common first" data={insights.pareto} />
 
-      <StackedBarChart id="weekly-category" title="Cases per week by category" columns={weeks} columnHeading="Week (Monday to Sunday)" series={insights.weeklyByCategory.series} />
+      <StackedBarChart id="weekly-category" title="Cases per week by category" columns={weeks} columnDetails={weekDetails} columnHeading="Week (Monday to Sunday)" series={insights.weeklyByCategory.series} />
       {insights.weeklyByLocation.series.length > 1 ? (
-        <StackedBarChart id="weekly-location" title="Cases per week by location" columns={weeks} columnHeading="Week (Monday to Sunday)" series={insights.weeklyByLocation.series} />
+        <StackedBarChart id="weekly-location" title="Cases per week by location" columns={weeks} columnDetails={weekDetails} columnHeading="Week (Monday to Sunday)" series={insights.weeklyByLocation.series} />
       ) : null}
 
       <Panel id="repeats" title={`Coming back: the same root cause at the same place within ${insights.within} day${insights.within === 1 ? "" : "s"}`}>
@@ -255,7 +266,7 @@ function InsightsBody({
             <p className="text-base text-slate-300" data-testid="repeats-count">
               {repeats.showingAll ? (
                 <>
-                  {repeats.total === 1 ? "1 root cause came back" : `All ${formatCount(repeats.total)} root causes that came back`}, {REPEAT_ORDER}.
+                  {repeats.total === 1 ? "1 root cause came back." : `${formatCount(repeats.total)} root causes came back, listed ${REPEAT_ORDER}.`}
                   {repeats.total > REPEATS_SHOWN_ON_PAGE && values.repeats === "all" ? (
                     <>
                       {" "}
@@ -267,7 +278,10 @@ function InsightsBody({
                 </>
               ) : (
                 <>
-                  {formatCount(repeats.rows.length)} of {formatCount(repeats.total)} —{" "}
+                  <span className="font-semibold text-slate-100">
+                    {formatCount(repeats.rows.length)} of {formatCount(repeats.total)}
+                  </span>{" "}
+                  —{" "}
                   <Link href={repeatsLink(true)} className="font-semibold text-sky-300 underline underline-offset-4">
                     show all
                   </Link>
