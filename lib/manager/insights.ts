@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES, CATEGORY_LABELS, type Category, type ReadbackOutcome } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
@@ -125,6 +126,7 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
   const locationIds = scopeLocations(actor, query.location);
   const venues = await venuesOf(db, locationIds);
   const { from, to, today } = insightsRange(query, now, venues.map((v) => v.timeZone));
+  if (from > to) throw new AppError("invalid_input", "The start date is after the end of the period (today, unless you pick an end date).", { field: "from" });
   const scope: InsightScope = { locationIds, from, to };
 
   // First, because its counts pick how each median is found.
@@ -372,26 +374,49 @@ async function medianSeconds(db: Db, scope: InsightScope, column: DurationColumn
 
 /**
  * Per location and root cause: how many tagged cases, and how many of them came within `within`
- * days (exactly within × 24 hours, to the millisecond) of the previous one. The index delivers
- * each location-and-root-cause's cases in time order (day, then instant: one venue's days follow
- * its clock), so LAG needs no sort. Every row comes back (there are at most locations × root
- * causes); the caller orders and pages them.
+ * days (exactly within × 24 hours, to the millisecond) of the previous one. Rather than a LAG
+ * over every tagged case, the cases are first counted per venue day, in index order (no sort):
+ * - the day's first case is compared with the previous day's last, which is the same pair a LAG
+ *   over the cases would compare;
+ * - within a day, every case but the first is a repeat when the day's first and last case are
+ *   within the limit (each gap is at most that span). A venue day can last 25 hours (the autumn
+ *   clock change), so with `within` = 1 a day's span can exceed the limit: only then are that
+ *   day's gaps counted one by one.
+ * Every row comes back (at most locations × root causes); the caller orders and pages them.
  */
 function repeatRows(db: Db, scope: InsightScope, within: number) {
   if (!Number.isInteger(within) || within < 1) throw new RangeError("within must be a whole number of days, at least 1");
-  const gap = millisBetweenSql(Prisma.sql`t.openedAt`, Prisma.sql`t.previousAt`);
+  const limitMs = within * DAY_MS;
+  const sameDayPair = Prisma.sql`x."locationId" = d.locationId AND x."isPractice" = 0 AND x."tagId" = d.tagId AND x."openedLocalDay" = d.day`;
+  // The day's cases whose predecessor that day (by time, then case id) is within the limit.
+  const countedOneByOne = Prisma.sql`(
+    SELECT COUNT(*) FROM "CaseRootCause" x ${indexedBy("CaseRootCause_insights_idx")}
+    WHERE ${sameDayPair}
+      AND ${millisBetweenSql(
+        Prisma.sql`x."openedAt"`,
+        Prisma.sql`(SELECT MAX(y."openedAt") FROM "CaseRootCause" y ${indexedBy("CaseRootCause_insights_idx")}
+          WHERE y."locationId" = x."locationId" AND y."isPractice" = 0 AND y."tagId" = x."tagId" AND y."openedLocalDay" = x."openedLocalDay"
+            AND (y."openedAt" < x."openedAt" OR (y."openedAt" = x."openedAt" AND y."caseId" < x."caseId")))`,
+      )} <= ${limitMs})`;
   return db.$queryRaw<{ locationId: string; tagId: string; slug: string; label: string; cases: bigint; repeats: bigint; lastAt: string }[]>(Prisma.sql`
-    WITH t AS (
-      SELECT r."locationId" AS locationId, r."tagId" AS tagId, r."openedAt" AS openedAt,
-        LAG(r."openedAt") OVER (PARTITION BY r."locationId", r."tagId" ORDER BY r."openedLocalDay", r."openedAt") AS previousAt
+    WITH d AS (
+      SELECT r."locationId" AS locationId, r."tagId" AS tagId, r."openedLocalDay" AS day, COUNT(*) AS n,
+        MIN(r."openedAt") AS firstAt, MAX(r."openedAt") AS lastAt,
+        LAG(MAX(r."openedAt")) OVER (PARTITION BY r."locationId", r."tagId" ORDER BY r."openedLocalDay") AS previousAt
       FROM "CaseRootCause" r ${indexedBy("CaseRootCause_insights_idx")}
       WHERE ${rootCauseScopeSql(scope)}
+      GROUP BY r."locationId", r."tagId", r."openedLocalDay"
+    ), g AS (
+      SELECT d.locationId AS locationId, d.tagId AS tagId, d.n AS n, d.lastAt AS lastAt,
+        CASE WHEN d.previousAt IS NOT NULL AND ${millisBetweenSql(Prisma.sql`d.firstAt`, Prisma.sql`d.previousAt`)} <= ${limitMs} THEN 1 ELSE 0 END
+          + CASE WHEN d.n = 1 THEN 0 WHEN ${millisBetweenSql(Prisma.sql`d.lastAt`, Prisma.sql`d.firstAt`)} <= ${limitMs} THEN d.n - 1 ELSE ${countedOneByOne} END AS repeats
+      FROM d
     )
-    SELECT t.locationId AS locationId, t.tagId AS tagId, g."slug" AS slug, g."label" AS label, COUNT(*) AS cases,
-      SUM(CASE WHEN t.previousAt IS NOT NULL AND ${gap} <= ${within * DAY_MS} THEN 1 ELSE 0 END) AS repeats, MAX(t.openedAt) AS lastAt
-    FROM t JOIN "RootCauseTag" g ON g."id" = t.tagId
-    GROUP BY t.locationId, t.tagId, g."slug", g."label"
-    HAVING SUM(CASE WHEN t.previousAt IS NOT NULL AND ${gap} <= ${within * DAY_MS} THEN 1 ELSE 0 END) > 0`);
+    SELECT g.locationId AS locationId, g.tagId AS tagId, t."slug" AS slug, t."label" AS label,
+      SUM(g.n) AS cases, SUM(g.repeats) AS repeats, MAX(g.lastAt) AS lastAt
+    FROM g JOIN "RootCauseTag" t ON t."id" = g.tagId
+    GROUP BY g.locationId, g.tagId, t."slug", t."label"
+    HAVING SUM(g.repeats) > 0`);
 }
 
 /** The SQL behind each figure, one by one, for the bench (scripts/bench-manager.ts). */

@@ -133,5 +133,7 @@ describe("insights", () => {
     expect((await errorOf(getInsights(db, james, { location: "loc-harbour" }, NOW))).status).toBe(403);
     expect((await errorOf(getInsights(db, amira, RANGE, NOW))).status).toBe(403);
     expect((await errorOf(getInsights(db, maria, { from: "2026-03-10", to: "2026-03-01" }, NOW))).status).toBe(400);
+    // A start after today with no end: the period would run backwards.
+    expect((await errorOf(getInsights(db, maria, { from: "2026-04-01" }, NOW))).status).toBe(400);
   });
 });
