@@ -148,7 +148,7 @@ export function caseWhereSql(f: CaseFilter, now: Date = new Date(), options: { o
     const period = (p: NonNullable<CaseFilter["periods"]>[number]) =>
       Prisma.join(
         [
-          Prisma.sql`c."locationId" IN (${Prisma.join(p.locationIds)})`,
+          Prisma.sql`${scope} IN (${Prisma.join(p.locationIds)})`,
           ...(p.start ? [Prisma.sql`c."openedAt" >= ${p.start}`] : []),
           ...(p.end ? [Prisma.sql`c."openedAt" < ${p.end}`] : []),
         ],
