@@ -291,6 +291,9 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
 // Writing
 // ---------------------------------------------------------------------------------------------
 
+/** Every bench location keeps the demo's clock (the projection needs it for each case's day). */
+const BENCH_TIME_ZONE = "Europe/London";
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace("Z", "+00:00") : null);
 const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
@@ -298,7 +301,7 @@ const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 export function insertPeople(db: Database.Database, count: number): Fixture {
   const names = ["Harbour Kitchen", "Grand Station Hotel", "Riverside Grill", "Old Town Bistro", "Parkview Hotel", "Market Hall Canteen", "Seaside Inn", "City Lofts Hotel", "Garden Terrace", "Canal Street Diner"];
   const locations: FixtureLocation[] = [];
-  const insertLocation = db.prepare(`INSERT INTO "Location" (id, name, kind, timezone, createdAt) VALUES (?, ?, ?, 'Europe/London', ?)`);
+  const insertLocation = db.prepare(`INSERT INTO "Location" (id, name, kind, timezone, createdAt) VALUES (?, ?, ?, ?, ?)`);
   const insertUser = db.prepare(`INSERT INTO "User" (id, name, role, active, createdAt) VALUES (?, ?, ?, 1, ?)`);
   const member = db.prepare(`INSERT INTO "UserLocation" (userId, locationId) VALUES (?, ?)`);
   const created = iso(new Date("2024-01-01T00:00:00Z"));
@@ -306,7 +309,7 @@ export function insertPeople(db: Database.Database, count: number): Fixture {
     for (let l = 0; l < count; l++) {
       const id = `bench-loc-${l + 1}`;
       const kind = names[l % names.length].includes("Hotel") || names[l % names.length].includes("Inn") ? "hotel" : "restaurant";
-      insertLocation.run(id, names[l % names.length], kind, created);
+      insertLocation.run(id, names[l % names.length], kind, BENCH_TIME_ZONE, created);
       const staff: string[] = [];
       for (let s = 0; s < 8; s++) {
         const uid = `bench-staff-${l + 1}-${s + 1}`;
@@ -334,14 +337,14 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
   const limit = (db.prepare(`SELECT limitCents FROM "RoleAuthority" WHERE role = 'staff'`).get() as { limitCents: number } | undefined)?.limitCents ?? 1500;
 
   const insertCase = db.prepare(`INSERT INTO "Case" (id, reference, locationId, openedById, stage, status, category, severity, spot, mood, customerWords, feeling,
-    ourFault, chosenSolution, readbackAccepted, returnsToListen, preventionNote, abandonReason, eventCount, openedAt, firstApologyAt, resolvedAt, closedAt, lastEventAt, isPractice,
-    openedDay, firstApologyMs, resolutionMs, remedyCents)
+    ourFault, chosenSolution, readbackAccepted, readbackOutcome, readbackRefusals, returnsToListen, preventionNote, abandonReason, eventCount, openedAt, firstApologyAt, resolvedAt, closedAt, lastEventAt, isPractice,
+    openedLocalDay, firstApologyMs, resolutionMs, remedyCents)
     VALUES (@id, @reference, @locationId, @openedById, @stage, @status, @category, @severity, @spot, @mood, @customerWords, @feeling,
-    @ourFault, @chosenSolution, @readbackAccepted, @returnsToListen, @preventionNote, @abandonReason, @eventCount, @openedAt, @firstApologyAt, @resolvedAt, @closedAt, @lastEventAt, @isPractice,
-    @openedDay, @firstApologyMs, @resolutionMs, @remedyCents)`);
+    @ourFault, @chosenSolution, @readbackAccepted, @readbackOutcome, @readbackRefusals, @returnsToListen, @preventionNote, @abandonReason, @eventCount, @openedAt, @firstApologyAt, @resolvedAt, @closedAt, @lastEventAt, @isPractice,
+    @openedLocalDay, @firstApologyMs, @resolutionMs, @remedyCents)`);
   const insertEvent = db.prepare(`INSERT INTO "CaseEvent" (id, caseId, sequence, type, payload, actorId, actorRole, at, clientEventId, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAction = db.prepare(`INSERT INTO "AgreedAction" (id, caseId, description, owner, dueAt, status, completedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const insertRoot = db.prepare(`INSERT INTO "CaseRootCause" (caseId, tagId, locationId, isPractice, openedAt, openedDay) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertRoot = db.prepare(`INSERT INTO "CaseRootCause" (caseId, tagId, locationId, isPractice, openedAt, openedLocalDay) VALUES (?, ?, ?, ?, ?, ?)`);
   const insertComp = db.prepare(`INSERT INTO "Compensation" (id, caseId, kind, description, valueCents, status, decidedById, decisionNote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
   const weights = fixture.locations.map((l) => [l, l.weight] as const);
@@ -374,7 +377,7 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
         const result = { caseId, reference: state.reference, sequence: seq + 1, at: event.at.toISOString(), phase: state.phase, status: caseStatus(state), duplicate: false };
         rows.push([`be${i.toString(36)}-${seq + 1}`, caseId, seq + 1, event.type, JSON.stringify(event.data), event.actor.id, event.actor.role, iso(event.at), `bench-${i}-${seq + 1}`, JSON.stringify(result)]);
       }
-      const p = projectCase(state);
+      const p = projectCase(state, { timeZone: BENCH_TIME_ZONE });
       insertCase.run({
         id: caseId,
         reference: state.reference,
@@ -395,7 +398,7 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
       const scope = p.rootCauseScope;
       for (const slug of p.rootCauseSlugs) {
         const tagId = tagIds.get(slug);
-        if (tagId) insertRoot.run(caseId, tagId, scope.locationId, scope.isPractice ? 1 : 0, iso(scope.openedAt), scope.openedDay);
+        if (tagId) insertRoot.run(caseId, tagId, scope.locationId, scope.isPractice ? 1 : 0, iso(scope.openedAt), scope.openedLocalDay);
       }
       for (const c of p.compensation) insertComp.run(c.id, caseId, c.kind, c.description, c.valueCents, c.status, c.decidedById, c.decisionNote);
       events += rows.length;

@@ -5,11 +5,16 @@ import { mkdirSync, writeFileSync, existsSync, readFileSync, mkdtempSync } from 
 import os from "node:os";
 import path from "node:path";
 import { root, openEngine, migrationsList, migrationsDir, schemaPath, noFilters } from "./schema-engine.mjs";
+import { runPendingBackfills } from "./backfills.mjs";
 
 const name = (process.argv[2] ?? "change").replace(/[^a-z0-9_]/gi, "_");
 const scratch = path.join(mkdtempSync(path.join(os.tmpdir(), "mig-")), "scratch.db");
+const applying = await openEngine(`file:${scratch}`);
+await applying.applyMigrations({ migrationsList: migrationsList(), filters: noFilters });
+await applying.close();
+// As scripts/migrate.mjs does: a queued backfill's bookkeeping table is not part of the schema.
+runPendingBackfills(`file:${scratch}`);
 const engine = await openEngine(`file:${scratch}`);
-await engine.applyMigrations({ migrationsList: migrationsList(), filters: noFilters });
 const schema = { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
 const result = await engine.diff({
   from: { tag: "schemaDatasource", ...schema, configDir: root },

@@ -11,7 +11,13 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const schemaPath = path.join(root, "prisma", "schema.prisma");
 export const migrationsDir = path.join(root, "prisma", "migrations");
 
-async function loadWasm() {
+let wasm;
+function loadWasm() {
+  wasm ??= instantiateWasm();
+  return wasm;
+}
+
+async function instantiateWasm() {
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
   const module = new WebAssembly.Module(readFileSync(wasmPath));
@@ -21,13 +27,24 @@ async function loadWasm() {
   return bg;
 }
 
+/** The engine, and `close()`, which releases its connections (it may hold a lock until then). */
 export async function openEngine(url, { quiet = true } = {}) {
   const bg = await loadWasm();
-  const factory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaBetterSqlite3({ url }),
-  );
+  const adapters = [];
+  const sqlite = new PrismaBetterSqlite3({ url });
+  const connect = sqlite.connect.bind(sqlite);
+  sqlite.connect = async () => {
+    const adapter = await connect();
+    adapters.push(adapter);
+    return adapter;
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory(sqlite);
   const log = quiet ? () => {} : (m) => console.error(m);
-  return bg.SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] }, log, factory);
+  const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] }, log, factory);
+  const close = async () => {
+    for (const adapter of adapters.splice(0)) await adapter.dispose();
+  };
+  return Object.assign(engine, { close });
 }
 
 export function migrationsList() {

@@ -73,7 +73,10 @@ export async function appendEvent(
   return serialiseWrite(() => retryOnContention(async () => {
     // Access first: a repeated step's answer names the case (reference, sequence, phase), so
     // only someone who works where the case is may have it again.
-    const row = await db.case.findUnique({ where: { id: caseId }, select: { id: true, reference: true, locationId: true } });
+    const row = await db.case.findUnique({
+      where: { id: caseId },
+      select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } } },
+    });
     if (!row) throw new AppError("not_found", "No case with that id.");
     assertAtLocation(actor, row.locationId);
 
@@ -112,7 +115,7 @@ export async function appendEvent(
           result: JSON.stringify(response),
         },
       });
-      await writeProjection(tx, caseId, next.state, state);
+      await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state);
     });
     return response;
   }));

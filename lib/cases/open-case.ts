@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { transition, initialState, utcDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
+import { transition, initialState, venueDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { capturedAtSchema, caseIdSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { newCaseReference } from "./references";
@@ -56,6 +56,9 @@ async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practic
   if (!locationId) throw new AppError("invalid_input", "Pick the location the complaint is at.");
   assertAtLocation(actor, locationId);
   const authorityLimitCents = await authorityLimitFor(db, actor.role);
+  const location = await db.location.findUnique({ where: { id: locationId }, select: { timezone: true } });
+  if (!location) throw new AppError("not_found", "No location with that id.");
+  const venue = { timeZone: location.timezone };
 
   return serialiseWrite(() =>
     retryOnContention(async () => {
@@ -93,7 +96,7 @@ async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practic
                 stage: result.state.phase,
                 status: "open",
                 openedAt: event.at,
-                openedDay: utcDay(event.at),
+                openedLocalDay: venueDay(event.at, venue.timeZone),
                 lastEventAt: event.at,
               },
             });
@@ -119,7 +122,7 @@ async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practic
                 result: JSON.stringify(response),
               },
             });
-            await writeProjection(tx, created.id, result.state);
+            await writeProjection(tx, created.id, venue, result.state);
             return response;
           });
         } catch (error) {

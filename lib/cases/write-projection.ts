@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { projectCase, type CaseState } from "@/lib/playbook";
+import { projectCase, type CaseState, type ProjectionVenue } from "@/lib/playbook";
 
 type Projection = ReturnType<typeof projectCase>;
 
@@ -11,11 +11,18 @@ const same = (a: unknown, b: unknown) => json(a) === json(b);
  * Rewrites the Case row and its child rows from the fold, inside the append's transaction.
  * Given the state before this event (whose projection is what is stored: every append keeps
  * them equal), only what the event changed is written — a note touches one row, not six tables.
- * Without it (or for a case just opened) everything is rewritten.
+ * Without it (or for a case just opened) everything is rewritten. `venue` is the case's location
+ * (its time zone decides the case's calendar day).
  */
-export async function writeProjection(tx: Prisma.TransactionClient, caseId: string, state: CaseState, previous?: CaseState): Promise<void> {
-  const projection = projectCase(state);
-  const before: Projection | null = previous && previous.phase !== "new" ? projectCase(previous) : null;
+export async function writeProjection(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  venue: ProjectionVenue,
+  state: CaseState,
+  previous?: CaseState,
+): Promise<void> {
+  const projection = projectCase(state, venue);
+  const before: Projection | null = previous && previous.phase !== "new" ? projectCase(previous, venue) : null;
 
   const row: Partial<Projection["row"]> = {};
   for (const [key, value] of Object.entries(projection.row) as [keyof Projection["row"], unknown][]) {

@@ -6,15 +6,18 @@ import { CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { csvLine } from "./csv";
 import { caseWhereSql, orderBySql, queueQuerySchema, toCaseFilter } from "./filters";
-import { scopeLocations, timezoneOf } from "./scope";
+import { READBACK_OUTCOME_LABELS } from "./format";
+import { DEFAULT_TIMEZONE, localDateTime } from "./time";
+import { scopeLocations, venuesOf } from "./scope";
 
 export const CSV_MAX_ROWS = 250_000;
 const BATCH = 500;
 
 export const CSV_HEADER = [
   "Reference",
-  "Opened at",
+  "Opened at (venue time)",
   "Location",
+  "Time zone",
   "Opened by",
   "Stage",
   "Status",
@@ -25,12 +28,13 @@ export const CSV_HEADER = [
   "Mood",
   "Feeling",
   "Agreed solution",
-  "Read-back accepted",
+  "Read-back",
+  "Read-back refusals",
   "Root causes",
   "Compensation (GBP)",
   "Open actions",
-  "Last activity",
-  "Closed at",
+  "Last activity (venue time)",
+  "Closed at (venue time)",
 ] as const;
 
 /**
@@ -41,7 +45,8 @@ export const CSV_HEADER = [
 export async function prepareQueueCsv(db: Db, actor: Actor, input: unknown, now: Date = new Date()) {
   const query = parseInput(queueQuerySchema, input);
   const locationIds = scopeLocations(actor, query.location);
-  const filter = toCaseFilter(query, locationIds, await timezoneOf(db, locationIds));
+  const zones = new Map((await venuesOf(db, locationIds)).map((v) => [v.id, v.timeZone]));
+  const filter = toCaseFilter(query, locationIds, zones);
   const where = caseWhereSql(filter, now);
   const idRows = await db.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${where} ORDER BY ${orderBySql(query.sort, query.dir)} LIMIT ${CSV_MAX_ROWS + 1}`,
@@ -60,7 +65,7 @@ async function* csvChunks(db: Db, ids: string[]): AsyncGenerator<string> {
     const cases = await db.case.findMany({
       where: { id: { in: batch } },
       include: {
-        location: { select: { name: true } },
+        location: { select: { name: true, timezone: true } },
         openedBy: { select: { name: true } },
         rootCauses: { select: { tag: { select: { label: true } } } },
         compensation: { where: { status: { in: ["offered", "approved"] } }, select: { valueCents: true } },
@@ -72,10 +77,12 @@ async function* csvChunks(db: Db, ids: string[]): AsyncGenerator<string> {
     for (const id of batch) {
       const c = byId.get(id);
       if (!c) continue;
+      const zone = c.location.timezone || DEFAULT_TIMEZONE;
       out += csvLine([
         c.reference,
-        c.openedAt.toISOString(),
+        localDateTime(c.openedAt, zone),
         c.location.name,
+        zone,
         c.openedBy.name,
         c.stage,
         c.status,
@@ -86,12 +93,13 @@ async function* csvChunks(db: Db, ids: string[]): AsyncGenerator<string> {
         c.mood,
         c.feeling,
         c.chosenSolution,
-        c.readbackAccepted,
+        c.readbackOutcome ? (READBACK_OUTCOME_LABELS[c.readbackOutcome] ?? c.readbackOutcome) : null,
+        c.readbackRefusals,
         c.rootCauses.map((r) => r.tag.label).join("; "),
         c.compensation.length ? (c.compensation.reduce((sum, x) => sum + x.valueCents, 0) / 100).toFixed(2) : null,
         c.actions.length,
-        c.lastEventAt.toISOString(),
-        c.closedAt?.toISOString() ?? null,
+        localDateTime(c.lastEventAt, zone),
+        c.closedAt ? localDateTime(c.closedAt, zone) : null,
       ]);
     }
     yield out;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES, STAGES, STAGE_LABELS } from "@/lib/playbook";
-import { localRange } from "./time";
+import { DEFAULT_TIMEZONE, localRange } from "./time";
 
 // Filters arrive as URL query strings (shareable links), so every field is a string first.
 
@@ -73,8 +73,14 @@ export type CaseFilterQuery = Pick<QueueQuery, keyof typeof caseFilterFields>;
 /** A resolved filter: locations already narrowed to what the manager may see. */
 export type CaseFilter = {
   locationIds: string[];
+  /** Opened from (inclusive) and before (exclusive): the range's local midnights, when every location keeps one clock. */
   start?: Date;
   end?: Date;
+  /**
+   * Locations on different clocks: each group's own local midnights (same calendar dates, other
+   * instants). Set instead of start/end when the locations do not share one time zone.
+   */
+  periods?: { locationIds: string[]; start?: Date; end?: Date }[];
   state?: QueueState;
   severity?: number;
   category?: string;
@@ -85,13 +91,29 @@ export type CaseFilter = {
   includePractice?: boolean;
 };
 
-export function toCaseFilter(query: CaseFilterQuery, locationIds: string[], timeZone: string): CaseFilter {
-  const start = query.from ? localRange(query.from, query.from, timeZone).start : undefined;
-  const end = query.to ? localRange(query.to, query.to, timeZone).end : undefined;
+/**
+ * The query as a filter. Dates are calendar days at each location, on its own clock (`zones`:
+ * location id → time zone), as the insights count them: locations that share a clock share one
+ * range; otherwise each clock gets its own.
+ */
+export function toCaseFilter(query: CaseFilterQuery, locationIds: string[], zones: ReadonlyMap<string, string>): CaseFilter {
+  const range = (timeZone: string) => ({
+    start: query.from ? localRange(query.from, query.from, timeZone).start : undefined,
+    end: query.to ? localRange(query.to, query.to, timeZone).end : undefined,
+  });
+  const byZone = new Map<string, string[]>();
+  for (const id of locationIds) {
+    const zone = zones.get(id) ?? DEFAULT_TIMEZONE;
+    byZone.set(zone, [...(byZone.get(zone) ?? []), id]);
+  }
+  const dated = query.from !== undefined || query.to !== undefined;
+  const [only] = byZone.keys();
+  const { start, end } = byZone.size <= 1 ? range(only ?? DEFAULT_TIMEZONE) : { start: undefined, end: undefined };
   return {
     locationIds,
     start,
     end,
+    periods: dated && byZone.size > 1 ? [...byZone.entries()].map(([zone, ids]) => ({ locationIds: ids, ...range(zone) })) : undefined,
     state: query.state,
     severity: query.severity,
     category: query.category,
@@ -122,6 +144,18 @@ export function caseWhereSql(f: CaseFilter, now: Date = new Date(), options: { o
   if (!f.includePractice) parts.push(options.ordered ? Prisma.sql`+c."isPractice" = 0` : Prisma.sql`c."isPractice" = 0`);
   if (f.start) parts.push(Prisma.sql`c."openedAt" >= ${f.start}`);
   if (f.end) parts.push(Prisma.sql`c."openedAt" < ${f.end}`);
+  if (f.periods) {
+    const period = (p: NonNullable<CaseFilter["periods"]>[number]) =>
+      Prisma.join(
+        [
+          Prisma.sql`${scope} IN (${Prisma.join(p.locationIds)})`,
+          ...(p.start ? [Prisma.sql`c."openedAt" >= ${p.start}`] : []),
+          ...(p.end ? [Prisma.sql`c."openedAt" < ${p.end}`] : []),
+        ],
+        " AND ",
+      );
+    parts.push(Prisma.sql`(${Prisma.join(f.periods.map((p) => Prisma.sql`(${period(p)})`), " OR ")})`);
+  }
   if (f.state === "open") parts.push(Prisma.sql`c."status" IN ('open', 'awaiting_manager')`);
   else if (f.state === "awaiting_manager" || f.state === "closed" || f.state === "abandoned") parts.push(Prisma.sql`c."status" = ${f.state}`);
   else if (f.state) parts.push(Prisma.sql`c."stage" = ${f.state}`);

@@ -69,3 +69,10 @@ export const STATUS_LABELS: Record<string, string> = {
 };
 
 export const MOOD_LABELS: Record<string, string> = { calm: "Calm", upset: "Upset", angry: "Angry", furious: "Furious" };
+
+/** The read-back over every round, as the manager reads it (Case.readbackOutcome). */
+export const READBACK_OUTCOME_LABELS: Record<string, string> = {
+  accepted_first_time: "Accepted first time",
+  accepted_after_changes: "Accepted after changes",
+  not_accepted: "Not accepted",
+};

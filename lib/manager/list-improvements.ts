@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertManager } from "./scope";
+import { DEFAULT_TIMEZONE } from "./time";
 
 export type ImprovementRow = {
   id: string;
@@ -15,6 +16,8 @@ export type ImprovementRow = {
   createdBy: string;
   locationId: string | null;
   locationName: string;
+  /** The location's clock (London's for an improvement across all locations): dates are shown on it. */
+  timeZone: string;
   tag: { slug: string; label: string } | null;
   linkedCases: number;
   /** Cases with the same root cause at the same location since it was created: is it working? */
@@ -32,7 +35,7 @@ export async function listImprovements(db: Db, actor: Actor, now: Date = new Dat
   });
   if (rows.length === 0) return [];
   const [locations, tags, users] = await Promise.all([
-    db.location.findMany({ select: { id: true, name: true } }),
+    db.location.findMany({ select: { id: true, name: true, timezone: true } }),
     db.rootCauseTag.findMany({ select: { id: true, slug: true, label: true } }),
     db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } }),
   ]);
@@ -61,6 +64,7 @@ export async function listImprovements(db: Db, actor: Actor, now: Date = new Dat
       createdBy: users.find((u) => u.id === r.createdById)?.name ?? r.createdById,
       locationId: r.locationId,
       locationName: r.locationId ? (locations.find((l) => l.id === r.locationId)?.name ?? r.locationId) : "All locations",
+      timeZone: (r.locationId ? locations.find((l) => l.id === r.locationId)?.timezone : undefined) || DEFAULT_TIMEZONE,
       tag: tag ? { slug: tag.slug, label: tag.label } : null,
       linkedCases: r._count.cases,
       casesSince: r.locationId && r.tagId ? (sinceById.get(r.id) ?? 0) : null,

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { caseWhereSql, orderBySql, queueQuerySchema, toCaseFilter, type QueueQuery } from "./filters";
-import { scopeLocations, timezoneOf } from "./scope";
+import { scopeLocations, venuesOf } from "./scope";
+import { DEFAULT_TIMEZONE } from "./time";
 
 export type QueueRow = {
   id: string;
@@ -11,6 +12,8 @@ export type QueueRow = {
   openedAt: string;
   lastEventAt: string;
   locationName: string;
+  /** The location's clock: openedAt and lastEventAt are shown on it. */
+  timeZone: string;
   staffName: string;
   stage: string;
   status: string;
@@ -50,7 +53,9 @@ export async function listCaseQueue(
 ): Promise<QueuePage> {
   const query = parseInput(queueQuerySchema, input);
   const locationIds = scopeLocations(actor, query.location);
-  const filter = toCaseFilter(query, locationIds, await timezoneOf(db, locationIds));
+  const venues = await venuesOf(db, locationIds);
+  const zones = new Map(venues.map((v) => [v.id, v.timeZone]));
+  const filter = toCaseFilter(query, locationIds, zones);
   const where = caseWhereSql(filter, now);
 
   const [countRows, idRows] = await Promise.all([
@@ -85,6 +90,7 @@ export async function listCaseQueue(
       openedAt: c.openedAt.toISOString(),
       lastEventAt: c.lastEventAt.toISOString(),
       locationName: c.location.name,
+      timeZone: zones.get(c.locationId) ?? DEFAULT_TIMEZONE,
       staffName: c.openedBy.name,
       stage: c.stage,
       status: c.status,

@@ -32,6 +32,18 @@ export async function assertManagesCase(db: Db, actor: Actor, caseId: string): P
   return row.locationId;
 }
 
+/** A location as the manager's figures need it: its name and its clock. */
+export type Venue = { id: string; name: string; timeZone: string };
+
+/** The locations' names and time zones, A–Z by name. */
+export async function venuesOf(db: Db, locationIds: string[]): Promise<Venue[]> {
+  if (locationIds.length === 0) return [];
+  const rows = await db.location.findMany({ where: { id: { in: locationIds } }, select: { id: true, name: true, timezone: true } });
+  return rows
+    .map((l) => ({ id: l.id, name: l.name, timeZone: l.timezone || DEFAULT_TIMEZONE }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** The time zone whose days the view counts in: the locations' own, when they share one. */
 export async function timezoneOf(db: Db, locationIds: string[]): Promise<string> {
   if (locationIds.length === 0) return DEFAULT_TIMEZONE;

@@ -1,5 +1,9 @@
 // Day boundaries are the location's local days (Europe/London by default), not UTC days:
-// "today" for a restaurant ends at its own midnight.
+// "today" for a restaurant ends at its own midnight. The day and week of an instant come from
+// the playbook's venue calendar (lib/playbook/venue-day.ts), the same one the projection stores.
+import { addDays, mondayOf, venueDay } from "@/lib/playbook/venue-day";
+
+export { addDays, mondayOf };
 
 export const DEFAULT_TIMEZONE = "Europe/London";
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -44,8 +48,17 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
 
 /** The local calendar date ("YYYY-MM-DD") of an instant in a zone. */
 export function localDate(instant: Date, timeZone = DEFAULT_TIMEZONE): string {
+  return venueDay(instant, timeZone);
+}
+
+/**
+ * "2026-03-29 01:30:00": an instant on a zone's wall clock, to the second, as spreadsheets read a
+ * date and time (for exports; the zone is named alongside).
+ */
+export function localDateTime(instant: Date, timeZone = DEFAULT_TIMEZONE): string {
   const p = localParts(instant, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${venueDay(instant, timeZone)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
 }
 
 /** The instant a local calendar date ("YYYY-MM-DD") starts in a zone. */
@@ -62,20 +75,8 @@ export function startOfLocalDay(instant: Date, timeZone = DEFAULT_TIMEZONE): Dat
   return startOfLocalDate(localDate(instant, timeZone), timeZone);
 }
 
-/** Calendar arithmetic on "YYYY-MM-DD" strings. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** Monday of the ISO week a "YYYY-MM-DD" date falls in. */
-export function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((day + 6) % 7));
 }
 
 /** A local date range [from, to] as instants [start, end). */

@@ -3,6 +3,7 @@ export * from "./events";
 export * from "./state";
 export * from "./machine";
 export * from "./projection";
+export * from "./venue-day";
 // Not the phrase coach (./phrase-coach): it carries an NLP library, and is imported on its own
 // where it is needed, so nothing that uses this barrel pays for it.
 export * from "./guidance";

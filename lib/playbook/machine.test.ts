@@ -7,6 +7,9 @@ import { initialState, settledCompensation, type CaseState } from "./state";
 import { STAGE_LABELS, STAGES, type Phase, type Stage } from "./vocabulary";
 import { recordScript, recorded, SCRIPT_TEXT, scriptCase, type ScriptOptions } from "./testing/walkthrough";
 
+/** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
+const LONDON_VENUE = { timeZone: "Europe/London" };
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
@@ -299,7 +302,7 @@ describe.each(["authority", "remedy"] as const)("while a %s decision is awaited"
     expect(state.pendingManager?.kind).toBe(kind);
     expect(state.pendingManager?.requestedById).toBe(STAFF.id);
     expect(caseStatus(state)).toBe("awaiting_manager");
-    expect(projectCase(state).row.status).toBe("awaiting_manager");
+    expect(projectCase(state, LONDON_VENUE).row.status).toBe("awaiting_manager");
   });
 
   for (const type of EVENT_TYPES) {
@@ -462,7 +465,7 @@ describe("the customer vents", () => {
     expect(back.feeling?.feeling).toBe("let_down");
     expect(back.options).toEqual([...SCRIPT_TEXT.options]);
     expect(back.returnsToListen).toBe(1);
-    expect(projectCase(back).row.returnsToListen).toBe(1);
+    expect(projectCase(back, LONDON_VENUE).row.returnsToListen).toBe(1);
   });
 
   it("can go back to Validate only, and resumes where it was", () => {
@@ -538,7 +541,7 @@ describe("the read-back", () => {
     expect(accepted.phase).toBe("prevent");
     expect(accepted.resolvedAt).toEqual(acceptedEvent.at);
     expect(accepted.readbackRefusals).toBe(1);
-    expect(projectCase(accepted).row.remedyCents).toBeNull();
+    expect(projectCase(accepted, LONDON_VENUE).row.remedyCents).toBeNull();
   });
 
   it("does not carry an earlier round's skip reason into the next round", () => {
@@ -684,7 +687,7 @@ describe("compensation and the authority limit", () => {
     const settled = settledCompensation(decided);
     expect(settled).toMatchObject({ ...counter, status: "approved", requested: { kind: "gesture", valueCents: 18000 } });
     expect(decided.decisions.at(-1)).toMatchObject({ remedy: counter, requested: { valueCents: 18000 } });
-    expect(projectCase(decided).row.remedyCents).toBe(BigInt(6000));
+    expect(projectCase(decided, LONDON_VENUE).row.remedyCents).toBe(BigInt(6000));
   });
 
   it("refuses a remedy in a decision on a call to the table", () => {
@@ -807,7 +810,7 @@ describe("follow-up after the customer has gone", () => {
     const done = run(caseAt("closed"), first, update({ actionId: "case-1-action-1", status: "done", owner: "Chef" }));
     expect(done.actions[0]).toMatchObject({ status: "done", completedAt: first.at, owner: "Chef" });
     expect(done.phase).toBe("closed");
-    expect(projectCase(done).actions[0]).toMatchObject({ status: "done", completedAt: first.at });
+    expect(projectCase(done, LONDON_VENUE).actions[0]).toMatchObject({ status: "done", completedAt: first.at });
     const reopened = expectOk(transition(done, update({ actionId: "case-1-action-1", status: "open" })));
     expect(reopened.actions[0].status).toBe("open");
     expect(reopened.actions[0].completedAt).toBeUndefined();
@@ -923,7 +926,7 @@ describe("projectCase", () => {
   it("projects a closed case", () => {
     const events = recordScript(scriptCase({ compensationCents: 4500, rootCauses: ["kitchen_timing", "staffing"] }));
     const state = fold(events);
-    const projection = projectCase(state);
+    const projection = projectCase(state, LONDON_VENUE);
     expect(projection.row).toMatchObject({
       stage: "closed",
       status: "closed",
@@ -959,13 +962,13 @@ describe("projectCase", () => {
   });
 
   it("projects an abandoned case", () => {
-    const projection = projectCase(fold(recordScript(scriptCase({ abandonAt: "confirm" }))));
+    const projection = projectCase(fold(recordScript(scriptCase({ abandonAt: "confirm" }))), LONDON_VENUE);
     expect(projection.row).toMatchObject({ stage: "abandoned", status: "abandoned", abandonReason: expect.any(String) });
     expect(projection.row.closedAt).toBeInstanceOf(Date);
     expect(projection.row.resolvedAt).toBeNull();
   });
 
   it("refuses to project a case that was never opened", () => {
-    expect(() => projectCase(initialState)).toThrow();
+    expect(() => projectCase(initialState, LONDON_VENUE)).toThrow();
   });
 });

@@ -1,4 +1,5 @@
 import { settledCompensation, type CaseState } from "./state";
+import { venueDay } from "./venue-day";
 
 export type CaseStatus = "open" | "awaiting_manager" | "closed" | "abandoned";
 
@@ -8,10 +9,24 @@ export function caseStatus(state: CaseState): CaseStatus {
   return state.pendingManager ? "awaiting_manager" : "open";
 }
 
-/** The UTC calendar day (YYYY-MM-DD) of an instant: what SQLite's date() gives for the stored text. */
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
+/**
+ * How the customer answered the read-back, over every round: yes the first time; yes after one
+ * or more "not quite"; or "not quite" and no yes (yet, or ever: the case may have been abandoned).
+ * Null while nobody has been asked. A "not quite" starts a new round, which clears the round's
+ * answer in the state (CaseState.readback), so the outcome is read from what never resets: the
+ * acceptance time and the count of refusals. An accepted read-back moves the case to Prevent and
+ * no rule leads back to Confirm, so no refusal can follow an acceptance.
+ */
+export const READBACK_OUTCOMES = ["accepted_first_time", "accepted_after_changes", "not_accepted"] as const;
+export type ReadbackOutcome = (typeof READBACK_OUTCOMES)[number];
+
+export function readbackOutcome(state: Pick<CaseState, "resolvedAt" | "readbackRefusals">): ReadbackOutcome | null {
+  if (state.resolvedAt) return state.readbackRefusals === 0 ? "accepted_first_time" : "accepted_after_changes";
+  return state.readbackRefusals > 0 ? "not_accepted" : null;
 }
+
+/** Where the case happens: the venue's time zone, which decides its calendar day and week. */
+export type ProjectionVenue = { timeZone: string };
 
 /** Milliseconds from `from` to `to`, as the BigInt the Case row stores (null while `to` is unknown). */
 function millisSince(from: Date, to: Date | undefined): bigint | null {
@@ -28,8 +43,9 @@ function remedyCents(state: CaseState): bigint | null {
  * The Case row and its child rows as the fold determines them. Storage writes exactly this,
  * so the stored projection can always be checked against a fresh fold of the stored events.
  */
-export function projectCase(state: CaseState) {
+export function projectCase(state: CaseState, venue: ProjectionVenue) {
   if (state.phase === "new" || !state.openedAt || !state.lastEventAt || !state.locationId) throw new Error("A case must be opened first");
+  const openedLocalDay = venueDay(state.openedAt, venue.timeZone);
   return {
     row: {
       stage: state.phase,
@@ -43,6 +59,8 @@ export function projectCase(state: CaseState) {
       ourFault: state.apology?.ourFault ?? null,
       chosenSolution: state.chosenOption ?? null,
       readbackAccepted: state.readback?.accepted ?? null,
+      readbackOutcome: readbackOutcome(state),
+      readbackRefusals: state.readbackRefusals,
       returnsToListen: state.returnsToListen,
       preventionNote: state.preventionNote ?? null,
       abandonReason: state.abandonReason ?? null,
@@ -53,14 +71,14 @@ export function projectCase(state: CaseState) {
       closedAt: state.closedAt ?? null,
       lastEventAt: state.lastEventAt,
       isPractice: state.practice,
-      // Derived for the insights (docs/decisions/0006); written with the rest, so never stale.
-      openedDay: utcDay(state.openedAt),
+      // Derived for the insights (docs/decisions/0007, 0010); written with the rest, so never stale.
+      openedLocalDay,
       firstApologyMs: millisSince(state.openedAt, state.firstApologyAt),
       resolutionMs: millisSince(state.openedAt, state.resolvedAt),
       remedyCents: remedyCents(state),
     },
     /** Copied onto every CaseRootCause row; all fixed when the case is opened. */
-    rootCauseScope: { locationId: state.locationId, isPractice: state.practice, openedAt: state.openedAt, openedDay: utcDay(state.openedAt) },
+    rootCauseScope: { locationId: state.locationId, isPractice: state.practice, openedAt: state.openedAt, openedLocalDay },
     actions: state.actions.map((a) => ({
       id: a.id,
       description: a.description,

@@ -15,6 +15,9 @@ import {
   type ScriptOptions,
 } from "./testing/walkthrough";
 
+/** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
+const LONDON_VENUE = { timeZone: "Europe/London" };
+
 const variants = Object.entries(SCRIPT_VARIANTS) as [string, ScriptOptions][];
 
 describe.each(variants)("scripted case %s", (_name, options) => {
@@ -26,7 +29,7 @@ describe.each(variants)("scripted case %s", (_name, options) => {
     const state = fold(events);
     expect(state.phase).toBe(expected);
     expect(state.pendingManager).toBeUndefined();
-    expect(projectCase(state).row.status).toBe(expected);
+    expect(projectCase(state, LONDON_VENUE).row.status).toBe(expected);
   });
 
   it("starts with case_opened and ends the case, followed only by follow-up", () => {
@@ -182,7 +185,7 @@ describe("generated event sequences", () => {
         expect(accepted.length + refused.length).toBe(events.length);
         expect(fold(accepted)).toEqual(state);
         for (const { index, event } of refused) expect(events[index]).toBe(event);
-        if (state.phase !== "new") expect(projectCase(state)).toEqual(projectCase(fold(accepted)));
+        if (state.phase !== "new") expect(projectCase(state, LONDON_VENUE)).toEqual(projectCase(fold(accepted), LONDON_VENUE));
       }),
       { numRuns: 300 },
     );

@@ -15,14 +15,15 @@ export async function storedProjection(db: Db, caseId: string, rowKeys: readonly
     actions: actions.map(({ caseId: _c, ...a }) => a),
     rootCauseSlugs: tags.map((t) => t.tag.slug).sort(),
     // The case's fields copied onto each root-cause row for the insights, one entry per tag.
-    rootCauseScopes: tags.map((t) => ({ locationId: t.locationId, isPractice: t.isPractice, openedAt: t.openedAt, openedDay: t.openedDay })),
+    rootCauseScopes: tags.map((t) => ({ locationId: t.locationId, isPractice: t.isPractice, openedAt: t.openedAt, openedLocalDay: t.openedLocalDay })),
     compensation: compensation.map(({ caseId: _c, ...c }) => c),
   };
 }
 
-/** The projection as the fold of the stored log says it should be, in the same shape and order. */
+/** The projection as the fold of the stored log says it should be (on its location's clock), in the same shape and order. */
 export async function foldedProjection(db: Db, caseId: string) {
-  const projection = projectCase(fold(await loadCaseLog(db, caseId)));
+  const { location } = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { location: { select: { timezone: true } } } });
+  const projection = projectCase(fold(await loadCaseLog(db, caseId)), { timeZone: location.timezone });
   return {
     row: projection.row as Record<string, unknown>,
     actions: [...projection.actions].sort((a, b) => a.id.localeCompare(b.id)),

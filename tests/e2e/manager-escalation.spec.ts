@@ -126,6 +126,15 @@ test("a manager approves a remedy from the live board and the staff tablet moves
   await manager.goto("/manager/insights");
   await expect(manager.getByRole("heading", { name: "Insights" })).toBeVisible();
   await expect(manager.getByRole("img", { name: /Root causes, most common first/ })).toBeVisible();
+  // Issue 17: which clock the days and weeks are on, the read-back over every round, and the
+  // Pareto's shares named as shares of root-cause tags.
+  await expect(manager.getByTestId("venue-clocks")).toContainText("Europe/London");
+  await expect(manager.getByTestId("venue-clocks")).toContainText("Monday to Sunday");
+  const readback = manager.getByRole("region", { name: /Read-back/ });
+  await expect(readback).toContainText("Accepted first time");
+  await expect(readback).toContainText("Accepted after changes");
+  await expect(readback).toContainText("never accepted");
+  await expect(manager.getByRole("figure", { name: /Root causes/ })).toContainText("80% of root-cause tags");
   await shot(manager, "manager-insights");
   await shot(manager, "manager-insights-full", true);
   await manager.getByRole("figure", { name: /Root causes/ }).screenshot({ path: testInfo.outputPath("pareto.png") });

@@ -250,13 +250,14 @@ test("each stage change brings the new stage's heading into view and moves the f
   await expectHeadingBroughtIntoView(page, "Apologise");
 
   const apologise = page.getByTestId("stage-panel-apologise");
-  // Two excuses of one kind: two notes, and their shared better line once.
+  // A "sorry, but" and an excuse: two notes, each with its own better line, none said twice (the
+  // phrase coach of issue 13 never repeats a suggestion within a text, so the shared line this
+  // test once expected cannot come up).
   await apologise.getByLabel("Your apology (optional)").fill("Sorry, we're short staffed and someone called in sick.");
   await expect(apologise.getByRole("list", { name: "Phrase coach" }).getByRole("listitem")).toHaveCount(2);
-  // Two flags, two different better lines: the coach never repeats a suggestion in one text.
-  const tries = await apologise.getByTestId("phrase-try").allTextContents();
-  expect(tries.length).toBeGreaterThan(0);
-  expect(new Set(tries).size).toBe(tries.length);
+  await expect(apologise.getByTestId("phrase-try")).toHaveCount(2);
+  const tries = await apologise.getByTestId("phrase-try").allInnerTexts();
+  expect(new Set(tries).size).toBe(2);
   await expect(apologise.getByRole("list", { name: "Phrase coach" })).not.toContainText(".”.");
   await apologise.getByLabel("Your apology (optional)").fill("I'm sorry: you asked three times and that should never happen.");
   await apologise.getByLabel("I apologised sincerely").check();

@@ -8,6 +8,9 @@ import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 
+/** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
+const LONDON_VENUE = { timeZone: "Europe/London" };
+
 const { db } = await createTestDb();
 const amira = actorFor("usr-amira");
 const chloe = actorFor("usr-chloe");
@@ -35,7 +38,7 @@ describe("opening and appending", () => {
     const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(row).toMatchObject({ stage: "validate", category: "food_quality", severity: 2, spot: "Table 12" });
     const { state } = await loadCaseState(db, caseId);
-    expect(projectCase(state).row.stage).toBe(row.stage);
+    expect(projectCase(state, LONDON_VENUE).row.stage).toBe(row.stage);
   });
 
   it("records a repeated client id once and returns the original answer", async () => {

@@ -73,13 +73,19 @@ describe("Pareto chart", () => {
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-labelledby="p-t p-d"');
     expect(html).toContain('<title id="p-t">Root causes</title>');
-    expect(html).toMatch(/<desc id="p-d">10 tagged root causes\. Product quality is the most common \(6\); the top 2 make up 90% of them\.<\/desc>/);
+    expect(html).toMatch(
+      /<desc id="p-d">10 root-cause tags \(a case can have more than one\)\. Product quality is the most common \(6 cases\); the top 2 make up 90% of the tags\.<\/desc>/,
+    );
   });
 
   it("draws one bar per cause, largest first, with the cumulative line", () => {
     expect(count(html, /<rect /g)).toBe(3);
     const titles = [...html.matchAll(/<rect [^>]*><title>([^<]+)<\/title>/g)].map((m) => m[1]);
-    expect(titles).toEqual(["Product quality: 6 cases (60% cumulative)", "Wait time: 3 cases (90% cumulative)", "Billing: 1 cases (100% cumulative)"]);
+    expect(titles).toEqual([
+      "Product quality: 6 cases (60% of tags, cumulative)",
+      "Wait time: 3 cases (90% of tags, cumulative)",
+      "Billing: 1 case (100% of tags, cumulative)",
+    ]);
     expect(count(html, /<polyline /g)).toBe(1);
     expect(count(html, /<circle /g)).toBe(3);
   });

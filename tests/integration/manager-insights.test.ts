@@ -42,7 +42,9 @@ describe("insights", () => {
   it("counts the range's cases and builds the root-cause Pareto", async () => {
     const insights = await getInsights(db, maria, RANGE, NOW);
     expect(insights.cases).toBe(5);
-    expect(insights.range).toEqual({ from: "2026-03-01", to: "2026-03-15", days: 15, timeZone: "Europe/London" });
+    expect(insights.range).toEqual({ from: "2026-03-01", to: "2026-03-15", days: 15, today: "2026-03-16" });
+    expect(insights.venues).toEqual([{ id: "loc-harbour", name: "The Harbour Kitchen", timeZone: "Europe/London" }]);
+    expect(insights.tags).toBe(4);
     expect(insights.pareto).toEqual([
       { slug: "product_quality", label: "Product quality", count: 3, cumulativeShare: 0.75 },
       { slug: "wait_time", label: "Wait time", count: 1, cumulativeShare: 1 },
@@ -62,9 +64,18 @@ describe("insights", () => {
     expect(insights.resolution).toEqual({ medianSeconds: 720, cases: 2 });
   });
 
-  it("gives the read-back acceptance share and the remedy cost", async () => {
+  it("gives the read-back outcomes and the remedy cost", async () => {
     const insights = await getInsights(db, maria, RANGE, NOW);
-    expect(insights.readback).toEqual({ accepted: 4, answered: 5, share: 0.8 });
+    // I4's customer said "not quite" and has not accepted yet: still counted, as not accepted.
+    expect(insights.readback).toEqual({
+      asked: 5,
+      acceptedFirstTime: 4,
+      acceptedAfterChanges: 0,
+      notAccepted: 1,
+      withRefusal: 1,
+      firstTimeShare: 0.8,
+      acceptedShare: 0.8,
+    });
     // I4's remedy is not counted: the customer said "not quite", so nothing is given yet.
     expect(insights.remedy).toEqual({ totalCents: 2000, compensatedCases: 3, perCaseCents: 400, perCompensatedCaseCents: 667 });
   });
@@ -81,12 +92,16 @@ describe("insights", () => {
 
   it("finds root causes that come back at the same location within N days", async () => {
     const week = await getInsights(db, maria, { ...RANGE, within: "7" }, NOW);
-    expect(week.repeats).toEqual([
-      expect.objectContaining({ locationId: "loc-harbour", slug: "product_quality", label: "Product quality", cases: 3, repeats: 2, improvement: null }),
-    ]);
-    expect(week.repeats[0].lastAt).toBe("2026-03-05T10:00:00.000Z");
+    expect(week.repeats).toEqual({
+      rows: [
+        expect.objectContaining({ locationId: "loc-harbour", timeZone: "Europe/London", slug: "product_quality", label: "Product quality", cases: 3, repeats: 2, improvement: null }),
+      ],
+      total: 1,
+      showingAll: true,
+    });
+    expect(week.repeats.rows[0].lastAt).toBe("2026-03-05T10:00:00.000Z");
     const day = await getInsights(db, maria, { ...RANGE, within: "1" }, NOW);
-    expect(day.repeats[0]).toMatchObject({ cases: 3, repeats: 1 });
+    expect(day.repeats.rows[0]).toMatchObject({ cases: 3, repeats: 1 });
   });
 
   it("covers every location an admin works at, or the one asked for", async () => {
@@ -102,19 +117,23 @@ describe("insights", () => {
       cases: 0,
       pareto: [],
       firstApology: { medianSeconds: null, cases: 0 },
-      readback: { share: null },
+      readback: { asked: 0, firstTimeShare: null },
       remedy: { totalCents: 0, perCaseCents: null },
-      repeats: [],
+      repeats: { rows: [], total: 0, showingAll: true },
     });
   });
 
   it("defaults to the last 90 local days", () => {
-    expect(insightsRange({}, NOW, "Europe/London")).toEqual({ from: "2025-12-17", to: "2026-03-16" });
+    expect(insightsRange({}, NOW, ["Europe/London"])).toEqual({ from: "2025-12-17", to: "2026-03-16", today: "2026-03-16" });
+    // Over venues on several clocks, up to the latest venue's today (Auckland is a day ahead late in the evening).
+    expect(insightsRange({}, new Date("2026-03-16T20:00:00Z"), ["Europe/London", "Pacific/Auckland"])).toMatchObject({ to: "2026-03-17", today: "2026-03-17" });
   });
 
   it("refuses another location (403), staff (403) and a backwards range (400)", async () => {
     expect((await errorOf(getInsights(db, james, { location: "loc-harbour" }, NOW))).status).toBe(403);
     expect((await errorOf(getInsights(db, amira, RANGE, NOW))).status).toBe(403);
     expect((await errorOf(getInsights(db, maria, { from: "2026-03-10", to: "2026-03-01" }, NOW))).status).toBe(400);
+    // A start after today with no end: the period would run backwards.
+    expect((await errorOf(getInsights(db, maria, { from: "2026-04-01" }, NOW))).status).toBe(400);
   });
 });

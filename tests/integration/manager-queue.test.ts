@@ -161,7 +161,9 @@ describe("CSV export", () => {
     expect(csvField("a,b")).toBe('"a,b"');
     expect(csvField("two\nlines")).toBe('"two\nlines"');
     expect(csvField("=1+2")).toBe("'=1+2");
-    expect(csvField("-5 stars, awful")).toBe("\"'-5 stars, awful\"");
+    // Plain text after a minus is left as it is (issue 17); a formula after it is not.
+    expect(csvField("-5 stars, awful")).toBe('"-5 stars, awful"');
+    expect(csvField("-5+5")).toBe("'-5+5");
     expect(csvField("@cmd")).toBe("'@cmd");
     expect(csvField(null)).toBe("");
     expect(csvField(42)).toBe("42");
@@ -174,7 +176,7 @@ describe("CSV export", () => {
     expect(count).toBe(1);
     let text = "";
     for await (const chunk of chunks) text += chunk;
-    expect(text.startsWith("\uFEFFReference,Opened at,")).toBe(true);
+    expect(text.startsWith("\uFEFFReference,Opened at (venue time),Location,Time zone,")).toBe(true);
     const rows = parseCsv(text.slice(1));
     expect(rows).toHaveLength(2);
     const header = rows[0];

@@ -11,6 +11,9 @@ import { actorFor } from "@/lib/testing/actors";
 import type { Db } from "@/lib/db/client";
 import { createTestDb } from "../setup/test-db";
 
+/** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
+const LONDON_VENUE = { timeZone: "Europe/London" };
+
 const { db } = await createTestDb();
 
 /** What is stored for a case, in the shape `projectCase` produces. */
@@ -23,12 +26,12 @@ async function storedProjection(db: Db, caseId: string) {
     row: {
       stage: row.stage, status: row.status, category: row.category, severity: row.severity, spot: row.spot, mood: row.mood,
       customerWords: row.customerWords, feeling: row.feeling, ourFault: row.ourFault, chosenSolution: row.chosenSolution,
-      readbackAccepted: row.readbackAccepted, returnsToListen: row.returnsToListen, preventionNote: row.preventionNote,
+      readbackAccepted: row.readbackAccepted, readbackOutcome: row.readbackOutcome, readbackRefusals: row.readbackRefusals, returnsToListen: row.returnsToListen, preventionNote: row.preventionNote,
       abandonReason: row.abandonReason, eventCount: row.eventCount, openedAt: row.openedAt, firstApologyAt: row.firstApologyAt,
       resolvedAt: row.resolvedAt, closedAt: row.closedAt, lastEventAt: row.lastEventAt, isPractice: row.isPractice,
-      openedDay: row.openedDay, firstApologyMs: row.firstApologyMs, resolutionMs: row.resolutionMs, remedyCents: row.remedyCents,
+      openedLocalDay: row.openedLocalDay, firstApologyMs: row.firstApologyMs, resolutionMs: row.resolutionMs, remedyCents: row.remedyCents,
     },
-    rootCauseScopes: tags.map((t) => ({ locationId: t.locationId, isPractice: t.isPractice, openedAt: t.openedAt, openedDay: t.openedDay })),
+    rootCauseScopes: tags.map((t) => ({ locationId: t.locationId, isPractice: t.isPractice, openedAt: t.openedAt, openedLocalDay: t.openedLocalDay })),
     actions: actions.map(({ caseId: _c, ...a }) => a),
     rootCauseSlugs: tags.map((t) => t.tag.slug).sort(),
     compensation: compensation.map(({ caseId: _c, ...c }) => c),
@@ -61,7 +64,7 @@ describe("the stored projection", () => {
             }
           }
           const log = await loadCaseLog(db, caseId);
-          const expected = projectCase(fold(log));
+          const expected = projectCase(fold(log), LONDON_VENUE);
           const stored = await storedProjection(db, caseId);
           expect(stored.row).toEqual(expected.row);
           expect(stored.actions).toEqual([...expected.actions].sort((a, b) => a.id.localeCompare(b.id)));

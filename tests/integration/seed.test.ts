@@ -16,6 +16,9 @@ import { DEFAULT_AUTHORITY, DEMO_USERS } from "@/lib/seed/reference-data";
 import { DEFAULT_ROOT_CAUSES } from "@/lib/seed/root-causes";
 import { createTestDb } from "../setup/test-db";
 
+/** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
+const LONDON_VENUE = { timeZone: "Europe/London" };
+
 const COUNT = 40;
 const NOW = DEFAULT_DEMO_NOW;
 const DAY = 24 * 60 * 60 * 1000;
@@ -106,8 +109,8 @@ describe("the demo seed", () => {
     const cases = await a.db.case.findMany({ select: { id: true } });
     for (const { id } of cases) {
       const { log, state } = await loadCaseState(a.db, id);
-      const expected = projectCase(fold(log));
-      expect(projectCase(state)).toEqual(expected);
+      const expected = projectCase(fold(log), LONDON_VENUE);
+      expect(projectCase(state, LONDON_VENUE)).toEqual(expected);
       const stored = await storedProjection(a.db, id);
       expect(stored.row).toMatchObject(expected.row);
       expect(stored.actions).toEqual([...expected.actions].sort((x, y) => x.id.localeCompare(y.id)));

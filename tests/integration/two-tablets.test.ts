@@ -14,6 +14,9 @@ import { fold, projectCase } from "@/lib/playbook";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
 
+/** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
+const LONDON_VENUE = { timeZone: "Europe/London" };
+
 /**
  * Two tablets on one case, both losing the Wi-Fi: each records steps on top of what it last saw,
  * then both send at once over a network that drops requests and answers. The tablets run the
@@ -126,7 +129,7 @@ describe("two tablets on one case, offline then racing to send", () => {
           }
 
           const log = await loadCaseLog(db, caseId);
-          const expected = projectCase(fold(log)).row;
+          const expected = projectCase(fold(log), LONDON_VENUE).row;
           const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
           for (const [key, value] of Object.entries(expected)) expect(row[key as keyof typeof row], key).toEqual(value);
         },

@@ -81,8 +81,8 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
                     </Link>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-200">
-                    {formatShortDate(row.openedAt)}
-                    <span className="block text-sm text-slate-400">{formatClock(row.openedAt)}</span>
+                    {formatShortDate(row.openedAt, row.timeZone)}
+                    <span className="block text-sm text-slate-400">{formatClock(row.openedAt, row.timeZone)}</span>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 text-slate-200">
                     {multiLocation ? <span className="block text-sm text-slate-400">{row.locationName}</span> : null}
@@ -100,7 +100,7 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
                   <td className="whitespace-nowrap px-3 py-2">
                     <StagePill stage={row.stage} status={row.status} compact />
                     <span className="mt-1 block text-sm tabular-nums text-slate-400">
-                      {formatShortDate(row.lastEventAt)} {formatClock(row.lastEventAt)}
+                      {formatShortDate(row.lastEventAt, row.timeZone)} {formatClock(row.lastEventAt, row.timeZone)}
                     </span>
                     {row.overdueActions ? (
                       <span className="mt-1 inline-block rounded-md bg-rose-950 px-2 py-0.5 text-sm font-semibold text-rose-100">

@@ -82,10 +82,10 @@ function ImprovementList({ items }: { items: Awaited<ReturnType<typeof listImpro
               {i.locationName}
               {i.tag ? ` · ${i.tag.label}` : ""} · owner {i.owner} ·{" "}
               {i.status === "done" && i.completedAt ? (
-                `done ${formatDate(i.completedAt)}`
+                `done ${formatDate(i.completedAt, i.timeZone)}`
               ) : (
                 <span className={i.overdue ? "font-semibold text-rose-200" : ""}>
-                  {i.overdue ? "overdue since" : "due"} {formatDate(i.dueAt)}
+                  {i.overdue ? "overdue since" : "due"} {formatDate(i.dueAt, i.timeZone)}
                 </span>
               )}
             </p>

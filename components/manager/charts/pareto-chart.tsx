@@ -10,20 +10,22 @@ const PLOT_H = 280;
 const CHAR_W = 7.6;
 
 /**
- * Bars sorted from most to least frequent, with the running share of all cases as a line:
- * the few causes left of the 80% mark are the ones worth fixing first.
+ * Bars sorted from most to least frequent (cases tagged with each root cause), with the running
+ * share of all root-cause tags as a line: the few causes left of the 80% mark are the ones worth
+ * fixing first. The shares are of tags, not of cases: a case may carry more than one root cause.
  */
-export function ParetoChart({ id, title, data, unit = "cases" }: { id: string; title: string; data: readonly ParetoDatum[]; unit?: string }) {
+export function ParetoChart({ id, title, data }: { id: string; title: string; data: readonly ParetoDatum[] }) {
   const sorted = [...data].filter((d) => d.count > 0).sort((a, b) => b.count - a.count);
   const total = sorted.reduce((sum, d) => sum + d.count, 0);
   const shares = cumulativeShares(sorted.map((d) => d.count));
   const vital = shares.findIndex((s) => s >= 0.8) + 1;
+  const cases = (n: number) => `${n} ${n === 1 ? "case" : "cases"}`;
   const summary = sorted.length
-    ? `${total} tagged root causes. ${sorted[0].label} is the most common (${sorted[0].count}); ${vital === 1 ? "it alone makes" : `the top ${vital} make`} up ${Math.round(shares[Math.max(0, vital - 1)] * 100)}% of them.`
+    ? `${total} root-cause ${total === 1 ? "tag" : "tags"} (a case can have more than one). ${sorted[0].label} is the most common (${cases(sorted[0].count)}); ${vital === 1 ? "it alone makes" : `the top ${vital} make`} up ${Math.round(shares[Math.max(0, vital - 1)] * 100)}% of the tags.`
     : "No root causes were tagged in this period.";
   const table = {
     caption: title,
-    columns: ["Root cause", "Cases", "Share", "Cumulative share"],
+    columns: ["Root cause", "Cases", "Share of tags", "Cumulative share of tags"],
     rows: sorted.map((d, i) => [d.label, d.count, `${Math.round((d.count / total) * 100)}%`, `${Math.round(shares[i] * 100)}%`]),
   };
 
@@ -60,10 +62,10 @@ export function ParetoChart({ id, title, data, unit = "cases" }: { id: string; t
       legend={
         <ul className="flex flex-wrap gap-x-6 gap-y-2 text-base text-slate-200" aria-hidden="true">
           <li className="flex items-center gap-2">
-            <span className="inline-block h-4 w-6 rounded-sm" style={{ background: CHART_INK.bar }} /> {unit} per root cause
+            <span className="inline-block h-4 w-6 rounded-sm" style={{ background: CHART_INK.bar }} /> cases with the root cause
           </li>
           <li className="flex items-center gap-2">
-            <span className="inline-block h-1 w-6 rounded" style={{ background: CHART_INK.line }} /> cumulative share (right axis)
+            <span className="inline-block h-1 w-6 rounded" style={{ background: CHART_INK.line }} /> cumulative share of all root-cause tags (right axis)
           </li>
         </ul>
       }
@@ -86,10 +88,10 @@ export function ParetoChart({ id, title, data, unit = "cases" }: { id: string; t
         ))}
         <line x1={M.left} x2={W - M.right} y1={yShare(0.8)} y2={yShare(0.8)} stroke={CHART_INK.line} strokeOpacity={0.55} strokeDasharray="6 6" />
         <text x={W - M.right - 6} y={yShare(0.8) - 8} textAnchor="end" fontSize={14} fill={CHART_INK.line} stroke={CHART_INK.background} strokeWidth={4} paintOrder="stroke">
-          80% of cases
+          80% of root-cause tags
         </text>
         <text x={M.left} y={18} fontSize={14} fill={CHART_INK.line}>
-          Cumulative share
+          Cumulative share of tags
         </text>
         {sorted.map((d, i) => {
           const top = y(d.count);
@@ -98,7 +100,7 @@ export function ParetoChart({ id, title, data, unit = "cases" }: { id: string; t
           return (
             <g key={d.label}>
               <rect x={cx(i) - barW / 2} y={top} width={barW} height={h} rx={4} fill={CHART_INK.bar}>
-                <title>{`${d.label}: ${d.count} ${unit} (${Math.round(shares[i] * 100)}% cumulative)`}</title>
+                <title>{`${d.label}: ${cases(d.count)} (${Math.round(shares[i] * 100)}% of tags, cumulative)`}</title>
               </rect>
               <text
                 x={cx(i)}

@@ -13,6 +13,7 @@ export function StackedBarChart({
   id,
   title,
   columns,
+  columnDetails,
   columnHeading,
   series,
   unit = "cases",
@@ -20,8 +21,10 @@ export function StackedBarChart({
 }: {
   id: string;
   title: string;
-  /** Label of each column, e.g. "2 Mar". */
+  /** Label of each column on the axis, e.g. "2 Mar". */
   columns: readonly string[];
+  /** Each column in full, for the table and the tooltips, e.g. "2–8 Mar" (the axis label when absent). */
+  columnDetails?: readonly string[];
   /** Heading of the columns in the data table, e.g. "Week starting". */
   columnHeading: string;
   series: readonly StackedSeries[];
@@ -33,12 +36,12 @@ export function StackedBarChart({
   const grand = totals.reduce((a, b) => a + b, 0);
   const busiest = totals.indexOf(Math.max(...totals, 0));
   const summary = grand
-    ? `${grand} ${unit} over ${columns.length} ${columnHeading.toLowerCase().startsWith("week") ? "weeks" : "columns"}; the busiest was ${columns[busiest]} with ${totals[busiest]}. ${shown[0]?.label} is the largest group.`
+    ? `${grand} ${unit} over ${columns.length} ${columnHeading.toLowerCase().startsWith("week") ? "weeks" : "columns"}; the busiest was ${columnDetails?.[busiest] ?? columns[busiest]} with ${totals[busiest]}. ${shown[0]?.label} is the largest group.`
     : `No ${unit} in this period.`;
   const table = {
     caption: title,
     columns: [columnHeading, ...series.map((s) => s.label), "Total"],
-    rows: columns.map((c, i) => [c, ...series.map((s) => s.values[i] ?? 0), series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)]),
+    rows: columns.map((c, i) => [columnDetails?.[i] ?? c, ...series.map((s) => s.values[i] ?? 0), series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)]),
   };
   if (!grand) {
     return (
@@ -97,7 +100,7 @@ export function StackedBarChart({
                 base += v;
                 return (
                   <rect key={s.label} x={x} y={top} width={barW} height={h} fill={CHART_COLORS[k % CHART_COLORS.length]} stroke={CHART_INK.background} strokeWidth={1}>
-                    <title>{`${column} · ${s.label}: ${v}`}</title>
+                    <title>{`${columnDetails?.[i] ?? column} · ${s.label}: ${v}`}</title>
                   </rect>
                 );
               })}

@@ -1,0 +1,2 @@
+export const BACKFILLS: Record<string, (db: unknown) => number>;
+export function runPendingBackfills(url: string): string[];
