@@ -14,7 +14,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { appendEvent } from "@/lib/cases/append-event";
-import { openCase } from "@/lib/cases/open-case";
+import { openCase, openPracticeCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
 import type { Category, PlaybookEvent } from "@/lib/playbook";
 
@@ -99,7 +99,9 @@ export const steps = {
  * time it was captured.
  */
 export async function play(db: Db, staff: Actor, openedAt: Date, list: (PlaybookEvent | Step)[], options: { practice?: boolean; manager?: Actor } = {}): Promise<string> {
-  const opened = await openCase(db, staff, { clientEventId: randomUUID(), practice: options.practice ?? false }, () => openedAt);
+  // A practice case is opened the way the practice feature opens one (a complaint never can be).
+  const open = options.practice ? openPracticeCase : openCase;
+  const opened = await open(db, staff, { clientEventId: randomUUID() }, () => openedAt);
   let t = openedAt.getTime();
   for (const item of list) {
     const step: Step = "type" in item ? { event: item } : item;
