@@ -1,5 +1,6 @@
 // The coaching rubric: how well a recorded case followed the playbook, item by item, each
 // pointing at the event that proves it. Pure: the same log always gives the same result.
+import { FIRST_APOLOGY_TARGET_MS } from "./first-apology";
 import { mayDecide, ownLimitCents, remedyAuthorised } from "./authority";
 import type { RecordedEvent } from "./events";
 import { formatMoney } from "./money";
@@ -58,8 +59,7 @@ export type RubricResult = {
 
 /** A complaint noted in fewer words than this was not captured in the customer's own words. */
 export const MIN_COMPLAINT_WORDS = 4;
-/** The first apology should come within this long of the customer being heard out (the end of Listen). */
-export const FIRST_APOLOGY_TARGET_MS = 3 * 60_000;
+export { FIRST_APOLOGY_TARGET_MS };
 
 const SOLVING = new Set<RecordedEvent["type"]>([
   "options_offered",
