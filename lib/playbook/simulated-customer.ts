@@ -64,6 +64,8 @@ export type CustomerTurn = {
   reactions: ReactionId[];
   /** The temper after this turn, 0–10. */
   temper: number;
+  /** What the trainee said or did that they reacted to, as typed (null: their opening). */
+  heard: string | null;
   /** What they say, in their own words. */
   say: string;
   /** They started venting again on this turn. */
@@ -205,6 +207,34 @@ function reactionsTo(event: RecordedEvent, before: CaseState, after: CaseState, 
   }
 }
 
+/** What the trainee said (or did) in a step, as the transcript shows it. */
+export function whatWasSaid(event: RecordedEvent): string {
+  switch (event.type) {
+    case "feeling_validated":
+      return event.data.acknowledged && event.data.words ? `“${event.data.words}”` : "(You named a feeling on the screen, but said nothing.)";
+    case "apology_given":
+      return event.data.words ? `“${event.data.words}”` : "(You apologised without words.)";
+    case "options_offered":
+      return `You offered: ${event.data.options.map((o) => `“${o}”`).join(", ")}`;
+    case "request_declined":
+      return `“${event.data.reason}” You offered instead: ${event.data.alternatives.map((o) => `“${o}”`).join(", ")}`;
+    case "escalation_requested":
+      return "You called a manager.";
+    case "solution_agreed":
+      return `You agreed: “${event.data.option}”`;
+    case "compensation_offered":
+      return `You offered: “${event.data.description}”`;
+    case "compensation_skipped":
+      return `No remedy: “${event.data.reason}”`;
+    case "note_added":
+      return `“${event.data.text}”`;
+    case "customer_vented":
+      return "You stopped and let them finish.";
+    default:
+      return "";
+  }
+}
+
 const clamp = (n: number) => Math.max(0, Math.min(WALK_OUT_AT, n));
 
 /**
@@ -215,7 +245,7 @@ const clamp = (n: number) => Math.max(0, Math.min(WALK_OUT_AT, n));
 export function simulateCustomer(facts: CustomerFacts | null, log: readonly RecordedEvent[], seed: number): CustomerSimulation {
   let temper: number = facts ? START_TEMPER[facts.mood] : START_TEMPER.upset;
   const turns: CustomerTurn[] = [
-    { index: -1, reactions: [], temper, say: fill("“{complaint}”", facts), vent: false, walkedOut: false },
+    { index: -1, reactions: [], temper, heard: null, say: fill("“{complaint}”", facts), vent: false, walkedOut: false },
   ];
   const states = replayStates(log);
   let venting = false;
@@ -229,6 +259,12 @@ export function simulateCustomer(facts: CustomerFacts | null, log: readonly Reco
     const after = states[i] ?? before;
     if (event.type === "complaint_heard") heardAt ??= event.at;
     // Once the read-back is accepted (or the case has ended) the customer has gone.
+    if (event.type === "readback_answered" && !gone) {
+      // Their answer to the read-back (given by this simulation in practice) is part of the talk.
+      const { accepted, comment } = event.data;
+      const say = accepted ? `“${comment ?? "Yes, that's right."}”` : `“Not quite.${comment ? ` ${comment}` : ""}”`;
+      turns.push({ index: i, reactions: [], temper, heard: "You showed them the read-back.", say, vent: false, walkedOut: false });
+    }
     if (gone || NOT_TO_THE_CUSTOMER.has(event.type)) {
       if ((event.type === "readback_answered" && event.data.accepted) || event.type === "case_closed" || event.type === "case_abandoned") gone = true;
       lastAt = event.at;
@@ -260,7 +296,7 @@ export function simulateCustomer(facts: CustomerFacts | null, log: readonly Reco
       vent = true;
       lines.push(fill(pick(VENT_LINES, seed, `${i}:vent`), facts));
     }
-    turns.push({ index: i, reactions, temper, say: lines.join(" "), vent, walkedOut });
+    turns.push({ index: i, reactions, temper, heard: whatWasSaid(event), say: lines.join(" "), vent, walkedOut });
   });
   return { temper, turns, venting, walkedOut };
 }

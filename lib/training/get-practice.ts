@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { describeHistory } from "@/lib/manager/describe-event";
 import { DEFAULT_TIMEZONE } from "@/lib/manager/time";
 import type { RecordedEvent } from "@/lib/playbook";
-import { customerScript } from "@/lib/playbook/practice";
+import { customerFacts } from "@/lib/playbook/simulated-customer";
 import { scoreCase } from "@/lib/playbook/rubric";
 import { parseInput } from "@/lib/validation";
 import { idSchema, isEnded, loadLogs, redactLog, scoreForTrainer } from "./common";
@@ -36,7 +36,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
     mood: source.mood,
     practisable: source.practisable,
   };
-  if (!source.practisable) return { source: summary, script: null, runs: [], comparison: null };
+  if (!source.practisable) return { source: summary, facts: null, runs: [], comparison: null };
 
   const timeZone = source.location.timezone || DEFAULT_TIMEZONE;
   const [storedSourceLog, runs, tags] = await Promise.all([
@@ -58,7 +58,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
   const chosenLog = chosen ? (runLogs.get(chosen.practiceCaseId) ?? []) : [];
   return {
     source: summary,
-    script: customerScript(sourceLog),
+    facts: customerFacts(sourceLog),
     runs: runs.map((r) => ({
       practiceCaseId: r.practiceCaseId,
       reference: r.practiceCase.reference,
