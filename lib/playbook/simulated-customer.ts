@@ -25,6 +25,7 @@ import {
 import type { RecordedEvent } from "./events";
 import { FIRST_APOLOGY_TARGET_MS } from "./first-apology";
 import { isRealOffer, isRemedyOffer } from "./offer-words";
+import { PRACTICE_WALK_OUT_REASON } from "./walk-out";
 import { isProportionate } from "./remedies";
 import { allOptions, settledCompensation, type CaseState } from "./state";
 import { replayStates } from "./replay";
@@ -93,7 +94,7 @@ export function temperWord(temper: number): TemperWord {
 }
 
 /** The reason written into the log when the practice customer walks out. */
-export const WALK_OUT_REASON = "The practice customer walked out";
+export const WALK_OUT_REASON = PRACTICE_WALK_OUT_REASON;
 
 /** A seed from any string (a practice run's id): FNV-1a, 32 bits. */
 export function seedFrom(text: string): number {
