@@ -11,6 +11,7 @@ import { scoreCase } from "@/lib/playbook/rubric";
 import { parseInput } from "@/lib/validation";
 import { idSchema, isEnded, loadLogs, redactLog, scoreForTrainer } from "./common";
 import { loadPracticeSource } from "./practice-source";
+import { practiceReference } from "./practice-scores";
 
 export const getPracticeSchema = z.object({ run: idSchema.optional() });
 
@@ -52,7 +53,8 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
   const tagLabels = new Map(tags.map((t) => [t.slug, t.label]));
   const finished = runs.filter((r) => isEnded(r.practiceCase.status));
   const runLogs = await loadLogs(db, finished.map((r) => r.practiceCaseId));
-  const runScores = new Map([...runLogs].map(([id, log]) => [id, scoreCase(log)]));
+  const reference = practiceReference(storedSourceLog);
+  const runScores = new Map([...runLogs].map(([id, log]) => [id, scoreCase(log, reference)]));
 
   const chosen = finished.find((r) => r.practiceCaseId === wanted) ?? finished[0];
   const chosenLog = chosen ? (runLogs.get(chosen.practiceCaseId) ?? []) : [];
@@ -71,7 +73,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
     comparison: chosen
       ? {
           runId: chosen.practiceCaseId,
-          run: { rubric: runScores.get(chosen.practiceCaseId) ?? scoreCase(chosenLog), lines: describeHistory(chosenLog, anonymousNames(chosenLog, actor.id), tagLabels, timeZone) },
+          run: { rubric: runScores.get(chosen.practiceCaseId) ?? scoreCase(chosenLog, reference), lines: describeHistory(chosenLog, anonymousNames(chosenLog, actor.id), tagLabels, timeZone) },
           original: {
             handledByYou: source.openedById === actor.id,
             rubric: scoreForTrainer(storedSourceLog),
