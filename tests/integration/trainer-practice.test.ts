@@ -185,11 +185,15 @@ describe("practice cases are kept apart from real ones", () => {
     expect((await errorOf(createImprovement(db, maria, { title: "Faster mains", owner: "Chef", due: "2030-01-01", locationId: "loc-harbour", caseIds: [run] }, NOW))).status).toBe(404);
   });
 
-  it("not in the trainer's case list, progress, or the staff member's scored cases", async () => {
+  it("not in the trainer's case list or the staff member's scored cases; on progress only apart from real cases", async () => {
     const list = await listReplayCases(db, tara, {});
     expect(list.rows.map((r) => r.id)).toEqual([source]);
     const progress = await getProgress(db, tara, {}, NOW);
-    expect(progress.people.map((p) => [p.name, p.cases])).toEqual([["Amira Shah", 1]]);
+    expect(progress.people.map((p) => [p.name, p.cases, p.practice.runs])).toEqual([
+      ["Amira Shah", 1, 0],
+      ["Ben Okafor", 0, 1],
+    ]);
+    expect(progress.people.find((p) => p.name === "Ben Okafor")?.average).toBeNull();
     const feedback = await listMyFeedback(db, ben);
     expect(feedback.cases).toEqual([]);
   });
