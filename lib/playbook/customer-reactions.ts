@@ -38,7 +38,10 @@ export type ReactionId = (typeof REACTION_IDS)[number];
 export type Reaction = {
   /** What the trainee did, in a trainer's words. */
   trigger: string;
-  /** How far it moves the customer's temper (0 settled … 10 walks out). */
+  /**
+   * How far it moves the customer's temper (0 settled … 10 walks out). When several things sting
+   * in one turn, the worst counts in full and each other one adds 1.
+   */
   delta: number;
   /** Why a customer reacts like this. */
   why: string;

@@ -236,6 +236,18 @@ export function whatWasSaid(event: RecordedEvent): string {
   }
 }
 
+/**
+ * How far one turn moves their temper: the worst thing they heard in full, one more for each
+ * other thing that stung, and everything that helped. Two faults in one breath ("Sorry, but
+ * we're short staffed") are worse than one, but not twice as bad.
+ */
+export function turnDelta(reactions: readonly ReactionId[]): number {
+  const rises = reactions.map((r) => REACTIONS[r].delta).filter((d) => d > 0);
+  const falls = reactions.map((r) => REACTIONS[r].delta).filter((d) => d < 0);
+  const worst = rises.length ? Math.max(...rises) : 0;
+  return worst + Math.max(0, rises.length - 1) + falls.reduce((a, b) => a + b, 0);
+}
+
 const clamp = (n: number) => Math.max(0, Math.min(WALK_OUT_AT, n));
 
 /**
@@ -283,7 +295,7 @@ export function simulateCustomer(facts: CustomerFacts | null, log: readonly Reco
     }
     lastAt = event.at;
     if (reactions.length === 0) return;
-    const delta = reactions.reduce((sum, r) => sum + REACTIONS[r].delta, 0);
+    const delta = turnDelta(reactions);
     temper = clamp(temper + delta);
     // The worst of what they heard speaks first; at most two lines a turn.
     const spoken = [...reactions].sort((a, b) => REACTIONS[b].delta - REACTIONS[a].delta).slice(0, 2);
