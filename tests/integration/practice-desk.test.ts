@@ -3,6 +3,7 @@
 // venue walls around all of it.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { appendEvent } from "@/lib/cases/append-event";
 import { actorFor } from "@/lib/testing/actors";
 import { acknowledgeComment } from "@/lib/training/acknowledge-comment";
 import { addToCollection } from "@/lib/training/add-to-collection";
@@ -131,6 +132,26 @@ describe("the trainee fails, then passes; the trainer sees both runs and comment
     const desk = await getPracticeDesk(db, tara, {}, NOW);
     expect(desk.runs.find((r) => r.practiceCaseId === poorRun)).toMatchObject({ comments: 1, acknowledged: 1 });
     expect((await errorOf(getReplay(db, grandTrainer, poorRun))).status).toBe(403);
+  });
+});
+
+describe("in practice the customer answers the read-back", () => {
+  it("the server refuses a “Yes” the simulated customer would not give, and takes their “Not quite”", async () => {
+    const runId = (await startPractice(db, ben, source, { clientEventId: randomUUID() }, () => minutesAgo(20))).practiceCaseId;
+    await appendScript(db, runId, {
+      staff: ben,
+      manager: maria,
+      at: minutesAgo(20),
+      stepMs: 10_000,
+      stopBefore: "readback_answered",
+      edit: (e) => (e.type === "feeling_validated" ? { ...e, data: { ...e.data, words: "Please calm down, it is only a side dish." } } : e),
+    });
+    const yes = { clientEventId: randomUUID(), event: { type: "readback_answered", data: { accepted: true } } };
+    const refused = await errorOf(appendEvent(db, ben, runId, yes));
+    expect(refused.code).toBe("playbook_refused");
+    expect(refused.message).toMatch(/customer answers the read-back/);
+    const no = { clientEventId: randomUUID(), event: { type: "readback_answered", data: { accepted: false, comment: "Not quite." } } };
+    await expect(appendEvent(db, ben, runId, no)).resolves.toMatchObject({ phase: "solve" });
   });
 });
 

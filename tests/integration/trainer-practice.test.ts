@@ -47,7 +47,7 @@ beforeAll(async () => {
       staff: amira,
       manager: maria,
       at: minutesAgo(600),
-      options: { sayNo: true, ventAt: "solve", readbackRefusedOnce: true, customerWords: WORDS, mood: "angry" },
+      options: { sayNo: true, ventAt: "solve", readbackRefusedOnce: true, customerWords: WORDS, mood: "calm" },
       edit: (e: PlaybookEvent): PlaybookEvent =>
         e.type === "customer_vented" ? { ...e, data: { ...e.data, note: "It's our anniversary. Ring 07700 900777 if you must." } } : e,
     })
