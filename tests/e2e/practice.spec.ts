@@ -105,7 +105,7 @@ test("a trainer sets a drill; the trainee fails it against a customer who reacts
   await expect(page.getByRole("heading", { level: 1, name: "Practice desk" })).toBeVisible();
   const form = page.getByTestId("assign-drill");
   await expect(form.getByLabel("Case to practise")).toHaveValue(sourceId);
-  await form.getByLabel("For").selectOption({ label: "Ben Okafor" });
+  await form.getByLabel("For", { exact: true }).selectOption({ label: "Ben Okafor" });
   await form.getByLabel(/Note for them/).fill(`Say no with a reason and two alternatives (${run})`);
   await form.getByRole("button", { name: "Assign drill" }).click();
   await expect(form).toContainText(`Drill on case ${reference} set for Ben Okafor.`);
@@ -260,6 +260,7 @@ test("a trainer sets a drill; the trainee fails it against a customer who reacts
 
 test("the trainer reads the practice customer's reactions", async ({ page }) => {
   await signInAsTrainer(page);
+  await page.getByRole("link", { name: /Practice desk/ }).click();
   await page.getByRole("navigation", { name: "Training" }).getByRole("link", { name: "Customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "The practice customer" })).toBeVisible();
   await expect(page.getByRole("region", { name: "What makes them angrier" })).toContainText("An excuse");
