@@ -75,11 +75,14 @@ export function PracticeCustomer({
     }
   }, [sim.walkedOut, open, state.pendingManager, send]);
 
-  // After each stage change, the customer (above the stage's panel) is put back in view.
+  // After each stage change, and whenever the customer answers, the customer (above the stage's
+  // panel) is put back in view: what they just said is what the trainee needs to see.
   const panel = useRef<HTMLElement>(null);
   const movedOn = useContext(CaseMovedOn);
+  const turns = sim.turns.length;
+  const firstTurns = useRef(turns);
   useEffect(() => {
-    if (!movedOn || !panel.current) return;
+    if ((!movedOn && turns === firstTurns.current) || !panel.current) return;
     const frame = window.requestAnimationFrame(() => {
       const bar = document.querySelector<HTMLElement>("[data-sticky-bar]");
       const below = bar ? bar.getBoundingClientRect().bottom : 0;
@@ -87,7 +90,7 @@ export function PracticeCustomer({
       window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
     });
     return () => window.cancelAnimationFrame(frame);
-  }, [movedOn, state.phase]);
+  }, [movedOn, state.phase, turns]);
 
   const ended = !open;
   const recent = sim.turns.slice(-3);

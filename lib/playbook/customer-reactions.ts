@@ -215,9 +215,9 @@ export const VENT_LINES: readonly string[] = [
 export const WALK_OUT_LINES: readonly string[] = ["That's it. I'm leaving, and I won't be back.", "Forget it. I'm going, and I'm writing a review.", "I've had enough. Goodbye."];
 /** The read-back, refused: nothing real was offered, or they are still angry. */
 export const READBACK_REFUSALS = {
-  nothing_real: ["No. You haven't actually offered me anything for {thing}.", "That's not an answer to my problem. There's nothing here."],
-  still_angry: ["No. I'm still not happy with how I've been spoken to.", "Not quite. I don't feel anyone has listened to me."],
-  no_apology: ["Not quite. Nobody has even said sorry."],
+  nothing_real: ["You haven't actually offered me anything for {thing}.", "That doesn't answer my problem. There's nothing here for me."],
+  still_angry: ["I'm still not happy with how I've been spoken to.", "I don't feel anyone has listened to me."],
+  no_apology: ["Nobody has even said sorry."],
 } as const;
 export const READBACK_ACCEPTED: readonly string[] = ["Yes, that's right. Thank you.", "Yes, that's fine.", "That's right. Thanks for sorting it."];
 /** What the customer asks for at Solve, when the real case had no request to refuse. */
