@@ -4,7 +4,7 @@ import { loadCaseState } from "@/lib/cases/case-log";
 import { openCase } from "@/lib/cases/open-case";
 import { AppError } from "@/lib/errors";
 import { projectCase } from "@/lib/playbook";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

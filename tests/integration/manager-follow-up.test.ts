@@ -11,8 +11,8 @@ import { linkImprovementCases } from "@/lib/manager/link-improvement-cases";
 import { listImprovements } from "@/lib/manager/list-improvements";
 import { reopenCase } from "@/lib/manager/reopen-case";
 import { updateAction } from "@/lib/manager/update-action";
-import { driveCase, type DrivenCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase, type DrivenCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -45,7 +45,7 @@ import { insightsQuerySchema } from "@/lib/manager/insights";
 import { linkCasesSchema } from "@/lib/manager/link-improvement-cases";
 import { reopenCaseSchema } from "@/lib/manager/reopen-case";
 import { updateActionSchema } from "@/lib/manager/update-action";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
 
 export const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
