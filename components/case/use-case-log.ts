@@ -233,7 +233,7 @@ export function useCaseLog({
         setDeciding(false);
       }
     },
-    [state, store, actor.id, caseId, refresh],
+    [state, store, caseId, refresh],
   );
 
   const open = isOpen(state);

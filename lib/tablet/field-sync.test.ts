@@ -8,7 +8,6 @@ import { DB_NAME, IdbTabletStore, MemoryTabletStore, type NewStep, type TabletSt
 import { mergeLog } from "@/lib/tablet/case-fold";
 
 const amira = { id: "usr-amira", role: "staff" as const };
-const ben = { id: "usr-ben", role: "staff" as const };
 let n = 0;
 
 function openStep(caseId: string, actor = amira): NewStep {

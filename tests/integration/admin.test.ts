@@ -18,7 +18,6 @@ import { signInWithPin } from "@/lib/auth/sign-in-with-pin";
 import { appendEvent } from "@/lib/cases/append-event";
 import { listRootCauseTags } from "@/lib/cases/get-case";
 import { openCase } from "@/lib/cases/open-case";
-import { AppError } from "@/lib/errors";
 import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";

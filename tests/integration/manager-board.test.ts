@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCaseState } from "@/lib/cases/case-log";
-import { AppError } from "@/lib/errors";
 import { decideRequest } from "@/lib/manager/decide-request";
 import { getLiveBoard } from "@/lib/manager/live-board";
 import { getRepeatWarning, ordinal } from "@/lib/manager/repeat-warning";

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCaseState } from "@/lib/cases/case-log";
-import { AppError } from "@/lib/errors";
 import { addManagerNote } from "@/lib/manager/add-manager-note";
 import { closeCase } from "@/lib/manager/close-case";
 import { setImprovementStatus } from "@/lib/manager/complete-improvement";

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { getInsights, insightsRange } from "@/lib/manager/insights";
 import { driveCase } from "@/tests/support/drive-case";
 import { actorFor } from "@/tests/support/actors";

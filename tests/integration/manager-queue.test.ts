@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { csvField, csvLine } from "@/lib/manager/csv";
 import { prepareQueueCsv } from "@/lib/manager/export-queue-csv";
 import { listCaseQueue } from "@/lib/manager/list-queue";

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { driveCase } from "@/tests/support/drive-case";
 import { actorFor } from "@/tests/support/actors";
 import { acknowledgeComment } from "@/lib/training/acknowledge-comment";

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCaseState } from "@/lib/cases/case-log";
 import { listMyCasesToday } from "@/lib/cases/list-open-cases";
 import { EMAIL_MASK, PHONE_MASK } from "@/lib/cases/redact";
-import { AppError } from "@/lib/errors";
 import { prepareQueueCsv } from "@/lib/manager/export-queue-csv";
 import { createImprovement } from "@/lib/manager/create-improvement";
 import { getInsights } from "@/lib/manager/insights";

@@ -358,8 +358,8 @@ export class Fingerprint {
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function loadHandler(endpoint: Endpoint): Promise<Handler> {
-  const module = (await import(endpoint.file)) as Record<string, Handler | undefined>;
-  const handler = module[endpoint.method];
+  const routeModule = (await import(endpoint.file)) as Record<string, Handler | undefined>;
+  const handler = routeModule[endpoint.method];
   if (!handler) throw new Error(`${endpoint.key}: no ${endpoint.method} export`);
   return handler;
 }
