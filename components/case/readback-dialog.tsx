@@ -6,7 +6,7 @@ import { buildReadback, READBACK_LABELS } from "@/lib/playbook/readback";
 import { PracticeReadback } from "./practice-readback";
 import { StepFeedback } from "./step-feedback";
 import { optionalText } from "./text";
-import type { SendStep } from "./types";
+import type { SendStep } from "@/lib/tablet/step-types";
 import { useStep } from "./use-step";
 import { useVenueTimeZone } from "./venue-time";
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { PlaybookEvent, RecordedEvent } from "./events";
 import { scoreCase, type RubricItemId, type RubricReference } from "./rubric";
 import { PRACTICE_WALK_OUT_REASON } from "./walk-out";
-import { acceptedPrefix, arbitraryEventSequence, arbitraryScriptOptions } from "./testing/arbitraries";
-import { recordScript, scriptCase, type ScriptOptions } from "./testing/walkthrough";
+import { acceptedPrefix, arbitraryEventSequence, arbitraryScriptOptions } from "@/tests/support/playbook/arbitraries";
+import { recordScript, scriptCase, type ScriptOptions } from "@/tests/support/playbook/walkthrough";
 
 function logOf(options: ScriptOptions = {}, edit: (event: PlaybookEvent) => PlaybookEvent = (e) => e): RecordedEvent[] {
   const script = scriptCase(options);

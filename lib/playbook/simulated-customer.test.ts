@@ -4,7 +4,7 @@ import type { PlaybookEvent, RecordedEvent } from "./events";
 import { fold } from "./machine";
 import { customerFacts, customerPrompt, readbackAnswer, seedFrom, simulateCustomer, type CustomerFacts } from "./simulated-customer";
 import { CATEGORY_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "./vocabulary";
-import { recordScript, scriptCase } from "./testing/walkthrough";
+import { recordScript, scriptCase } from "@/tests/support/playbook/walkthrough";
 
 const FACTS: CustomerFacts = {
   words: "My steak came out cold and nobody came back to check on us",

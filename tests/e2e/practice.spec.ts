@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { scriptCase } from "../../lib/playbook/testing/walkthrough";
+import { scriptCase } from "../support/playbook/walkthrough";
 import { expect, signInWithPin, snap, test } from "./helpers";
 
 /**

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appendEvent } from "@/lib/cases/append-event";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { acknowledgeComment } from "@/lib/training/acknowledge-comment";
 import { addToCollection } from "@/lib/training/add-to-collection";
 import { assignDrill } from "@/lib/training/assign-drill";
@@ -17,7 +17,7 @@ import { listPracticeCases } from "@/lib/training/list-practice-cases";
 import { pinComment } from "@/lib/training/pin-comment";
 import { publishCollection } from "@/lib/training/publish-collection";
 import { startPractice } from "@/lib/training/start-practice";
-import { appendScript, recordCase } from "@/lib/training/testing/record-case";
+import { appendScript, recordCase } from "@/tests/support/record-case";
 import { PRACTICE_WALK_OUT_REASON } from "@/lib/playbook/walk-out";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";

@@ -1,9 +1,9 @@
 // Finding teaching cases (issue 16): filter and sort by score and by missed rubric item, and
 // search what staff said — read from the redacted log, so no customer detail can be searched for.
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { listReplayCases } from "@/lib/training/list-replay-cases";
-import { recordCase } from "@/lib/training/testing/record-case";
+import { recordCase } from "@/tests/support/record-case";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
-import { formatShortDate, STATUS_LABELS } from "@/lib/manager/format";
+import { formatShortDate, STATUS_LABELS } from "@/lib/display/format";
 import { CATEGORY_LABELS, STAGE_LABELS, type Category, type Stage } from "@/lib/playbook";
 import { getPracticeDesk, type PracticeDesk } from "@/lib/training/get-practice-desk";
 
