@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { RecordedEvent } from "@/lib/playbook";
 import type { RubricReference, RubricResult } from "@/lib/playbook/rubric";
-import { customerFacts } from "@/lib/playbook/simulated-customer";
+import { customerFacts, seedFrom, simulateCustomer } from "@/lib/playbook/simulated-customer";
+import { maskPersonalDetails } from "@/lib/cases/redact";
 import { loadLogs, scoreForTrainer } from "./common";
 
 /** What a practice run is checked against: the source case's severity and fault, not the trainee's marks. */
@@ -19,4 +20,13 @@ export async function scorePracticeRuns(
   return new Map(
     runs.map((r) => [r.practiceCaseId, scoreForTrainer(logs.get(r.practiceCaseId) ?? [], practiceReference(logs.get(r.sourceCaseId) ?? []))]),
   );
+}
+
+/**
+ * What the simulated customer said after each step of a practice run (by log index; -1 is their
+ * opening), with their temper: the same simulation, source and seed the trainee's tablet ran.
+ */
+export function practiceCustomerReplies(sourceLog: readonly RecordedEvent[], runLog: readonly RecordedEvent[], practiceCaseId: string) {
+  const sim = simulateCustomer(customerFacts(sourceLog), runLog, seedFrom(practiceCaseId));
+  return sim.turns.map((t) => ({ index: t.index, say: maskPersonalDetails(t.say), temper: t.temper, vent: t.vent, walkedOut: t.walkedOut }));
 }

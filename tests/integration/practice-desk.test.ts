@@ -122,6 +122,10 @@ describe("the trainee fails, then passes; the trainer sees both runs and comment
   it("a comment on a practice run reaches the trainee, who acknowledges it", async () => {
     const replay = await getReplay(db, tara, poorRun);
     expect(replay.practice).toBe(true);
+    // The customer's replies replay with the run: the excuse made them angrier.
+    const apologyIndex = replay.log.findIndex((e) => e.type === "apology_given");
+    const reply = replay.customer?.find((t) => t.index === apologyIndex);
+    expect(reply?.temper).toBeGreaterThan(replay.customer?.[0]?.temper ?? 10);
     const apology = replay.log.findIndex((e) => e.type === "apology_given") + 1;
     const comment = await pinComment(db, tara, poorRun, { eventSequence: apology, text: "Drop the excuse: say sorry and stop." });
     const feedback = await listMyFeedback(db, ben);

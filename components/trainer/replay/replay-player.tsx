@@ -144,6 +144,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
             openedAt={openedAt}
             proofs={proofs}
             comments={replay.comments.filter((c) => c.eventSequence === index + 1)}
+            customer={replay.customer?.find((t) => t.index === index) ?? null}
           />
           <CaseSoFar state={state} tagLabel={tagLabel} timeZone={replay.timeZone} />
         </div>
