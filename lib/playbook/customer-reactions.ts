@@ -66,7 +66,7 @@ export const REACTIONS: Record<ReactionId, Reaction> = {
     trigger: "A no with no real reason, or no real alternative (\"No, we don't do that\", \"Nothing else\")",
     delta: 2,
     why: "An immediate, bare no sparks a negative reaction; a reason and an alternative show you still want to help.",
-    lines: ["That's it? Just no?", "So you can't do anything at all. Brilliant.", "No? I asked for {request} and you won't even offer me something else?"],
+    lines: ["That's it? Just no?", "So you can't do anything at all. Brilliant.", "No? I asked for {request}, and you won't even offer me anything else?"],
   },
   calm_down: {
     trigger: "Telling them to calm down or relax",
@@ -90,7 +90,7 @@ export const REACTIONS: Record<ReactionId, Reaction> = {
     trigger: "A sorry that is taken back: \"sorry you feel that way\", \"sorry, but…\"",
     delta: 2,
     why: "A fake or undermined apology is worse than none; apologies cannot be scripted.",
-    lines: ["That's not an apology.", "Sorry I feel that way? Really?", "Everything before the \"but\" doesn't count, you know."],
+    lines: ["That's not an apology.", "That doesn't sound like you're sorry at all.", "If you're sorry, just say so. Don't explain it away."],
   },
   arguing: {
     trigger: "Arguing with their account",

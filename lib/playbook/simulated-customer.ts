@@ -110,13 +110,13 @@ function pick<T>(items: readonly T[], seed: number, salt: string): T {
   return items[seedFrom(`${seed}:${salt}`) % items.length];
 }
 
-function fill(line: string, facts: CustomerFacts | null, requestIndex = 0): string {
+function fill(line: string, facts: CustomerFacts | null, requestIndex = 0, asked?: string): string {
   const words = facts?.words.trim().replace(/\s+/g, " ") ?? "";
   const complaint = words.length > 160 ? `${words.slice(0, 159)}…` : words || "I'm really not happy about this.";
   return line
     .replaceAll("{thing}", facts ? (CATEGORY_THING[facts.category] ?? "this") : "this")
     .replaceAll("{spot}", facts?.spot ?? "this table")
-    .replaceAll("{request}", facts?.requests[requestIndex] ?? facts?.requests[0] ?? "something")
+    .replaceAll("{request}", asked ? asked.charAt(0).toLowerCase() + asked.slice(1) : (facts?.requests[requestIndex] ?? facts?.requests[0] ?? "something"))
     .replaceAll("{complaint}", complaint);
 }
 
@@ -299,7 +299,8 @@ export function simulateCustomer(facts: CustomerFacts | null, log: readonly Reco
     temper = clamp(temper + delta);
     // The worst of what they heard speaks first; at most two lines a turn.
     const spoken = [...reactions].sort((a, b) => REACTIONS[b].delta - REACTIONS[a].delta).slice(0, 2);
-    const lines = spoken.map((r) => fill(pick(REACTIONS[r].lines, seed, `${i}:${r}`), facts, before.declined.length));
+    const asked = event.type === "request_declined" ? event.data.request.trim().replace(/[.!?]+$/, "") : undefined;
+    const lines = spoken.map((r) => fill(pick(REACTIONS[r].lines, seed, `${i}:${r}`), facts, before.declined.length, asked));
     let vent = false;
     if (temper >= WALK_OUT_AT) {
       walkedOut = true;

@@ -226,6 +226,8 @@ test("a trainer sets a drill; the trainee fails it against a customer who reacts
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText(/100\s*\/ 100/);
   await expect(rows.nth(1)).toContainText("Kept the customer: no walk-out");
+  await page.getByRole("heading", { level: 2, name: "Practice runs" }).scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, document.querySelector("[data-testid=practice-runs]")?.getBoundingClientRect().top ?? 0));
   await snap(page, "practice-desk-runs");
   await rows.nth(1).getByRole("link", { name: "Replay and comment" }).click();
   await expect(page.getByTestId("replay")).toContainText("Practice run");
@@ -242,6 +244,9 @@ test("a trainer sets a drill; the trainee fails it against a customer who reacts
   await page.getByLabel(`Comment on step ${step}`).fill(comment);
   await page.getByRole("button", { name: `Pin to step ${step}` }).click();
   await expect(page.getByTestId("comments")).toContainText(`Pinned to step ${step}`);
+  // What the practice customer said after the excuse replays with the run.
+  await expect(page.getByTestId("practice-customer-reply")).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, "practice-replay-comment");
 
   // ── Ben acknowledges it ──

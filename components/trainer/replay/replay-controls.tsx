@@ -119,13 +119,6 @@ export function ReplayControls({
         >
           True time
         </button>
-        <span id={speedId} className={`w-full text-sm ${longPauses && !trueTime ? "text-amber-200" : "text-slate-400"}`} data-testid="pause-note">
-          {trueTime
-            ? "True time: every pause plays at its real length."
-            : longPauses
-              ? "Pauses longer than a minute are shortened to one minute (turn on True time to keep them)."
-              : "No pause in this case is longer than a minute."}
-        </span>
       </div>
       <div className="ml-auto flex flex-col items-end">
         <p className="text-lg tabular-nums text-slate-100">
@@ -141,6 +134,13 @@ export function ReplayControls({
         <p className="text-sm text-slate-300" data-testid="keyboard-hints">
           <kbd className={KBD}>Space</kbd> play / pause · <kbd className={KBD}>←</kbd> <kbd className={KBD}>→</kbd> step
         </p>
+        <span id={speedId} className={`block text-sm ${longPauses && !trueTime ? "text-amber-200" : "text-slate-400"}`} data-testid="pause-note">
+          {trueTime
+            ? "True time: every pause plays in full."
+            : longPauses
+              ? "Pauses over a minute play as one minute (True time keeps them)."
+              : "No pause here is over a minute."}
+        </span>
       </div>
     </section>
   );
