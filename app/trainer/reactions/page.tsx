@@ -15,7 +15,7 @@ export default async function ReactionsPage() {
         <h1 className="text-3xl font-bold text-slate-50">The practice customer</h1>
         <p className="max-w-4xl text-lg text-slate-300">
           In practice the app plays the customer from a real case&apos;s facts. Their temper runs from 0 (settled) to {WALK_OUT_AT}. They start at{" "}
-          {Object.entries(START_TEMPER).map(([mood, t], i) => `${i ? ", " : ""}${t} when ${mood}`)}. At {VENT_AT} or more they start venting again and refuse the read-back; at {WALK_OUT_AT} they walk out.
+          {Object.entries(START_TEMPER).map(([mood, t], i) => `${i ? ", " : ""}${t} when ${mood}`)}. At {VENT_AT} or more they start venting again and refuse the read-back; at {WALK_OUT_AT} they walk out. When several things sting in one breath, the worst counts in full and each other adds one.
           They also refuse the read-back when nobody has apologised or when nothing real was offered. What the trainee types is judged by the same phrase coach as the live screens.
           The customer never tells the trainee the category, severity or feeling.
         </p>
