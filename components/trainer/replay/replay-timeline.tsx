@@ -59,7 +59,7 @@ export function ReplayTimeline({
   return (
     <nav aria-label="Timeline" className="rounded-2xl border border-slate-700 bg-slate-900 p-3">
       <p className="mb-2 text-sm text-slate-300">
-        Spaced to scale{trueTime ? " (true time)" : "; pauses over a minute are shortened and marked ⫽"}.
+        Spaced to scale{trueTime ? " (true time)" : "; pauses over a minute are shortened and marked //"}.
       </p>
       <ol className="flex items-start overflow-x-auto pb-1" data-testid="timeline" data-true-time={trueTime ? "true" : "false"}>
         {lines.map((line, i) => {
@@ -79,7 +79,7 @@ export function ReplayTimeline({
                   data-gap-ms={gap}
                   aria-hidden="true"
                 >
-                  {shortened ? <span className="absolute -top-3 rounded bg-slate-900 px-0.5 text-base leading-6 text-amber-300">⫽</span> : null}
+                  {shortened ? <span className="absolute -top-3 rounded bg-slate-900 px-0.5 text-base leading-6 text-amber-300">{"//"}</span> : null}
                   {gap >= LABEL_GAP_MS && width >= 36 ? (
                     <span className={`absolute top-2 whitespace-nowrap text-xs ${shortened ? "text-amber-200" : "text-slate-400"}`}>{formatCaseTime(gap)}</span>
                   ) : null}
