@@ -4,7 +4,7 @@ import { SeverityBadge, StagePill } from "@/components/manager/pills";
 import { ScoreBadge } from "@/components/trainer/score-badge";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageResult } from "@/lib/page-errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatClock, formatCount, formatShortDate } from "@/lib/display/format";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
@@ -20,14 +20,9 @@ const label = FILTER_LABEL;
 export default async function TrainerCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("trainer.replay");
   const values = searchParamsToObject(await searchParams);
-  let list: ReplayList | null = null;
-  let problem: string | null = null;
-  try {
-    list = await listReplayCases(await getDb(), actor, values);
-  } catch (error) {
-    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
-    problem = error.message;
-  }
+  const loaded = await pageResult(listReplayCases(await getDb(), actor, values), { show: ["invalid_input", "forbidden"] });
+  const list: ReplayList | null = loaded.ok ? loaded.value : null;
+  const problem = loaded.ok ? null : loaded.error.message;
   const { page: _page, ...filters } = values;
   void _page;
   const v = (key: string) => values[key] ?? "";

@@ -4,7 +4,7 @@ import { SeverityBadge, StagePill } from "@/components/manager/pills";
 import { QueueFilters } from "@/components/manager/queue-filters";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageResult } from "@/lib/page-errors";
 import { listFilterOptions } from "@/lib/manager/filter-options";
 import type { QueueSort } from "@/lib/display/queue-options";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
@@ -22,14 +22,9 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
   const db = await getDb();
   const values = searchParamsToObject(await searchParams);
   const options = await listFilterOptions(db, actor);
-  let page: QueuePage | null = null;
-  let problem: string | null = null;
-  try {
-    page = await listCaseQueue(db, actor, values);
-  } catch (error) {
-    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
-    problem = error.message;
-  }
+  const loaded = await pageResult(listCaseQueue(db, actor, values), { show: ["invalid_input", "forbidden"] });
+  const page: QueuePage | null = loaded.ok ? loaded.value : null;
+  const problem = loaded.ok ? null : loaded.error.message;
   const { page: _page, ...filters } = values;
   void _page;
   const multiLocation = options.locations.length > 1;
