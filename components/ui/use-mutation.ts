@@ -10,6 +10,11 @@ type Options<T> = {
   success?: string | ((data: T) => string);
   /** Re-render the server page afterwards (the default), so lists show the change. */
   refresh?: boolean;
+  /**
+   * On success the caller leaves the page (`then` navigates): stay busy meanwhile, so a second
+   * tap cannot send it again, and refresh nothing.
+   */
+  then?: (data: T) => void;
 };
 
 /**
@@ -28,11 +33,16 @@ export function useMutation() {
     setError(null);
     setDone(null);
     const result = await sendJson<T>(method, url, body);
-    setBusy(false);
     if (!result.ok) {
+      setBusy(false);
       setError(result.error);
       return result;
     }
+    if (options.then) {
+      options.then(result.data);
+      return result;
+    }
+    setBusy(false);
     if (options.success) setDone(typeof options.success === "string" ? options.success : options.success(result.data));
     if (options.refresh !== false) router.refresh();
     return result;
