@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { RecordedEvent } from "@/lib/playbook";
 import type { RubricReference, RubricResult } from "@/lib/playbook/rubric";
