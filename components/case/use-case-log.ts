@@ -267,6 +267,8 @@ export function useCaseLog({
             : "idle";
   return {
     state,
+    /** The case's log as this tablet knows it; null until the fold has loaded. */
+    log: merged?.log ?? null,
     reached,
     send,
     decideAsManager,
