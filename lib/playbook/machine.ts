@@ -1,14 +1,15 @@
 import { approvalReason, approvedRemedy, decisionRefusal, mayDecide, offerNeedsApproval, ownLimitCents, sameRemedy } from "./authority";
 import type { EventOf, EventType, RecordedEvent } from "./events";
+import { definePlaybook, PlaybookRefusal, type Refusal, type RefusalCode, type TransitionOf } from "./engine";
 import { formatMoney } from "./money";
 import { allOptions, awaitingCompensation, compensationSettled, initialState, settledCompensation, type CaseState, type CompensationState } from "./state";
 import { STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
 
 export { formatMoney };
 
-export type RefusalCode = "wrong_stage" | "not_ready" | "awaiting_manager" | "not_authorised" | "case_ended";
-export type Refusal = { ok: false; code: RefusalCode; reason: string };
-export type Transition = { ok: true; state: CaseState } | Refusal;
+export type { Refusal, RefusalCode };
+export { PlaybookRefusal };
+export type Transition = TransitionOf<CaseState>;
 
 type ManagerDecisionRemedy = Pick<CaseState["decisions"][number], "remedy" | "requested">;
 type Guard<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => string | null;
@@ -333,62 +334,22 @@ const EVENT_NAMES: Record<EventType, string> = {
   case_reopened: "reopen the case",
 };
 
-function refuse(code: RefusalCode, reason: string): Refusal {
-  return { ok: false, code, reason };
-}
+/** The complaint playbook: its table above, run by the shared engine (./engine.ts). */
+export const complaintPlaybook = definePlaybook<Phase, CaseState, RecordedEvent>({
+  flow,
+  initial: initialState,
+  ended: ["closed", "abandoned"],
+  phaseNames: PHASE_NAMES,
+  eventNames: EVENT_NAMES,
+  endedReason: (phase) => `This case is ${phase}; only a manager can follow it up or reopen it.`,
+  awaitingManager: (state) => state.pendingManager !== undefined,
+});
 
 /** The next state of a case after `event`, or the reason the playbook does not allow it. */
-export function transition(state: CaseState, event: RecordedEvent): Transition {
-  const rule = flow[event.type] as Rule<EventType>;
-  if ((state.phase === "closed" || state.phase === "abandoned") && !rule.in.includes(state.phase)) {
-    return refuse("case_ended", `This case is ${state.phase}; only a manager can follow it up or reopen it.`);
-  }
-  if (!rule.in.includes(state.phase)) {
-    const where = rule.in.map((p) => PHASE_NAMES[p]).join(" or ");
-    return refuse(
-      "wrong_stage",
-      `You can ${EVENT_NAMES[event.type]} only at ${where}; this case is at ${PHASE_NAMES[state.phase]}.`,
-    );
-  }
-  if (state.pendingManager && !rule.whileWaiting) {
-    return refuse("awaiting_manager", "Waiting for a manager's decision before the next step.");
-  }
-  const reason = rule.guard?.(state, event as never);
-  if (reason) {
-    const code: RefusalCode = reason.startsWith("Only") ? "not_authorised" : "not_ready";
-    return refuse(code, reason);
-  }
-  const next = rule.apply(state, event as never);
-  return { ok: true, state: { ...next, eventCount: state.eventCount + 1, lastEventAt: event.at } };
-}
-
-export class PlaybookRefusal extends Error {
-  constructor(
-    readonly refusal: Refusal,
-    readonly eventIndex: number,
-  ) {
-    super(refusal.reason);
-  }
-}
+export const transition: (state: CaseState, event: RecordedEvent) => Transition = complaintPlaybook.transition;
 
 /** A case's state is its event log folded through `transition`. */
-export function fold(events: readonly RecordedEvent[], from: CaseState = initialState): CaseState {
-  return events.reduce((state, event, index) => {
-    const result = transition(state, event);
-    if (!result.ok) throw new PlaybookRefusal(result, index);
-    return result.state;
-  }, from);
-}
+export const fold: (events: readonly RecordedEvent[], from?: CaseState) => CaseState = complaintPlaybook.fold;
 
 /** Every intermediate state, for replays: states[i] is the state after events[i]. */
-export function foldSteps(events: readonly RecordedEvent[]): CaseState[] {
-  const states: CaseState[] = [];
-  fold(events, initialState);
-  events.reduce((state, event) => {
-    const result = transition(state, event);
-    const next = result.ok ? result.state : state;
-    states.push(next);
-    return next;
-  }, initialState);
-  return states;
-}
+export const foldSteps: (events: readonly RecordedEvent[]) => CaseState[] = complaintPlaybook.foldSteps;
