@@ -142,6 +142,13 @@ function describe(
       if (e.data.dueAt) changes.push(`set it due ${formatDue(e.data.dueAt, timeZone)}`);
       return { what: `Action ${quote(name)}: ${changes.join(", ") || "updated"}`, detail: e.data.note };
     }
+    case "promise_update_told": {
+      const name = actions.get(e.data.actionId) ?? e.data.actionId;
+      return {
+        what: `Went back and told the customer ${quote(name)} would be late${e.data.newDueAt ? `; new time ${formatDue(e.data.newDueAt, timeZone)}` : ""}`,
+        detail: e.data.words && quote(e.data.words),
+      };
+    }
     case "manager_note_added":
       return { what: "Added a manager's note", detail: e.data.text };
     case "case_reopened":

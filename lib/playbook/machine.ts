@@ -49,6 +49,7 @@ export const flow: { [T in EventType]: Rule<T> } = {
       practice: e.data.practice,
       revision: e.data.revision ?? 1,
       openedAt: e.at,
+      fromHeadsUp: e.data.fromHeadsUp,
     }),
   },
   complaint_heard: {
@@ -277,6 +278,25 @@ export const flow: { [T in EventType]: Rule<T> } = {
       ),
     }),
   },
+  promise_update_told: {
+    // The customer may still be in the room or at the table after the case is closed.
+    in: FOLLOW_UP,
+    whileWaiting: true,
+    guard: (s, e) => {
+      const action = s.actions.find((a) => a.id === e.data.actionId);
+      if (!action) return "There is no such agreed action on this case.";
+      return action.status === "done" ? "That action is already done: there is nothing late to tell them about." : null;
+    },
+    apply: (s, e) => {
+      const action = s.actions.find((a) => a.id === e.data.actionId)!;
+      const telling = { actionId: action.id, at: e.at, actorId: e.actor.id, words: e.data.words, dueAtWhenTold: action.dueAt, newDueAt: e.data.newDueAt };
+      return {
+        ...s,
+        promiseTellings: [...s.promiseTellings, telling],
+        actions: e.data.newDueAt ? s.actions.map((a) => (a.id === action.id ? { ...a, dueAt: e.data.newDueAt! } : a)) : s.actions,
+      };
+    },
+  },
   manager_note_added: {
     in: [...OPEN, "closed", "abandoned"],
     whileWaiting: true,
@@ -330,6 +350,7 @@ const EVENT_NAMES: Record<EventType, string> = {
   note_added: "add a note",
   case_abandoned: "mark the case abandoned",
   action_updated: "update an agreed action",
+  promise_update_told: "tell the customer a promise will be late",
   manager_note_added: "add a manager's note",
   case_reopened: "reopen the case",
 };
