@@ -4,6 +4,12 @@ import { formatDue } from "@/lib/playbook";
 import { floorLocations } from "./common";
 
 /**
+ * How late a promise may be and still prompt "go back and tell them": the customer is still at the
+ * table, in the room or expecting the call. Older misses are the manager's follow-up (the queue).
+ */
+export const LATE_PROMPT_WINDOW_MS = 12 * 3_600_000;
+
+/**
  * Agreed actions past their time and still open, which nobody has gone back to tell the customer
  * about since they fell due (a promise_update_told event at or after the due time). `mineOnly`: only
  * the ones this person owns (the owner named as them, or a case they opened with its owner not a
@@ -12,7 +18,7 @@ import { floorLocations } from "./common";
 export async function listLatePromises(db: Db, actor: Actor, { now, mineOnly }: { now: Date; mineOnly: boolean }) {
   const locationIds = floorLocations(actor);
   const overdue = await db.agreedAction.findMany({
-    where: { status: "open", dueAt: { lt: now }, case: { locationId: { in: locationIds }, isPractice: false } },
+    where: { status: "open", dueAt: { lt: now, gte: new Date(now.getTime() - LATE_PROMPT_WINDOW_MS) }, case: { locationId: { in: locationIds }, isPractice: false } },
     orderBy: { dueAt: "asc" },
     take: 50,
     select: {
