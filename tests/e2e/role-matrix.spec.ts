@@ -105,6 +105,8 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
+  // Ended on record, so no later test's screens carry the matrix's heads-up banner.
+  if (fixtures?.headsUpId) await contexts.staff.post(`/api/heads-ups/${fixtures.headsUpId}/end`, { data: {} }).catch(() => undefined);
   await Promise.all(Object.values(contexts ?? {}).map((c) => c.dispose()));
 });
 
