@@ -5,6 +5,7 @@ import { clientEventIdSchema } from "@/lib/cases/client-event";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
+import { venueDay } from "@/lib/playbook/venue-day";
 import { HEADS_UP_KINDS, headsUpOptionSchema } from "@/lib/playbook/heads-up";
 import { parseInput } from "@/lib/validation";
 import { actingLocation } from "./common";
@@ -30,6 +31,8 @@ export async function raiseHeadsUp(db: Db, actor: Actor, input: unknown, now: ()
   const locationId = actingLocation(actor, data.locationId);
   const texts = new Set(data.options.map((o) => o.text.toLowerCase().replace(/\s+/g, " ")));
   if (texts.size < 2) throw new AppError("invalid_input", "Give at least two different options.", { fields: { options: "Two different options" } });
+  const location = await db.location.findUnique({ where: { id: locationId }, select: { timezone: true } });
+  if (!location) throw new AppError("not_found", "No location with that id.");
   return serialiseWrite(async () => {
     const earlier = await db.headsUpAlert.findUnique({ where: { clientEventId: data.clientEventId } });
     if (earlier) {
@@ -38,15 +41,17 @@ export async function raiseHeadsUp(db: Db, actor: Actor, input: unknown, now: ()
       }
       return { id: earlier.id, duplicate: true };
     }
+    const raisedAt = now();
     const created = await db.headsUpAlert.create({
       data: {
+        raisedLocalDay: venueDay(raisedAt, location.timezone),
         locationId,
         kind: data.kind,
         what: data.what,
         reason: data.reason,
         options: JSON.stringify(data.options),
         raisedById: actor.id,
-        raisedAt: now(),
+        raisedAt,
         clientEventId: data.clientEventId,
       },
     });

@@ -5,6 +5,7 @@ import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
 import { HEADS_UP_REVISION, initialHeadsUpState, transitionHeadsUp, type HeadsUpEvent, type HeadsUpState, type RecordedHeadsUpEvent } from "@/lib/playbook/heads-up";
+import { venueDay } from "@/lib/playbook/venue-day";
 import { newHeadsUpReference, writeHeadsUpEvents, type HeadsUpAppendResult } from "./common";
 
 export { caseIdSchema };
@@ -20,6 +21,8 @@ export async function recordNewHeadsUp(
   input: { clientEventId: string; caseId?: string; locationId: string; alertId?: string; steps: HeadsUpEvent[] },
   now: () => Date,
 ): Promise<HeadsUpAppendResult> {
+  const location = await db.location.findUnique({ where: { id: input.locationId }, select: { timezone: true } });
+  if (!location) throw new AppError("not_found", "No location with that id.");
   return serialiseWrite(() =>
     retryOnContention(async () => {
       const earlier = await db.headsUpEvent.findUnique({ where: { clientEventId: input.clientEventId }, include: { case: { select: { locationId: true } } } });
@@ -62,6 +65,7 @@ export async function recordNewHeadsUp(
                 stage: "notice",
                 status: "open",
                 openedAt: at,
+                openedLocalDay: venueDay(at, location.timezone),
                 lastEventAt: at,
               },
             });

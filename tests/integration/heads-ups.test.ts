@@ -15,9 +15,12 @@ import { startComplaintFromHeadsUp } from "@/lib/heads-ups/start-complaint";
 import { tellTable } from "@/lib/heads-ups/tell-table";
 import { actorFor } from "@/lib/testing/actors";
 import { createTestDb } from "../setup/test-db";
+import { getInsights } from "@/lib/manager/insights";
+import { oracleInsights, prepareOracle } from "../oracle/insights-oracle";
+import { openSqliteOracleDb } from "../oracle/sqlite-only";
 import { errorOf } from "../setup/app-error";
 
-const { db } = await createTestDb();
+const { db, file } = await createTestDb();
 let n = 0;
 const cid = () => `hu-${Date.now()}-${n++}`;
 const amira = actorFor("usr-amira");
@@ -159,5 +162,39 @@ describe("broken promises", () => {
     await step({ type: "promise_update_told", data: { actionId: "act-steak", words: "Five more minutes, I'm sorry." } });
     expect(await late()).toHaveLength(0);
     expect(await late(maria)).toHaveLength(0);
+  });
+});
+
+describe("the insights count what was prevented", () => {
+  it("heads-ups raised, tables told, those who still complained, and late promises told vs not, equal to the oracle", async () => {
+    // Everything above happened today at The Harbour Kitchen (and one heads-up case at the Grand).
+    const now = new Date();
+    const app = await getInsights(db, maria, {}, now);
+    const p = app.prevention;
+    const raised = await db.headsUpAlert.count({ where: { locationId: "loc-harbour" } });
+    expect(p.headsUpsRaised).toBe(raised);
+    expect(p.tablesTold).toBe(await db.headsUpCase.count({ where: { locationId: "loc-harbour", toldAt: { not: null } } }));
+    expect(p.stillComplained).toBe(1);
+    // The steak promise: late, then told. One more, late and never told:
+    const { caseId } = await openCase(db, ben, { clientEventId: cid() });
+    const step = (event: unknown) => appendEvent(db, ben, caseId, { clientEventId: cid(), event });
+    await step({ type: "complaint_heard", data: { customerWords: "No high chair for an hour", category: "service", severity: 1, spot: "Table 2", mood: "upset" } });
+    await step({ type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } });
+    await step({ type: "apology_given", data: { sincere: true, ourFault: true } });
+    await step({ type: "options_offered", data: { options: ["Bring one now", "Borrow the booster seat"] } });
+    await step({ type: "solution_agreed", data: { option: "Bring one now" } });
+    await step({ type: "compensation_skipped", data: { reason: "Not wanted" } });
+    await step({ type: "actions_agreed", data: { actions: [{ id: "act-chair", description: "Find a high chair", owner: "Ben Okafor", dueAt: new Date(now.getTime() - 60_000).toISOString() }] } });
+    const after = (await getInsights(db, maria, {}, new Date(now.getTime() + 1000))).prevention;
+    expect(after.brokenPromises).toEqual({ total: 2, told: 1, notTold: 1, toldShare: 0.5 });
+
+    const oracle = openSqliteOracleDb(file);
+    try {
+      await prepareOracle(oracle);
+      const expected = await oracleInsights(oracle, { locationIds: ["loc-harbour"], from: app.range.from, to: app.range.to, within: app.within });
+      expect({ headsUpsRaised: p.headsUpsRaised, tablesTold: p.tablesTold, stillComplained: p.stillComplained, promisesTold: after.brokenPromises.told }).toEqual(expected.prevention);
+    } finally {
+      await oracle.close();
+    }
   });
 });

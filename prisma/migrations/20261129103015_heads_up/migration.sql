@@ -8,6 +8,7 @@ CREATE TABLE "HeadsUpAlert" (
     "options" TEXT NOT NULL,
     "raisedById" TEXT NOT NULL,
     "raisedAt" DATETIME NOT NULL,
+    "raisedLocalDay" TEXT NOT NULL,
     "clientEventId" TEXT NOT NULL,
     "endedAt" DATETIME,
     "endedById" TEXT,
@@ -37,6 +38,7 @@ CREATE TABLE "HeadsUpCase" (
     "complaintCaseId" TEXT,
     "eventCount" INTEGER NOT NULL DEFAULT 0,
     "openedAt" DATETIME NOT NULL,
+    "openedLocalDay" TEXT NOT NULL,
     "closedAt" DATETIME,
     "lastEventAt" DATETIME NOT NULL,
     CONSTRAINT "HeadsUpCase_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "Location" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
@@ -67,7 +69,7 @@ CREATE UNIQUE INDEX "HeadsUpAlert_clientEventId_key" ON "HeadsUpAlert"("clientEv
 CREATE INDEX "HeadsUpAlert_locationId_endedAt_raisedAt_idx" ON "HeadsUpAlert"("locationId", "endedAt", "raisedAt");
 
 -- CreateIndex
-CREATE INDEX "HeadsUpAlert_locationId_raisedAt_idx" ON "HeadsUpAlert"("locationId", "raisedAt");
+CREATE INDEX "HeadsUpAlert_locationId_raisedLocalDay_idx" ON "HeadsUpAlert"("locationId", "raisedLocalDay");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "HeadsUpCase_reference_key" ON "HeadsUpCase"("reference");
@@ -77,6 +79,9 @@ CREATE UNIQUE INDEX "HeadsUpCase_complaintCaseId_key" ON "HeadsUpCase"("complain
 
 -- CreateIndex
 CREATE INDEX "HeadsUpCase_locationId_openedAt_idx" ON "HeadsUpCase"("locationId", "openedAt");
+
+-- CreateIndex
+CREATE INDEX "HeadsUpCase_locationId_openedLocalDay_idx" ON "HeadsUpCase"("locationId", "openedLocalDay");
 
 -- CreateIndex
 CREATE INDEX "HeadsUpCase_alertId_openedAt_idx" ON "HeadsUpCase"("alertId", "openedAt");
