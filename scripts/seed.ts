@@ -4,10 +4,10 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { configureSqlite, createDb, defaultDatabaseUrl } from "@/lib/db/client";
-import { seedDemoCases } from "@/lib/seed/demo-cases";
-import { seedReferenceData } from "@/lib/seed/reference-data";
-import { seedTrainingLibrary } from "@/lib/seed/training";
-import { seedHeadsUps } from "@/lib/seed/heads-ups";
+import { seedDemoCases } from "@/prisma/seed/demo-cases";
+import { seedReferenceData } from "@/prisma/seed/reference-data";
+import { seedTrainingLibrary } from "@/prisma/seed/training";
+import { seedHeadsUps } from "@/prisma/seed/heads-ups";
 
 /**
  * scripts/migrate.mjs in its own process. Calling its `migrate()` here would leave the schema

@@ -6,7 +6,7 @@ import { CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { csvLine } from "./csv";
 import { caseWhereSql, orderBySql, queueQuerySchema, toCaseFilter } from "./filters";
-import { READBACK_OUTCOME_LABELS } from "./format";
+import { READBACK_OUTCOME_LABELS } from "@/lib/display/format";
 import { DEFAULT_TIMEZONE, localDateTime } from "./time";
 import { scopeLocations, venuesOf } from "./scope";
 

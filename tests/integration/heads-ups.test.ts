@@ -13,7 +13,7 @@ import { openHeadsUpCase } from "@/lib/heads-ups/open-heads-up-case";
 import { raiseHeadsUp } from "@/lib/heads-ups/raise-heads-up";
 import { startComplaintFromHeadsUp } from "@/lib/heads-ups/start-complaint";
 import { tellTable } from "@/lib/heads-ups/tell-table";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { getInsights } from "@/lib/manager/insights";
 import { oracleInsights, prepareOracle } from "../oracle/insights-oracle";

@@ -2,7 +2,7 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
 import { configureSqlite, createDb, type Db } from "@/lib/db/client";
-import { seedReferenceData } from "@/lib/seed/reference-data";
+import { seedReferenceData } from "@/prisma/seed/reference-data";
 
 const TMP_DIR = path.resolve(__dirname, "..", ".tmp");
 let counter = 0;

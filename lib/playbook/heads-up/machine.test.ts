@@ -5,7 +5,7 @@ import { HEADS_UP_EVENT_TYPES, headsUpEventSchema, type HeadsUpEvent, type Heads
 import { foldHeadsUp, foldHeadsUpSteps, headsUpFlow, headsUpStatus, transitionHeadsUp, type HeadsUpTransition } from "./machine";
 import { buildHeadsUpReadback } from "./readback";
 import { initialHeadsUpState, type HeadsUpState } from "./state";
-import { HEADS_UP_SAMPLE, HEADS_UP_WALK, recordedHeadsUp } from "./testing";
+import { HEADS_UP_SAMPLE, HEADS_UP_WALK, recordedHeadsUp } from "@/tests/support/playbook/heads-up";
 import { HEADS_UP_STAGE_LABELS, HEADS_UP_STAGES, type HeadsUpPhase, type HeadsUpStage } from "./vocabulary";
 import { HEADS_UP_PHASE_NAMES } from "./machine";
 import { headsUpCarryOver } from "./carry-over";

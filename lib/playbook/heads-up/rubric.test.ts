@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../events";
 import type { HeadsUpEvent, HeadsUpEventType } from "./events";
 import { scoreHeadsUp } from "./rubric";
-import { HEADS_UP_SAMPLE, HEADS_UP_WALK, recordedHeadsUp } from "./testing";
+import { HEADS_UP_SAMPLE, HEADS_UP_WALK, recordedHeadsUp } from "@/tests/support/playbook/heads-up";
 
 const STAFF: Actor = { id: "staff-1", role: "staff" };
 const log = (events: HeadsUpEvent[], gapMs = 30_000) => events.map((e, i) => recordedHeadsUp(e, new Date(Date.UTC(2025, 5, 2, 19) + i * gapMs), STAFF));

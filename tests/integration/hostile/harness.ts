@@ -45,7 +45,7 @@ import { insightsQuerySchema } from "@/lib/manager/insights";
 import { linkCasesSchema } from "@/lib/manager/link-improvement-cases";
 import { reopenCaseSchema } from "@/lib/manager/reopen-case";
 import { updateActionSchema } from "@/lib/manager/update-action";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { appendHeadsUpEventSchema } from "@/lib/heads-ups/append-heads-up-event";
 import { endHeadsUpSchema } from "@/lib/heads-ups/end-heads-up";
 import { openHeadsUpCaseSchema } from "@/lib/heads-ups/open-heads-up-case";
@@ -381,8 +381,8 @@ export class Fingerprint {
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function loadHandler(endpoint: Endpoint): Promise<Handler> {
-  const module = (await import(endpoint.file)) as Record<string, Handler | undefined>;
-  const handler = module[endpoint.method];
+  const routeModule = (await import(endpoint.file)) as Record<string, Handler | undefined>;
+  const handler = routeModule[endpoint.method];
   if (!handler) throw new Error(`${endpoint.key}: no ${endpoint.method} export`);
   return handler;
 }

@@ -7,7 +7,7 @@ import { raiseHeadsUp } from "@/lib/heads-ups/raise-heads-up";
 import { tellTable } from "@/lib/heads-ups/tell-table";
 import { appendHeadsUpEvent } from "@/lib/heads-ups/append-heads-up-event";
 import type { HeadsUpChoice, HeadsUpKind } from "@/lib/playbook/heads-up";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 
 type Script = {
   venue: "loc-harbour" | "loc-grand";

@@ -1,6 +1,6 @@
 // Test helpers shared by the heads-up playbook's unit tests, the integration tests and the seed.
-import type { Actor } from "../events";
-import type { HeadsUpEvent, HeadsUpEventOf, HeadsUpEventType, RecordedHeadsUpEvent } from "./events";
+import type { Actor } from "@/lib/playbook/events";
+import type { HeadsUpEvent, HeadsUpEventOf, HeadsUpEventType, RecordedHeadsUpEvent } from "@/lib/playbook/heads-up/events";
 
 export const recordedHeadsUp = (event: HeadsUpEvent, at: Date, actor: Actor): RecordedHeadsUpEvent => ({ ...event, at, actor });
 
