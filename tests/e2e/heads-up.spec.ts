@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { expect, pairedState, snap, test } from "./helpers";
+import { expect, pairedState, SCREENSHOT_DIR, snap, test } from "./helpers";
 
 // Two tablets at The Harbour Kitchen. Amira raises "salmon sold out" on hers; Ben's tablet shows it
 // within 5 seconds without a reload; Ben ticks off two tables; one of them complains anyway, and
@@ -124,4 +124,67 @@ test("an overdue promise prompts its owner to go back and tell them, and the tel
   expect(view.log.map((e) => e.type)).toContain("promise_update_told");
   await page.reload();
   await expect(page.getByTestId("late-promise").filter({ hasText: "Bring a fresh dessert" })).toHaveCount(0);
+});
+
+test("a heads-up for one table is walked end to end, then replayed and scored by a trainer, and counted in the insights", async ({ page, browser }, testInfo) => {
+  await signIn(page.request, "usr-amira", "4827");
+  await page.goto("/heads-ups");
+  await page.getByRole("button", { name: "Tell one table or room about something" }).click();
+  await expect(page.getByRole("heading", { name: "Notice" })).toBeVisible();
+  const caseId = new URL(page.url()).pathname.split("/").pop()!;
+
+  await page.getByLabel("What kind of problem").selectOption("running_late");
+  await page.getByLabel("What will affect them").fill("Their mains are 20 minutes behind");
+  await page.getByRole("textbox", { name: "Table or room" }).fill("Table 15");
+  await page.getByRole("button", { name: "Next: explain" }).click();
+
+  // The phrase coach hears an excuse in the reason, as it does in a complaint.
+  await expect(page.getByRole("heading", { name: "Explain" })).toBeVisible();
+  const reason = page.getByLabel("The plain, true reason");
+  await reason.fill("Sorry, we're short staffed tonight");
+  await expect(page.locator('[data-kind="excuse"]').first()).toBeVisible({ timeout: 15_000 });
+  await snap(page, "heads-up-explain");
+  // The playbook refuses to go on until the reason is ticked as the true one.
+  await reason.fill("Every dish is cooked to order and a large party arrived at once");
+  await page.getByRole("button", { name: "Next: offer options" }).click();
+  await expect(page.getByRole("alert")).toContainText("plain, true reason");
+  await page.getByLabel("It's the true reason, with no excuse or blame").check();
+  await page.getByRole("button", { name: "Next: offer options" }).click();
+
+  await expect(page.getByRole("heading", { name: "Offer options" })).toBeVisible();
+  await page.getByLabel("Option 1", { exact: true }).fill("Wait about 20 minutes, bread on us");
+  await page.getByLabel("Option 2", { exact: true }).fill("A starter now while they wait");
+  await page.getByRole("button", { name: "Next: let them decide" }).click();
+  await page.getByRole("button", { name: "Wait: Wait about 20 minutes, bread on us" }).click();
+
+  await expect(page.getByTestId("heads-up-readback")).toContainText("What you chose: Wait — Wait about 20 minutes, bread on us");
+  await page.getByRole("button", { name: "They agreed" }).click();
+  await page.getByLabel("What would have prevented it").fill("Stagger large parties' orders");
+  await page.getByRole("button", { name: "Close the heads-up" }).click();
+  await expect(page.getByText("Closed.")).toBeVisible();
+
+  // A trainer replays it (signed in with email and password on another browser) and sees the rubric.
+  const trainerContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: testInfo.project.use.viewport ?? undefined, storageState: { cookies: [], origins: [] } });
+  try {
+    const trainer = await trainerContext.newPage();
+    const signedIn = await trainer.request.post("/api/session/password", { data: { email: "tara@example.com", password: "trainer-demo-pass" } });
+    expect(signedIn.ok(), await signedIn.text()).toBe(true);
+    await trainer.goto(`/trainer/heads-up-cases/${caseId}`);
+    await expect(trainer.getByRole("heading", { name: /H-/ })).toBeVisible();
+    await expect(trainer.getByRole("button", { name: /Told them early, before they had to ask/ })).toBeVisible();
+    await expect(trainer.getByRole("button", { name: /Gave the plain, true reason/ })).toContainText("✓");
+    await trainer.getByRole("button", { name: /Respected the customer's choice/ }).click();
+    await expect(trainer.getByTestId("heads-up-replay-step")).toContainText("Step 5 of");
+    await snap(trainer, "heads-up-replay");
+  } finally {
+    await trainerContext.close();
+  }
+
+  // The manager's insights count it.
+  await signIn(page.request, "usr-maria", "9406");
+  await page.goto("/manager/insights");
+  const figures = page.getByTestId("prevention-figures");
+  await expect(figures).toContainText("Tables and rooms told");
+  await figures.scrollIntoViewIfNeeded();
+  await page.locator('[aria-labelledby="prevention"]').screenshot({ path: `${SCREENSHOT_DIR}/heads-up-insights.png` });
 });
