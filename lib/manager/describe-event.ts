@@ -71,7 +71,12 @@ function describe(
 ): { what: string; detail?: string } {
   switch (e.type) {
     case "case_opened":
-      return { what: `Opened case ${e.data.reference}${e.data.practice ? " (practice)" : ""}` };
+      return {
+        what: `Opened case ${e.data.reference}${e.data.practice ? " (practice)" : ""}${e.data.fromHeadsUp ? ` from heads-up ${e.data.fromHeadsUp.reference}` : ""}`,
+        detail: e.data.fromHeadsUp
+          ? `${e.data.fromHeadsUp.what} · ${e.data.fromHeadsUp.spot}${e.data.fromHeadsUp.option ? ` · they had chosen ${quote(e.data.fromHeadsUp.option)}` : ""}`
+          : undefined,
+      };
     case "complaint_heard": {
       const d = e.data;
       return {
