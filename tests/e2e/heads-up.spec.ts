@@ -101,7 +101,7 @@ test("an overdue promise prompts its owner to go back and tell them, and the tel
   const opened = await page.request.post("/api/cases", { data: { clientEventId: randomUUID() } });
   expect(opened.status()).toBe(201);
   const { caseId } = (await opened.json()) as { caseId: string };
-  await step(page.request, caseId, { type: "complaint_heard", data: { customerWords: "Our room has no hot water this morning", category: "room", severity: 2, spot: "Table 12", mood: "upset" } });
+  await step(page.request, caseId, { type: "complaint_heard", data: { customerWords: "We ordered dessert half an hour ago and it never came", category: "food_quality", severity: 2, spot: "Table 12", mood: "upset" } });
   await step(page.request, caseId, { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } });
   await step(page.request, caseId, { type: "apology_given", data: { sincere: true, ourFault: true } });
   await step(page.request, caseId, { type: "options_offered", data: { options: ["Fresh dessert now", "Dessert off the bill"] } });
