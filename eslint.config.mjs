@@ -22,6 +22,7 @@ const SERVER_MODULES = [
   "@/lib/manager/*",
   "@/lib/steps/*",
   "@/lib/training/*",
+  "@/lib/heads-ups/*",
   "@/lib/security/*",
   "@/lib/http",
   "server-only",
@@ -175,6 +176,14 @@ export default tseslint.config(
       "@typescript-eslint/no-restricted-imports": rule(
         group(FIXTURES, "Shipped and operational code never imports test kits or demo data."),
       ),
+    },
+  },
+  // The insights oracle is an independent reference: it computes from the raw tables with its own
+  // SQL and shares no code with lib/manager (else one mistake would pass in both).
+  {
+    files: ["tests/oracle/insights-oracle.ts", "tests/oracle/venue-calendar.ts", "tests/oracle/sqlite-only.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": rule(group(["@/lib/*", "@/lib/**", "**/lib/**"], "The oracle shares no code with the app it checks.", true)),
     },
   },
   // Playwright fixtures: `use` is Playwright's, not React's, and a fixture with no dependencies takes `{}`.

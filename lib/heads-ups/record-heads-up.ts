@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { caseIdSchema } from "@/lib/cases/client-event";
 import type { Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { preventionFigures, type PreventionFigures } from "./prevention-insights";
 import type { Actor } from "@/lib/auth/actor";

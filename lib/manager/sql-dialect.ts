@@ -1,3 +1,4 @@
+import "server-only";
 // The SQLite-only pieces of the manager's SQL, in one place, each with what PostgreSQL would say
 // instead. The rest of lib/manager's SQL is plain enough for both engines (quoted identifiers,
 // bound parameters, COUNT/SUM/CASE, LAG … OVER).

@@ -18,8 +18,8 @@ export type EngineRule<S, E> = {
   in: readonly (S extends { phase: infer P } ? P : never)[];
   /** Allowed while a manager's decision is awaited? */
   whileWaiting?: boolean;
-  /** A plain-words reason the event is not allowed yet, or null. A reason starting "Only" is not_authorised. */
-  guard?: (state: S, event: E) => string | null;
+  /** Why the event may not happen now: a plain-words message (not_ready), a refusal with its own code (e.g. not_authorised), or null. */
+  guard?: (state: S, event: E) => string | { code: RefusalCode; reason: string } | null;
   apply: (state: S, event: E) => S;
 };
 
@@ -78,8 +78,8 @@ export function definePlaybook<P extends string, S extends EngineState<P>, E ext
     if (spec.awaitingManager?.(state) && !rule.whileWaiting) {
       return refuse("awaiting_manager", "Waiting for a manager's decision before the next step.");
     }
-    const reason = rule.guard?.(state, event);
-    if (reason) return refuse(reason.startsWith("Only") ? "not_authorised" : "not_ready", reason);
+    const refused = rule.guard?.(state, event);
+    if (refused) return typeof refused === "string" ? refuse("not_ready", refused) : refuse(refused.code, refused.reason);
     const next = rule.apply(state, event);
     return { ok: true, state: { ...next, eventCount: state.eventCount + 1, lastEventAt: event.at } };
   };

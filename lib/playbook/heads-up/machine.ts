@@ -1,3 +1,4 @@
+import { notAuthorised } from "../authority";
 import { definePlaybook, type EngineRule, type TransitionOf } from "../engine";
 import type { HeadsUpEventOf, HeadsUpEventType, HeadsUpOption, RecordedHeadsUpEvent } from "./events";
 import { initialHeadsUpState, type HeadsUpState } from "./state";
@@ -80,7 +81,7 @@ export const headsUpFlow: { [T in HeadsUpEventType]: Rule<T> } = {
     in: ["decide", "confirm"],
     guard: (_s, e) =>
       e.data.authorityLimitCents !== undefined && e.data.valueCents > e.data.authorityLimitCents
-        ? "Only a manager can give a gesture above your own limit: make it a complaint case and call one."
+        ? notAuthorised("Only a manager can give a gesture above your own limit: make it a complaint case and call one.")
         : null,
     apply: (s, e) => ({
       ...s,

@@ -2,10 +2,9 @@ import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { endHeadsUp } from "@/lib/heads-ups/end-heads-up";
-import { assertSameOrigin, handle, readJson } from "@/lib/http";
+import { handle, readJson } from "@/lib/http";
 
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(request);
   const actor = await requireActor("headsUp.raise");
   const { id } = await params;
   return NextResponse.json(await endHeadsUp(await getDb(), actor, id, await readJson(request)));

@@ -2,11 +2,10 @@ import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { tellTable } from "@/lib/heads-ups/tell-table";
-import { assertSameOrigin, handle, readJson } from "@/lib/http";
+import { handle, readJson } from "@/lib/http";
 
 /** Ticks a table or room off a live heads-up: who told them, what they chose. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(request);
   const actor = await requireActor("headsUp.tell");
   const { id } = await params;
   const result = await tellTable(await getDb(), actor, id, await readJson(request));
