@@ -22,6 +22,7 @@ const SERVER_MODULES = [
   "@/lib/manager/*",
   "@/lib/steps/*",
   "@/lib/training/*",
+  "@/lib/heads-ups/*",
   "@/lib/security/*",
   "@/lib/http",
   "server-only",

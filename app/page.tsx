@@ -4,6 +4,7 @@ import { NewComplaintButton } from "@/components/home/new-complaint-button";
 import { RefreshWhenSent } from "@/components/home/refresh-when-sent";
 import { TabletSetup } from "@/components/tablet/tablet-setup";
 import { TabletStatus } from "@/components/tablet/tablet-status";
+import { FloorBanner } from "@/components/floor/floor-banner";
 import { requirePageActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { listMyCasesToday } from "@/lib/cases/list-open-cases";
@@ -17,6 +18,7 @@ export const dynamic = "force-dynamic";
 
 /** Where each role goes from home, besides the live coach; each shows only with its permission. */
 const ENTRY_POINTS = [
+  { permission: "headsUp.tell", href: "/heads-ups", title: "Heads-ups", hint: "Tell tables before they find out: sold out, running late, out of order" },
   { permission: "manager.desk", href: "/manager", title: "Manager's desk", hint: "Approvals, follow-ups and what keeps going wrong" },
   { permission: "trainer.replay", href: "/trainer", title: "Case replay", hint: "Walk through past cases, customer details removed" },
   { permission: "feedback.own", href: "/feedback", title: "My feedback", hint: "Your scored cases and your trainer's comments" },
@@ -56,6 +58,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       <AppHeader name={actor.name} role={actor.role} locationName={location?.name} sessionId={actor.sessionId} />
+      {can(actor, "headsUp.tell") ? <FloorBanner /> : null}
       <main className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-8">
         {denied ? (
           <p role="alert" className="rounded-xl border border-amber-400 bg-amber-950 px-5 py-4 text-lg text-amber-100">

@@ -1,5 +1,5 @@
 // Migrates, then seeds the reference data and a few hundred realistic demo cases.
-// Usage: npx tsx scripts/seed.ts [--cases N] [--days N] [--now ISO-DATE]
+// Usage: npx tsx scripts/seed.ts [--cases N] [--days N] [--now ISO-DATE] [--no-live-heads-up]
 // Uses DATABASE_URL, or data/coach.db. Idempotent: a second run adds nothing.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { configureSqlite, createDb, defaultDatabaseUrl } from "@/lib/db/client";
 import { seedDemoCases } from "@/prisma/seed/demo-cases";
 import { seedReferenceData } from "@/prisma/seed/reference-data";
 import { seedTrainingLibrary } from "@/prisma/seed/training";
+import { seedHeadsUps } from "@/prisma/seed/heads-ups";
 
 /**
  * scripts/migrate.mjs in its own process. Calling its `migrate()` here would leave the schema
@@ -51,10 +52,12 @@ async function main(): Promise<void> {
     await seedReferenceData(db);
     const result = await seedDemoCases(db, { count, days, now });
     const library = await seedTrainingLibrary(db);
+    // A live heads-up for the demo; the browser tests start without one (--no-live-heads-up).
+    const headsUps = await seedHeadsUps(db, { now, live: !process.argv.includes("--no-live-heads-up") });
     const [cases, events] = await Promise.all([db.case.count(), db.caseEvent.count()]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `Seeded ${url}: ${result.casesCreated} new cases, ${result.eventsWritten} new events (${result.casesSkipped} of ${result.cases} already there); database holds ${cases} cases, ${events} events; ${library.items} cases in ${library.collections} library collections; ${seconds}s`,
+      `Seeded ${url}: ${result.casesCreated} new cases, ${result.eventsWritten} new events (${result.casesSkipped} of ${result.cases} already there); database holds ${cases} cases, ${events} events; ${library.items} cases in ${library.collections} library collections; ${headsUps.raised} heads-ups, ${headsUps.told} tables told; ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

@@ -11,6 +11,7 @@ import { formatClock, formatCount, formatShortDate } from "@/lib/display/format"
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { RUBRIC_ITEMS, RUBRIC_LABELS } from "@/lib/playbook/rubric";
 import { listReplayCases, SCORE_WINDOW, type ReplayList } from "@/lib/training/list-replay-cases";
+import { listHeadsUpReplays } from "@/lib/heads-ups/get-heads-up-replay";
 import { FILTER_FIELD, FILTER_LABEL, FilterSelect } from "@/components/ui/filter-select";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +26,7 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
   const loaded = await pageResult(listReplayCases(await getDb(), actor, values), { show: ["invalid_input", "forbidden"] });
   const list: ReplayList | null = loaded.ok ? loaded.value : null;
   const problem = loaded.ok ? null : loaded.error.message;
+  const headsUps = await listHeadsUpReplays(await getDb(), actor, 8);
   const { page: _page, ...filters } = values;
   void _page;
   const v = (key: string) => values[key] ?? "";
@@ -183,6 +185,23 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
           ) : null}
         </nav>
       ) : null}
+      <section aria-labelledby="heads-ups" className="flex flex-col gap-2">
+        <h2 id="heads-ups" className="text-2xl font-semibold text-slate-50">Heads-ups</h2>
+        <p className="text-slate-300">Customers told before they had to ask: scored on telling early, a true reason, options and their choice.</p>
+        {headsUps.length === 0 ? <p className="text-slate-400">No ended heads-ups yet.</p> : null}
+        <ul className="flex flex-col gap-2">
+          {headsUps.map((h) => (
+            <li key={h.id}>
+              <Link href={`/trainer/heads-up-cases/${h.id}`} className="flex min-h-12 items-center justify-between gap-3 rounded-xl border border-slate-700 bg-slate-800 px-4 py-2 hover:border-sky-400">
+                <span className="text-lg">
+                  {h.reference} · {h.staffName} · {h.locationName} · {h.status}
+                </span>
+                <span className="text-lg font-semibold">{h.score === null ? "—" : `${h.score}%`}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }

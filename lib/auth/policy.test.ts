@@ -11,7 +11,7 @@ describe("policy", () => {
   it("matches the table the issue describes", () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can({ role }, p))]));
     expect(table).toEqual({
-      staff: ["case.open", "case.append", "case.view", "case.viewLive", "case.viewCustomerDetails", "feedback.own", "practice.run", "signIn.pin"],
+      staff: ["case.open", "case.append", "case.view", "case.viewLive", "case.viewCustomerDetails", "feedback.own", "practice.run", "headsUp.raise", "headsUp.tell", "signIn.pin"],
       manager: [
         "case.open",
         "case.append",
@@ -25,6 +25,9 @@ describe("policy", () => {
         "practice.run",
         "device.pair",
         "device.revoke",
+        "headsUp.raise",
+        "headsUp.tell",
+        "headsUp.endAny",
         "signIn.pin",
         "signIn.password",
       ],
@@ -45,6 +48,9 @@ describe("policy", () => {
         "admin.manage",
         "device.pair",
         "device.revoke",
+        "headsUp.raise",
+        "headsUp.tell",
+        "headsUp.endAny",
         "signIn.password",
       ],
     });

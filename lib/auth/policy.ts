@@ -39,6 +39,12 @@ export const POLICY = {
   "device.pair": ["manager", "admin"],
   /** See a venue's paired tablets and unpair one (a manager their venue's, an admin any). */
   "device.revoke": ["manager", "admin"],
+  /** Raise a floor-wide heads-up for their venue, and end it when it is over. */
+  "headsUp.raise": ["staff", "manager", "admin"],
+  /** See the venue's live heads-ups and tell tables about them (heads-up cases). */
+  "headsUp.tell": ["staff", "manager", "admin"],
+  /** End a heads-up someone else raised. */
+  "headsUp.endAny": ["manager", "admin"],
   /** Sign in on a shared tablet with a name and PIN (only on a tablet paired to their venue). */
   "signIn.pin": ["staff", "manager"],
   /** Sign in with an email address and password. */
@@ -77,6 +83,9 @@ const REFUSALS: Record<Permission, string> = {
   "admin.manage": "Only an admin can change people, locations and settings.",
   "device.pair": "Only a manager or an admin can pair a tablet.",
   "device.revoke": "Only a manager or an admin can unpair a tablet.",
+  "headsUp.raise": "Your role cannot raise a heads-up.",
+  "headsUp.tell": "Your role cannot tell customers about heads-ups.",
+  "headsUp.endAny": "Only the person who raised a heads-up, or a manager, can end it.",
   "signIn.pin": "Sign in with your email and password instead.",
   "signIn.password": "Staff sign in with their name and PIN.",
 };

@@ -7,6 +7,8 @@ import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
 import { transition, initialState, venueDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { HeadsUpCarryOver } from "@/lib/playbook/heads-up/carry-over";
 import { parseInput } from "@/lib/validation";
 import { capturedAtSchema, caseIdSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { newCaseReference } from "./references";
@@ -51,7 +53,18 @@ export async function openPracticeCase(db: Db, actor: Actor, input: unknown, now
   return recordOpening(db, actor, parseInput(openCaseSchema, input), true, now);
 }
 
-async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practice: boolean, now: () => Date): Promise<AppendResult> {
+/**
+ * A complaint that grew out of a heads-up: opened with the heads-up's context in its first step,
+ * and `within` (which closes the heads-up as handed on) run in the same transaction.
+ * Only lib/heads-ups/start-complaint.ts calls it.
+ */
+export type HeadsUpLink = { fromHeadsUp: HeadsUpCarryOver; within: (tx: Prisma.TransactionClient, opened: AppendResult) => Promise<void> };
+export async function openCaseFromHeadsUp(db: Db, actor: Actor, input: unknown, link: HeadsUpLink, now: () => Date = () => new Date()): Promise<AppendResult> {
+  assertCan(actor, "case.open");
+  return recordOpening(db, actor, parseInput(openCaseSchema, input), false, now, link);
+}
+
+async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practice: boolean, now: () => Date, link?: HeadsUpLink): Promise<AppendResult> {
   const { clientEventId, caseId, locationId: requested, capturedAt } = input;
   const locationId = requested ?? actor.currentLocationId ?? actor.locationIds[0];
   if (!locationId) throw new AppError("invalid_input", "Pick the location the complaint is at.");
@@ -80,7 +93,7 @@ async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practic
         const reference = newCaseReference();
         const event: RecordedEvent = {
           type: "case_opened",
-          data: { reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION },
+          data: { reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION, ...(link ? { fromHeadsUp: link.fromHeadsUp } : {}) },
           at: recordedTime(capturedAt, now(), null),
           actor: { id: actor.id, role: actor.role },
         };
@@ -124,6 +137,7 @@ async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practic
               },
             });
             await writeProjection(tx, created.id, venue, result.state);
+            if (link) await link.within(tx, response);
             return response;
           });
         } catch (error) {

@@ -72,7 +72,12 @@ function describe(
 ): { what: string; detail?: string } {
   switch (e.type) {
     case "case_opened":
-      return { what: `Opened case ${e.data.reference}${e.data.practice ? " (practice)" : ""}` };
+      return {
+        what: `Opened case ${e.data.reference}${e.data.practice ? " (practice)" : ""}${e.data.fromHeadsUp ? ` from heads-up ${e.data.fromHeadsUp.reference}` : ""}`,
+        detail: e.data.fromHeadsUp
+          ? `${e.data.fromHeadsUp.what} · ${e.data.fromHeadsUp.spot}${e.data.fromHeadsUp.option ? ` · they had chosen ${quote(e.data.fromHeadsUp.option)}` : ""}`
+          : undefined,
+      };
     case "complaint_heard": {
       const d = e.data;
       return {
@@ -142,6 +147,13 @@ function describe(
       if (e.data.owner) changes.push(`gave it to ${e.data.owner}`);
       if (e.data.dueAt) changes.push(`set it due ${formatDue(e.data.dueAt, timeZone)}`);
       return { what: `Action ${quote(name)}: ${changes.join(", ") || "updated"}`, detail: e.data.note };
+    }
+    case "promise_update_told": {
+      const name = actions.get(e.data.actionId) ?? e.data.actionId;
+      return {
+        what: `Went back and told the customer ${quote(name)} would be late${e.data.newDueAt ? `; new time ${formatDue(e.data.newDueAt, timeZone)}` : ""}`,
+        detail: e.data.words && quote(e.data.words),
+      };
     }
     case "manager_note_added":
       return { what: "Added a manager's note", detail: e.data.text };

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { preventionFigures, type PreventionFigures } from "./prevention-insights";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -87,6 +88,8 @@ export type Insights = {
   resolution: { medianSeconds: number | null; cases: number };
   readback: ReadbackFigures;
   remedy: { totalCents: number; compensatedCases: number; perCaseCents: number | null; perCompensatedCaseCents: number | null };
+  /** Heads-ups, tables told, those who still complained, and late promises told or not (prevention-insights.ts). */
+  prevention: PreventionFigures;
   /** Ordered by REPEAT_ORDER; `rows` holds the first REPEATS_SHOWN unless all were asked for. */
   repeats: { rows: RepeatRow[]; total: number; showingAll: boolean };
 };
@@ -133,11 +136,12 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
   // First, because its counts pick how each median is found.
   const groups = await caseGroups(db, scope);
   const sum = (pick: (g: CaseGroupRow) => unknown) => groups.reduce((total, g) => total + num(pick(g)), 0);
-  const [pareto, firstApology, resolution, repeats] = await Promise.all([
+  const [pareto, firstApology, resolution, repeats, prevention] = await Promise.all([
     paretoRows(db, scope),
     medianSeconds(db, scope, "firstApologyMs", medianPlan(sum((g) => g.apologised))),
     medianSeconds(db, scope, "resolutionMs", medianPlan(sum((g) => g.resolved))),
     repeatRows(db, scope, query.within),
+    preventionFigures(db, scope, now),
   ]);
 
   const cases = sum((g) => g.n);
@@ -204,6 +208,7 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
       perCaseCents: cases ? Math.round(totalCents / cases) : null,
       perCompensatedCaseCents: compensatedCases ? Math.round(totalCents / compensatedCases) : null,
     },
+    prevention,
     repeats: {
       rows: query.repeats === "all" ? allRepeats : allRepeats.slice(0, REPEATS_SHOWN),
       total: allRepeats.length,

@@ -1,6 +1,7 @@
 // zod/mini: these schemas also run on the tablet, where classic zod would be most of the page's
 // script (docs/decisions/0006-tablet-script-budget.md). The server parses with them just the same.
 import * as z from "zod/mini";
+import { headsUpCarryOverSchema } from "./heads-up/carry-over";
 import { CATEGORIES, COMPENSATION_KINDS, FEELINGS, MOODS, ROLES } from "./vocabulary";
 
 export { PLAYBOOK_REVISION } from "./revision";
@@ -44,6 +45,8 @@ export const eventSchemas = {
       practice: z._default(z.boolean(), false),
       /** The playbook's rules the case follows (PLAYBOOK_REVISION when opened); absent: revision 1. */
       revision: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+      /** A complaint that grew out of a heads-up starts with its context (the server writes it). */
+      fromHeadsUp: z.optional(headsUpCarryOverSchema),
     }),
   }),
   complaint_heard: z.object({
@@ -150,6 +153,16 @@ export const eventSchemas = {
       note: optionalText(500),
     }),
   }),
+  // A promise that will not be kept: someone went back and told the customer before they had to ask.
+  promise_update_told: z.object({
+    type: z.literal("promise_update_told"),
+    data: z.object({
+      actionId: id,
+      words: optionalText(500),
+      /** The new time agreed with the customer, if there is one. */
+      newDueAt: z.optional(z.iso.datetime({ offset: true, message: "A due date and time is needed" })),
+    }),
+  }),
   manager_note_added: z.object({ type: z.literal("manager_note_added"), data: z.object({ text: text(2000) }) }),
   case_reopened: z.object({ type: z.literal("case_reopened"), data: z.object({ reason: text(500) }) }),
 } as const;
@@ -177,6 +190,7 @@ export const playbookEventSchema = z.discriminatedUnion("type", [
   eventSchemas.note_added,
   eventSchemas.case_abandoned,
   eventSchemas.action_updated,
+  eventSchemas.promise_update_told,
   eventSchemas.manager_note_added,
   eventSchemas.case_reopened,
 ]);

@@ -66,6 +66,7 @@ const SAMPLE: { [T in EventType]: EventOf<T> } = {
   note_added: { type: "note_added", data: { text: "Guest is a regular." } },
   case_abandoned: { type: "case_abandoned", data: { reason: "The guest left." } },
   action_updated: { type: "action_updated", data: { actionId: "case-1-action-1", status: "done" } },
+  promise_update_told: { type: "promise_update_told", data: { actionId: "case-1-action-1", words: "The room will be ready at 15:00, not 14:00." } },
   manager_note_added: { type: "manager_note_added", data: { text: "Talked it through with the team." } },
   case_reopened: { type: "case_reopened", data: { reason: "The guest called back." } },
 };
@@ -143,6 +144,7 @@ function preparationFor(type: EventType, phase: Phase): RecordedEvent[] {
     case "readback_answered":
       return [sample("actions_agreed")];
     case "action_updated":
+    case "promise_update_told":
       return phase === "confirm" ? [sample("actions_agreed")] : [];
     case "case_closed":
       return [sample("root_causes_tagged")];
@@ -172,6 +174,7 @@ const NEXT_PHASE: { [T in EventType]: (from: Phase) => Phase } = {
   note_added: (from) => from,
   case_abandoned: () => "abandoned",
   action_updated: (from) => from,
+  promise_update_told: (from) => from,
   manager_note_added: (from) => from,
   // A closed case reopens at Prevent; an abandoned one where it was abandoned (`caseAt("abandoned")` left at Solve).
   case_reopened: (from) => (from === "closed" ? "prevent" : "solve"),
@@ -220,6 +223,7 @@ describe("the flow table", () => {
       note_added: [...STAGES],
       case_abandoned: [...STAGES],
       action_updated: ["confirm", "prevent", "closed"],
+      promise_update_told: ["confirm", "prevent", "closed"],
       manager_note_added: [...STAGES, "closed", "abandoned"],
       case_reopened: ["closed", "abandoned"],
     });
@@ -236,6 +240,7 @@ describe("the flow table", () => {
         "manager_decided",
         "manager_note_added",
         "note_added",
+        "promise_update_told",
       ].sort(),
     );
   });
@@ -970,5 +975,37 @@ describe("projectCase", () => {
 
   it("refuses to project a case that was never opened", () => {
     expect(() => projectCase(initialState, LONDON_VENUE)).toThrow();
+  });
+});
+
+describe("a promise that will be late (going back to tell them)", () => {
+  const told = (data: Partial<EventOf<"promise_update_told">["data"]> = {}) =>
+    ev({ type: "promise_update_told", data: { actionId: "case-1-action-1", words: "It will be 15:00, not 14:00.", ...data } });
+
+  it("records the telling with the due time it broke, and moves the action to the new time agreed", () => {
+    const state = run(caseAt("prevent"), told({ newDueAt: "2030-01-01T11:00:00.000Z" }));
+    expect(state.promiseTellings).toHaveLength(1);
+    expect(state.promiseTellings[0]).toMatchObject({ actionId: "case-1-action-1", newDueAt: "2030-01-01T11:00:00.000Z", actorId: STAFF.id });
+    expect(state.promiseTellings[0].dueAtWhenTold).toBe(caseAt("prevent").actions[0].dueAt);
+    expect(state.actions[0].dueAt).toBe("2030-01-01T11:00:00.000Z");
+  });
+
+  it("can be told by the staff member after the case is closed (the customer is still there)", () => {
+    expect(transition(caseAt("closed"), told()).ok).toBe(true);
+  });
+
+  it("refuses an action that is not on the case, or is already done", () => {
+    expectRefused(transition(caseAt("prevent"), told({ actionId: "nope" })), "not_ready");
+    const done = run(caseAt("prevent"), ev({ type: "action_updated", data: { actionId: "case-1-action-1", status: "done" } }, MANAGER));
+    expectRefused(transition(done, told()), "not_ready");
+  });
+});
+
+describe("a complaint that grew out of a heads-up", () => {
+  it("starts at Listen with the heads-up's context, nothing retyped", () => {
+    const fromHeadsUp = { headsUpCaseId: "hu-1", reference: "H-0001", kind: "sold_out" as const, what: "Salmon sold out", spot: "Table 4", reason: "Busier than ever", choice: "wait" as const, option: "Wait 20 minutes" };
+    const state = expectOk(transition(initialState, ev({ type: "case_opened", data: { ...SAMPLE.case_opened.data, fromHeadsUp } })));
+    expect(state.phase).toBe("listen");
+    expect(state.fromHeadsUp).toEqual(fromHeadsUp);
   });
 });

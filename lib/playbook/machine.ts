@@ -10,12 +10,13 @@ import {
   type NotAuthorised,
 } from "./authority";
 import type { EventOf, EventType, RecordedEvent } from "./events";
+import { definePlaybook, PlaybookRefusal, type Refusal, type RefusalCode, type TransitionOf } from "./engine";
 import { allOptions, awaitingCompensation, compensationSettled, initialState, settledCompensation, type CaseState, type CompensationState } from "./state";
 import { STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
 
-export type RefusalCode = "wrong_stage" | "not_ready" | "awaiting_manager" | "not_authorised" | "case_ended";
-export type Refusal = { ok: false; code: RefusalCode; reason: string };
-export type Transition = { ok: true; state: CaseState } | Refusal;
+export type { Refusal, RefusalCode };
+export { PlaybookRefusal };
+export type Transition = TransitionOf<CaseState>;
 
 type ManagerDecisionRemedy = Pick<CaseState["decisions"][number], "remedy" | "requested">;
 /** Why the event may not happen now: a message (not_ready), `notAuthorised(...)` (who is asking), or null. */
@@ -56,6 +57,7 @@ export const flow: { [T in EventType]: Rule<T> } = {
       practice: e.data.practice,
       revision: e.data.revision ?? 1,
       openedAt: e.at,
+      fromHeadsUp: e.data.fromHeadsUp,
     }),
   },
   complaint_heard: {
@@ -284,6 +286,25 @@ export const flow: { [T in EventType]: Rule<T> } = {
       ),
     }),
   },
+  promise_update_told: {
+    // The customer may still be in the room or at the table after the case is closed.
+    in: FOLLOW_UP,
+    whileWaiting: true,
+    guard: (s, e) => {
+      const action = s.actions.find((a) => a.id === e.data.actionId);
+      if (!action) return "There is no such agreed action on this case.";
+      return action.status === "done" ? "That action is already done: there is nothing late to tell them about." : null;
+    },
+    apply: (s, e) => {
+      const action = s.actions.find((a) => a.id === e.data.actionId)!;
+      const telling = { actionId: action.id, at: e.at, actorId: e.actor.id, words: e.data.words, dueAtWhenTold: action.dueAt, newDueAt: e.data.newDueAt };
+      return {
+        ...s,
+        promiseTellings: [...s.promiseTellings, telling],
+        actions: e.data.newDueAt ? s.actions.map((a) => (a.id === action.id ? { ...a, dueAt: e.data.newDueAt! } : a)) : s.actions,
+      };
+    },
+  },
   manager_note_added: {
     in: [...OPEN, "closed", "abandoned"],
     whileWaiting: true,
@@ -337,63 +358,27 @@ const EVENT_NAMES: Record<EventType, string> = {
   note_added: "add a note",
   case_abandoned: "mark the case abandoned",
   action_updated: "update an agreed action",
+  promise_update_told: "tell the customer a promise will be late",
   manager_note_added: "add a manager's note",
   case_reopened: "reopen the case",
 };
 
-function refuse(code: RefusalCode, reason: string): Refusal {
-  return { ok: false, code, reason };
-}
+/** The complaint playbook: its table above, run by the shared engine (./engine.ts). */
+export const complaintPlaybook = definePlaybook<Phase, CaseState, RecordedEvent>({
+  flow,
+  initial: initialState,
+  ended: ["closed", "abandoned"],
+  phaseNames: PHASE_NAMES,
+  eventNames: EVENT_NAMES,
+  endedReason: (phase) => `This case is ${phase}; only a manager can follow it up or reopen it.`,
+  awaitingManager: (state) => state.pendingManager !== undefined,
+});
 
 /** The next state of a case after `event`, or the reason the playbook does not allow it. */
-export function transition(state: CaseState, event: RecordedEvent): Transition {
-  const rule = flow[event.type] as Rule<EventType>;
-  if ((state.phase === "closed" || state.phase === "abandoned") && !rule.in.includes(state.phase)) {
-    return refuse("case_ended", `This case is ${state.phase}; only a manager can follow it up or reopen it.`);
-  }
-  if (!rule.in.includes(state.phase)) {
-    const where = rule.in.map((p) => PHASE_NAMES[p]).join(" or ");
-    return refuse(
-      "wrong_stage",
-      `You can ${EVENT_NAMES[event.type]} only at ${where}; this case is at ${PHASE_NAMES[state.phase]}.`,
-    );
-  }
-  if (state.pendingManager && !rule.whileWaiting) {
-    return refuse("awaiting_manager", "Waiting for a manager's decision before the next step.");
-  }
-  const refused = rule.guard?.(state, event as never);
-  if (refused) return typeof refused === "string" ? refuse("not_ready", refused) : refuse(refused.code, refused.reason);
-  const next = rule.apply(state, event as never);
-  return { ok: true, state: { ...next, eventCount: state.eventCount + 1, lastEventAt: event.at } };
-}
-
-export class PlaybookRefusal extends Error {
-  constructor(
-    readonly refusal: Refusal,
-    readonly eventIndex: number,
-  ) {
-    super(refusal.reason);
-  }
-}
+export const transition: (state: CaseState, event: RecordedEvent) => Transition = complaintPlaybook.transition;
 
 /** A case's state is its event log folded through `transition`. */
-export function fold(events: readonly RecordedEvent[], from: CaseState = initialState): CaseState {
-  return events.reduce((state, event, index) => {
-    const result = transition(state, event);
-    if (!result.ok) throw new PlaybookRefusal(result, index);
-    return result.state;
-  }, from);
-}
+export const fold: (events: readonly RecordedEvent[], from?: CaseState) => CaseState = complaintPlaybook.fold;
 
 /** Every intermediate state, for replays: states[i] is the state after events[i]. */
-export function foldSteps(events: readonly RecordedEvent[]): CaseState[] {
-  const states: CaseState[] = [];
-  fold(events, initialState);
-  events.reduce((state, event) => {
-    const result = transition(state, event);
-    const next = result.ok ? result.state : state;
-    states.push(next);
-    return next;
-  }, initialState);
-  return states;
-}
+export const foldSteps: (events: readonly RecordedEvent[]) => CaseState[] = complaintPlaybook.foldSteps;

@@ -1,4 +1,5 @@
 import type { AgreedActionInput, RecordedEvent, RemedyTerms } from "./events";
+import type { HeadsUpCarryOver } from "./heads-up/carry-over";
 import type { Category, Feeling, Mood, Phase, Severity, Stage } from "./vocabulary";
 
 export type { RemedyTerms };
@@ -57,8 +58,14 @@ export type SupersededRound = {
   comment?: string;
 };
 
+/** Someone went back to the customer to say an agreed action would be late (a broken promise, told). */
+export type PromiseTelling = { actionId: string; at: Date; actorId: string; words?: string; dueAtWhenTold: string; newDueAt?: string };
+
 export type CaseState = {
   phase: Phase;
+  /** The heads-up this complaint grew out of, carried over when it was opened. */
+  fromHeadsUp?: HeadsUpCarryOver;
+  promiseTellings: PromiseTelling[];
   reference?: string;
   locationId?: string;
   openedById?: string;
@@ -108,6 +115,7 @@ export type CaseState = {
 
 export const initialState: CaseState = {
   phase: "new",
+  promiseTellings: [],
   authorityLimitCents: 0,
   practice: false,
   revision: 1,

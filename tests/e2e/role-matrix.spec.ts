@@ -81,10 +81,32 @@ test.beforeAll(async ({ baseURL }) => {
     },
   });
   expect(heard.status(), await heard.text()).toBe(201);
-  fixtures = { caseId };
+  // A live heads-up at the same venue, and one table told about it.
+  const raised = await contexts.staff.post("/api/heads-ups", {
+    data: {
+      clientEventId: `matrix-hu-${Date.now()}`,
+      kind: "sold_out",
+      what: "Matrix special sold out",
+      reason: "More popular than expected",
+      options: [
+        { choice: "change", text: "The fish of the day" },
+        { choice: "wait", text: "Wait 20 minutes" },
+      ],
+    },
+  });
+  expect(raised.status(), await raised.text()).toBe(201);
+  const { id: headsUpId } = (await raised.json()) as { id: string };
+  const told = await contexts.staff.post(`/api/heads-ups/${headsUpId}/tables`, {
+    data: { clientEventId: `matrix-told-${Date.now()}`, spot: "Table 9", choice: "wait", option: "Wait 20 minutes" },
+  });
+  expect(told.status(), await told.text()).toBe(201);
+  const { caseId: headsUpCaseId } = (await told.json()) as { caseId: string };
+  fixtures = { caseId, headsUpId, headsUpCaseId };
 });
 
 test.afterAll(async () => {
+  // Ended on record, so no later test's screens carry the matrix's heads-up banner.
+  if (fixtures?.headsUpId) await contexts.staff.post(`/api/heads-ups/${fixtures.headsUpId}/end`, { data: {} }).catch(() => undefined);
   await Promise.all(Object.values(contexts ?? {}).map((c) => c.dispose()));
 });
 

@@ -22,7 +22,7 @@ export type Visitor = (typeof VISITORS)[number];
 export type Outcome = "allow" | "refuse" | "sign-in" | "home";
 export type Row = Record<Visitor, Outcome>;
 
-export type Fixtures = { caseId: string };
+export type Fixtures = { caseId: string; headsUpId: string; headsUpCaseId: string };
 
 export type Entry = {
   expect: Row;
@@ -81,6 +81,11 @@ export const PAGES: Record<string, Entry> = {
   "/feedback": { expect: caseWorkers },
   "/practice": { expect: caseWorkers },
   "/practice/[caseId]": { expect: caseWorkers, sample: (f) => `/practice/${f.caseId}` },
+  // Heads-ups (lib/heads-ups): the people on the floor; a made-up id is not found (404 page).
+  "/heads-ups": { expect: caseWorkers },
+  "/heads-ups/[id]": { expect: caseWorkers, sample: (f) => `/heads-ups/${f.headsUpId}` },
+  "/heads-up-cases/[id]": { expect: caseWorkers, sample: (f) => `/heads-up-cases/${f.headsUpCaseId}` },
+  "/trainer/heads-up-cases/[id]": { expect: trainers, sample: (f) => `/trainer/heads-up-cases/${f.headsUpCaseId}` },
 };
 
 /** Route handlers, as "METHOD /pattern". */
@@ -143,6 +148,15 @@ export const ENDPOINTS: Record<string, Entry> = {
   "GET /api/feedback": { expect: caseWorkers },
   "POST /api/feedback/comments/[id]/acknowledge": { expect: caseWorkers },
   "POST /api/practice/[caseId]": { expect: caseWorkers, sample: (f) => `/api/practice/${f.caseId}` },
+
+  // Heads-ups: everyone who works the floor at the venue; never trainers, never another venue.
+  "GET /api/floor": { expect: caseWorkers },
+  "POST /api/heads-ups": { expect: caseWorkers },
+  "POST /api/heads-ups/[id]/end": { expect: caseWorkers },
+  "POST /api/heads-ups/[id]/tables": { expect: caseWorkers },
+  "POST /api/heads-up-cases": { expect: caseWorkers },
+  "POST /api/heads-up-cases/[id]/events": { expect: caseWorkers },
+  "POST /api/heads-up-cases/[id]/complaint": { expect: caseWorkers },
 };
 
 /** The URL a cell requests: the entry's sample, or the pattern with made-up ids. */

@@ -12,6 +12,7 @@ import { getInsights, REPEATS_SHOWN, type Insights, type WeeklySeries } from "@/
 import { DEFAULT_DEMO_NOW, seedDemoCases } from "@/prisma/seed/demo-cases";
 import { seedTrainingLibrary } from "@/prisma/seed/training";
 import { actorFor } from "@/tests/support/actors";
+import { seedHeadsUps } from "@/prisma/seed/heads-ups";
 import { AWKWARD_NOW, AWKWARD_PEOPLE, writeAwkwardCases } from "../oracle/awkward-cases";
 import { oracleInsights, prepareOracle, type OracleInsights } from "../oracle/insights-oracle";
 import { openSqliteOracleDb, type OracleDb } from "../oracle/sqlite-only";
@@ -26,6 +27,7 @@ beforeAll(async () => {
   // The demo seed as `npm run demo` writes it (its "now" fixed).
   await seedDemoCases(seeded.db, { now: DEFAULT_DEMO_NOW });
   await seedTrainingLibrary(seeded.db);
+  await seedHeadsUps(seeded.db, { now: DEFAULT_DEMO_NOW });
   await writeAwkwardCases(awkward.db);
   // A tracked improvement, so the repeat rows' links are checked too.
   await awkward.db.improvement.create({
@@ -70,6 +72,11 @@ function expectSameFigures(app: Insights, oracle: OracleInsights, label: string)
     acceptedShare: r.asked ? (r.acceptedFirstTime + r.acceptedAfterChanges) / r.asked : null,
   });
   expect(app.remedy, `${label}: remedies`).toEqual(oracle.remedy);
+  const p = app.prevention;
+  expect(
+    { headsUpsRaised: p.headsUpsRaised, tablesTold: p.tablesTold, stillComplained: p.stillComplained, promisesTold: p.brokenPromises.told },
+    `${label}: heads-ups, tables told, still complained, late promises told`,
+  ).toEqual(oracle.prevention);
   const shown = app.repeats.rows.map(({ timeZone: _zone, ...row }) => row);
   expect(app.repeats.total, `${label}: repeat rows in all`).toBe(oracle.repeats.length);
   expect(shown, `${label}: repeat rows`).toEqual(app.repeats.showingAll ? oracle.repeats : oracle.repeats.slice(0, REPEATS_SHOWN));
@@ -102,8 +109,14 @@ describe("the insights equal the oracle's SQL over the event log", () => {
       checks.push({ actor: actorFor("usr-maria"), query, locationIds: ["loc-harbour"] });
     }
     let cases = 0;
-    for (const c of checks) cases += (await check(seeded.db, seededOracle, c, DEFAULT_DEMO_NOW)).cases;
+    let told = 0;
+    for (const c of checks) {
+      const app = await check(seeded.db, seededOracle, c, DEFAULT_DEMO_NOW);
+      cases += app.cases;
+      told += app.prevention.tablesTold;
+    }
     expect(cases).toBeGreaterThan(1000);
+    expect(told, "the seed's heads-ups are counted").toBeGreaterThan(0);
   }, 120_000);
 
   it("on the awkward set, for a manager over venues on four clocks and for each venue alone", async () => {

@@ -27,6 +27,12 @@ export type OracleInsights = {
   readback: { asked: number; acceptedFirstTime: number; acceptedAfterChanges: number; notAccepted: number };
   remedy: { totalCents: number; compensatedCases: number; perCaseCents: number | null; perCompensatedCaseCents: number | null };
   /** Every repeat row, most repeats first, then most cases, then latest case, then location and root cause A–Z. */
+  /**
+   * Heads-ups raised (the alert's own row: it is the record of raising one, not a projection), tables
+   * told (heads-up cases, from their event log, that reached the reason), those that still complained,
+   * and late promises told (distinct actions with a telling step on an in-scope complaint case).
+   */
+  prevention: { headsUpsRaised: number; tablesTold: number; stillComplained: number; promisesTold: number };
   repeats: {
     locationId: string;
     locationName: string;
@@ -244,8 +250,37 @@ export async function oracleInsights(db: OracleDb, query: OracleQuery): Promise<
     [query.within * 86_400_000],
   );
 
+  const [prevention] = await select<{ raised: number; told: number; complained: number; promises_told: number }>(`,
+    hu_opened AS (
+      SELECT e."caseId" AS case_id, e."at" AS opened_at, ${d.jsonText(payload, "locationId")} AS location_id
+      FROM "HeadsUpEvent" e WHERE e."type" = 'heads_up_opened'
+    ),
+    hu_told AS (
+      SELECT o.case_id FROM hu_opened o JOIN ${CALENDAR_TABLE} v ON v.location_id = o.location_id AND o.opened_at >= v.starts_at AND o.opened_at < v.ends_at
+      WHERE o.location_id IN (${locations}) AND v.day >= ${from} AND v.day <= ${to}
+        AND EXISTS (SELECT 1 FROM "HeadsUpEvent" r WHERE r."caseId" = o.case_id AND r."type" = 'reason_explained')
+    )
+    SELECT
+      (SELECT COUNT(*) FROM "HeadsUpAlert" a JOIN ${CALENDAR_TABLE} v ON v.location_id = a."locationId" AND a."raisedAt" >= v.starts_at AND a."raisedAt" < v.ends_at
+        WHERE a."locationId" IN (${locations}) AND v.day >= ${from} AND v.day <= ${to}) AS raised,
+      (SELECT COUNT(*) FROM hu_told) AS told,
+      (SELECT COUNT(*) FROM hu_told t WHERE EXISTS (SELECT 1 FROM "HeadsUpEvent" c WHERE c."caseId" = t.case_id AND c."type" = 'complaint_started')) AS complained,
+      (SELECT COUNT(*) FROM (
+        SELECT DISTINCT e."caseId", ${d.jsonText(payload, "actionId")} AS action_id FROM "CaseEvent" e JOIN scoped s ON s.case_id = e."caseId"
+        WHERE e."type" = 'promise_update_told'
+      ) p) AS promises_told`,
+    // The scope's placeholders appear twice more: positional ones ("?") need their values again.
+    d.placeholder(1) === d.placeholder(2) ? [...scopeParams, ...scopeParams] : [],
+  );
+
   return {
     cases: n(cases),
+    prevention: {
+      headsUpsRaised: n(prevention?.raised),
+      tablesTold: n(prevention?.told),
+      stillComplained: n(prevention?.complained),
+      promisesTold: n(prevention?.promises_told),
+    },
     weeks,
     weeklyByCategory,
     weeklyByLocation,

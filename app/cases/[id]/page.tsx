@@ -2,6 +2,7 @@ import { CaseCoach } from "@/components/case/case-coach";
 import { foldLogged } from "@/lib/tablet/case-fold";
 import { RepeatWarning } from "@/components/case/repeat-warning";
 import { TabletSetup } from "@/components/tablet/tablet-setup";
+import { FloorBannerWhenIdle } from "@/components/floor/floor-banner-when-idle";
 import { AppHeader } from "@/components/ui/app-header";
 import { RedactedCase } from "@/components/trainer/redacted-case";
 import { requirePageActor } from "@/lib/auth/current";
@@ -40,6 +41,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     <>
       <AppHeader name={actor.name} role={actor.role} locationName={view.locationName} sessionId={actor.sessionId} />
       <TabletSetup />
+      {practice ? null : <FloorBannerWhenIdle compact />}
       {practice ? null : <RepeatWarning caseId={view.id} />}
       <CaseCoach view={view} initial={foldLogged(view.log)} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role, authorityLimitCents }} practice={practice ?? undefined} guidance={GUIDANCE} />
     </>

@@ -152,6 +152,21 @@ function Tile({ label, value, note }: { label: string; value: string; note?: str
   );
 }
 
+/** Next to the complaints: what was told before it became one, and promises that broke. */
+function PreventionPanel({ prevention: p, cases }: { prevention: Insights["prevention"]; cases: number }) {
+  return (
+    <Panel id="prevention" title="Told before they complained">
+      <dl data-testid="prevention-figures" className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <Tile label="Heads-ups raised" value={formatCount(p.headsUpsRaised)} note="floor-wide" />
+        <Tile label="Tables and rooms told" value={formatCount(p.tablesTold)} note={`next to ${formatCount(cases)} complaints`} />
+        <Tile label="Still complained" value={formatCount(p.stillComplained)} note={p.stillComplainedShare === null ? "of those told" : `${formatPercent(p.stillComplainedShare)} of those told`} />
+        <Tile label="Late promises told" value={formatCount(p.brokenPromises.told)} note={p.brokenPromises.toldShare === null ? "none broke" : `${formatPercent(p.brokenPromises.toldShare)} of ${formatCount(p.brokenPromises.total)} broken`} />
+        <Tile label="Late promises not told" value={formatCount(p.brokenPromises.notTold)} note="the customer had to find out" />
+      </dl>
+    </Panel>
+  );
+}
+
 /** The read-back over every round: accepted first time, after changes, or not accepted. */
 function ReadbackPanel({ readback }: { readback: Insights["readback"] }) {
   const parts = [
@@ -243,6 +258,8 @@ function InsightsBody({
           note={insights.remedy.perCompensatedCaseCents === null ? undefined : `${formatMoney(insights.remedy.perCompensatedCaseCents)} when given`}
         />
       </dl>
+
+      <PreventionPanel prevention={insights.prevention} cases={insights.cases} />
 
       <ReadbackPanel readback={insights.readback} />
 

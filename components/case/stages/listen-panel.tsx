@@ -16,9 +16,11 @@ const MOOD_LABELS: Record<Mood, string> = { calm: "Calm", upset: "Upset", angry:
 export function ListenPanel({ state, send }: StagePanelProps) {
   const heard = state.complaint;
   const [customerWords, setCustomerWords] = useState(heard?.customerWords ?? "");
-  const [category, setCategory] = useState<Category | undefined>(heard?.category);
+  // A complaint that grew out of a heads-up starts with its place (and, for a wait, its category): nothing retyped.
+  const carried = state.fromHeadsUp;
+  const [category, setCategory] = useState<Category | undefined>(heard?.category ?? (carried?.kind === "running_late" ? "wait_time" : undefined));
   const [severity, setSeverity] = useState<Severity | undefined>(heard?.severity);
-  const [spot, setSpot] = useState(heard?.spot ?? "");
+  const [spot, setSpot] = useState(heard?.spot ?? carried?.spot ?? "");
   const [mood, setMood] = useState<Mood | undefined>(heard?.mood);
   const step = useStep();
   const errorIds = { category: useId(), severity: useId(), mood: useId() };
@@ -33,6 +35,13 @@ export function ListenPanel({ state, send }: StagePanelProps) {
       title="Listen"
       intro={heard ? "They have more to say, and that's normal. Update what you heard." : "Let them finish. Note what they say as they talk."}
     >
+      {carried ? (
+        <p data-testid="from-heads-up" className="rounded-xl border border-amber-300 bg-amber-950/70 px-4 py-3 text-lg text-amber-50">
+          <span className="font-semibold">From heads-up {carried.reference}:</span> {carried.what} · {carried.spot}
+          {carried.reason ? ` · told “${carried.reason}”` : ""}
+          {carried.option ? ` · they chose “${carried.option}”` : ""}
+        </p>
+      ) : null}
       <TextArea
         label="What the customer says"
         rows={3}

@@ -48,6 +48,12 @@ import { updateActionSchema } from "@/lib/manager/update-action";
 import { actorFor } from "@/tests/support/actors";
 import { assignDrillSchema } from "@/lib/training/assign-drill";
 import { publishCollectionSchema } from "@/lib/training/publish-collection";
+import { appendHeadsUpEventSchema } from "@/lib/heads-ups/append-heads-up-event";
+import { endHeadsUpSchema } from "@/lib/heads-ups/end-heads-up";
+import { openHeadsUpCaseSchema } from "@/lib/heads-ups/open-heads-up-case";
+import { raiseHeadsUp, raiseHeadsUpSchema } from "@/lib/heads-ups/raise-heads-up";
+import { startComplaintSchema } from "@/lib/heads-ups/start-complaint";
+import { tellTable, tellTableSchema } from "@/lib/heads-ups/tell-table";
 import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
 
 export const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
@@ -267,6 +273,12 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   "GET /api/manager/insights": insightsQuerySchema,
   "POST /api/trainer/drills": assignDrillSchema,
   "POST /api/trainer/library/[id]/publish": publishCollectionSchema,
+  "POST /api/heads-ups": raiseHeadsUpSchema,
+  "POST /api/heads-ups/[id]/end": endHeadsUpSchema,
+  "POST /api/heads-ups/[id]/tables": tellTableSchema,
+  "POST /api/heads-up-cases": openHeadsUpCaseSchema,
+  "POST /api/heads-up-cases/[id]/events": appendHeadsUpEventSchema,
+  "POST /api/heads-up-cases/[id]/complaint": startComplaintSchema,
 };
 
 export type Endpoint = { key: string; method: string; pattern: string; file: string; params: string[]; visitor: Visitor };
@@ -300,11 +312,22 @@ export async function prepare(db: Db): Promise<Fixtures> {
     event: { type: "complaint_heard", data: { customerWords: "Cold soup", category: "food_quality", severity: 2, spot: "Table 1", mood: "upset" } },
   });
   await addManagerNote(db, actorFor("usr-maria", "loc-harbour"), caseId, { text: "Seen" }).catch(() => undefined);
+  const { id: headsUpId } = await raiseHeadsUp(db, amira, {
+    clientEventId: "hostile-heads-up-0001",
+    kind: "sold_out",
+    what: "Salmon sold out",
+    reason: "More popular than expected",
+    options: [
+      { choice: "change", text: "Sea bass" },
+      { choice: "wait", text: "Wait 20 minutes" },
+    ],
+  });
+  const { caseId: headsUpCaseId } = await tellTable(db, amira, headsUpId, { clientEventId: "hostile-told-0001", spot: "Table 2", choice: "wait", option: "Wait 20 minutes" });
   const tags = await db.rootCauseTag.findMany({ select: { id: true }, take: 2 });
   const session = async (userId: string) => `coach_session=${(await createSession(db, userId, "loc-harbour")).token}`;
   return {
     // Real ids, so some calls get past "not found" (not the signed-in people: deactivating them would end the run's sessions).
-    ids: [caseId, "usr-ben", "usr-dev", "loc-harbour", "staff", "manager", ...tags.map((t) => t.id)],
+    ids: [caseId, headsUpId, headsUpCaseId, "usr-ben", "usr-dev", "loc-harbour", "staff", "manager", ...tags.map((t) => t.id)],
     cookies: {
       "signed-out": null,
       staff: await session("usr-amira"),
