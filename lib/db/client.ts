@@ -14,6 +14,8 @@ export { engineOf, engineOfUrl, type Engine };
  * type stands for both (docs/decisions/0020-two-engines-one-schema.md).
  */
 export type Db = PrismaClient;
+/** The PostgreSQL client's own type, for what only PostgreSQL offers (e.g. createMany's skipDuplicates). */
+export type PostgresDb = PostgresPrismaClient;
 
 export function defaultDatabaseUrl(): string {
   return process.env.DATABASE_URL ?? `file:${path.join(process.cwd(), "data", "coach.db")}`;
