@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
-import { ServiceWorkerRegistration } from "@/components/field/service-worker";
+import { ServiceWorkerRegistration } from "@/components/tablet/service-worker";
 
 // Every page is rendered per request, so Next.js can put the request's CSP nonce (proxy.ts) on
 // its inline scripts; a page built ahead of time would carry none and its scripts would not run.

@@ -20,7 +20,7 @@ import {
   type PlaybookEvent,
   type RecordedEvent,
 } from "@/lib/playbook";
-import { mulberry32 } from "@/lib/seed/demo-cases";
+import { mulberry32 } from "@/prisma/seed/demo-cases";
 
 const DAY = 86_400_000;
 const MIN = 60_000;

@@ -7,7 +7,7 @@
  *    staler than it has to be. A page rendered for a session carries that session's id
  *    (<meta name="coach-session">); it is kept in that session's own cache, and only ever served
  *    back while the tablet's record of that same session is current and not idle (IndexedDB,
- *    lib/client/tablet-store.ts). When the session ends — sign-out, switch user, idle time-out,
+ *    lib/tablet/tablet-store.ts). When the session ends — sign-out, switch user, idle time-out,
  *    expiry, revocation, a new person signing in — its cache goes. Pages with nobody's data in them
  *    (the sign-in screen, the case shell) are kept for everyone.
  *  - A case page never visited (a case opened offline) gets the tablet's case shell,
@@ -15,7 +15,7 @@
  *  - /_next/static (hashed, immutable) and the icons: cache first. Keeping a page keeps its files
  *    and the chunks its scripts load on demand, so a split-out stage works offline too.
  *  - Everything else — /api above all — goes to the network untouched: steps are queued in
- *    IndexedDB by the page (lib/client/field-sync.ts), never by this worker.
+ *    IndexedDB by the page (lib/tablet/field-sync.ts), never by this worker.
  *
  * Tested in tests/integration/service-worker.test.ts and, in Chromium, tests/e2e/offline.spec.ts
  * and tests/e2e/shared-tablet.spec.ts.
@@ -36,7 +36,7 @@ const NAVIGATION_TIMEOUT_MS = 4000;
 const PAGES_LIMIT = 40;
 const STATIC_LIMIT = 400;
 
-/** The tablet's store (lib/client/tablet-store.ts): who is signed in here now. */
+/** The tablet's store (lib/tablet/tablet-store.ts): who is signed in here now. */
 const DB_NAME = "complaint-coach";
 
 const isStaffPage = (path) => path === "/" || path === "/sign-in" || path.startsWith("/cases/");
@@ -109,7 +109,7 @@ function sessionOf(html) {
 }
 
 /**
- * Runs `work(db)` against the tablet's store (lib/client/tablet-store.ts) if it exists and has
+ * Runs `work(db)` against the tablet's store (lib/tablet/tablet-store.ts) if it exists and has
  * `storeName`; null otherwise. Never creates the database.
  */
 function withTabletDb(storeName, work) {

@@ -1,6 +1,6 @@
 // Phrase-coach bench: `npx tsx scripts/bench-coach.ts` (or `npm run bench -- --coach-only`).
 //
-// Precision and recall per category on the corpus's held-out part (lib/playbook/testing/
+// Precision and recall per category on the corpus's held-out part (tests/support/playbook/
 // phrase-corpus.ts: never used to tune a rule), next to the development part the rules were
 // tuned on; then how long checking one line takes in Node, against the NLP library's own
 // tokenising of the same line in the same run. Prints a table and writes bench/results/coach.json.
@@ -12,8 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { summarise, table } from "../bench/stats";
 import { assessPhrase } from "../lib/playbook/phrase-coach";
-import { DEVELOPMENT_CORPUS, HELD_OUT_CORPUS, PHRASE_CORPUS } from "../lib/playbook/testing/phrase-corpus";
-import { scoreCorpus, type CategoryScore } from "../lib/playbook/testing/score-corpus";
+import { DEVELOPMENT_CORPUS, HELD_OUT_CORPUS, PHRASE_CORPUS } from "../tests/support/playbook/phrase-corpus";
+import { scoreCorpus, type CategoryScore } from "../tests/support/playbook/score-corpus";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TARGET = 0.95;
@@ -85,7 +85,7 @@ function main() {
       total: PHRASE_CORPUS.length,
       heldOut: { lines: heldOut.lines, flagged: heldOut.flagged, clean: heldOut.clean },
       development: { lines: development.lines, flagged: development.flagged, clean: development.clean },
-      split: "held out when FNV-1a(splitKey(text)) % 5 < 2 (lib/playbook/testing/phrase-corpus.ts)",
+      split: "held out when FNV-1a(splitKey(text)) % 5 < 2 (tests/support/playbook/phrase-corpus.ts)",
     },
     heldOut: heldOut.rows,
     development: development.rows,

@@ -22,7 +22,7 @@ import { getInsights, insightQueries } from "../lib/manager/insights";
 import { listCaseQueue } from "../lib/manager/list-queue";
 import { getLiveBoard } from "../lib/manager/live-board";
 import { addDays, localDate } from "../lib/manager/time";
-import { seedReferenceData } from "../lib/seed/reference-data";
+import { seedReferenceData } from "../prisma/seed/reference-data";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {

@@ -23,14 +23,14 @@ import { loadCaseLog } from "../lib/cases/case-log";
 import { configureSqlite, createDb, type Db } from "../lib/db/client";
 import { addManagerNote } from "../lib/manager/add-manager-note";
 import type { PlaybookEvent, RecordedEvent } from "../lib/playbook";
-import { seedDemoCases } from "../lib/seed/demo-cases";
-import { seedReferenceData } from "../lib/seed/reference-data";
-import { actorFor } from "../lib/testing/actors";
+import { seedDemoCases } from "../prisma/seed/demo-cases";
+import { seedReferenceData } from "../prisma/seed/reference-data";
+import { actorFor } from "../tests/support/actors";
 import { loadLogs } from "../lib/training/common";
 import { getProgress } from "../lib/training/get-progress";
 import { getReplay } from "../lib/training/get-replay";
 import { listReplayCases } from "../lib/training/list-replay-cases";
-import { recordCase } from "../lib/training/testing/record-case";
+import { recordCase } from "../tests/support/record-case";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {

@@ -6,7 +6,7 @@
 //
 //   npm run db:copy-venue -- --from file:data/coach.db --to postgresql://user@host/chain [--location ID …]
 import { createDb, configureSqlite, engineOf, engineOfUrl, type Db, type PostgresDb } from "@/lib/db/client";
-import { checkCaseLogs } from "@/lib/testing/log-check";
+import { checkCaseLogs } from "@/lib/cases/check-case-logs";
 
 const BATCH = 500;
 

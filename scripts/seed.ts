@@ -4,9 +4,9 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { configureSqlite, createDb, defaultDatabaseUrl } from "@/lib/db/client";
-import { seedDemoCases } from "@/lib/seed/demo-cases";
-import { seedReferenceData } from "@/lib/seed/reference-data";
-import { seedTrainingLibrary } from "@/lib/seed/training";
+import { seedDemoCases } from "@/prisma/seed/demo-cases";
+import { seedReferenceData } from "@/prisma/seed/reference-data";
+import { seedTrainingLibrary } from "@/prisma/seed/training";
 
 /**
  * scripts/migrate.mjs in its own process. Calling its `migrate()` here would leave the schema

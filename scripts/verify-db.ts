@@ -3,7 +3,7 @@
 // Usage: npm run db:verify [-- file:path.db] [--json]     (default DATABASE_URL, or data/coach.db)
 import Database from "better-sqlite3";
 import { configureSqlite, createDb, defaultDatabaseUrl } from "@/lib/db/client";
-import { checkCaseLogs } from "@/lib/testing/log-check";
+import { checkCaseLogs } from "@/lib/cases/check-case-logs";
 
 async function main() {
   const args = process.argv.slice(2);

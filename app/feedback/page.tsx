@@ -6,7 +6,7 @@ import { ScoreBadge } from "@/components/trainer/score-badge";
 import { AppHeader } from "@/components/ui/app-header";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { formatDateTime, formatShortDate } from "@/lib/manager/format";
+import { formatDateTime, formatShortDate } from "@/lib/display/format";
 import { CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { listMyFeedback, type MyFeedbackCase } from "@/lib/training/list-my-feedback";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PairForm } from "@/components/devices/pair-form";
 import { DemoModeNote } from "@/components/ui/demo-mode-note";
-import { currentDevice } from "@/lib/auth/current";
+import { currentDevice, isDemoMode } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pair this tablet · Complaint Coach" };
@@ -29,7 +29,7 @@ export default async function PairPage({ searchParams }: { searchParams: Promise
           password.
         </p>
       )}
-      <DemoModeNote />
+      <DemoModeNote shown={isDemoMode()} />
       <PairForm initialCode={code} again={Boolean(device)} />
       <Link href="/sign-in" className="self-center text-lg text-sky-300 underline">
         Back to sign-in

@@ -5,7 +5,7 @@ import { ScoreBadge } from "@/components/trainer/score-badge";
 import { AppHeader } from "@/components/ui/app-header";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { formatShortDate, STATUS_LABELS } from "@/lib/manager/format";
+import { formatShortDate, STATUS_LABELS } from "@/lib/display/format";
 import { CATEGORY_LABELS, STAGE_LABELS, type Category, type Stage } from "@/lib/playbook";
 import { listPracticeCases, type PracticeCases } from "@/lib/training/list-practice-cases";
 

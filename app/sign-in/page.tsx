@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentActor, currentDevice } from "@/lib/auth/current";
+import { currentActor, currentDevice, isDemoMode } from "@/lib/auth/current";
 import { rolesWith } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { PasswordSignIn } from "@/components/sign-in/password-sign-in";
@@ -41,7 +41,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           your own network.
         </p>
       ) : null}
-      <DemoModeNote />
+      <DemoModeNote shown={isDemoMode()} />
     </>
   );
 

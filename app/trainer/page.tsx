@@ -6,7 +6,7 @@ import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
-import { formatClock, formatCount, formatShortDate } from "@/lib/manager/format";
+import { formatClock, formatCount, formatShortDate } from "@/lib/display/format";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { listReplayCases, type ReplayList } from "@/lib/training/list-replay-cases";
 import { FILTER_FIELD, FILTER_LABEL, FilterSelect } from "@/components/ui/filter-select";

@@ -8,7 +8,7 @@ import type { CaseState } from "@/lib/playbook/state";
 import { STAGE_LABELS } from "@/lib/playbook/vocabulary";
 import { StepFeedback } from "./step-feedback";
 import { optionalText } from "./text";
-import type { SendStep } from "./types";
+import type { SendStep } from "@/lib/tablet/step-types";
 import { useStep } from "./use-step";
 
 // The forms behind "At any time": loaded on demand (components/case/coach-parts.tsx).

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { CaseState } from "@/lib/playbook/state";
 import { AddNote, CustomerLeft, VentAgain } from "./coach-parts";
-import type { SendStep } from "./types";
+import type { SendStep } from "@/lib/tablet/step-types";
 
 type Open = "vent" | "note" | "left" | null;
 

@@ -26,8 +26,9 @@ import { CaseMovedOn } from "./stage-focus";
 import { VENUE_DEFAULT_TIME_ZONE, VenueTimeZone } from "./venue-zone";
 import { StageRail } from "./stage-rail";
 import { TopBar } from "./top-bar";
-import type { CaseActor, Decider, RootCauseOption, SendStep } from "./types";
-import type { FoldedCase } from "./case-fold";
+import type { CaseActor, Decider, RootCauseOption } from "./types";
+import type { SendStep } from "@/lib/tablet/step-types";
+import type { FoldedCase } from "@/lib/tablet/case-fold";
 import { useCaseLog, type CaseSource } from "./use-case-log";
 import type { PracticeBrief } from "@/components/practice/practice-coach";
 

@@ -12,7 +12,8 @@ import { managerBrief } from "./manager-brief";
 import { bringIntoView } from "./stage-focus";
 import { StepFeedback } from "./step-feedback";
 import { optionalText, poundsToPence } from "./text";
-import type { DecideAsManager, Decider } from "./types";
+import type { Decider } from "./types";
+import type { DecideAsManager } from "@/lib/tablet/step-types";
 import { formatElapsed, useNow } from "./use-now";
 import { useStep } from "./use-step";
 

@@ -5,7 +5,7 @@ import type { CaseState } from "@/lib/playbook";
 import { buildReadback, READBACK_LABELS } from "@/lib/playbook/readback";
 import { StepFeedback } from "./step-feedback";
 import { optionalText } from "./text";
-import type { SendStep } from "./types";
+import type { SendStep } from "@/lib/tablet/step-types";
 import { useStep } from "./use-step";
 import { useVenueTimeZone } from "./venue-time";
 

@@ -1,4 +1,5 @@
-import type { CaseState, EventOf, EventType, RemedyTerms, Role } from "@/lib/playbook";
+import type { CaseState, Role } from "@/lib/playbook";
+import type { SendStep } from "@/lib/tablet/step-types";
 
 /** The signed-in staff member using this tablet, with their own remedy limit (their role's). */
 export type CaseActor = { id: string; name: string; role: Role; authorityLimitCents?: number };
@@ -6,42 +7,6 @@ export type CaseActor = { id: string; name: string; role: Role; authorityLimitCe
 export type Decider = { id: string; name: string; limitCents?: number };
 /** A root-cause tag from the database (the taxonomy is data, never hard-coded). */
 export type RootCauseOption = { slug: string; label: string };
-
-/** Field messages keyed by the path inside the event's data: "spot", "options.0", "actions.1.dueAt". */
-export type FieldErrors = Record<string, string>;
-
-export type StepFailure = {
-  /**
-   * refused: the playbook says not yet (a normal part of coaching, not an error);
-   * invalid: some fields need fixing; offline: no connection, input kept; failed: anything else.
-   */
-  kind: "refused" | "invalid" | "offline" | "failed";
-  message: string;
-  fields: FieldErrors;
-};
-export type StepOutcome = { ok: true } | ({ ok: false } & StepFailure);
-
-/** Every field may still be blank while the form is being filled in. */
-type Loose<T> = { [K in keyof T]?: T[K] | undefined };
-/**
- * A step as a form builds it: a chip not picked yet is undefined. The playbook and the
- * event's zod schema (the server's own) decide what is missing before anything is sent.
- */
-export type StepDraft = { [T in Exclude<EventType, "case_opened" | "manager_decided">]: { type: T; data: Loose<EventOf<T>["data"]> } }[Exclude<
-  EventType,
-  "case_opened" | "manager_decided"
->];
-
-export type SendStep = (draft: StepDraft) => Promise<StepOutcome>;
-
-export type ManagerDecisionInput = {
-  managerId: string;
-  pin: string;
-  decision: { decision: "approved" | "declined"; note?: string; option?: string; remedy?: RemedyTerms };
-  /** The deciding manager's own limit as this tablet knows it (the server writes the real one). */
-  limitCents?: number;
-};
-export type DecideAsManager = (input: ManagerDecisionInput) => Promise<StepOutcome>;
 
 /** What every stage panel gets: the folded state and a way to record the next step. */
 export type StagePanelProps = { state: CaseState; send: SendStep; actor: CaseActor };

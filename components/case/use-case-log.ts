@@ -5,15 +5,16 @@ import type { AppendResult } from "@/lib/cases/client-event";
 import { newClientId, postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
 import { loadOnce } from "@/lib/client/load-once";
-import { fetchServerView, localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
-import type { LocalCase, LoggedEvent, Step } from "@/lib/client/tablet-store";
-import { useSyncStatus, useTabletStore } from "@/components/field/use-tablet";
+import { fetchServerView, localSession, requestFlush, tabletStore } from "@/lib/tablet/tablet";
+import type { LocalCase, LoggedEvent, Step } from "@/lib/tablet/tablet-store";
+import { useSyncStatus, useTabletStore } from "@/components/tablet/use-tablet";
 import type { Actor, PlaybookEvent } from "@/lib/playbook/events";
 import { isOpen } from "@/lib/playbook/state";
-import type * as CaseFold from "./case-fold";
-import type { FoldedCase } from "./case-fold";
-import type * as RecordStep from "./record-step";
-import type { CaseActor, DecideAsManager, SendStep, StepOutcome } from "./types";
+import type * as CaseFold from "@/lib/tablet/case-fold";
+import type { FoldedCase } from "@/lib/tablet/case-fold";
+import type * as RecordStep from "@/lib/tablet/record-step";
+import type { CaseActor } from "./types";
+import type { DecideAsManager, SendStep, StepOutcome } from "@/lib/tablet/step-types";
 
 type RecordedStepEvent = Exclude<PlaybookEvent, { type: "case_opened" }>;
 
@@ -31,12 +32,12 @@ const POLL_MS = 2500;
  */
 export type SaveStatus = "idle" | "saving" | "tablet" | "memory" | "saved" | "failed" | "refused";
 
-export type { RefusedStep } from "./case-fold";
+export type { RefusedStep } from "@/lib/tablet/case-fold";
 
 // The fold and the step checks load just after the page is up: the page shows the server's fold
 // (`initial`) until then, which is the same fold of the same log (docs/decisions/0006).
-export const loadCaseFold = loadOnce<typeof CaseFold>(() => import("./case-fold"));
-const loadRecordStep = loadOnce<typeof RecordStep>(() => import("./record-step"));
+export const loadCaseFold = loadOnce<typeof CaseFold>(() => import("@/lib/tablet/case-fold"));
+const loadRecordStep = loadOnce<typeof RecordStep>(() => import("@/lib/tablet/record-step"));
 
 const CHECKER_MISSING: StepOutcome = {
   ok: false,
@@ -50,7 +51,7 @@ export type CaseSource = Omit<LocalCase, "updatedAt">;
 /**
  * The case as this tablet knows it, and the way to record the next step. A step is checked by the
  * playbook here, written to this tablet's store (it survives a closed tab or lost Wi-Fi), folded
- * at once so the coach moves on, and sent in the background (lib/client/field-sync.ts). The
+ * at once so the coach moves on, and sent in the background (lib/tablet/field-sync.ts). The
  * server checks it again; what it refuses is shown with its reason.
  */
 export function useCaseLog({
@@ -235,7 +236,7 @@ export function useCaseLog({
         setDeciding(false);
       }
     },
-    [state, store, actor.id, caseId, refresh],
+    [state, store, caseId, refresh],
   );
 
   const open = isOpen(state);

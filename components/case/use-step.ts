@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import type { StepFailure, StepOutcome } from "./types";
+import type { StepFailure, StepOutcome } from "@/lib/tablet/step-types";
 
 /**
  * The status of one control's step: in flight, or why it did not go through. Each button

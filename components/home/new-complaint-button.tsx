@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { newCaseId, newClientId } from "@/lib/client/api";
-import { localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
+import { localSession, requestFlush, tabletStore } from "@/lib/tablet/tablet";
 import type { Role } from "@/lib/playbook";
 
 export type OpenContext = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useSyncStatus } from "@/components/field/use-tablet";
+import { useSyncStatus } from "@/components/tablet/use-tablet";
 
 /**
  * The home page's lists come from the server. Steps this tablet sends later (kept while offline,

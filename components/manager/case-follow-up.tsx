@@ -5,7 +5,7 @@ import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { newClientId, postJson } from "@/lib/client/api";
 import type { CaseDetailAction } from "@/lib/manager/get-case-detail";
-import { formatDateTime } from "@/lib/manager/format";
+import { formatDateTime } from "@/lib/display/format";
 
 const input = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50 placeholder:text-slate-400";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { getJson } from "@/lib/client/api";
-import { formatElapsed, formatTime, MOOD_LABELS } from "@/lib/manager/format";
+import { formatElapsed, formatTime, MOOD_LABELS } from "@/lib/display/format";
 import type { BoardCase, LiveBoard as Board, ManagerBrief } from "@/lib/manager/live-board";
 import { formatMoney } from "@/lib/playbook/machine";
 import { DecisionForm } from "./decision-form";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { QUEUE_SORT_LABELS, QUEUE_SORTS, QUEUE_STATE_LABELS, QUEUE_STATES } from "@/lib/manager/filters";
+import { QUEUE_SORT_LABELS, QUEUE_SORTS, QUEUE_STATE_LABELS, QUEUE_STATES } from "@/lib/display/queue-options";
 import type { FilterOptions } from "@/lib/manager/filter-options";
 import { CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";
 import { FILTER_FIELD, FILTER_LABEL, FilterSelect } from "@/components/ui/filter-select";

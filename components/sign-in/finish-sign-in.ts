@@ -1,4 +1,4 @@
-import { localSession } from "@/lib/client/tablet";
+import { localSession } from "@/lib/tablet/tablet";
 import { handOver } from "./handover";
 
 /**

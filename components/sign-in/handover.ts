@@ -1,5 +1,5 @@
-import { fieldSync, localSession, tabletStore } from "@/lib/client/tablet";
-import type { TabletStore } from "@/lib/client/tablet-store";
+import { fieldSync, localSession, tabletStore } from "@/lib/tablet/tablet";
+import type { TabletStore } from "@/lib/tablet/tablet-store";
 
 let done: Promise<TabletStore> | null = null;
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 
-/** Why the last session ended, in the words the next person sees (set by lib/client/session-watch.ts). */
+/** Why the last session ended, in the words the next person sees (set by lib/tablet/session-watch.ts). */
 const ENDED: Record<string, string> = {
   idle: "Signed out after 30 minutes without use. Nothing of the last person's is left on this tablet.",
   server: "That session has ended (it expired, or a manager ended it). Nothing of it is left on this tablet.",

@@ -9,6 +9,7 @@ export function AppHeader({ name, role, locationName, sessionId }: { name: strin
     <header className="flex items-center justify-between gap-4 border-b border-slate-700 bg-slate-900 px-5 py-3">
       {sessionId ? <meta name="coach-session" content={sessionId} /> : null}
       {/* A plain link: a full page load, which the service worker can answer offline, and no router script on the live coach. */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- on purpose, see above (docs/decisions/0006) */}
       <a href="/" className="flex min-h-12 items-center text-xl font-bold tracking-tight text-sky-300">
         Complaint Coach
       </a>

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { whenIdle } from "@/lib/client/idle";
-import { localSession, requestFlush, tabletStore } from "@/lib/client/tablet";
+import { localSession, requestFlush, tabletStore } from "@/lib/tablet/tablet";
 import { Button } from "./button";
 
 const SEND_FIRST_MS = 3000;
@@ -10,11 +10,11 @@ const SEND_FIRST_MS = 3000;
 /**
  * On a shared tablet, signing out is how the next person switches in. What this session captured
  * is sent first if the Wi-Fi allows; whatever cannot go yet stays sealed, still this person's,
- * and nothing readable of theirs is left (lib/client/local-session.ts). The page is then loaded
+ * and nothing readable of theirs is left (lib/tablet/local-session.ts). The page is then loaded
  * afresh, so nothing of theirs is left in memory either.
  *
  * Mounted on every signed-in page (in the header), it also watches the session: idle time-out,
- * and the server ending it (lib/client/session-watch.ts, loaded once the page is idle).
+ * and the server ending it (lib/tablet/session-watch.ts, loaded once the page is idle).
  */
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -23,7 +23,7 @@ export function SignOutButton() {
   useEffect(() => {
     let live = true;
     const cancel = whenIdle(() => {
-      void Promise.all([tabletStore(), import("@/lib/client/session-watch")])
+      void Promise.all([tabletStore(), import("@/lib/tablet/session-watch")])
         .then(([store, watch]) => {
           if (live) stopWatching.current = watch.watchSession(store, (reason) => window.location.assign(`/sign-in?ended=${reason}`));
         })

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
 import { signOutSession } from "./sessions";
 
-/** Which session to end: the tablet names it when it tells the server late (lib/client/local-session.ts, public/sw.js). */
+/** Which session to end: the tablet names it when it tells the server late (lib/tablet/local-session.ts, public/sw.js). */
 export const signOutSchema = z.object({ sessionId: z.string().trim().min(1).max(64).optional() });
 
 /**

@@ -47,6 +47,7 @@ const DASH_LIKE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/u;
 
 function normalise(text: string): Mapped {
   // Plain ASCII has nothing to normalise (and is most of what staff type).
+  // eslint-disable-next-line no-control-regex -- tab and line breaks are plain text here
   if (/^[\x09\x0A\x0D\x20-\x7E]*$/.test(text)) return { text, origin: Array.from({ length: text.length + 1 }, (_, i) => i) };
   let out = "";
   const origin: number[] = [];

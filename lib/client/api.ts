@@ -19,7 +19,7 @@ export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", u
 
 /**
  * GETs JSON from one of our route handlers. A 401 means the session is over (expired, ended by a
- * manager, the cookie gone): the page's session watch (lib/client/session-watch.ts) hears of it
+ * manager, the cookie gone): the page's session watch (lib/tablet/session-watch.ts) hears of it
  * and clears the tablet, unless the caller is only asking (`quiet`).
  */
 export async function getJson<T>(url: string, options: { quiet?: boolean } = {}): Promise<ApiResult<T>> {

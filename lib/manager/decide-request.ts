@@ -4,7 +4,6 @@ import { appendEvent, findRecordedResult } from "@/lib/cases/append-event";
 import { loadCaseState } from "@/lib/cases/case-log";
 import { clientEventIdSchema, type AppendResult } from "@/lib/cases/client-event";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { COMPENSATION_KINDS } from "@/lib/playbook";
 import { decisionFor } from "@/lib/cases/manager-decision";
 import { parseInput } from "@/lib/validation";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordScript, scriptCase } from "@/lib/playbook/testing/walkthrough";
+import { recordScript, scriptCase } from "@/tests/support/playbook/walkthrough";
 import { describeHistory } from "./describe-event";
 
 describe("the history of a case", () => {

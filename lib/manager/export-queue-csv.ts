@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { csvLine } from "./csv";
 import { dialectOf } from "./sql-dialect";
 import { caseWhereSql, orderBySql, queueQuerySchema, toCaseFilter } from "./filters";
-import { READBACK_OUTCOME_LABELS } from "./format";
+import { READBACK_OUTCOME_LABELS } from "@/lib/display/format";
 import { DEFAULT_TIMEZONE, localDateTime } from "./time";
 import { scopeLocations, venuesOf } from "./scope";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { CATEGORIES, STAGES, STAGE_LABELS } from "@/lib/playbook";
+import { CATEGORIES } from "@/lib/playbook";
+import { QUEUE_SORTS, QUEUE_STATES, type QueueSort, type QueueState } from "@/lib/display/queue-options";
 import { dialectFor, type SqlDialect } from "./sql-dialect";
 import { DEFAULT_TIMEZONE, localRange } from "./time";
 
@@ -27,24 +28,6 @@ export const isoDate = z
 
 const id = z.string().trim().min(1).max(64);
 
-/** Where a case is: any open stage, waiting for a manager, or ended. */
-export const QUEUE_STATES = ["open", "awaiting_manager", ...STAGES, "closed", "abandoned"] as const;
-export type QueueState = (typeof QUEUE_STATES)[number];
-export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
-  open: "Open (any stage)",
-  awaiting_manager: "Waiting for a manager",
-  ...Object.fromEntries(STAGES.map((s) => [s, `At ${STAGE_LABELS[s]}`])),
-  closed: "Closed",
-  abandoned: "Abandoned",
-} as Record<QueueState, string>;
-
-export const QUEUE_SORTS = ["opened", "severity", "activity"] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
-  opened: "Opened",
-  severity: "Severity",
-  activity: "Last activity",
-};
 
 export const caseFilterFields = {
   from: isoDate.optional(),

@@ -5,7 +5,7 @@ import { flow, fold, PlaybookRefusal, transition, type Refusal, type RefusalCode
 import { caseStatus, projectCase } from "./projection";
 import { initialState, settledCompensation, type CaseState } from "./state";
 import { STAGE_LABELS, STAGES, type Phase, type Stage } from "./vocabulary";
-import { recordScript, recorded, SCRIPT_TEXT, scriptCase, type ScriptOptions } from "./testing/walkthrough";
+import { recordScript, recorded, SCRIPT_TEXT, scriptCase, type ScriptOptions } from "@/tests/support/playbook/walkthrough";
 
 /** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
 const LONDON_VENUE = { timeZone: "Europe/London" };

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ESCALATION_GUIDANCE, GUIDANCE, SAY_NO_GUIDANCE } from "./guidance";
 import { assessPhrase, coachSummary, PHRASE_KINDS, type PhraseKind } from "./phrase-coach";
 import { PHRASE_RULES } from "./phrase-rules";
-import { corpusPart, DEVELOPMENT_CORPUS, HELD_OUT_CORPUS, PHRASE_CORPUS } from "./testing/phrase-corpus";
-import { scoreCorpus } from "./testing/score-corpus";
+import { corpusPart, DEVELOPMENT_CORPUS, HELD_OUT_CORPUS, PHRASE_CORPUS } from "@/tests/support/playbook/phrase-corpus";
+import { scoreCorpus } from "@/tests/support/playbook/score-corpus";
 import { STAGES } from "./vocabulary";
 
 const kindsOf = (text: string): PhraseKind[] => [...new Set(assessPhrase(text).map((f) => f.kind))].sort();

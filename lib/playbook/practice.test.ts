@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fold } from "./machine";
 import { customerLines, customerScript } from "./practice";
 import { initialState } from "./state";
-import { recordScript, scriptCase } from "./testing/walkthrough";
+import { recordScript, scriptCase } from "@/tests/support/playbook/walkthrough";
 
 const source = recordScript(scriptCase({ sayNo: true, ventAt: "solve", readbackRefusedOnce: true, escalate: "declined", mood: "furious", spot: "Table 7" }));
 

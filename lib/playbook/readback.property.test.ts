@@ -13,7 +13,7 @@ import { formatMoney } from "./money";
 import { asItem, buildReadback, formatDue, NO_REMEDY, NOTHING_AGREED, READBACK_LABELS, remedyText, type DueFormat } from "./readback";
 import { replayStates } from "./replay";
 import { settledCompensation, type CaseState } from "./state";
-import { arbitraryPlaybookEvent, acceptedPrefix } from "./testing/arbitraries";
+import { arbitraryPlaybookEvent, acceptedPrefix } from "@/tests/support/playbook/arbitraries";
 import { COMPENSATION_KINDS, type CompensationKind } from "./vocabulary";
 
 const STAFF: Actor = { id: "staff-1", role: "staff" };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PlaybookEvent, RecordedEvent } from "./events";
 import { assessPhrase } from "./phrase-coach";
 import { RUBRIC_ITEMS, scoreCase, type RubricItem, type RubricItemId } from "./rubric";
-import { recordScript, scriptCase, type RecordOptions, type ScriptOptions } from "./testing/walkthrough";
+import { recordScript, scriptCase, type RecordOptions, type ScriptOptions } from "@/tests/support/playbook/walkthrough";
 
 /** A scripted case as a log, with some of its events rewritten (same count, same order). */
 function logOf(

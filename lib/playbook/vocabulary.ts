@@ -1,5 +1,5 @@
 // The closed vocabularies of a complaint. Root-cause tags are not here: they are data
-// in the database, managed by admins (see lib/seed/root-causes.ts for the defaults).
+// in the database, managed by admins (see prisma/seed/root-causes.ts for the defaults).
 
 export const STAGES = ["listen", "validate", "apologise", "solve", "compensate", "confirm", "prevent"] as const;
 export type Stage = (typeof STAGES)[number];

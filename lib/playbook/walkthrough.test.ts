@@ -4,7 +4,7 @@ import { playbookEventSchema, type RecordedEvent } from "./events";
 import { fold, transition } from "./machine";
 import { projectCase } from "./projection";
 import { initialState } from "./state";
-import { acceptedPrefix, arbitraryEventSequence, arbitraryScriptOptions, withFreshIds } from "./testing/arbitraries";
+import { acceptedPrefix, arbitraryEventSequence, arbitraryScriptOptions, withFreshIds } from "@/tests/support/playbook/arbitraries";
 import {
   DEFAULT_MANAGER,
   happyPathEvents,
@@ -13,7 +13,7 @@ import {
   SCRIPT_VARIANTS,
   scriptCase,
   type ScriptOptions,
-} from "./testing/walkthrough";
+} from "@/tests/support/playbook/walkthrough";
 
 /** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
 const LONDON_VENUE = { timeZone: "Europe/London" };

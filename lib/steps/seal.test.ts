@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createSealKey, sealPayload, type SealKey } from "@/lib/client/seal";
+import { createSealKey, sealPayload, type SealKey } from "@/lib/tablet/seal";
 import { agreeSealKey, openSeal } from "./seal";
 
-/** The tablet's sealing (WebCrypto, lib/client/seal.ts) against the server's opening (node:crypto). */
+/** The tablet's sealing (WebCrypto, lib/tablet/seal.ts) against the server's opening (node:crypto). */
 async function handshake(): Promise<{ seal: SealKey; secret: Buffer }> {
   let secret: Buffer | null = null;
   const seal = await createSealKey(async (publicKey) => {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { scriptCase } from "../../lib/playbook/testing/walkthrough";
+import { scriptCase } from "../../tests/support/playbook/walkthrough";
 import { expect, signInWithPin, snap, test } from "./helpers";
 
 /** The trainer's replay, scoring and coaching, and a trainee's practice run, on an iPad. */

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { appendEvent } from "@/lib/cases/append-event";
 import { openCase } from "@/lib/cases/open-case";
 import { configureSqlite, createDb } from "@/lib/db/client";
-import { checkCaseLogs } from "@/lib/testing/log-check";
-import { actorFor } from "@/lib/testing/actors";
+import { checkCaseLogs } from "@/lib/cases/check-case-logs";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb, onPostgres } from "../setup/test-db";
 
 /**

@@ -4,8 +4,7 @@ import { decideOnTablet } from "@/lib/cases/decide-on-tablet";
 import { getCase } from "@/lib/cases/get-case";
 import { openCase } from "@/lib/cases/open-case";
 import { EMAIL_MASK, PHONE_MASK } from "@/lib/cases/redact";
-import { AppError } from "@/lib/errors";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -2,9 +2,8 @@ import { describe, expect, it } from "vitest";
 import { appendEvent } from "@/lib/cases/append-event";
 import { loadCaseState } from "@/lib/cases/case-log";
 import { openCase } from "@/lib/cases/open-case";
-import { AppError } from "@/lib/errors";
 import { projectCase } from "@/lib/playbook";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -9,9 +9,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { configureSqlite, createDb } from "@/lib/db/client";
-import { DEFAULT_DEMO_NOW, seedDemoCases } from "@/lib/seed/demo-cases";
-import { seedReferenceData } from "@/lib/seed/reference-data";
-import { checkCaseLogs } from "@/lib/testing/log-check";
+import { DEFAULT_DEMO_NOW, seedDemoCases } from "@/prisma/seed/demo-cases";
+import { seedReferenceData } from "@/prisma/seed/reference-data";
+import { checkCaseLogs } from "@/lib/cases/check-case-logs";
 import { migrate } from "../../scripts/migrate.mjs";
 import { createTestDb, onPostgres } from "../setup/test-db";
 

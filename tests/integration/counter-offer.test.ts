@@ -11,10 +11,10 @@ import { decideRequest } from "@/lib/manager/decide-request";
 import { prepareQueueCsv } from "@/lib/manager/export-queue-csv";
 import { getCaseDetail } from "@/lib/manager/get-case-detail";
 import { getInsights } from "@/lib/manager/insights";
-import { driveCase } from "@/lib/manager/testing/drive-case";
+import { driveCase } from "@/tests/support/drive-case";
 import { buildReadback, settledCompensation } from "@/lib/playbook";
 import { scoreCase } from "@/lib/playbook/rubric";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -4,7 +4,7 @@
 // takes each venue's days on its own clock, as the insights do.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareQueueCsv } from "@/lib/manager/export-queue-csv";
-import { formatDate } from "@/lib/manager/format";
+import { formatDate } from "@/lib/display/format";
 import { getInsights } from "@/lib/manager/insights";
 import { listCaseQueue } from "@/lib/manager/list-queue";
 import { AWKWARD_PEOPLE, addAwkwardVenues, ordinary, play } from "../oracle/awkward-cases";

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCaseState } from "@/lib/cases/case-log";
-import { AppError } from "@/lib/errors";
 import { decideRequest } from "@/lib/manager/decide-request";
 import { getLiveBoard } from "@/lib/manager/live-board";
 import { getRepeatWarning, ordinal } from "@/lib/manager/repeat-warning";
-import { driveCase, type DrivenCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase, type DrivenCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

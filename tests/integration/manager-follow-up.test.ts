@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCaseState } from "@/lib/cases/case-log";
-import { AppError } from "@/lib/errors";
 import { addManagerNote } from "@/lib/manager/add-manager-note";
 import { closeCase } from "@/lib/manager/close-case";
 import { setImprovementStatus } from "@/lib/manager/complete-improvement";
@@ -11,8 +10,8 @@ import { linkImprovementCases } from "@/lib/manager/link-improvement-cases";
 import { listImprovements } from "@/lib/manager/list-improvements";
 import { reopenCase } from "@/lib/manager/reopen-case";
 import { updateAction } from "@/lib/manager/update-action";
-import { driveCase, type DrivenCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase, type DrivenCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

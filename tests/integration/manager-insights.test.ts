@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { getInsights, insightsRange } from "@/lib/manager/insights";
-import { driveCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { csvField, csvLine } from "@/lib/manager/csv";
 import { prepareQueueCsv } from "@/lib/manager/export-queue-csv";
 import { listCaseQueue } from "@/lib/manager/list-queue";
-import { driveCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb, onPostgres } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -5,9 +5,9 @@ import { loadCaseLog } from "@/lib/cases/case-log";
 import { openCase } from "@/lib/cases/open-case";
 import { isAppError } from "@/lib/errors";
 import { fold, projectCase } from "@/lib/playbook";
-import { arbitraryEventSequence, withFreshIds } from "@/lib/playbook/testing/arbitraries";
-import { DEFAULT_ROOT_CAUSES } from "@/lib/seed/root-causes";
-import { actorFor } from "@/lib/testing/actors";
+import { arbitraryEventSequence, withFreshIds } from "@/tests/support/playbook/arbitraries";
+import { DEFAULT_ROOT_CAUSES } from "@/prisma/seed/root-causes";
+import { actorFor } from "@/tests/support/actors";
 import type { Db } from "@/lib/db/client";
 import { createTestDb } from "../setup/test-db";
 

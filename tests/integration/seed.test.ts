@@ -11,9 +11,9 @@ import {
   planDemoCases,
   seedDemoCases,
   STEP_GAP_MS,
-} from "@/lib/seed/demo-cases";
-import { DEFAULT_AUTHORITY, DEMO_USERS } from "@/lib/seed/reference-data";
-import { DEFAULT_ROOT_CAUSES } from "@/lib/seed/root-causes";
+} from "@/prisma/seed/demo-cases";
+import { DEFAULT_AUTHORITY, DEMO_USERS } from "@/prisma/seed/reference-data";
+import { DEFAULT_ROOT_CAUSES } from "@/prisma/seed/root-causes";
 import { createTestDb } from "../setup/test-db";
 
 /** The demo venues keep London time: the projection needs the venue's clock for the case's day. */

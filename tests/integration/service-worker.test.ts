@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { deleteDB } from "idb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DB_NAME, IdbTabletStore } from "@/lib/client/tablet-store";
+import { DB_NAME, IdbTabletStore } from "@/lib/tablet/tablet-store";
 import { basic, ORIGIN, worker } from "./support/service-worker-harness";
 
 /**
@@ -9,7 +9,7 @@ import { basic, ORIGIN, worker } from "./support/service-worker-harness";
  * worker runs in Chromium in tests/e2e/offline.spec.ts and tests/e2e/shared-tablet.spec.ts.
  */
 
-/** Who is signed in on this tablet, as the page records it (lib/client/local-session.ts). */
+/** Who is signed in on this tablet, as the page records it (lib/tablet/local-session.ts). */
 async function signedIn(sessionId: string, lastActiveAt = Date.now()) {
   const store = await IdbTabletStore.open();
   await store.putSession({ sessionId, user: { id: "usr-amira", name: "Amira Shah", role: "staff" }, locationId: "loc-harbour", startedAt: lastActiveAt, lastActiveAt, idleMs: 30 * 60_000, seal: null });

@@ -6,7 +6,7 @@ import { signInWithPin } from "@/lib/auth/sign-in-with-pin";
 import { decideOnTablet } from "@/lib/cases/decide-on-tablet";
 import { openCase } from "@/lib/cases/open-case";
 import { AppError } from "@/lib/errors";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 import { pairedTablet } from "../setup/tablets";

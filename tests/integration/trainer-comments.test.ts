@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
-import { driveCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { acknowledgeComment } from "@/lib/training/acknowledge-comment";
 import { getReplay } from "@/lib/training/get-replay";
 import { listMyFeedback } from "@/lib/training/list-my-feedback";
 import { pinComment } from "@/lib/training/pin-comment";
-import { recordCase } from "@/lib/training/testing/record-case";
+import { recordCase } from "@/tests/support/record-case";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
-import { driveCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { addToCollection } from "@/lib/training/add-to-collection";
 import { createCollection } from "@/lib/training/create-collection";
 import { getReplay } from "@/lib/training/get-replay";
 import { listLibrary } from "@/lib/training/list-library";
 import { removeFromCollection } from "@/lib/training/remove-from-collection";
-import { recordCase } from "@/lib/training/testing/record-case";
+import { recordCase } from "@/tests/support/record-case";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
-import { driveCase } from "@/lib/manager/testing/drive-case";
+import { driveCase } from "@/tests/support/drive-case";
 import type { PlaybookEvent } from "@/lib/playbook";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { getProgress } from "@/lib/training/get-progress";
-import { recordCase } from "@/lib/training/testing/record-case";
+import { recordCase } from "@/tests/support/record-case";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getCase } from "@/lib/cases/get-case";
 import type { Db } from "@/lib/db/client";
 import type { PlaybookEvent } from "@/lib/playbook";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { addToCollection } from "@/lib/training/add-to-collection";
 import { createCollection } from "@/lib/training/create-collection";
 import { getPractice } from "@/lib/training/get-practice";
@@ -16,7 +16,7 @@ import { listPracticeCases } from "@/lib/training/list-practice-cases";
 import { listReplayCases } from "@/lib/training/list-replay-cases";
 import { pinComment } from "@/lib/training/pin-comment";
 import { startPractice } from "@/lib/training/start-practice";
-import { recordCase } from "@/lib/training/testing/record-case";
+import { recordCase } from "@/tests/support/record-case";
 import { createTestDb } from "../setup/test-db";
 
 // The route handlers run as they do in Next, with the session and database swapped for the test's.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoCases } from "@/lib/seed/demo-cases";
-import { DEMO_COLLECTIONS, seedTrainingLibrary } from "@/lib/seed/training";
-import { actorFor } from "@/lib/testing/actors";
+import { seedDemoCases } from "@/prisma/seed/demo-cases";
+import { DEMO_COLLECTIONS, seedTrainingLibrary } from "@/prisma/seed/training";
+import { actorFor } from "@/tests/support/actors";
 import { listLibrary } from "@/lib/training/list-library";
 import { createTestDb } from "../setup/test-db";
 

@@ -8,8 +8,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { openCase } from "@/lib/cases/open-case";
-import { checkCaseLogs } from "@/lib/testing/log-check";
-import { actorFor } from "@/lib/testing/actors";
+import { checkCaseLogs } from "@/lib/cases/check-case-logs";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 
 const run = promisify(execFile);

@@ -7,11 +7,11 @@ import type { AppendResult } from "@/lib/cases/client-event";
 import { getCase } from "@/lib/cases/get-case";
 import { openCase } from "@/lib/cases/open-case";
 import type { ApiResult } from "@/lib/client/api";
-import { flushSteps, toLocalCase, type FetchView, type Post } from "@/lib/client/field-sync";
-import { MemoryTabletStore, type EventBody, type TabletStore } from "@/lib/client/tablet-store";
+import { flushSteps, toLocalCase, type FetchView, type Post } from "@/lib/tablet/field-sync";
+import { MemoryTabletStore, type EventBody, type TabletStore } from "@/lib/tablet/tablet-store";
 import { isAppError } from "@/lib/errors";
 import { fold, projectCase } from "@/lib/playbook";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 
 /** The demo venues keep London time: the projection needs the venue's clock for the case's day. */
@@ -20,7 +20,7 @@ const LONDON_VENUE = { timeZone: "Europe/London" };
 /**
  * Two tablets on one case, both losing the Wi-Fi: each records steps on top of what it last saw,
  * then both send at once over a network that drops requests and answers. The tablets run the
- * real queue (lib/client/field-sync.ts) against the real use-cases. Whatever the interleaving:
+ * real queue (lib/tablet/field-sync.ts) against the real use-cases. Whatever the interleaving:
  * every step is stored once or refused with a reason — never lost, never doubled — each
  * tablet's steps keep their order, and the projection equals the fold of the log.
  */

@@ -9,8 +9,8 @@ import { loadCaseLog, loadCaseState } from "@/lib/cases/case-log";
 import { decideOnTablet } from "@/lib/cases/decide-on-tablet";
 import { setAuthorityLimit } from "@/lib/admin/set-authority-limit";
 import { decideRequest } from "@/lib/manager/decide-request";
-import { driveCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -13,11 +13,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getCase } from "@/lib/cases/get-case";
 import { EMAIL_MASK, findPersonalDetails, maskPersonalDetails, NAME_MASK, PHONE_MASK } from "@/lib/cases/redact";
 import type { PlaybookEvent } from "@/lib/playbook";
-import { demoCaseSteps, demoSeedSettings, planDemoCases } from "@/lib/seed/demo-cases";
-import { actorFor } from "@/lib/testing/actors";
+import { demoCaseSteps, demoSeedSettings, planDemoCases } from "@/prisma/seed/demo-cases";
+import { actorFor } from "@/tests/support/actors";
 import { getReplay } from "@/lib/training/get-replay";
 import { listReplayCases } from "@/lib/training/list-replay-cases";
-import { recordCase } from "@/lib/training/testing/record-case";
+import { recordCase } from "@/tests/support/record-case";
 import { createTestDb } from "../setup/test-db";
 import { KINDS, loadCorpus, recall, report, score, type Score } from "./redaction-corpus/score";
 

@@ -6,8 +6,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadCaseLog } from "@/lib/cases/case-log";
 import { decideOnTablet } from "@/lib/cases/decide-on-tablet";
-import { driveCase } from "@/lib/manager/testing/drive-case";
-import { actorFor } from "@/lib/testing/actors";
+import { driveCase } from "@/tests/support/drive-case";
+import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { appendEvent } from "@/lib/cases/append-event";
 import { openCase } from "@/lib/cases/open-case";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { errorOf } from "../setup/app-error";
 import { createTestDb } from "../setup/test-db";
 import { jsonRequest, params, session } from "./route-harness";

@@ -12,7 +12,7 @@
 import "fake-indexeddb/auto";
 import { deleteDB } from "idb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DB_NAME, IdbTabletStore } from "@/lib/client/tablet-store";
+import { DB_NAME, IdbTabletStore } from "@/lib/tablet/tablet-store";
 import { basic, worker } from "../integration/support/service-worker-harness";
 
 const page = (sessionId: string, who: string) => `<html><head><meta name="coach-session" content="${sessionId}"/></head><body>${who} · “My room is freezing” — Table 4</body></html>`;

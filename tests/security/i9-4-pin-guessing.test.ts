@@ -20,7 +20,7 @@ import { pairDevice } from "@/lib/devices/pair-device";
 import { revokeDevice } from "@/lib/devices/revoke-device";
 import { resolveDevice } from "@/lib/devices/resolve-device";
 import { resolveSession } from "@/lib/auth/sessions";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { errorOf } from "../setup/app-error";
 import { createTestDb } from "../setup/test-db";
 import { pairedTablet } from "../setup/tablets";

@@ -16,7 +16,7 @@ import { PURGE_AFTER_MS } from "@/lib/auth/throttle";
 import { appendEvent } from "@/lib/cases/append-event";
 import { openCase } from "@/lib/cases/open-case";
 import { isAppError } from "@/lib/errors";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { errorOf } from "../setup/app-error";
 import { createTestDb } from "../setup/test-db";
 import { pairedTablet } from "../setup/tablets";

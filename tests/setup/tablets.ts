@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { createPairingCode } from "@/lib/devices/create-pairing-code";
 import { pairDevice } from "@/lib/devices/pair-device";
 import type { PairedDevice } from "@/lib/devices/resolve-device";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 
 let pairings = 0;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { afterAll, inject } from "vitest";
 import { configureSqlite, createDb, type Db, type Engine } from "@/lib/db/client";
-import { seedReferenceData } from "@/lib/seed/reference-data";
+import { seedReferenceData } from "@/prisma/seed/reference-data";
 import { databaseUrlFor } from "../../scripts/pg-server.mjs";
 
 const TMP_DIR = path.resolve(__dirname, "..", ".tmp");

@@ -4,7 +4,7 @@
 // run in the page (by label, by button text), as a person finds things on the screen.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 export type ElementRef = { [ELEMENT]: string };

@@ -6,7 +6,7 @@ import { handle } from "@/lib/http";
 /**
  * Who this browser's session is: the tablet asks right after signing in (if the answer is 401,
  * the browser did not keep the cookie, and the sign-in page says so) and keeps the answer to
- * know whose work it holds (lib/client/local-session.ts).
+ * know whose work it holds (lib/tablet/local-session.ts).
  */
 export const GET = handle(async () => {
   const actor = await requireActor();

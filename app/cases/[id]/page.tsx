@@ -1,8 +1,8 @@
 import { notFound, redirect } from "next/navigation";
 import { CaseCoach } from "@/components/case/case-coach";
-import { foldLogged } from "@/components/case/case-fold";
+import { foldLogged } from "@/lib/tablet/case-fold";
 import { RepeatWarning } from "@/components/case/repeat-warning";
-import { TabletSetup } from "@/components/field/tablet-setup";
+import { TabletSetup } from "@/components/tablet/tablet-setup";
 import { AppHeader } from "@/components/ui/app-header";
 import { RedactedCase } from "@/components/trainer/redacted-case";
 import { requirePageActor } from "@/lib/auth/current";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { OfflineCase } from "@/components/field/offline-case";
+import { OfflineCase } from "@/components/case/offline-case";
 import { GUIDANCE } from "@/lib/playbook/guidance";
 
 // Rendered per request, like every page: its inline scripts carry the request's CSP nonce

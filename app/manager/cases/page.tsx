@@ -6,8 +6,9 @@ import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { listFilterOptions } from "@/lib/manager/filter-options";
-import { queryString, searchParamsToObject, type QueueSort } from "@/lib/manager/filters";
-import { formatClock, formatCount, formatShortDate } from "@/lib/manager/format";
+import type { QueueSort } from "@/lib/display/queue-options";
+import { queryString, searchParamsToObject } from "@/lib/manager/filters";
+import { formatClock, formatCount, formatShortDate } from "@/lib/display/format";
 import { listCaseQueue, type QueuePage } from "@/lib/manager/list-queue";
 import { CATEGORY_LABELS, type Category } from "@/lib/playbook";
 

@@ -5,7 +5,7 @@ import { Panel } from "@/components/manager/panel";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { listFilterOptions } from "@/lib/manager/filter-options";
-import { formatDate } from "@/lib/manager/format";
+import { formatDate } from "@/lib/display/format";
 import { listImprovements } from "@/lib/manager/list-improvements";
 import { addDays, localDate } from "@/lib/manager/time";
 

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { listFilterOptions } from "@/lib/manager/filter-options";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
-import { formatCount, formatDate, formatDay, formatDuration, formatPercent } from "@/lib/manager/format";
+import { formatCount, formatDate, formatDay, formatDuration, formatPercent } from "@/lib/display/format";
 import { getInsights, REPEAT_ORDER, REPEATS_SHOWN as REPEATS_SHOWN_ON_PAGE, type Insights } from "@/lib/manager/insights";
 import { addDays, localDate } from "@/lib/manager/time";
 import { formatMoney } from "@/lib/playbook";

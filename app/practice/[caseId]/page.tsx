@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import type { HistoryLine } from "@/lib/manager/describe-event";
 import { searchParamsToObject } from "@/lib/manager/filters";
-import { formatDateTime, STATUS_LABELS } from "@/lib/manager/format";
+import { formatDateTime, STATUS_LABELS } from "@/lib/display/format";
 import { CATEGORY_LABELS, STAGE_LABELS, type Category, type Stage } from "@/lib/playbook";
 import { getPractice, type PracticeView } from "@/lib/training/get-practice";
 

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
-import { formatShortDate } from "@/lib/manager/format";
+import { formatShortDate } from "@/lib/display/format";
 import { CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { listLibrary, type Library } from "@/lib/training/list-library";
 

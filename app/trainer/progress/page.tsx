@@ -6,7 +6,7 @@ import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
-import { formatDay } from "@/lib/manager/format";
+import { formatDay } from "@/lib/display/format";
 import { RUBRIC_LABELS } from "@/lib/playbook/rubric";
 import { getProgress, type Progress } from "@/lib/training/get-progress";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { ESCALATION_GUIDANCE } from "@/lib/playbook/guidance";
 import { StepFeedback } from "../step-feedback";
-import type { SendStep } from "../types";
+import type { SendStep } from "@/lib/tablet/step-types";
 import { useStep } from "../use-step";
 
 /** Bringing a manager in early is part of the playbook, not a failure. */

@@ -11,7 +11,8 @@ import { COMPENSATION_KINDS, COMPENSATION_LABELS, SEVERITY_LABELS, type Compensa
 import { isProportionate, suggestRemedy, type Proportion } from "@/lib/playbook/remedies";
 import { StepFeedback } from "../step-feedback";
 import { poundsToPence } from "../text";
-import type { CaseActor, SendStep, StagePanelProps } from "../types";
+import type { CaseActor, StagePanelProps } from "../types";
+import type { SendStep } from "@/lib/tablet/step-types";
 import { useStep } from "../use-step";
 import { DecisionNote } from "./decision-note";
 import { StagePanelFrame, SubSection } from "./panel-frame";

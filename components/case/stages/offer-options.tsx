@@ -7,7 +7,7 @@ import { allOptions, type CaseState } from "@/lib/playbook/state";
 import { CoachedTextarea } from "../coached-textarea";
 import { StepFeedback } from "../step-feedback";
 import { optionalText } from "../text";
-import type { SendStep } from "../types";
+import type { SendStep } from "@/lib/tablet/step-types";
 import { useStep } from "../use-step";
 import { SubSection } from "./panel-frame";
 

@@ -7,7 +7,7 @@ import { SAY_NO_GUIDANCE } from "@/lib/playbook/guidance";
 import { CoachedTextarea } from "../coached-textarea";
 import { StepFeedback } from "../step-feedback";
 import { lines } from "../text";
-import type { SendStep } from "../types";
+import type { SendStep } from "@/lib/tablet/step-types";
 import { useStep } from "../use-step";
 
 /** Saying no without closing the door: the request, a factual reason, and what we can do instead. */

@@ -5,7 +5,7 @@
 import { appendEvent } from "@/lib/cases/append-event";
 import { configureSqlite, createDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 
 async function main() {
   const [url, ms, ...caseIds] = process.argv.slice(2);

@@ -47,7 +47,7 @@ import { insightsQuerySchema } from "@/lib/manager/insights";
 import { linkCasesSchema } from "@/lib/manager/link-improvement-cases";
 import { reopenCaseSchema } from "@/lib/manager/reopen-case";
 import { updateActionSchema } from "@/lib/manager/update-action";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor } from "@/tests/support/actors";
 import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
 
 // 1,000 per endpoint on SQLite; 300 in the PostgreSQL half of the matrix, where the inputs are the
@@ -425,8 +425,8 @@ export class PostgresFingerprint implements Fingerprint {
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function loadHandler(endpoint: Endpoint): Promise<Handler> {
-  const module = (await import(endpoint.file)) as Record<string, Handler | undefined>;
-  const handler = module[endpoint.method];
+  const routeModule = (await import(endpoint.file)) as Record<string, Handler | undefined>;
+  const handler = routeModule[endpoint.method];
   if (!handler) throw new Error(`${endpoint.key}: no ${endpoint.method} export`);
   return handler;
 }

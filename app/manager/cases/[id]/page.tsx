@@ -7,7 +7,7 @@ import { RepeatNotice, SeverityBadge, StagePill } from "@/components/manager/pil
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatDateTime, formatDayHeading, formatDuration, formatTime, MOOD_LABELS } from "@/lib/manager/format";
+import { formatDate, formatDateTime, formatDayHeading, formatDuration, formatTime, MOOD_LABELS } from "@/lib/display/format";
 import { getCaseDetail } from "@/lib/manager/get-case-detail";
 import { formatMoney } from "@/lib/playbook";
 

@@ -1,7 +1,7 @@
 import type { AppendResult } from "@/lib/cases/client-event";
 import { PLAYBOOK_REVISION } from "@/lib/playbook/revision";
-import type { ApiResult } from "./api";
-import { getJson, postJson } from "./api";
+import type { ApiResult } from "@/lib/client/api";
+import { getJson, postJson } from "@/lib/client/api";
 import { setSyncStatus as setStatus, syncStatus, type FlushOutcome, type Stop, type SyncStatus } from "./sync-status";
 import type { EndedStep, LocalCase, LoggedEvent, Step, TabletStore } from "./tablet-store";
 

@@ -4,15 +4,15 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { CaseCoach } from "@/components/case/case-coach";
-import type { FoldedCase } from "@/components/case/case-fold";
+import type { FoldedCase } from "@/lib/tablet/case-fold";
 import { loadCaseFold } from "@/components/case/use-case-log";
 import { AppHeader } from "@/components/ui/app-header";
-import { localSession } from "@/lib/client/tablet";
-import type { LocalCase, TabletContext } from "@/lib/client/tablet-store";
+import { localSession } from "@/lib/tablet/tablet";
+import type { LocalCase, TabletContext } from "@/lib/tablet/tablet-store";
 import type { StageGuidance } from "@/lib/playbook/guidance";
 import type { Stage } from "@/lib/playbook/vocabulary";
-import { TabletSetup } from "./tablet-setup";
-import { useTabletStore } from "./use-tablet";
+import { TabletSetup } from "@/components/tablet/tablet-setup";
+import { useTabletStore } from "@/components/tablet/use-tablet";
 
 type Loaded = { local: LocalCase; context: TabletContext; initial: FoldedCase } | "missing" | "no-context" | "not-ready" | "signed-out";
 

@@ -1,5 +1,5 @@
 // What the sync is doing, readable during render (useSyncExternalStore). Kept apart from the
-// sync itself (field-sync.ts), which loads after the page is up (lib/client/tablet.ts).
+// sync itself (field-sync.ts), which loads after the page is up (lib/tablet/tablet.ts).
 
 /** Why a flush stopped before the end; null when everything it could send went. */
 export type Stop = "offline" | "signed-out" | "server" | "busy" | null;

@@ -9,7 +9,7 @@
 // The split into a development part and a held-out part is fixed by the text alone (see
 // `corpusPart`), decided before any rule was tuned: rules are tuned on the development part only,
 // and the held-out part is only ever measured (`npm run bench -- --coach-only`).
-import type { PhraseKind } from "../phrase-kinds";
+import type { PhraseKind } from "@/lib/playbook/phrase-kinds";
 
 const FAKE_APOLOGY = `
 I'm sorry you feel that way.

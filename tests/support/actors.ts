@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { DEMO_USERS, type DemoUser } from "@/lib/seed/reference-data";
+import { DEMO_USERS, type DemoUser } from "@/prisma/seed/reference-data";
 
 /** The Actor a session for this demo user would resolve to. Shared by seed, tests and benches. */
 export function actorFor(userId: string, locationId?: string): Actor {

@@ -1,9 +1,9 @@
 // fast-check generators of case logs: scripted walkthroughs (valid steps and detours)
 // disturbed by random, out-of-order, duplicated, dropped and mis-attributed events.
 import fc from "fast-check";
-import type { Actor, PlaybookEvent, RecordedEvent } from "../events";
-import { transition, type Refusal } from "../machine";
-import { initialState, type CaseState } from "../state";
+import type { Actor, PlaybookEvent, RecordedEvent } from "@/lib/playbook/events";
+import { transition, type Refusal } from "@/lib/playbook/machine";
+import { initialState, type CaseState } from "@/lib/playbook/state";
 import {
   CATEGORIES,
   COMPENSATION_KINDS,
@@ -12,7 +12,7 @@ import {
   SEVERITIES,
   STAGES,
   type Role,
-} from "../vocabulary";
+} from "@/lib/playbook/vocabulary";
 import { recorded, SCRIPT_TEXT, scriptCase, type ScriptOptions, type VentStage } from "./walkthrough";
 
 export type SequenceOptions = {

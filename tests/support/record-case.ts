@@ -1,4 +1,4 @@
-// Writes a scripted complaint (lib/playbook/testing/walkthrough.ts) through the real use-cases,
+// Writes a scripted complaint (tests/support/playbook/walkthrough.ts) through the real use-cases,
 // openCase and appendEvent, with a controlled clock: for the training integration tests.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,7 +6,7 @@ import { appendEvent } from "@/lib/cases/append-event";
 import { openCase, openPracticeCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
 import type { PlaybookEvent } from "@/lib/playbook";
-import { scriptCase, type ScriptOptions } from "@/lib/playbook/testing/walkthrough";
+import { scriptCase, type ScriptOptions } from "@/tests/support/playbook/walkthrough";
 
 export type RecordCaseSpec = {
   staff: Actor;

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
-import { fieldSync } from "@/lib/client/tablet";
-import type { TabletContext } from "@/lib/client/tablet-store";
+import { fieldSync } from "@/lib/tablet/tablet";
+import type { TabletContext } from "@/lib/tablet/tablet-store";
 import { useTabletStore } from "./use-tablet";
 
 /**

@@ -1,8 +1,8 @@
 // Scripted complaints, shared by the tests and the demo seed. Pure: no I/O, no test runner,
 // no randomness — the same options always give the same events.
-import { withOwnLimit } from "../authority";
-import { PLAYBOOK_REVISION, type Actor, type AgreedActionInput, type PlaybookEvent, type RecordedEvent } from "../events";
-import type { Category, CompensationKind, Feeling, Mood, Severity, Stage } from "../vocabulary";
+import { withOwnLimit } from "@/lib/playbook/authority";
+import { PLAYBOOK_REVISION, type Actor, type AgreedActionInput, type PlaybookEvent, type RecordedEvent } from "@/lib/playbook/events";
+import type { Category, CompensationKind, Feeling, Mood, Severity, Stage } from "@/lib/playbook/vocabulary";
 
 /** An event as the log would store it. */
 export function recorded(event: PlaybookEvent, at: Date, actor: Actor): RecordedEvent {

@@ -1,10 +1,10 @@
 "use client";
 
 import { startTransition, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { onSyncStatus, syncStatus, type SyncStatus } from "@/lib/client/sync-status";
+import { onSyncStatus, syncStatus, type SyncStatus } from "@/lib/tablet/sync-status";
 import { whenIdle } from "@/lib/client/idle";
-import { tabletStore } from "@/lib/client/tablet";
-import type { EndedStep, Step, TabletStore } from "@/lib/client/tablet-store";
+import { tabletStore } from "@/lib/tablet/tablet";
+import type { EndedStep, Step, TabletStore } from "@/lib/tablet/tablet-store";
 
 /** This tablet's store once it is open (IndexedDB, or memory where IndexedDB is missing). */
 export function useTabletStore(): TabletStore | null {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import type { LocalCase, Step } from "@/lib/client/tablet-store";
+import type { LocalCase, Step } from "@/lib/tablet/tablet-store";
 import { useOfflineReadiness } from "./service-worker";
 import { useEndedSteps, useSyncStatus, useTabletStore, useWaitingSteps } from "./use-tablet";
 

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/playbook";
-import { getJson, postJson } from "./api";
+import { getJson, postJson } from "@/lib/client/api";
 import { canSeal, createSealKey } from "./seal";
 import type { LocalCase, LocalSession, NewStep, Step, TabletStore } from "./tablet-store";
 

@@ -35,7 +35,7 @@ export type EndedStep = {
   clientEventId: string;
   /** The session that captured it (null: this browser could not tell, or a step from before sessions were kept). */
   sessionId: string | null;
-  /** The sealed request (lib/client/seal.ts); null where this browser cannot seal. */
+  /** The sealed request (lib/tablet/seal.ts); null where this browser cannot seal. */
   seal: Seal | null;
   state: "waiting" | "refused";
   refusal?: Refusal;
@@ -80,7 +80,7 @@ export type TabletContext = {
 };
 
 /**
- * The session signed in on this tablet, as the tablet keeps it (lib/client/local-session.ts).
+ * The session signed in on this tablet, as the tablet keeps it (lib/tablet/local-session.ts).
  * The service worker reads it too (public/sw.js): no kept page is shown without it.
  */
 export type LocalSession = {
@@ -106,7 +106,7 @@ export interface TabletStore {
   steps(): Promise<Step[]>;
   /** Steps of sessions that have ended (sealed; nothing readable). */
   endedSteps(): Promise<EndedStep[]>;
-  /** Everything waiting to be sent, in capture order (lib/client/field-sync.ts). */
+  /** Everything waiting to be sent, in capture order (lib/tablet/field-sync.ts). */
   pendingSteps(): Promise<(Step | EndedStep)[]>;
   /** The server recorded the step: drop it, and extend the case's confirmed log when it follows on. */
   acknowledge(step: EndedStep, logged: LoggedEvent | null, sequence: number, reference: string): Promise<void>;

@@ -1,4 +1,4 @@
-import type { LoggedEvent, Refusal, Step } from "@/lib/client/tablet-store";
+import type { LoggedEvent, Refusal, Step } from "@/lib/tablet/tablet-store";
 import type { RecordedEvent } from "@/lib/playbook/events";
 import { PLAYBOOK_REVISION } from "@/lib/playbook/revision";
 import { fold, transition } from "@/lib/playbook/machine";

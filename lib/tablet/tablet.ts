@@ -1,13 +1,13 @@
 import type * as FieldSync from "./field-sync";
 import type * as LocalSession from "./local-session";
-import { loadOnce } from "./load-once";
+import { loadOnce } from "@/lib/client/load-once";
 import type { TabletStore } from "./tablet-store";
 
 // The tablet's store (IndexedDB) and its sync load right after the page is up rather than with
 // it. Opening IndexedDB is asynchronous anyway, so nothing waits longer for it, and the live
 // coach's first script stays small (docs/decisions/0006-tablet-script-budget.md).
 
-/** The step sync (lib/client/field-sync.ts), loaded once. */
+/** The step sync (lib/tablet/field-sync.ts), loaded once. */
 export const fieldSync = loadOnce<typeof FieldSync>(() => import("./field-sync"));
 
 /** This tablet's store: IndexedDB when the browser allows it, else memory (not durable). */
@@ -21,7 +21,7 @@ export async function requestFlush(store: TabletStore): Promise<FieldSync.FlushO
   return sync ? sync.requestFlush(store) : null;
 }
 
-/** The session kept on this tablet (lib/client/local-session.ts), loaded once. */
+/** The session kept on this tablet (lib/tablet/local-session.ts), loaded once. */
 export const localSession = loadOnce<typeof LocalSession>(() => import("./local-session"));
 
 /** The server's copy of a case, or null when it cannot be had (offline, signed out, not found). */

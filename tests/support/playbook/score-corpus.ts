@@ -1,6 +1,6 @@
 // Precision and recall of the phrase coach over a part of its labelled corpus, per category.
 // Shared by the unit test (development part) and the bench (held-out part).
-import { assessPhrase, PHRASE_KINDS, type PhraseKind } from "../phrase-coach";
+import { assessPhrase, PHRASE_KINDS, type PhraseKind } from "@/lib/playbook/phrase-coach";
 import type { CorpusLine } from "./phrase-corpus";
 
 export type CategoryScore = {

@@ -3,7 +3,7 @@ import { eventSchemas, playbookEventSchema, type Actor, type PlaybookEvent, type
 import { withOwnLimit } from "@/lib/playbook/authority";
 import { transition } from "@/lib/playbook/machine";
 import type { CaseState } from "@/lib/playbook/state";
-import type { FieldErrors, ManagerDecisionInput, StepDraft, StepFailure, StepOutcome } from "./types";
+import type { FieldErrors, ManagerDecisionInput, StepDraft, StepFailure, StepOutcome } from "@/lib/tablet/step-types";
 
 // Checking a step before it is recorded: the playbook first, then the event's zod schema (the
 // server's own). Loaded with the first step (components/case/use-case-log.ts): neither the rules'

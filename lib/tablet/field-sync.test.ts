@@ -1,14 +1,13 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import type { AppendResult } from "@/lib/cases/client-event";
-import type { ApiResult } from "./api";
+import type { ApiResult } from "@/lib/client/api";
 import { flushSteps, requestFor, type FetchView, type Post } from "./field-sync";
 import { deleteDB } from "idb";
 import { DB_NAME, IdbTabletStore, MemoryTabletStore, type NewStep, type TabletStore } from "./tablet-store";
-import { mergeLog } from "@/components/case/case-fold";
+import { mergeLog } from "@/lib/tablet/case-fold";
 
 const amira = { id: "usr-amira", role: "staff" as const };
-const ben = { id: "usr-ben", role: "staff" as const };
 let n = 0;
 
 function openStep(caseId: string, actor = amira): NewStep {
