@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { databaseUrlFor, startPostgres, type PostgresServer } from "../../scripts/pg-server.mjs";
+import { databaseOn, startE2EPostgres, type E2EPostgres } from "./support/postgres";
 
 /**
  * Durability under fire. The production build (`next start`, the build the other browser tests
@@ -17,7 +17,7 @@ import { databaseUrlFor, startPostgres, type PostgresServer } from "../../script
  * failed with a 5xx or a database-locked error; every case's events are numbered 1..n and its
  * projection equals the fold of its log (scripts/verify-db.ts); SQLite's integrity check passes.
  *
- * The same test runs on PostgreSQL (a throwaway server on PG_E2E_PORT, default 5462): there the
+ * The same test runs on PostgreSQL (a throwaway server on PG_CRASH_PORT, default 5462): there the
  * second process is a second writer through its own connection pool, as another app instance is.
  */
 
@@ -28,7 +28,7 @@ const tmp = path.join(root, "tests", ".tmp");
 const dbFile = path.join(tmp, `crash-${port}.db`);
 let url = `file:${dbFile}`;
 let env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1", NODE_ENV: "production" };
-let postgres: PostgresServer | null = null;
+let postgres: E2EPostgres | null = null;
 
 const TABLETS = 8;
 const CASES_PER_TABLET = 3;
@@ -114,12 +114,12 @@ test(`${engine}: appends survive SIGKILLs of the server and a second writer on t
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
   rmSync(path.join(tmp, `crash-${port}.log`), { force: true });
   if (engine === "postgresql") {
-    postgres = startPostgres({ port: Number(process.env.PG_E2E_PORT ?? 5462) });
+    postgres = startE2EPostgres(Number(process.env.PG_CRASH_PORT ?? 5462));
     const admin = new pg.Client({ connectionString: postgres.url });
     await admin.connect();
     await admin.query("CREATE DATABASE crash");
     await admin.end();
-    url = databaseUrlFor(postgres.url, "crash");
+    url = databaseOn(postgres.url, "crash");
   } else {
     url = `file:${dbFile}`;
   }

@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { databaseUrlFor, startPostgres, type PostgresServer } from "../../scripts/pg-server.mjs";
+import { databaseOn, startE2EPostgres, type E2EPostgres } from "./support/postgres";
 import { expect, pairTablet, SCREENSHOT_DIR, test } from "./helpers";
 
 /**
@@ -20,7 +20,7 @@ const e2ePort = Number(process.env.E2E_PORT ?? "3100");
 const ports = [e2ePort + 10, e2ePort + 11];
 const bases = ports.map((p) => `http://localhost:${p}`);
 const servers: ChildProcess[] = [];
-let postgres: PostgresServer | null = null;
+let postgres: E2EPostgres | null = null;
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
@@ -40,12 +40,12 @@ async function waitReady(base: string): Promise<void> {
 
 test.beforeAll(async () => {
   mkdirSync(tmp, { recursive: true });
-  postgres = startPostgres({ port: Number(process.env.PG_E2E_PORT ?? 5463) });
+  postgres = startE2EPostgres(Number(process.env.PG_CHAIN_PORT ?? 5463));
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
   await admin.query("CREATE DATABASE chain");
   await admin.end();
-  const url = databaseUrlFor(postgres.url, "chain");
+  const url = databaseOn(postgres.url, "chain");
   const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1", NODE_ENV: "production" as const };
   // Migrates (prisma/migrations-postgresql) and writes the demo people, venues and root causes.
   execFileSync("npx", ["tsx", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
