@@ -177,6 +177,14 @@ export default tseslint.config(
       ),
     },
   },
+  // The insights oracle is an independent reference: it computes from the raw tables with its own
+  // SQL and shares no code with lib/manager (else one mistake would pass in both).
+  {
+    files: ["tests/oracle/insights-oracle.ts", "tests/oracle/venue-calendar.ts", "tests/oracle/sqlite-only.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": rule(group(["@/lib/*", "@/lib/**", "**/lib/**"], "The oracle shares no code with the app it checks.", true)),
+    },
+  },
   // Playwright fixtures: `use` is Playwright's, not React's, and a fixture with no dependencies takes `{}`.
   {
     files: ["tests/e2e/**", "tests/webkit/**"],

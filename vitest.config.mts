@@ -9,7 +9,13 @@ const include = ["lib/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/se
 const engines = (process.env.TEST_ENGINES ?? "sqlite,postgresql").split(",").map((e) => e.trim());
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Server modules say `import "server-only"` (it fails a client bundle); tests run them on the server.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     pool: "forks",
     testTimeout: 30_000,

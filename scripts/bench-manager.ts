@@ -1,4 +1,4 @@
-// Manager-desk bench: `npx tsx scripts/bench-manager.ts [--cases 100000] [--locations 6] [--runs 15] [--keep]`
+// Manager-desk bench: `npx tsx --conditions=react-server scripts/bench-manager.ts [--cases 100000] [--locations 6] [--runs 15] [--keep]`
 //
 // Builds a SQLite database with a year of realistic cases (bench/manager-fixture.ts), then times
 // the queue's first page under several filters, the insights queries, the live board, the CSV

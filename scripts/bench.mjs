@@ -333,7 +333,7 @@ async function appendBench() {
   const dbFile = path.join(work, "appends.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
   const databaseUrl = `file:${dbFile}`;
-  execFileSync("npx", ["tsx", "scripts/seed.ts", "--cases", "0"], { cwd: root, env: { ...baseEnv, DATABASE_URL: databaseUrl }, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env: { ...baseEnv, DATABASE_URL: databaseUrl }, stdio: "ignore" });
   const server = await serve(databaseUrl);
   try {
     const device = await pairTablet();
@@ -469,7 +469,7 @@ async function lighthouseRun(url, cookie) {
 
 async function managerBench() {
   log("Manager desk: building 100,000 cases with scripts/bench-manager.ts (its own tables follow) …");
-  execFileSync("npx", ["tsx", "scripts/bench-manager.ts", "--runs", "15", "--keep"], { cwd: root, env: baseEnv, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-manager.ts", "--runs", "15", "--keep"], { cwd: root, env: baseEnv, stdio: "inherit" });
   const saved = JSON.parse(readFileSync(path.join(root, "bench", "results", "manager.json"), "utf8"));
   // Both of its variants: the schema as migrated, and with the indexes it proposes.
   const useCases = saved.variants.flatMap((variant) =>
@@ -518,7 +518,7 @@ async function managerBench() {
 // ---------------------------------------------------------------------------------------------
 
 function coachBench() {
-  execFileSync("npx", ["tsx", "scripts/bench-coach.ts"], { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-coach.ts"], { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
 }
 
 async function main() {

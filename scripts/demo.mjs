@@ -13,7 +13,7 @@ const run = (cmd) => execSync(cmd, { cwd: root, stdio: "inherit", env });
 
 if (!existsSync(path.join(root, "node_modules", ".package-lock.json"))) run("npm install --no-audit --no-fund");
 if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run("node scripts/prisma-generate.mjs");
-run("npx tsx scripts/seed.ts");
+run("npx tsx --conditions=react-server scripts/seed.ts");
 if (process.env.SKIP_BUILD !== "1") run("npx next build");
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port], { cwd: root, stdio: "inherit", env: { ...env, PORT: port } });
@@ -30,5 +30,5 @@ while (Date.now() < until) {
   }
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
-run(`npx tsx scripts/pairing-code.ts --location loc-harbour --name "Demo tablet" --minutes 60`);
+run(`npx tsx --conditions=react-server scripts/pairing-code.ts --location loc-harbour --name "Demo tablet" --minutes 60`);
 console.log(`Complaint Coach is on http://localhost:${port} — open the pairing link above, then sign in as Amira Shah with PIN 4827 (all demo sign-ins: docs/demo-credentials.md).\n`);

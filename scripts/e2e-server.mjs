@@ -13,7 +13,7 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true
 const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1" };
 const run = (cmd) => execSync(cmd, { cwd: root, stdio: "inherit", env });
 
-run("npx tsx scripts/seed.ts --cases 60");
+run("npx tsx --conditions=react-server scripts/seed.ts --cases 60");
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx next build");
 // server.mjs, as `npm start` runs it: forwarding headers from clients are not believed (no TRUSTED_PROXIES).
 const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });

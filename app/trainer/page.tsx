@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseColumn, CaseLinkCell, CaseRow, CaseTable } from "@/components/ui/case-table";
 import { SeverityBadge, StagePill } from "@/components/manager/pills";
 import { ScoreBadge } from "@/components/trainer/score-badge";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageResult } from "@/lib/page-errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatClock, formatCount, formatShortDate } from "@/lib/display/format";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
@@ -20,14 +21,9 @@ const label = FILTER_LABEL;
 export default async function TrainerCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("trainer.replay");
   const values = searchParamsToObject(await searchParams);
-  let list: ReplayList | null = null;
-  let problem: string | null = null;
-  try {
-    list = await listReplayCases(await getDb(), actor, values);
-  } catch (error) {
-    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
-    problem = error.message;
-  }
+  const loaded = await pageResult(listReplayCases(await getDb(), actor, values), { show: ["invalid_input", "forbidden"] });
+  const list: ReplayList | null = loaded.ok ? loaded.value : null;
+  const problem = loaded.ok ? null : loaded.error.message;
   const { page: _page, ...filters } = values;
   void _page;
   const v = (key: string) => values[key] ?? "";
@@ -91,30 +87,22 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
         <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">No ended case matches.</p>
       ) : null}
       {list && list.rows.length ? (
-        <div className="overflow-x-auto rounded-2xl border border-slate-700">
-          <table className="w-full border-collapse text-left text-base" data-testid="replay-cases">
-            <caption className="sr-only">Ended cases, newest first, with their rubric scores</caption>
-            <thead className="bg-slate-800 text-slate-200">
-              <tr>
-                <th scope="col" className="px-3 py-2">Case</th>
-                <th scope="col" className="px-3 py-2">Ended</th>
-                <th scope="col" className="px-3 py-2">Handled by</th>
-                <th scope="col" className="w-full px-3 py-2">Complaint</th>
-                <th scope="col" className="px-3 py-2">Score</th>
-              </tr>
-            </thead>
-            <tbody>
+        <CaseTable
+          caption="Ended cases, newest first, with their rubric scores"
+          testId="replay-cases"
+          head={
+            <>
+              <CaseColumn>Case</CaseColumn>
+              <CaseColumn>Ended</CaseColumn>
+              <CaseColumn>Handled by</CaseColumn>
+              <CaseColumn wide>Complaint</CaseColumn>
+              <CaseColumn>Score</CaseColumn>
+            </>
+          }
+        >
               {list.rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40">
-                  <td className="px-3 py-1">
-                    <Link
-                      href={`/trainer/cases/${row.id}`}
-                      className="flex min-h-12 flex-col justify-center whitespace-nowrap font-semibold text-sky-300 underline-offset-4 hover:underline"
-                    >
-                      {row.reference}
-                      <span className="text-sm font-normal text-slate-300">{row.spot ?? "—"}</span>
-                    </Link>
-                  </td>
+                <CaseRow key={row.id}>
+                  <CaseLinkCell href={`/trainer/cases/${row.id}`} reference={row.reference} spot={row.spot} />
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-200">
                     {row.closedAt ? formatShortDate(row.closedAt) : "—"}
                     <span className="block text-sm text-slate-400">{row.closedAt ? formatClock(row.closedAt) : ""}</span>
@@ -141,11 +129,9 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
                       </span>
                     ) : null}
                   </td>
-                </tr>
+                </CaseRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </CaseTable>
       ) : null}
       {list && list.pageCount > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-center gap-3">

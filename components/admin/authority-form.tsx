@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Outcome, TextField } from "./fields";
-import { useAdminAction } from "./use-admin-action";
+import { useMutation } from "@/components/ui/use-mutation";
 
 export function AuthorityForm({ role, limitCents }: { role: string; limitCents: number }) {
-  const { run, busy, error, done, fieldError } = useAdminAction();
+  const { send, busy, error, done, fieldError } = useMutation();
   const current = (limitCents / 100).toFixed(2);
   const [pounds, setPounds] = useState(current);
   return (
@@ -14,7 +14,7 @@ export function AuthorityForm({ role, limitCents }: { role: string; limitCents: 
       className="flex flex-col gap-2 rounded-2xl border border-slate-700 bg-slate-800 p-4"
       onSubmit={(e) => {
         e.preventDefault();
-        void run("PUT", `/api/admin/authority/${role}`, { pounds }, `The ${role} limit is now £${pounds}.`);
+        void send("PUT", `/api/admin/authority/${role}`, { pounds }, { success: `The ${role} limit is now £${pounds}.` });
       }}
     >
       <div className="flex flex-wrap items-end gap-3">

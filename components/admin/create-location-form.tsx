@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Outcome, SelectField, TextField } from "./fields";
-import { useAdminAction } from "./use-admin-action";
+import { useMutation } from "@/components/ui/use-mutation";
 
 export function CreateLocationForm({ kinds }: { kinds: readonly string[] }) {
-  const { run, busy, error, done, fieldError } = useAdminAction();
+  const { send, busy, error, done, fieldError } = useMutation();
   const [name, setName] = useState("");
   const [kind, setKind] = useState(kinds[0]);
   const [timezone, setTimezone] = useState("Europe/London");
@@ -16,7 +16,7 @@ export function CreateLocationForm({ kinds }: { kinds: readonly string[] }) {
       className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-5"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await run("POST", "/api/admin/locations", { name, kind, timezone }, `${name.trim()} was added.`)) setName("");
+        if ((await send("POST", "/api/admin/locations", { name, kind, timezone }, { success: `${name.trim()} was added.` })).ok) setName("");
       }}
     >
       <h2 id="add-location" className="text-2xl font-semibold">Add a location</h2>

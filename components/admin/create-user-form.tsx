@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, Outcome, SelectField, TextField } from "./fields";
-import { useAdminAction } from "./use-admin-action";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type Props = {
   roles: readonly string[];
@@ -15,7 +15,7 @@ type Props = {
 };
 
 export function CreateUserForm({ roles, passwordRoles, pinRoles, locations }: Props) {
-  const { run, busy, error, done, fieldError } = useAdminAction();
+  const { send, busy, error, done, fieldError } = useMutation();
   const [name, setName] = useState("");
   const [role, setRole] = useState("staff");
   const [email, setEmail] = useState("");
@@ -31,7 +31,7 @@ export function CreateUserForm({ roles, passwordRoles, pinRoles, locations }: Pr
       className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-5"
       onSubmit={async (e) => {
         e.preventDefault();
-        const ok = await run("POST", "/api/admin/users", { name, role, email, pin, password: usesPassword ? password : "", locationIds }, `${name.trim()} was added.`);
+        const ok = (await send("POST", "/api/admin/users", { name, role, email, pin, password: usesPassword ? password : "", locationIds }, { success: `${name.trim()} was added.` })).ok;
         if (ok) {
           setName("");
           setEmail("");

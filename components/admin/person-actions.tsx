@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Outcome, TextField } from "./fields";
-import { useAdminAction } from "./use-admin-action";
+import { useMutation } from "@/components/ui/use-mutation";
 
 /** Deactivate / reactivate, and reset a forgotten PIN or password. */
 export function PersonActions({ person, canHavePassword, isSelf }: { person: { id: string; name: string; active: boolean }; canHavePassword: boolean; isSelf: boolean }) {
-  const { run, busy, error, done, fieldError } = useAdminAction();
+  const { send, busy, error, done, fieldError } = useMutation();
   const [resetting, setResetting] = useState(false);
   const [pin, setPin] = useState("");
   const [password, setPassword] = useState("");
@@ -21,12 +21,12 @@ export function PersonActions({ person, canHavePassword, isSelf }: { person: { i
             variant="danger"
             disabled={busy || isSelf}
             title={isSelf ? "You cannot deactivate yourself" : undefined}
-            onClick={() => void run("POST", `${base}/deactivate`, {}, `${person.name} can no longer sign in.`)}
+            onClick={() => void send("POST", `${base}/deactivate`, {}, { success: `${person.name} can no longer sign in.` })}
           >
             Deactivate<span className="sr-only"> {person.name}</span>
           </Button>
         ) : (
-          <Button variant="secondary" disabled={busy} onClick={() => void run("POST", `${base}/reactivate`, {}, `${person.name} can sign in again.`)}>
+          <Button variant="secondary" disabled={busy} onClick={() => void send("POST", `${base}/reactivate`, {}, { success: `${person.name} can sign in again.` })}>
             Reactivate<span className="sr-only"> {person.name}</span>
           </Button>
         )}
@@ -40,7 +40,7 @@ export function PersonActions({ person, canHavePassword, isSelf }: { person: { i
           className="flex flex-col gap-3"
           onSubmit={async (e) => {
             e.preventDefault();
-            const ok = await run("PUT", `${base}/credentials`, { pin, password }, `New sign-in details saved for ${person.name}.`);
+            const ok = (await send("PUT", `${base}/credentials`, { pin, password }, { success: `New sign-in details saved for ${person.name}.` })).ok;
             if (ok) {
               setPin("");
               setPassword("");

@@ -3,18 +3,18 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Outcome, TextField } from "./fields";
-import { useAdminAction } from "./use-admin-action";
+import { useMutation } from "@/components/ui/use-mutation";
 
 /** One-field rename, for locations ({ name }) and root causes ({ label }). */
 export function RenameForm({ id, url, field, label, current }: { id: string; url: string; field: "name" | "label"; label: string; current: string }) {
-  const { run, busy, error, done, fieldError } = useAdminAction();
+  const { send, busy, error, done, fieldError } = useMutation();
   const [value, setValue] = useState(current);
   return (
     <form
       className="flex flex-col gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        void run("PATCH", url, { [field]: value }, "Saved.");
+        void send("PATCH", url, { [field]: value }, { success: "Saved." });
       }}
     >
       <div className="flex flex-wrap items-end gap-2">

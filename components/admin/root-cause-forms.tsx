@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Outcome, TextField } from "./fields";
-import { useAdminAction } from "./use-admin-action";
+import { useMutation } from "@/components/ui/use-mutation";
 
 export function AddRootCauseForm() {
-  const { run, busy, error, done, fieldError } = useAdminAction();
+  const { send, busy, error, done, fieldError } = useMutation();
   const [label, setLabel] = useState("");
   return (
     <form
@@ -14,7 +14,7 @@ export function AddRootCauseForm() {
       className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-5"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await run("POST", "/api/admin/root-causes", { label }, `“${label.trim()}” was added.`)) setLabel("");
+        if ((await send("POST", "/api/admin/root-causes", { label }, { success: `“${label.trim()}” was added.` })).ok) setLabel("");
       }}
     >
       <h2 id="add-cause" className="text-2xl font-semibold">Add a root cause</h2>
@@ -27,11 +27,11 @@ export function AddRootCauseForm() {
 
 /** Root causes are never deleted (cases point at them): they are retired and can come back. */
 export function RootCauseToggle({ tag }: { tag: { id: string; label: string; active: boolean } }) {
-  const { run, busy, error } = useAdminAction();
+  const { send, busy, error } = useMutation();
   const url = `/api/admin/root-causes/${encodeURIComponent(tag.id)}/${tag.active ? "deactivate" : "reactivate"}`;
   return (
     <div className="flex flex-col gap-2">
-      <Button variant={tag.active ? "ghost" : "secondary"} disabled={busy} onClick={() => void run("POST", url, {}, "Saved.")}>
+      <Button variant={tag.active ? "ghost" : "secondary"} disabled={busy} onClick={() => void send("POST", url, {}, { success: "Saved." })}>
         {tag.active ? "Retire" : "Bring back"}
         <span className="sr-only"> {tag.label}</span>
       </Button>

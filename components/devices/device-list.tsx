@@ -1,7 +1,7 @@
 "use client";
 
 import { Outcome } from "@/components/admin/fields";
-import { useAdminAction } from "@/components/admin/use-admin-action";
+import { useMutation } from "@/components/ui/use-mutation";
 import { Button } from "@/components/ui/button";
 import type { DeviceRow } from "@/lib/devices/list-devices";
 
@@ -10,7 +10,7 @@ const when = (iso: string | null) =>
 
 /** Paired tablets with their last use; unpairing one ends every session on it at once. */
 export function DeviceList({ devices }: { devices: DeviceRow[] }) {
-  const { run, busy, error, done } = useAdminAction();
+  const { send, busy, error, done } = useMutation();
   return (
     <section aria-labelledby="paired-tablets" className="flex flex-col gap-3">
       <h2 id="paired-tablets" className="text-2xl font-semibold">Paired tablets</h2>
@@ -34,7 +34,7 @@ export function DeviceList({ devices }: { devices: DeviceRow[] }) {
               </p>
             </div>
             {d.revokedAt ? null : (
-              <Button variant="danger" disabled={busy} onClick={() => void run("POST", `/api/devices/${encodeURIComponent(d.id)}/revoke`, {}, `“${d.name}” is unpaired; everyone signed in on it is signed out.`)}>
+              <Button variant="danger" disabled={busy} onClick={() => void send("POST", `/api/devices/${encodeURIComponent(d.id)}/revoke`, {}, { success: `“${d.name}” is unpaired; everyone signed in on it is signed out.` })}>
                 Unpair<span className="sr-only"> {d.name}</span>
               </Button>
             )}

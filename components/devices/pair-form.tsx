@@ -2,25 +2,18 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 /** The tablet side of pairing: the code from the manager's desk (filled in when the link or QR was used). */
 export function PairForm({ initialCode, again }: { initialCode: string; again: boolean }) {
   const [code, setCode] = useState(initialCode);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error } = useMutation();
 
   async function submit() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson<{ device: { name: string; locationName: string } }>("/api/devices/pair", { code });
-    if (result.ok) {
+    await send("POST", "/api/devices/pair", { code }, {
       // A full load: the sign-in page now lists this venue's people (or says the cookie was not kept).
-      window.location.assign("/sign-in?paired=1");
-      return;
-    }
-    setBusy(false);
-    setError(result.error.message);
+      then: () => window.location.assign("/sign-in?paired=1"),
+    });
   }
 
   return (
@@ -46,7 +39,7 @@ export function PairForm({ initialCode, again }: { initialCode: string; again: b
         <p className="text-slate-400">Eight letters and digits, from the manager&apos;s desk → Tablets. It works once, for ten minutes.</p>
       </div>
       {error ? (
-        <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">{error}</p>
+        <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">{error.message}</p>
       ) : null}
       <Button type="submit" className="min-h-14" disabled={busy || code.replace(/[\s-]/g, "").length < 8}>
         {busy ? "Pairing…" : again ? "Pair again with this code" : "Pair this tablet"}

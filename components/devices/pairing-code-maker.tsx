@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { renderSVG } from "uqr";
 import { Outcome, SelectField, TextField } from "@/components/admin/fields";
 import { Button } from "@/components/ui/button";
-import { postJson, type ApiError } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type Made = { code: string; expiresAt: string; locationName: string; deviceName: string };
 
@@ -16,8 +16,7 @@ export function PairingCodeMaker({ locations }: { locations: { id: string; name:
   const [locationId, setLocationId] = useState(locations.length === 1 ? locations[0].id : "");
   const [name, setName] = useState("");
   const [made, setMade] = useState<Made | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error } = useMutation();
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -27,11 +26,8 @@ export function PairingCodeMaker({ locations }: { locations: { id: string; name:
   }, [made]);
 
   async function make() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson<Made>("/api/devices/pairing-codes", { locationId, name });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
+    const result = await send<Made>("POST", "/api/devices/pairing-codes", { locationId, name }, { refresh: false });
+    if (!result.ok) return;
     setMade(result.data);
     setNow(Date.now());
   }

@@ -1,22 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 /** "Got it": tells the trainer the comment was read. */
 export function AcknowledgeButton({ commentId, step }: { commentId: string; step: number }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, busy, error } = useMutation();
   async function acknowledge() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson(`/api/feedback/comments/${encodeURIComponent(commentId)}/acknowledge`, {});
-    setBusy(false);
-    if (result.ok) router.refresh();
-    else setError(result.error.message);
+    await send("POST", `/api/feedback/comments/${encodeURIComponent(commentId)}/acknowledge`, {});
   }
   return (
     <span className="flex flex-col gap-1">
@@ -25,7 +16,7 @@ export function AcknowledgeButton({ commentId, step }: { commentId: string; step
       </Button>
       {error ? (
         <span role="alert" className="text-sm text-rose-300">
-          {error}
+          {error.message}
         </span>
       ) : null}
     </span>

@@ -1,40 +1,33 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { newClientId, postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
+import { newClientId } from "@/lib/client/api";
 import type { CaseDetailAction } from "@/lib/manager/get-case-detail";
 import { formatDateTime } from "@/lib/display/format";
 
 const input = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50 placeholder:text-slate-400";
 
 /**
- * Posts one follow-up step; on success the server page re-renders. A retry after a failure
- * reuses the client id, so a step whose answer was lost on the way back is not recorded twice.
+ * Posts one follow-up step (useMutation: on success the server page re-renders). A retry after a
+ * failure reuses the client id, so a step whose answer was lost on the way back is not recorded twice.
  */
-function useStep() {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+function useFollowUpStep() {
+  const mutation = useMutation();
   const clientEventId = useRef<string | null>(null);
   async function send(url: string, body: Record<string, unknown>): Promise<boolean> {
-    setBusy(true);
-    setError(null);
     clientEventId.current ??= newClientId();
-    const result = await postJson(url, { clientEventId: clientEventId.current, ...body });
-    setBusy(false);
+    const result = await mutation.send("POST", url, { clientEventId: clientEventId.current, ...body });
     if (!result.ok) {
       // A refusal (4xx) was not recorded: the next attempt may be a different step, so a new id.
       if (result.error.status >= 400 && result.error.status < 500) clientEventId.current = null;
-      setError(result.error.message);
       return false;
     }
     clientEventId.current = null;
-    router.refresh();
     return true;
   }
-  return { busy, error, send };
+  return { busy: mutation.busy, error: mutation.error?.message ?? null, send };
 }
 
 function ErrorLine({ error }: { error: string | null }) {
@@ -54,7 +47,7 @@ function toLocalInput(iso: string): string {
 
 export function ActionItem({ caseId, action, canUpdate, timeZone }: { caseId: string; action: CaseDetailAction; canUpdate: boolean; timeZone: string }) {
   const id = useId();
-  const { busy, error, send } = useStep();
+  const { busy, error, send } = useFollowUpStep();
   const [editing, setEditing] = useState(false);
   const [owner, setOwner] = useState(action.owner);
   const [due, setDue] = useState("");
@@ -143,7 +136,7 @@ export function ActionItem({ caseId, action, canUpdate, timeZone }: { caseId: st
 
 export function ManagerNoteForm({ caseId }: { caseId: string }) {
   const id = useId();
-  const { busy, error, send } = useStep();
+  const { busy, error, send } = useFollowUpStep();
   const [text, setText] = useState("");
   return (
     <form
@@ -167,7 +160,7 @@ export function ManagerNoteForm({ caseId }: { caseId: string }) {
 
 export function CloseOrReopen({ caseId, canClose, canReopen, closeBlockedBecause }: { caseId: string; canClose: boolean; canReopen: boolean; closeBlockedBecause: string | null }) {
   const id = useId();
-  const { busy, error, send } = useStep();
+  const { busy, error, send } = useFollowUpStep();
   const [reason, setReason] = useState("");
   if (!canClose && !canReopen) {
     return <p className="text-base text-slate-300">{closeBlockedBecause ? `Not ready to close: ${closeBlockedBecause}` : "This case cannot be closed yet."}</p>;
@@ -205,22 +198,15 @@ export function CloseOrReopen({ caseId, canClose, canReopen, closeBlockedBecause
 
 export function LinkImprovement({ caseId, options }: { caseId: string; options: { id: string; title: string }[] }) {
   const id = useId();
-  const router = useRouter();
   const [choice, setChoice] = useState(options[0]?.id ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error } = useMutation();
   if (!options.length) return null;
   return (
     <form
       className="flex flex-col gap-2"
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        const result = await postJson(`/api/manager/improvements/${choice}/cases`, { caseIds: [caseId] });
-        setBusy(false);
-        if (result.ok) router.refresh();
-        else setError(result.error.message);
+        await send("POST", `/api/manager/improvements/${choice}/cases`, { caseIds: [caseId] });
       }}
     >
       <label htmlFor={`${id}-imp`} className="text-base font-semibold text-slate-200">
@@ -233,7 +219,7 @@ export function LinkImprovement({ caseId, options }: { caseId: string; options: 
           </option>
         ))}
       </select>
-      <ErrorLine error={error} />
+      <ErrorLine error={error?.message ?? null} />
       <Button type="submit" variant="secondary" disabled={busy || !choice} className="self-start">
         Link
       </Button>

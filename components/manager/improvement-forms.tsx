@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 const input = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 px-3 text-lg text-slate-50 placeholder:text-slate-400";
 const label = "flex flex-col gap-1 text-base font-semibold text-slate-200";
@@ -40,7 +39,6 @@ export function ImprovementForm({
   submitLabel?: string;
 }) {
   const id = useId();
-  const router = useRouter();
   const [open, setOpen] = useState(!compact);
   const [title, setTitle] = useState(draft.title);
   const [owner, setOwner] = useState("");
@@ -48,9 +46,7 @@ export function ImprovementForm({
   const [locationId, setLocationId] = useState(draft.locationId);
   const [tag, setTag] = useState(draft.tag ?? "");
   const [link, setLink] = useState(Boolean(draft.linkFrom));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { send, busy, error, done } = useMutation();
 
   if (!open) {
     return (
@@ -65,25 +61,24 @@ export function ImprovementForm({
       className="flex flex-col gap-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        const result = await postJson<{ id: string; linkedCases: number }>("/api/manager/improvements", {
-          title,
-          owner,
-          due,
-          locationId,
-          tag: tag || undefined,
-          linkFrom: link ? draft.linkFrom : undefined,
-          linkTo: link ? draft.linkTo : undefined,
-        });
-        setBusy(false);
-        if (!result.ok) return setError(result.error.message);
-        setDone(`Created “${title}”${result.data.linkedCases ? ` with ${result.data.linkedCases} linked case${result.data.linkedCases === 1 ? "" : "s"}` : ""}.`);
-        if (!compact) {
+        const result = await send<{ id: string; linkedCases: number }>(
+          "POST",
+          "/api/manager/improvements",
+          {
+            title,
+            owner,
+            due,
+            locationId,
+            tag: tag || undefined,
+            linkFrom: link ? draft.linkFrom : undefined,
+            linkTo: link ? draft.linkTo : undefined,
+          },
+          { success: (made) => `Created “${title}”${made.linkedCases ? ` with ${made.linkedCases} linked case${made.linkedCases === 1 ? "" : "s"}` : ""}.` },
+        );
+        if (result.ok && !compact) {
           setTitle("");
           setOwner("");
         }
-        router.refresh();
       }}
     >
       <div className={`grid grid-cols-1 gap-3 ${compact ? "md:grid-cols-3" : "md:grid-cols-2"}`}>
@@ -133,7 +128,7 @@ export function ImprovementForm({
       </div>
       {error ? (
         <p role="alert" className="rounded-lg bg-rose-950 px-3 py-2 text-base text-rose-100">
-          {error}
+          {error.message}
         </p>
       ) : null}
       {done ? (
@@ -156,9 +151,7 @@ export function ImprovementForm({
 }
 
 export function ImprovementStatusButton({ id, status, title }: { id: string; status: "open" | "done"; title: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, busy, error } = useMutation();
   const next = status === "done" ? "open" : "done";
   return (
     <div className="flex flex-col gap-1">
@@ -168,19 +161,14 @@ export function ImprovementStatusButton({ id, status, title }: { id: string; sta
         disabled={busy}
         aria-label={`${status === "done" ? "Reopen" : "Mark done"}: ${title}`}
         onClick={async () => {
-          setBusy(true);
-          setError(null);
-          const result = await postJson(`/api/manager/improvements/${id}/status`, { status: next });
-          setBusy(false);
-          if (result.ok) router.refresh();
-          else setError(result.error.message);
+          await send("POST", `/api/manager/improvements/${id}/status`, { status: next });
         }}
       >
         {status === "done" ? "Reopen" : "Mark done"}
       </Button>
       {error ? (
         <p role="alert" className="text-sm text-rose-200">
-          {error}
+          {error.message}
         </p>
       ) : null}
     </div>

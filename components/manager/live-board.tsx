@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { getJson } from "@/lib/client/api";
 import { formatElapsed, formatTime, MOOD_LABELS } from "@/lib/display/format";
 import type { BoardCase, LiveBoard as Board, ManagerBrief } from "@/lib/manager/live-board";
-import { formatMoney } from "@/lib/playbook/machine";
+import { formatMoney } from "@/lib/playbook/money";
 import { DecisionForm } from "./decision-form";
 import { RepeatNotice, SeverityBadge, StagePill } from "./pills";
 

@@ -1,29 +1,23 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { newClientId, postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
+import { newClientId } from "@/lib/client/api";
 
 /** Opens a practice case on the live coach's own page, with this case's customer. */
 export function StartPracticeButton({ sourceCaseId, again }: { sourceCaseId: string; again: boolean }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, busy, error } = useMutation();
   // One id per attempt: a double tap or a retry after a lost answer opens one practice case.
   const clientEventId = useRef<string | null>(null);
   async function start() {
-    setBusy(true);
-    setError(null);
     clientEventId.current ??= newClientId();
-    const result = await postJson<{ practiceCaseId: string }>(`/api/practice/${encodeURIComponent(sourceCaseId)}`, { clientEventId: clientEventId.current });
-    if (result.ok) {
-      router.push(`/cases/${result.data.practiceCaseId}`);
-      return;
-    }
-    setBusy(false);
-    if (result.error.status !== 0 && result.error.status < 500) clientEventId.current = null;
-    setError(result.error.message);
+    const result = await send<{ practiceCaseId: string }>("POST", `/api/practice/${encodeURIComponent(sourceCaseId)}`, { clientEventId: clientEventId.current }, {
+      then: (opened) => router.push(`/cases/${opened.practiceCaseId}`),
+    });
+    if (!result.ok && result.error.status !== 0 && result.error.status < 500) clientEventId.current = null;
   }
   return (
     <div className="flex flex-col gap-2">
@@ -32,7 +26,7 @@ export function StartPracticeButton({ sourceCaseId, again }: { sourceCaseId: str
       </Button>
       {error ? (
         <p role="alert" className="text-base text-rose-300">
-          {error}
+          {error.message}
         </p>
       ) : null}
     </div>

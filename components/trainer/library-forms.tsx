@@ -1,33 +1,26 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson, sendJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 const field = "min-h-12 w-full rounded-xl border-2 border-slate-500 bg-slate-950 px-3 text-lg text-slate-50 placeholder:text-slate-400 focus:border-sky-300";
 
 /** A new named collection for the case library. */
 export function CreateCollectionForm() {
-  const router = useRouter();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { send, busy, error, done } = useMutation();
+  const message = error ? { ok: false, text: error.message } : done ? { ok: true, text: done } : null;
   const ids = { name: useId(), description: useId() };
 
   async function create() {
-    setBusy(true);
-    setMessage(null);
-    const result = await postJson<{ name: string }>("/api/trainer/library", { name, description });
-    setBusy(false);
+    const result = await send<{ name: string }>("POST", "/api/trainer/library", { name, description }, {
+      success: (created) => `Created “${created.name}”. Add cases to it from their replay.`,
+    });
     if (result.ok) {
-      setMessage({ ok: true, text: `Created “${result.data.name}”. Add cases to it from their replay.` });
       setName("");
       setDescription("");
-      router.refresh();
-    } else {
-      setMessage({ ok: false, text: result.error.message });
     }
   }
 
@@ -64,22 +57,16 @@ export function CreateCollectionForm() {
 
 /** Takes one case out of a collection. */
 export function RemoveFromCollectionButton({ collectionId, caseId, reference, collectionName }: { collectionId: string; caseId: string; reference: string; collectionName: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, busy, error } = useMutation();
   async function remove() {
-    setBusy(true);
-    const result = await sendJson("DELETE", `/api/trainer/library/${encodeURIComponent(collectionId)}/cases/${encodeURIComponent(caseId)}`, {});
-    setBusy(false);
-    if (result.ok) router.refresh();
-    else setError(result.error.message);
+    await send("DELETE", `/api/trainer/library/${encodeURIComponent(collectionId)}/cases/${encodeURIComponent(caseId)}`, {});
   }
   return (
     <span className="flex flex-col items-end gap-1">
       <Button variant="ghost" onClick={() => void remove()} disabled={busy} aria-label={`Remove ${reference} from ${collectionName}`} className="min-h-11 px-3 text-base">
         Remove
       </Button>
-      {error ? <span role="alert" className="text-sm text-rose-300">{error}</span> : null}
+      {error ? <span role="alert" className="text-sm text-rose-300">{error.message}</span> : null}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { ROLES, type Role } from "@/lib/playbook";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { withKeyLocks } from "@/lib/db/key-locks";

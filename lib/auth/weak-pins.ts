@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * PINs a guesser tries first. A PIN on a shared tablet is the only thing between a colleague and
  * someone else's name on a complaint, so the commonest ones are refused when an admin sets them.

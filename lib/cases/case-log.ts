@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { fold, playbookEventSchema, ROLES, type CaseState, type RecordedEvent, type Role } from "@/lib/playbook";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { loadCaseLog } from "@/lib/cases/case-log";
 import type { Db } from "@/lib/db/client";
 import { fold, projectCase } from "@/lib/playbook";

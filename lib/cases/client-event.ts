@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** Generated on the tablet for each step, so a step sent twice is recorded once. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { verifySecret } from "@/lib/auth/passwords";

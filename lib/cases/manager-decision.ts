@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { awaitingCompensation, type CaseState, type EventOf } from "@/lib/playbook";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Trainers learn from real cases without seeing who the customer was. Every free-text field in
  * a case's log (and the customer's words and spot on a case row) goes through

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 
 // Crockford's base32 without I, L, O, U: easy to read aloud and to type.

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectCase, type CaseState, type ProjectionVenue } from "@/lib/playbook";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 
 const ROLLBACK = { sql: "ROLLBACK", args: [], argTypes: [] };

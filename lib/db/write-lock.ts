@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Every write in this process goes through one queue. SQLite allows one writer at a time;
  * queueing here (instead of letting transactions collide on SQLITE_BUSY at COMMIT, which can

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { appendEvent } from "@/lib/cases/append-event";

@@ -1,3 +1,4 @@
+import "server-only";
 // RFC 4180 CSV: a field holding a comma, semicolon, quote, tab or line break is quoted, quotes
 // doubled; lines end in CRLF. The semicolon and tab are quoted too because spreadsheets in many
 // locales split on them, and a value split there could start a new cell with a formula (OWASP's

@@ -1,3 +1,4 @@
+import "server-only";
 // Each engine's own pieces of the manager's SQL, in one place (docs/decisions/0020). The rest of
 // lib/manager's SQL is plain enough for both: quoted identifiers (aliases too: PostgreSQL folds
 // unquoted names to lower case), bound parameters, TRUE/FALSE, COUNT/SUM/CASE, LAG … OVER.

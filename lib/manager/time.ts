@@ -1,3 +1,4 @@
+import "server-only";
 // Day boundaries are the location's local days (Europe/London by default), not UTC days:
 // "today" for a restaurant ends at its own midnight. The day and week of an instant come from
 // the playbook's venue calendar (lib/playbook/venue-day.ts), the same one the projection stores.
@@ -69,10 +70,6 @@ export function startOfLocalDate(date: string, timeZone = DEFAULT_TIMEZONE): Dat
   // Across a DST change the offset at the guess and at the answer differ: correct once more.
   instant = guess - zoneOffsetMs(new Date(instant), timeZone);
   return new Date(instant);
-}
-
-export function startOfLocalDay(instant: Date, timeZone = DEFAULT_TIMEZONE): Date {
-  return startOfLocalDate(localDate(instant, timeZone), timeZone);
 }
 
 export function daysBetween(from: string, to: string): number {

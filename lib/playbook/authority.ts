@@ -74,14 +74,18 @@ export function approvedRemedy(asked: CompensationState, event: EventOf<"manager
   return { kind, description, valueCents };
 }
 
+/** A refusal that is a matter of who is asking, not of what is asked: the machine answers not_authorised. */
+export type NotAuthorised = { code: "not_authorised"; reason: string };
+export const notAuthorised = (reason: string): NotAuthorised => ({ code: "not_authorised", reason });
+
 /**
- * Why this manager's decision cannot be recorded, or null. A decision starting "Only" is a matter
- * of authority (the machine answers not_authorised), the rest a matter of what is asked.
+ * Why this manager's decision cannot be recorded, or null: a matter of authority (`notAuthorised`),
+ * or (a plain message) a matter of what is asked.
  */
-export function decisionRefusal(state: CaseState, event: EventOf<"manager_decided"> & RecordedEvent): string | null {
+export function decisionRefusal(state: CaseState, event: EventOf<"manager_decided"> & RecordedEvent): string | NotAuthorised | null {
   const pending = state.pendingManager;
   if (!pending) return "No manager decision is awaited on this case.";
-  if (!mayDecide(event.actor.role)) return "Only a manager can make this decision.";
+  if (!mayDecide(event.actor.role)) return notAuthorised("Only a manager can make this decision.");
   // An option with a decline, or with a remedy decision, is ignored here as it always was (stored
   // logs hold such steps); the use-cases refuse them up front (lib/manager/decide-request.ts).
   const { decision, remedy, note } = event.data;
@@ -94,7 +98,9 @@ export function decisionRefusal(state: CaseState, event: EventOf<"manager_decide
   const approved = approvedRemedy(asked, event);
   const limit = ownLimitCents(state, event);
   if (!covers(limit, approved.valueCents)) {
-    return `Only someone whose limit covers ${formatMoney(approved.valueCents)} can approve it: yours is ${formatMoney(limit)}. Approve up to ${formatMoney(limit)}, or ask someone with a higher limit.`;
+    return notAuthorised(
+      `Only someone whose limit covers ${formatMoney(approved.valueCents)} can approve it: yours is ${formatMoney(limit)}. Approve up to ${formatMoney(limit)}, or ask someone with a higher limit.`,
+    );
   }
   if (!sameRemedy(asked, approved) && !note) {
     return "Add a note when you approve something different, so the staff member can explain it to the customer.";

@@ -170,17 +170,6 @@ export const GUIDANCE: Record<Stage, StageGuidance> = {
   },
 };
 
-/** Why each stage matters, in one line, for training screens and tooltips. */
-export const WHY_IT_MATTERS: Record<Stage, string> = {
-  listen: "For every guest who complains, many more (one estimate says 26) say nothing and just don't come back.",
-  validate: "People forget exactly what you said; they remember how you made them feel.",
-  apologise: "A sincere sorry costs nothing. A missing one is what guests tell their friends about.",
-  solve: "Speed wins loyalty: in one study 95% of customers whose small problem was fixed quickly stayed loyal.",
-  compensate: "The worse the failure, the harder it is to win them back, so the remedy grows with it.",
-  confirm: "Agreeing it out loud, with names and times, stops a second complaint about the first.",
-  prevent: "One unresolved bad experience can take about 12 good ones to make up for.",
-};
-
 export const SAY_NO_GUIDANCE = {
   goal: "Say no without closing the door.",
   steps: [

@@ -12,3 +12,4 @@ export * from "./readback";
 export * from "./authority";
 export * from "./rounds";
 export * from "./remedy-status";
+export * from "./money";

@@ -1,17 +1,25 @@
-import { approvalReason, approvedRemedy, decisionRefusal, mayDecide, offerNeedsApproval, ownLimitCents, sameRemedy } from "./authority";
+import {
+  approvalReason,
+  approvedRemedy,
+  decisionRefusal,
+  mayDecide,
+  notAuthorised,
+  offerNeedsApproval,
+  ownLimitCents,
+  sameRemedy,
+  type NotAuthorised,
+} from "./authority";
 import type { EventOf, EventType, RecordedEvent } from "./events";
-import { formatMoney } from "./money";
 import { allOptions, awaitingCompensation, compensationSettled, initialState, settledCompensation, type CaseState, type CompensationState } from "./state";
 import { STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
-
-export { formatMoney };
 
 export type RefusalCode = "wrong_stage" | "not_ready" | "awaiting_manager" | "not_authorised" | "case_ended";
 export type Refusal = { ok: false; code: RefusalCode; reason: string };
 export type Transition = { ok: true; state: CaseState } | Refusal;
 
 type ManagerDecisionRemedy = Pick<CaseState["decisions"][number], "remedy" | "requested">;
-type Guard<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => string | null;
+/** Why the event may not happen now: a message (not_ready), `notAuthorised(...)` (who is asking), or null. */
+type Guard<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => string | NotAuthorised | null;
 type Apply<T extends EventType> = (state: CaseState, event: EventOf<T> & RecordedEvent) => CaseState;
 type Rule<T extends EventType> = {
   /** Stages (phases) in which the event may happen. */
@@ -258,7 +266,7 @@ export const flow: { [T in EventType]: Rule<T> } = {
     whileWaiting: true,
     guard: (s, e) => {
       if (!mayDecide(e.actor.role) && s.phase !== "confirm" && s.phase !== "prevent")
-        return "Only a manager can follow up actions once the customer has gone.";
+        return notAuthorised("Only a manager can follow up actions once the customer has gone.");
       return s.actions.some((a) => a.id === e.data.actionId) ? null : "There is no such agreed action on this case.";
     },
     apply: (s, e) => ({
@@ -279,12 +287,12 @@ export const flow: { [T in EventType]: Rule<T> } = {
   manager_note_added: {
     in: [...OPEN, "closed", "abandoned"],
     whileWaiting: true,
-    guard: (_s, e) => (mayDecide(e.actor.role) ? null : "Only a manager can add a manager's note."),
+    guard: (_s, e) => (mayDecide(e.actor.role) ? null : notAuthorised("Only a manager can add a manager's note.")),
     apply: (s, e) => ({ ...s, managerNotes: [...s.managerNotes, { text: e.data.text, at: e.at, actorId: e.actor.id }] }),
   },
   case_reopened: {
     in: ["closed", "abandoned"],
-    guard: (_s, e) => (mayDecide(e.actor.role) ? null : "Only a manager can reopen a case."),
+    guard: (_s, e) => (mayDecide(e.actor.role) ? null : notAuthorised("Only a manager can reopen a case.")),
     apply: (s, e) => ({
       ...to(s.phase === "abandoned" ? (s.abandonedFrom ?? "listen") : "prevent")(s, e.at),
       closedAt: undefined,
@@ -353,11 +361,8 @@ export function transition(state: CaseState, event: RecordedEvent): Transition {
   if (state.pendingManager && !rule.whileWaiting) {
     return refuse("awaiting_manager", "Waiting for a manager's decision before the next step.");
   }
-  const reason = rule.guard?.(state, event as never);
-  if (reason) {
-    const code: RefusalCode = reason.startsWith("Only") ? "not_authorised" : "not_ready";
-    return refuse(code, reason);
-  }
+  const refused = rule.guard?.(state, event as never);
+  if (refused) return typeof refused === "string" ? refuse("not_ready", refused) : refuse(refused.code, refused.reason);
   const next = rule.apply(state, event as never);
   return { ok: true, state: { ...next, eventCount: state.eventCount + 1, lastEventAt: event.at } };
 }

@@ -88,11 +88,6 @@ export function formatDue(iso: string, { timeZone = DEFAULT_TIME_ZONE, now }: Du
   return `${date} at ${time}`;
 }
 
-/** The old default ("Fri 14 Mar at 20:30" in London): kept for callers without a venue. */
-export function formatDueDefault(iso: string): string {
-  return formatDue(iso);
-}
-
 /** Free text as an item on its own: trimmed, first letter capital, no trailing full stop. */
 export function asItem(text: string): string {
   const t = text.trim().replace(/\s+/g, " ").replace(/(?<![.])\.$/, "");

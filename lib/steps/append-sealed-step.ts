@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { SESSION_IDLE_MS } from "@/lib/auth/sessions";

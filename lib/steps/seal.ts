@@ -1,3 +1,4 @@
+import "server-only";
 import { createDecipheriv, createECDH, hkdfSync } from "node:crypto";
 import { z } from "zod";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Shared by the training use-cases (one per file in this folder): scope, loading logs in bulk,
 // and the redaction every trainer-facing answer goes through.
 import { z } from "zod";

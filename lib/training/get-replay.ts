@@ -1,3 +1,4 @@
+import "server-only";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/policy";
 import { loadCaseLog } from "@/lib/cases/case-log";

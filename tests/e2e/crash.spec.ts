@@ -124,7 +124,7 @@ test(`${engine}: appends survive SIGKILLs of the server and a second writer on t
     url = `file:${dbFile}`;
   }
   env = { ...env, DATABASE_URL: url };
-  execFileSync("npx", ["tsx", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
 
   server = startServer();
   await waitReady();
@@ -220,7 +220,7 @@ test(`${engine}: appends survive SIGKILLs of the server and a second writer on t
 
   // The second process: same file, same use-cases, same cases.
   const writerOutput: string[] = [];
-  const writer = spawn("npx", ["tsx", "tests/e2e/support/second-writer.ts", url, "12000", ...caseIds], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const writer = spawn("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/second-writer.ts", url, "12000", ...caseIds], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
   writer.stdout?.on("data", (chunk: Buffer) => writerOutput.push(...chunk.toString().split("\n").filter(Boolean)));
   const writerDone = new Promise<void>((resolve) => writer.on("exit", () => resolve()));
 
@@ -259,7 +259,7 @@ test(`${engine}: appends survive SIGKILLs of the server and a second writer on t
   }
   expect(lost, "every acknowledged append stored exactly once, as acknowledged").toEqual([]);
 
-  const verified = JSON.parse(execFileSync("npx", ["tsx", "scripts/verify-db.ts", url, "--json"], { cwd: root, env, encoding: "utf8" }).trim().split("\n").pop() ?? "{}") as {
+  const verified = JSON.parse(execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/verify-db.ts", url, "--json"], { cwd: root, env, encoding: "utf8" }).trim().split("\n").pop() ?? "{}") as {
     integrity: string;
     cases: number;
     events: number;

@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { DEMO_USERS } from "../../prisma/seed/reference-data";
+import { DEMO_USERS } from "../../prisma/seed/demo-people";
 import { deviceCookie, pairedState } from "./helpers";
 import { coverageGaps, discoverRoutes, ENDPOINTS, PAGES, urlFor, VISITORS, type Entry, type Fixtures, type Outcome, type Visitor } from "./role-matrix.table";
 

@@ -48,7 +48,7 @@ test.beforeAll(async () => {
   const url = databaseOn(postgres.url, "chain");
   const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1", NODE_ENV: "production" as const };
   // Migrates (prisma/migrations-postgresql) and writes the demo people, venues and root causes.
-  execFileSync("npx", ["tsx", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
   for (const port of ports) {
     const log = createWriteStream(path.join(tmp, `two-instances-${port}.log`));
     const child = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

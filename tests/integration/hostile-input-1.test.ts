@@ -2,7 +2,6 @@ import { vi } from "vitest";
 import { createTestDb } from "../setup/test-db";
 
 // Mocks are hoisted per test file, so each shard declares them itself.
-vi.mock("server-only", () => ({}));
 vi.mock("next/headers", async () => (await import("./hostile/harness")).nextHeadersMock);
 
 const { describeHostileShard, setUp } = await import("./hostile/harness");

@@ -18,7 +18,7 @@ const { db, url } = await createTestDb();
 const amira = actorFor("usr-amira");
 
 async function writer(ms: number, caseIds: string[]) {
-  const { stdout } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "tests/e2e/support/second-writer.ts", url, String(ms), ...caseIds], {
+  const { stdout } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "tests/e2e/support/second-writer.ts", url, String(ms), ...caseIds], {
     cwd: root,
     env: { ...process.env, PG_POOL_SIZE: "4" },
     maxBuffer: 16 * 1024 * 1024,

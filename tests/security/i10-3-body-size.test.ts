@@ -9,7 +9,6 @@ import { errorOf } from "../setup/app-error";
 import { createTestDb } from "../setup/test-db";
 import { ORIGIN, session } from "./route-harness";
 
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/db/client", async (importOriginal) => (await import("./route-harness")).dbClientMock(await importOriginal()));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }), headers: async () => new Headers() }));
 

@@ -10,7 +10,6 @@ import { errorOf } from "../setup/app-error";
 import { createTestDb } from "../setup/test-db";
 import { params, session } from "./route-harness";
 
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/db/client", async (importOriginal) => (await import("./route-harness")).dbClientMock(await importOriginal()));
 vi.mock("@/lib/auth/current", async () => (await import("./route-harness")).currentActorMock());
 

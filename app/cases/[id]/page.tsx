@@ -1,4 +1,3 @@
-import { notFound, redirect } from "next/navigation";
 import { CaseCoach } from "@/components/case/case-coach";
 import { foldLogged } from "@/lib/tablet/case-fold";
 import { RepeatWarning } from "@/components/case/repeat-warning";
@@ -11,7 +10,7 @@ import { authorityLimitFor } from "@/lib/cases/authority-limit";
 import { listDecidersAt } from "@/lib/cases/decide-on-tablet";
 import { getCase, listRootCauseTags } from "@/lib/cases/get-case";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageData } from "@/lib/page-errors";
 import { GUIDANCE } from "@/lib/playbook/guidance";
 import { getPracticeSession } from "@/lib/training/get-practice-session";
 
@@ -21,11 +20,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const actor = await requirePageActor("case.view");
   const { id } = await params;
   const db = await getDb();
-  const view = await getCase(db, actor, id).catch((error: unknown) => {
-    if (isAppError(error) && (error.code === "not_found" || error.code === "invalid_input")) notFound();
-    if (isAppError(error) && error.code === "forbidden") redirect("/?denied=1");
-    throw error;
-  });
+  const view = await pageData(getCase(db, actor, id), { notFound: ["not_found", "invalid_input"], deniedTo: "/?denied=1" });
   // Trainers read a case (redacted by getCase); they never drive the live coach.
   if (!can(actor, "case.append")) {
     return (

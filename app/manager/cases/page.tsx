@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseColumn, CaseLinkCell, CaseRow, CaseTable } from "@/components/ui/case-table";
 import { SeverityBadge, StagePill } from "@/components/manager/pills";
 import { QueueFilters } from "@/components/manager/queue-filters";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageResult } from "@/lib/page-errors";
 import { listFilterOptions } from "@/lib/manager/filter-options";
 import type { QueueSort } from "@/lib/display/queue-options";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
@@ -22,14 +23,9 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
   const db = await getDb();
   const values = searchParamsToObject(await searchParams);
   const options = await listFilterOptions(db, actor);
-  let page: QueuePage | null = null;
-  let problem: string | null = null;
-  try {
-    page = await listCaseQueue(db, actor, values);
-  } catch (error) {
-    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
-    problem = error.message;
-  }
+  const loaded = await pageResult(listCaseQueue(db, actor, values), { show: ["invalid_input", "forbidden"] });
+  const page: QueuePage | null = loaded.ok ? loaded.value : null;
+  const problem = loaded.ok ? null : loaded.error.message;
   const { page: _page, ...filters } = values;
   void _page;
   const multiLocation = options.locations.length > 1;
@@ -56,31 +52,22 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
         <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">No case matches these filters.</p>
       ) : null}
       {page && page.rows.length ? (
-        <div className="overflow-x-auto rounded-2xl border border-slate-700">
-          <table className="w-full border-collapse text-left text-base">
-            <caption className="sr-only">Cases matching the filters, sorted by {page.query.sort}</caption>
-            <thead className="bg-slate-800 text-slate-200">
-              <tr>
-                <th scope="col" className="px-3 py-2">Case</th>
-                <SortHeader label="Opened" sort="opened" current={page.query.sort} dir={page.query.dir} filters={filters} />
-                <th scope="col" className="px-3 py-2">{multiLocation ? "Where · who" : "Staff"}</th>
-                <SortHeader label="Severity" sort="severity" current={page.query.sort} dir={page.query.dir} filters={filters} />
-                <th scope="col" className="w-full px-3 py-2">Complaint</th>
-                <SortHeader label="Stage · last step" sort="activity" current={page.query.sort} dir={page.query.dir} filters={filters} />
-              </tr>
-            </thead>
-            <tbody>
+        <CaseTable
+          caption={`Cases matching the filters, sorted by ${page.query.sort}`}
+          head={
+            <>
+              <CaseColumn>Case</CaseColumn>
+              <SortHeader label="Opened" sort="opened" current={page.query.sort} dir={page.query.dir} filters={filters} />
+              <CaseColumn>{multiLocation ? "Where · who" : "Staff"}</CaseColumn>
+              <SortHeader label="Severity" sort="severity" current={page.query.sort} dir={page.query.dir} filters={filters} />
+              <CaseColumn wide>Complaint</CaseColumn>
+              <SortHeader label="Stage · last step" sort="activity" current={page.query.sort} dir={page.query.dir} filters={filters} />
+            </>
+          }
+        >
               {page.rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40">
-                  <td className="px-3 py-1">
-                    <Link
-                      href={`/manager/cases/${row.id}`}
-                      className="flex min-h-12 flex-col justify-center whitespace-nowrap font-semibold text-sky-300 underline-offset-4 hover:underline"
-                    >
-                      {row.reference}
-                      <span className="text-sm font-normal text-slate-300">{row.spot ?? "—"}</span>
-                    </Link>
-                  </td>
+                <CaseRow key={row.id}>
+                  <CaseLinkCell href={`/manager/cases/${row.id}`} reference={row.reference} spot={row.spot} />
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-200">
                     {formatShortDate(row.openedAt, row.timeZone)}
                     <span className="block text-sm text-slate-400">{formatClock(row.openedAt, row.timeZone)}</span>
@@ -113,11 +100,9 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
                       </span>
                     ) : null}
                   </td>
-                </tr>
+                </CaseRow>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </CaseTable>
       ) : null}
       {page && (page.page > 1 || page.hasNext) ? <Pager page={page.page} pageCount={page.pageCount} capped={page.totalCapped} hasNext={page.hasNext} filters={filters} /> : null}
     </>

@@ -6,7 +6,7 @@ import { ImprovementForm } from "@/components/manager/improvement-forms";
 import { Panel } from "@/components/manager/panel";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageResult } from "@/lib/page-errors";
 import { listFilterOptions } from "@/lib/manager/filter-options";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatCount, formatDate, formatDay, formatDuration, formatPercent } from "@/lib/display/format";
@@ -28,14 +28,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   const db = await getDb();
   const values = searchParamsToObject(await searchParams);
   const options = await listFilterOptions(db, actor);
-  let insights: Insights | null = null;
-  let problem: string | null = null;
-  try {
-    insights = await getInsights(db, actor, values);
-  } catch (error) {
-    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
-    problem = error.message;
-  }
+  const loaded = await pageResult(getInsights(db, actor, values), { show: ["invalid_input", "forbidden"] });
+  const insights: Insights | null = loaded.ok ? loaded.value : null;
+  const problem = loaded.ok ? null : loaded.error.message;
   const today = insights?.range.today ?? localDate(new Date());
   const quick = [
     { label: "7 days", from: addDays(today, -6) },

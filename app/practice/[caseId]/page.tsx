@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { SeverityBadge } from "@/components/manager/pills";
 import { StartPracticeButton } from "@/components/practice/start-practice-button";
 import { OutcomeMark } from "@/components/trainer/rubric-list";
@@ -8,7 +7,7 @@ import { ScoreBadge } from "@/components/trainer/score-badge";
 import { AppHeader } from "@/components/ui/app-header";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageData } from "@/lib/page-errors";
 import type { HistoryLine } from "@/lib/manager/describe-event";
 import { searchParamsToObject } from "@/lib/manager/filters";
 import { formatDateTime, STATUS_LABELS } from "@/lib/display/format";
@@ -43,14 +42,7 @@ export default async function PracticeCasePage({
 }) {
   const actor = await requirePageActor("practice.run");
   const { caseId } = await params;
-  let view: PracticeView;
-  try {
-    view = await getPractice(await getDb(), actor, caseId, searchParamsToObject(await searchParams));
-  } catch (error) {
-    if (isAppError(error) && (error.code === "not_found" || error.code === "invalid_input")) notFound();
-    if (isAppError(error) && error.code === "forbidden") redirect("/?denied=1");
-    throw error;
-  }
+  const view: PracticeView = await pageData(getPractice(await getDb(), actor, caseId, searchParamsToObject(await searchParams)), { notFound: ["not_found", "invalid_input"], deniedTo: "/?denied=1" });
   const { source, script, runs, comparison } = view;
   const finished = runs.filter((r) => r.status === "closed" || r.status === "abandoned");
   const inProgress = runs.filter((r) => r.status !== "closed" && r.status !== "abandoned");

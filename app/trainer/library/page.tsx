@@ -6,7 +6,7 @@ import { ScoreBadge } from "@/components/trainer/score-badge";
 import { requirePageActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageResult } from "@/lib/page-errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatShortDate } from "@/lib/display/format";
 import { CATEGORY_LABELS, type Category } from "@/lib/playbook";
@@ -20,14 +20,9 @@ const field = "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-900 p
 export default async function LibraryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("trainer.replay");
   const values = searchParamsToObject(await searchParams);
-  let library: Library | null = null;
-  let problem: string | null = null;
-  try {
-    library = await listLibrary(await getDb(), actor, values);
-  } catch (error) {
-    if (!isAppError(error) || error.code !== "invalid_input") throw error;
-    problem = error.message;
-  }
+  const loaded = await pageResult(listLibrary(await getDb(), actor, values), { show: ["invalid_input"] });
+  const library: Library | null = loaded.ok ? loaded.value : null;
+  const problem = loaded.ok ? null : loaded.error.message;
   const canCoach = can(actor, "trainer.coach");
   const filtering = Boolean(values.q || values.tag);
 

@@ -4,7 +4,7 @@ import { ScoreBadge } from "@/components/trainer/score-badge";
 import { ScoreLineChart } from "@/components/trainer/score-line-chart";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageResult } from "@/lib/page-errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatDay } from "@/lib/display/format";
 import { RUBRIC_LABELS } from "@/lib/playbook/rubric";
@@ -29,14 +29,9 @@ function Trend({ value }: { value: number | null }) {
 export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("trainer.progress");
   const values = searchParamsToObject(await searchParams);
-  let progress: Progress | null = null;
-  let problem: string | null = null;
-  try {
-    progress = await getProgress(await getDb(), actor, values);
-  } catch (error) {
-    if (!isAppError(error) || (error.code !== "invalid_input" && error.code !== "forbidden")) throw error;
-    problem = error.message;
-  }
+  const loaded = await pageResult(getProgress(await getDb(), actor, values), { show: ["invalid_input", "forbidden"] });
+  const progress: Progress | null = loaded.ok ? loaded.value : null;
+  const problem = loaded.ok ? null : loaded.error.message;
   const weeks = progress?.weeks.map(formatDay) ?? [];
 
   return (

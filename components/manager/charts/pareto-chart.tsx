@@ -1,4 +1,5 @@
 import { ChartFrame, EmptyChart } from "./chart-frame";
+import { Baseline, CountGridlines } from "./count-axis";
 import { CHART_INK } from "./palette";
 import { cumulativeShares, linear, niceTicks, wrapLabel } from "./scale";
 
@@ -73,14 +74,7 @@ export function ParetoChart({ id, title, data }: { id: string; title: string; da
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full" fontFamily="inherit">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={CHART_INK.grid} strokeWidth={1} />
-            <text x={M.left - 10} y={y(t)} dy="0.35em" textAnchor="end" fontSize={15} fill={CHART_INK.muted}>
-              {t}
-            </text>
-          </g>
-        ))}
+        <CountGridlines ticks={ticks} y={y} left={M.left} right={W - M.right} />
         {[0, 0.25, 0.5, 0.75, 1].map((s) => (
           <text key={s} x={W - M.right + 10} y={yShare(s)} dy="0.35em" fontSize={15} fill={CHART_INK.muted}>
             {Math.round(s * 100)}%
@@ -144,7 +138,7 @@ export function ParetoChart({ id, title, data }: { id: string; title: string; da
             ) : null}
           </g>
         ))}
-        <line x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} stroke={CHART_INK.muted} strokeWidth={1.5} />
+        <Baseline at={M.top + plotH} left={M.left} right={W - M.right} />
       </svg>
     </ChartFrame>
   );

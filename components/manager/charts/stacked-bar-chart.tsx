@@ -1,4 +1,5 @@
 import { ChartFrame, EmptyChart } from "./chart-frame";
+import { Baseline, CountGridlines } from "./count-axis";
 import { CHART_COLORS, CHART_INK } from "./palette";
 import { labelEvery, linear, niceTicks, topSeries } from "./scale";
 
@@ -79,14 +80,7 @@ export function StackedBarChart({
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full" fontFamily="inherit">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={CHART_INK.grid} strokeWidth={1} />
-            <text x={M.left - 10} y={y(t)} dy="0.35em" textAnchor="end" fontSize={15} fill={CHART_INK.muted}>
-              {t}
-            </text>
-          </g>
-        ))}
+        <CountGridlines ticks={ticks} y={y} left={M.left} right={W - M.right} />
         {columns.map((column, i) => {
           const x = M.left + band * i + (band - barW) / 2;
           let base = 0;
@@ -117,7 +111,7 @@ export function StackedBarChart({
             </g>
           );
         })}
-        <line x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} stroke={CHART_INK.muted} strokeWidth={1.5} />
+        <Baseline at={M.top + plotH} left={M.left} right={W - M.right} />
       </svg>
     </ChartFrame>
   );

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { ComplaintReminder } from "@/components/case/stages/panel-frame";
-import { formatMoney } from "@/lib/playbook/machine";
+import { formatMoney } from "@/lib/playbook/money";
 import { isProportionate, suggestRemedy } from "@/lib/playbook/remedies";
 import { allOptions, type CaseState } from "@/lib/playbook/state";
 import { CATEGORY_LABELS, COMPENSATION_LABELS, FEELING_LABELS, SEVERITY_LABELS } from "@/lib/playbook/vocabulary";

@@ -1,37 +1,30 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 const field = "min-h-12 w-full rounded-xl border-2 border-slate-500 bg-slate-950 px-3 text-lg text-slate-50 placeholder:text-slate-400 focus:border-sky-300";
 
 /** Puts the case in a library collection, with tags and a note. */
 export function CollectionPanel({ caseId, collections }: { caseId: string; collections: { id: string; name: string; contains: boolean }[] }) {
-  const router = useRouter();
   const first = collections.find((c) => !c.contains) ?? collections[0];
   const [collectionId, setCollectionId] = useState(first?.id ?? "");
   const [tags, setTags] = useState("");
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { send, busy, error, done } = useMutation();
+  const message = error ? { ok: false, text: error.message } : done ? { ok: true, text: done } : null;
   const ids = { collection: useId(), tags: useId(), note: useId() };
   const inIt = collections.filter((c) => c.contains);
 
   async function add() {
-    setBusy(true);
-    setMessage(null);
-    const result = await postJson<{ collectionName: string; tags: string[] }>(`/api/trainer/library/${encodeURIComponent(collectionId)}/cases`, { caseId, tags, note });
-    setBusy(false);
+    const result = await send<{ collectionName: string; tags: string[] }>("POST", `/api/trainer/library/${encodeURIComponent(collectionId)}/cases`, { caseId, tags, note }, {
+      success: (added) => `In “${added.collectionName}”${added.tags.length ? ` with ${added.tags.join(", ")}` : ""}.`,
+    });
     if (result.ok) {
-      setMessage({ ok: true, text: `In “${result.data.collectionName}”${result.data.tags.length ? ` with ${result.data.tags.join(", ")}` : ""}.` });
       setTags("");
       setNote("");
-      router.refresh();
-    } else {
-      setMessage({ ok: false, text: result.error.message });
     }
   }
 

@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 import type { ReplayComment } from "@/lib/training/get-replay";
 
 /** Coaching comments on the case, and (for trainers) a form to pin one to the step on screen. */
@@ -22,24 +21,16 @@ export function CommentsPanel({
   canCoach: boolean;
   onJump: (index: number) => void;
 }) {
-  const router = useRouter();
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { send, busy, error, done } = useMutation();
+  const message = error ? { ok: false, text: error.message } : done ? { ok: true, text: done } : null;
   const fieldId = useId();
 
   async function pin() {
-    setBusy(true);
-    setMessage(null);
-    const result = await postJson<ReplayComment>(`/api/trainer/cases/${encodeURIComponent(caseId)}/comments`, { eventSequence: sequence, text });
-    setBusy(false);
-    if (result.ok) {
-      setText("");
-      setMessage({ ok: true, text: `Pinned to step ${sequence}. ${staffName} will see it in their feedback.` });
-      router.refresh();
-    } else {
-      setMessage({ ok: false, text: result.error.message });
-    }
+    const result = await send<ReplayComment>("POST", `/api/trainer/cases/${encodeURIComponent(caseId)}/comments`, { eventSequence: sequence, text }, {
+      success: `Pinned to step ${sequence}. ${staffName} will see it in their feedback.`,
+    });
+    if (result.ok) setText("");
   }
 
   return (

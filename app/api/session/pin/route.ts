@@ -2,10 +2,9 @@ import { NextResponse } from "next/server";
 import { currentDevice, startSession } from "@/lib/auth/current";
 import { signInWithPin } from "@/lib/auth/sign-in-with-pin";
 import { getDb } from "@/lib/db/client";
-import { assertSameOrigin, clientAddress, handle, readJson } from "@/lib/http";
+import { clientAddress, handle, readJson } from "@/lib/http";
 
 export const POST = handle(async (request: Request) => {
-  assertSameOrigin(request);
   const input = await readJson(request);
   const session = await signInWithPin(await getDb(), input, { address: clientAddress(request), device: await currentDevice() });
   await startSession(session);

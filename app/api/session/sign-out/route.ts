@@ -4,10 +4,9 @@ import { clearSessionCookie } from "@/lib/auth/current";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
 import { signOut } from "@/lib/auth/sign-out";
 import { getDb } from "@/lib/db/client";
-import { assertSameOrigin, handle, readJson } from "@/lib/http";
+import { handle, readJson } from "@/lib/http";
 
 export const POST = handle(async (request: Request) => {
-  assertSameOrigin(request);
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const { ended, clearCookie } = await signOut(await getDb(), token, await readJson(request));
   // Another session's cookie (a sign-in made since) is left alone.

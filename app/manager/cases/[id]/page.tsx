@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { ActionItem, CloseOrReopen, LinkImprovement, ManagerNoteForm } from "@/components/manager/case-follow-up";
 import { Panel } from "@/components/manager/panel";
 import { RepeatNotice, SeverityBadge, StagePill } from "@/components/manager/pills";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { pageData } from "@/lib/page-errors";
 import { formatDate, formatDateTime, formatDayHeading, formatDuration, formatTime, MOOD_LABELS } from "@/lib/display/format";
 import { getCaseDetail } from "@/lib/manager/get-case-detail";
 import { formatMoney } from "@/lib/playbook";
@@ -28,11 +27,7 @@ const EVENT_TONE: Record<string, string> = {
 export default async function CaseDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("manager.desk");
   const { id } = await params;
-  const detail = await getCaseDetail(await getDb(), actor, id).catch((error: unknown) => {
-    if (isAppError(error) && (error.code === "not_found" || error.code === "invalid_input")) notFound();
-    if (isAppError(error) && error.code === "forbidden") redirect("/manager/cases?denied=1");
-    throw error;
-  });
+  const detail = await pageData(getCaseDetail(await getDb(), actor, id), { notFound: ["not_found", "invalid_input"], deniedTo: "/manager/cases?denied=1" });
   const tz = detail.location.timezone;
   const seconds = (to?: string) => (to ? (Date.parse(to) - Date.parse(detail.openedAt)) / 1000 : null);
 

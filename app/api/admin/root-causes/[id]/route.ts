@@ -2,11 +2,10 @@ import { NextResponse } from "next/server";
 import { renameRootCauseTag } from "@/lib/admin/rename-root-cause-tag";
 import { requireActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { assertSameOrigin, handle, readJson, withParams } from "@/lib/http";
+import { handle, readJson, withParams } from "@/lib/http";
 
 /** Rename: { label }. Tags are never deleted; see ./deactivate. */
 export const PATCH = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(request);
   const actor = await requireActor("admin.manage");
   const { id } = await params;
   const body = await readJson(request);

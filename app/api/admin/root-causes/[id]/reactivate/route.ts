@@ -2,10 +2,9 @@ import { NextResponse } from "next/server";
 import { reactivateRootCauseTag } from "@/lib/admin/reactivate-root-cause-tag";
 import { requireActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
-import { assertSameOrigin, handle } from "@/lib/http";
+import { handle } from "@/lib/http";
 
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(request);
   const actor = await requireActor("admin.manage");
   const { id } = await params;
   return NextResponse.json(await reactivateRootCauseTag(await getDb(), actor, { tagId: id }));
