@@ -21,6 +21,7 @@ const ENTRY_POINTS = [
   { permission: "trainer.replay", href: "/trainer", title: "Case replay", hint: "Walk through past cases, customer details removed" },
   { permission: "feedback.own", href: "/feedback", title: "My feedback", hint: "Your scored cases and your trainer's comments" },
   { permission: "practice.run", href: "/practice", title: "Practice", hint: "Work a real past complaint, the app plays the customer" },
+  { permission: "trainer.replay", href: "/trainer/practice", title: "Practice desk", hint: "Set drills; see every trainee's practice runs" },
   { permission: "trainer.progress", href: "/trainer/progress", title: "Team progress", hint: "Everyone's scores over time" },
   { permission: "admin.manage", href: "/admin", title: "Admin", hint: "People, locations, root causes and authority limits" },
 ] as const;

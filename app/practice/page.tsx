@@ -7,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { formatShortDate, STATUS_LABELS } from "@/lib/display/format";
 import { CATEGORY_LABELS, STAGE_LABELS, type Category, type Stage } from "@/lib/playbook";
+import { listMyDrills } from "@/lib/training/list-my-drills";
 import { listPracticeCases, type PracticeCases } from "@/lib/training/list-practice-cases";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +38,8 @@ function CaseLink({ c, tags = [] }: { c: PracticeCase; tags?: string[] }) {
 
 export default async function PracticeListPage() {
   const actor = await requirePageActor("practice.run");
-  const list = await listPracticeCases(await getDb(), actor);
+  const db = await getDb();
+  const [list, drills] = await Promise.all([listPracticeCases(db, actor), listMyDrills(db, actor)]);
   return (
     <>
       <AppHeader name={actor.name} role={actor.role} />
@@ -45,9 +47,40 @@ export default async function PracticeListPage() {
         <div>
           <h1 className="text-3xl font-bold text-slate-50">Practice</h1>
           <p className="text-lg text-slate-300">
-            Work a real past complaint on the coach, with the app playing the customer. Nothing you do here is a real case, and it never counts in the figures.
+            Work a real past complaint on the coach, with the app playing the customer. Nothing you do here is a real case: your trainer sees your runs, marked apart from real cases.
           </p>
         </div>
+        {drills.length ? (
+          <section aria-labelledby="drills" className="flex flex-col gap-2" data-testid="my-drills">
+            <h2 id="drills" className="text-2xl font-semibold">
+              Drills set for you
+            </h2>
+            <ul className="flex flex-col gap-2">
+              {drills.map((d) => (
+                <li key={d.id} className={`flex flex-wrap items-center justify-between gap-3 rounded-xl border-2 px-4 py-3 ${d.overdue ? "border-rose-400 bg-rose-950/40" : d.done ? "border-emerald-600 bg-slate-900" : "border-violet-400 bg-violet-950/40"}`} data-testid="my-drill">
+                  <span className="flex flex-col gap-0.5">
+                    <span className="text-lg font-semibold text-slate-50">
+                      {d.category ? (CATEGORY_LABELS[d.category as Category] ?? d.category) : "Complaint"} · case {d.reference}
+                      {d.forTeam ? <span className="ml-2 text-base font-normal text-slate-300">(for the whole team)</span> : null}
+                    </span>
+                    <span className="text-base text-slate-300">
+                      Set by {d.assignedBy} · due {formatShortDate(d.dueAt)}
+                      {d.overdue ? " · overdue" : ""}
+                      {d.done ? ` · done (${d.runs} run${d.runs === 1 ? "" : "s"}, best ${d.best ?? "—"})` : ""}
+                    </span>
+                    {d.note ? <span className="text-base text-slate-200">“{d.note}”</span> : null}
+                  </span>
+                  <Link
+                    href={`/practice/${d.sourceCaseId}`}
+                    className="inline-flex min-h-12 items-center rounded-xl bg-violet-300 px-4 text-lg font-semibold text-slate-950 hover:bg-violet-200"
+                  >
+                    {d.done ? "Practise again" : "Start the drill"}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {list.runs.length ? (
           <section aria-labelledby="runs" className="flex flex-col gap-2">
             <h2 id="runs" className="text-2xl font-semibold">

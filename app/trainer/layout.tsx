@@ -6,6 +6,8 @@ import { can, type Permission } from "@/lib/auth/policy";
 const LINKS: (TrainerLink & { permission: Permission })[] = [
   { href: "/trainer", label: "Cases", permission: "trainer.replay" },
   { href: "/trainer/library", label: "Library", permission: "trainer.replay" },
+  { href: "/trainer/practice", label: "Practice", permission: "trainer.replay" },
+  { href: "/trainer/reactions", label: "Customer", permission: "trainer.replay" },
   { href: "/trainer/progress", label: "Progress", permission: "trainer.progress" },
 ];
 

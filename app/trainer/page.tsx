@@ -9,7 +9,8 @@ import { pageResult } from "@/lib/page-errors";
 import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatClock, formatCount, formatShortDate } from "@/lib/display/format";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
-import { listReplayCases, type ReplayList } from "@/lib/training/list-replay-cases";
+import { RUBRIC_ITEMS, RUBRIC_LABELS } from "@/lib/playbook/rubric";
+import { listReplayCases, SCORE_WINDOW, type ReplayList } from "@/lib/training/list-replay-cases";
 import { FILTER_FIELD, FILTER_LABEL, FilterSelect } from "@/components/ui/filter-select";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +45,24 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
       <form method="get" action="/trainer" role="search" aria-label="Find a case" className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4 md:grid-cols-5">
         <label className={`${label} col-span-2`}>
           Search
-          <input type="search" name="q" defaultValue={v("q")} maxLength={100} placeholder="Reference, words, table, person" className={field} />
+          <input type="search" name="q" defaultValue={v("q")} maxLength={100} placeholder="Reference, what was said, table, person" className={field} />
+        </label>
+        <FilterSelect label="Missed" name="missed" value={v("missed")} anyLabel="Any item" options={RUBRIC_ITEMS.map((id) => ({ value: id, label: RUBRIC_LABELS[id] }))} />
+        <label className={label}>
+          Score from
+          <input type="number" name="minScore" min={0} max={100} inputMode="numeric" defaultValue={v("minScore")} placeholder="0" className={field} />
+        </label>
+        <label className={label}>
+          Score to
+          <input type="number" name="maxScore" min={0} max={100} inputMode="numeric" defaultValue={v("maxScore")} placeholder="100" className={field} />
+        </label>
+        <label className={label}>
+          Order
+          <select name="sort" defaultValue={v("sort")} className={field}>
+            <option value="">Newest first</option>
+            <option value="score_low">Lowest score first</option>
+            <option value="score_high">Highest score first</option>
+          </select>
         </label>
         <FilterSelect label="Person" name="staff" value={v("staff")} anyLabel="Anyone" options={(list?.options.staff ?? []).map((s) => ({ value: s.id, label: s.name }))} />
         <FilterSelect label="Category" name="category" value={v("category")} anyLabel="Any" options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
@@ -81,6 +99,11 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
       {problem ? (
         <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">
           {problem} <Link href="/trainer" className="font-semibold underline">Clear the filters</Link>
+        </p>
+      ) : null}
+      {list && list.scoredWindow !== null && list.scoredWindow >= SCORE_WINDOW ? (
+        <p className="text-base text-amber-200" data-testid="score-window-note">
+          Filtered and sorted by score among the newest {formatCount(SCORE_WINDOW)} matching cases: narrow by person, category or location to reach older ones.
         </p>
       ) : null}
       {list && list.rows.length === 0 ? (
@@ -120,9 +143,19 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
                       <SeverityBadge severity={row.severity} />
                     </span>
                     <span className="line-clamp-2">{row.words ? `“${row.words}”` : "—"}</span>
+                    {row.staffSaid ? (
+                      <span className="mt-1 block text-sm text-amber-100" data-testid="staff-said">
+                        Staff said: “{row.staffSaid}”
+                      </span>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
                     <ScoreBadge score={row.score} />
+                    {row.missed.length ? (
+                      <span className="mt-1 block max-w-48 whitespace-normal text-sm text-rose-200">
+                        Missed: {row.missed.map((id) => RUBRIC_LABELS[id].toLowerCase()).join("; ")}
+                      </span>
+                    ) : null}
                     {row.comments ? (
                       <span className="mt-1 block text-sm text-slate-300">
                         {row.comments} comment{row.comments === 1 ? "" : "s"}

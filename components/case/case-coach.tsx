@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { deferIdleWorkUntilInteractive, whenIdle } from "@/lib/client/idle";
 import { isOpen, type CaseState } from "@/lib/playbook/state";
 import type { StageGuidance } from "@/lib/playbook/guidance";
@@ -22,6 +22,7 @@ import {
   ValidatePanel,
 } from "./coach-parts";
 import { GuidancePanel } from "./guidance-panel";
+import { PracticeReadback, type PracticeReadbackAnswer } from "./practice-readback";
 import { CaseMovedOn } from "./stage-focus";
 import { VENUE_DEFAULT_TIME_ZONE, VenueTimeZone } from "./venue-zone";
 import { StageRail } from "./stage-rail";
@@ -74,7 +75,7 @@ export function CaseCoach({
   /** The coaching words for each stage (GUIDANCE), handed down by the server page. */
   guidance: Record<Stage, StageGuidance>;
 }) {
-  const { state, reached, send, decideAsManager, saveStatus, reachable, waiting, refused, reference, storage, discardRefused } = useCaseLog({
+  const { state, log, reached, send, decideAsManager, saveStatus, reachable, waiting, refused, reference, storage, discardRefused } = useCaseLog({
     view,
     initial,
     fromServer,
@@ -86,11 +87,14 @@ export function CaseCoach({
   // next stage's panel is fetched, so moving on does not wait for it.
   deferIdleWorkUntilInteractive();
   useEffect(() => whenIdle(() => NEXT_PANEL[state.phase]?.preload()), [state.phase]);
+  // In practice, the simulated customer's answer to the read-back (set by PracticeCustomer).
+  const [practiceAnswer, setPracticeAnswer] = useState<PracticeReadbackAnswer | null>(null);
   const movedOn = useMovedOn(`${state.phase}|${pending ? "waiting" : ""}`);
 
   return (
     <VenueTimeZone.Provider value={view.timeZone ?? VENUE_DEFAULT_TIME_ZONE}>
     <CaseMovedOn.Provider value={movedOn}>
+    <PracticeReadback.Provider value={practice ? practiceAnswer : null}>
     <div className="flex flex-col">
       {/* Above the sticky bar, whose "Practice" badge stays in view. */}
       {practice ? <PracticeBanner /> : null}
@@ -116,7 +120,18 @@ export function CaseCoach({
           </div>
         ) : null}
         <div className="flex min-w-0 flex-col gap-4">
-          {practice ? <PracticeCustomer state={state} practice={practice} caseId={view.id} sent={waiting === 0 && !refused} /> : null}
+          {practice ? (
+            <PracticeCustomer
+              state={state}
+              practice={practice}
+              caseId={view.id}
+              log={log}
+              serverLog={view.log}
+              send={send}
+              onReadback={setPracticeAnswer}
+              sent={waiting === 0 && !refused}
+            />
+          ) : null}
           {refused ? <RefusedBanner refused={refused} discard={discardRefused} /> : null}
           {pending && isOpen(state) ? <ManagerWait state={state} pending={pending} deciders={deciders} decide={decideAsManager} /> : null}
           {/* While a manager is awaited the stage's own steps are switched off; the playbook would refuse them anyway. */}
@@ -127,6 +142,7 @@ export function CaseCoach({
         </div>
       </main>
     </div>
+    </PracticeReadback.Provider>
     </CaseMovedOn.Provider>
     </VenueTimeZone.Provider>
   );

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useContext, useEffect, useId, useRef, useState } from "react";
 import type { CaseState } from "@/lib/playbook";
 import { buildReadback, READBACK_LABELS } from "@/lib/playbook/readback";
+import { PracticeReadback } from "./practice-readback";
 import { StepFeedback } from "./step-feedback";
 import { optionalText } from "./text";
 import type { SendStep } from "@/lib/tablet/step-types";
@@ -22,6 +23,8 @@ export function ReadbackDialog({ state, send, onClose }: { state: CaseState; sen
   // Composed from the case's typed state by the playbook: the same words on a reload or a replay.
   const [now] = useState(() => new Date());
   const readback = buildReadback(state, { timeZone, now });
+  // In practice the app plays the customer: they answer, not the trainee.
+  const practiceAnswer = useContext(PracticeReadback);
 
   // No close on unmount: removing the element leaves the top layer by itself, and a close()
   // here would fire onClose during React's development double-mount.
@@ -80,39 +83,56 @@ export function ReadbackDialog({ state, send, onClose }: { state: CaseState; sen
             </ul>
           </li>
         </ul>
-        <div className="mt-auto flex flex-col gap-4">
-          <label htmlFor={commentId} className="text-[28px] font-semibold">
-            Anything not quite right? (optional)
-          </label>
-          <textarea
-            id={commentId}
-            rows={2}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            className="w-full rounded-xl border-2 border-slate-500 bg-slate-900 px-4 py-3 text-[28px] text-slate-50"
-          />
-          <div className="grid gap-4 md:grid-cols-2">
+        {state.practice ? (
+          <div className="mt-auto flex flex-col gap-4" data-testid="practice-readback">
+            <p className="text-[28px] font-semibold">In practice, the customer reads this and answers for themselves.</p>
             <button
               type="button"
-              disabled={step.pending}
-              onClick={() => void answer(true)}
-              className="min-h-24 rounded-2xl bg-emerald-400 px-6 text-[32px] font-bold text-slate-950 disabled:opacity-60"
+              disabled={step.pending || !practiceAnswer}
+              onClick={() => practiceAnswer && void step.run(() => send({ type: "readback_answered", data: { accepted: practiceAnswer.accepted, comment: practiceAnswer.comment } }))}
+              className="min-h-24 rounded-2xl bg-violet-300 px-6 text-[32px] font-bold text-slate-950 disabled:opacity-60"
             >
-              Yes, that's right
+              {practiceAnswer ? "Hand the tablet to the customer" : "The customer is reading…"}
             </button>
-            <button
-              type="button"
-              disabled={step.pending}
-              onClick={() => void answer(false)}
-              className="min-h-24 rounded-2xl border-2 border-slate-400 bg-slate-800 px-6 text-[32px] font-bold text-slate-50 disabled:opacity-60"
-            >
-              Not quite
-            </button>
+            <div className="text-xl">
+              <StepFeedback step={step} testId="readback-feedback" />
+            </div>
           </div>
-          <div className="text-xl">
-            <StepFeedback step={step} testId="readback-feedback" />
+        ) : (
+          <div className="mt-auto flex flex-col gap-4">
+            <label htmlFor={commentId} className="text-[28px] font-semibold">
+              Anything not quite right? (optional)
+            </label>
+            <textarea
+              id={commentId}
+              rows={2}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              className="w-full rounded-xl border-2 border-slate-500 bg-slate-900 px-4 py-3 text-[28px] text-slate-50"
+            />
+            <div className="grid gap-4 md:grid-cols-2">
+              <button
+                type="button"
+                disabled={step.pending}
+                onClick={() => void answer(true)}
+                className="min-h-24 rounded-2xl bg-emerald-400 px-6 text-[32px] font-bold text-slate-950 disabled:opacity-60"
+              >
+                Yes, that's right
+              </button>
+              <button
+                type="button"
+                disabled={step.pending}
+                onClick={() => void answer(false)}
+                className="min-h-24 rounded-2xl border-2 border-slate-400 bg-slate-800 px-6 text-[32px] font-bold text-slate-50 disabled:opacity-60"
+              >
+                Not quite
+              </button>
+            </div>
+            <div className="text-xl">
+              <StepFeedback step={step} testId="readback-feedback" />
+            </div>
           </div>
-        </div>
+        )}
       </div>
     </dialog>
   );

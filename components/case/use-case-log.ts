@@ -270,6 +270,8 @@ export function useCaseLog({
             : "idle";
   return {
     state,
+    /** The case's log as this tablet knows it; null until the fold has loaded. */
+    log: merged?.log ?? null,
     reached,
     send,
     decideAsManager,

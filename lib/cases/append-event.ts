@@ -8,6 +8,7 @@ import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
 import { carriesLimit, caseStatus, playbookEventSchema, transition, withOwnLimit, withoutOwnLimit, type RecordedEvent } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
+import { assertPracticeStep } from "./practice-step";
 import { loadCaseState } from "./case-log";
 import { authorityLimitFor } from "./authority-limit";
 import { capturedAtSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
@@ -86,11 +87,12 @@ export async function appendEvent(
 
     if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
 
-    const { state } = await loadCaseState(db, caseId);
+    const { state, log } = await loadCaseState(db, caseId);
     const at = recordedTime(capturedAt, now(), state.lastEventAt ?? null);
     const recorded: RecordedEvent = { ...event, at, actor: { id: actor.id, role: actor.role } };
     const next = transition(state, recorded);
     if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code, phase: state.phase });
+    await assertPracticeStep(db, caseId, state, log, recorded);
 
     const sequence = state.eventCount + 1;
     const response: AppendResult = {

@@ -44,9 +44,9 @@ describe("scoreCase", () => {
     const log = logOf();
     const result = scoreCase(log);
     expect(result.items.map((i) => i.id)).toEqual([...RUBRIC_ITEMS]);
-    expect(result.items.filter((i) => i.outcome !== "met")).toEqual([]);
+    expect(result.items.filter((i) => i.outcome !== "met").map((i) => [i.id, i.outcome])).toEqual([["kept_customer", "not_applicable"]]);
     expect(result).toMatchObject({ met: 8, missed: 0, applicable: 8, score: 100 });
-    for (const i of result.items) expect(log[i.eventIndex ?? -1]).toBeDefined();
+    for (const i of result.items.filter((i) => i.outcome === "met")) expect(log[i.eventIndex ?? -1]).toBeDefined();
   });
 
   it("is pure: the same log gives the same result", () => {
@@ -168,7 +168,7 @@ describe("offered at least two options, or alternatives when saying no", () => {
     const log = leftAfter("apology_given", {}, [{ type: "options_offered", data: { options: ["Cook a fresh dish now"] } }]);
     const result = item(log, "options_offered");
     expectProof(result, "missed", indexOf(log, "options_offered"));
-    expect(result.reason).toMatch(/Only 1 option/);
+    expect(result.reason).toMatch(/Only 1 real option/);
   });
 });
 
@@ -205,7 +205,7 @@ describe("remedy proportionate to severity, within authority or approved", () =>
   });
 
   it("is met by no remedy when it was not our fault", () => {
-    const log = logOf({ severity: 3, compensationCents: "skip", ourFault: false });
+    const log = logOf({ severity: 3, compensationCents: "skip", ourFault: false, rootCauses: ["other"] });
     const result = item(log, "remedy_proportionate");
     expectProof(result, "met", indexOf(log, "compensation_skipped"));
     expect(result.reason).toMatch(/not our fault/);

@@ -1,9 +1,12 @@
 // The coaching rubric: how well a recorded case followed the playbook, item by item, each
 // pointing at the event that proves it. Pure: the same log always gives the same result.
+import { FIRST_APOLOGY_TARGET_MS } from "./first-apology";
+import { PRACTICE_WALK_OUT_REASON } from "./walk-out";
 import { mayDecide, ownLimitCents, remedyAuthorised } from "./authority";
 import type { RecordedEvent } from "./events";
 import { formatMoney } from "./money";
 import { PHRASE_KIND_LABELS, assessPhrase, type PhraseFlag } from "./phrase-coach";
+import { isRealOffer, isRemedyOffer } from "./offer-words";
 import { isProportionate, REMEDIES } from "./remedies";
 import { replayStates, stateBefore } from "./replay";
 import { allOptions, settledCompensation, type CaseState } from "./state";
@@ -18,6 +21,7 @@ export const RUBRIC_ITEMS = [
   "confirmed_actions",
   "root_cause_tagged",
   "first_apology_time",
+  "kept_customer",
 ] as const;
 export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
 
@@ -30,7 +34,14 @@ export const RUBRIC_LABELS: Record<RubricItemId, string> = {
   confirmed_actions: "Confirmed actions; the customer agreed",
   root_cause_tagged: "Root cause tagged",
   first_apology_time: "Apologised within 3 minutes of hearing them out",
+  kept_customer: "Kept the customer: no walk-out",
 };
+
+/**
+ * What the rubric checks a case against beyond its own log: for a practice run, the source
+ * case's severity and whether the failure was ours (the trainee's own marks are not trusted).
+ */
+export type RubricReference = { severity: Severity; ourFault: boolean };
 
 export type RubricOutcome = "met" | "missed" | "not_applicable";
 
@@ -58,8 +69,7 @@ export type RubricResult = {
 
 /** A complaint noted in fewer words than this was not captured in the customer's own words. */
 export const MIN_COMPLAINT_WORDS = 4;
-/** The first apology should come within this long of the customer being heard out (the end of Listen). */
-export const FIRST_APOLOGY_TARGET_MS = 3 * 60_000;
+export { FIRST_APOLOGY_TARGET_MS };
 
 const SOLVING = new Set<RecordedEvent["type"]>([
   "options_offered",
@@ -73,7 +83,7 @@ const SOLVING = new Set<RecordedEvent["type"]>([
 const VAGUE_OWNER = /^(?:someone|somebody|anyone|anybody|staff|the team|team|tbc|tbd|n\/?a|unknown|\?+|-+)$/i;
 
 type Proof = { outcome: RubricOutcome; index: number | null; reason: string };
-type Context = { log: readonly RecordedEvent[]; states: CaseState[]; final: CaseState };
+type Context = { log: readonly RecordedEvent[]; states: CaseState[]; final: CaseState; reference?: RubricReference };
 
 const met = (index: number, reason: string): Proof => ({ outcome: "met", index, reason });
 const missed = (index: number, reason: string): Proof => ({ outcome: "missed", index, reason });
@@ -141,7 +151,11 @@ function listenedFirst(ctx: Context): Proof {
 
 function namedFeeling(ctx: Context): Proof {
   const validations = ctx.log.flatMap((e, i) => (e.type === "feeling_validated" ? [{ e, i }] : []));
-  if (validations.length === 0) return notApplicable("The case ended before the feeling was named.");
+  if (validations.length === 0) {
+    // Never saying their feeling out loud cannot be scored away as "not applicable".
+    const heard = firstIndex(ctx.log, (e) => e.type === "complaint_heard");
+    return heard === -1 ? notApplicable("The case ended before the complaint was heard.") : missed(ctx.log.length - 1, "The customer's feeling was never named.");
+  }
   for (const { e, i } of validations) {
     if (!e.data.acknowledged) return missed(i, "The feeling was picked but not acknowledged out loud.");
     const flag = firstFlag(e.data.words);
@@ -158,7 +172,10 @@ function namedFeeling(ctx: Context): Proof {
 
 function apologyWithoutExcuses(ctx: Context): Proof {
   const apologies = ctx.log.flatMap((e, i) => (e.type === "apology_given" ? [{ e, i }] : []));
-  if (apologies.length === 0) return notApplicable("The case ended before an apology.");
+  if (apologies.length === 0) {
+    const heard = firstIndex(ctx.log, (e) => e.type === "complaint_heard");
+    return heard === -1 ? notApplicable("The case ended before the complaint was heard.") : missed(ctx.log.length - 1, "The customer never got an apology.");
+  }
   for (const { e, i } of apologies) {
     const flag = firstFlag(e.data.words);
     if (flag) return missed(i, `The apology came with ${flagLine(flag)}.`);
@@ -167,10 +184,24 @@ function apologyWithoutExcuses(ctx: Context): Proof {
   return met(i, e.data.words ? `A sincere apology, no excuses: “${short(e.data.words, 60)}”` : "A sincere apology (no words noted), no excuses.");
 }
 
+/** Options the customer could actually take: "Nothing else" or "No, we don't do that" offer nothing. */
+function realOptions(state: CaseState): string[] {
+  return allOptions(state).filter((o) => isRealOffer(o) && !firstFlag(o));
+}
+
 function offeredChoices(ctx: Context): Proof {
   if (!reached(ctx, "solve")) return notApplicable("The case ended before Solve.");
-  const enough = ctx.states.findIndex((s) => allOptions(s).length >= 2);
-  const count = allOptions(ctx.final).length;
+  // Each no is judged by the coach: a factual reason, and a real alternative.
+  for (const [i, e] of ctx.log.entries()) {
+    if (e.type !== "request_declined") continue;
+    const flag = firstFlag(e.data.reason);
+    if (flag) return missed(i, `The no came as ${flagLine(flag)}: give a factual reason.`);
+    if (!e.data.alternatives.some((a) => isRealOffer(a) && !firstFlag(a))) {
+      return missed(i, `“${short(e.data.alternatives.join(", "), 40)}” is no alternative to the no.`);
+    }
+  }
+  const enough = ctx.states.findIndex((s) => realOptions(s).length >= 2);
+  const count = realOptions(ctx.final).length;
   if (enough !== -1) {
     const declined = ctx.final.declined.length;
     const noPart = declined ? `, with alternatives to ${declined === 1 ? "the no" : `each of ${declined} noes`}` : "";
@@ -178,18 +209,45 @@ function offeredChoices(ctx: Context): Proof {
   }
   const end = ctx.log.length - 1;
   if (count === 0) {
-    return ctx.final.phase === "abandoned"
+    return ctx.final.phase === "abandoned" && allOptions(ctx.final).length === 0
       ? notApplicable("The customer left before any option was offered.")
-      : missed(end, "No option was offered.");
+      : missed(end, "No real option was offered.");
   }
   const last = lastIndex(ctx.log, (e) => e.type === "options_offered" || e.type === "request_declined");
-  return missed(last === -1 ? end : last, "Only 1 option was offered: give the customer a choice of at least 2.");
+  return missed(last === -1 ? end : last, "Only 1 real option was offered: give the customer a choice of at least 2.");
+}
+
+/** A remedy agreed at Solve that is whole enough for a serious failure. */
+const FULL_REMEDY = /\b(?:full refund|refund(?:ed)? (?:in full|the (?:whole|full|entire))|whole (?:meal|bill|stay|order)|entire (?:meal|bill|stay|order)|(?:meal|bill|stay|night) on the house|pay nothing|nothing to pay)\b/i;
+
+/** Root causes that are the venue's own failure, whatever the staff member ticked. */
+const OUR_FAILURE_TAGS = new Set(["product_quality", "wait_time", "staff_manner", "billing", "cleanliness", "booking", "facilities", "availability"]);
+/** Facts noted at Solve that name our own mistake: "the kitchen misread the ticket". */
+const OUR_MISTAKE =
+  /\b(?:misread|misheard|forgot|forgotten|overcharged|double[- ]booked|mixed up|got (?:it|the order) wrong|our (?:mistake|error|fault)|(?:kitchen|chef|bar|server|waiter|waitress|staff|we|team)\b[^.]{0,40}\b(?:missed|wrong|error|mistake|dropped|lost|late|burnt|undercooked))\b/i;
+
+/** Whether the case's own facts (or the source case, in practice) say the failure was ours. */
+function factsSayOurs(ctx: Context): string | null {
+  if (ctx.reference?.ourFault) return "the original case shows it was our failure";
+  const tag = ctx.final.rootCauseTags.find((t) => OUR_FAILURE_TAGS.has(t));
+  if (tag) return `the root cause (${tag.replaceAll("_", " ")}) is ours`;
+  const facts = [ctx.final.facts, ...ctx.final.notes.map((n) => n.text)].filter(Boolean).join(" ");
+  const found = OUR_MISTAKE.exec(facts);
+  return found ? `the facts say “${short(found[0], 40)}”` : null;
 }
 
 function remedyInProportion(ctx: Context): Proof {
   const { final } = ctx;
-  const severity = final.complaint?.severity as Severity | undefined;
+  const marked = final.complaint?.severity as Severity | undefined;
+  // In practice, the source case's severity: marking a moderate failure minor does not shrink the remedy owed.
+  const severity = ctx.reference && marked !== undefined ? (Math.max(marked, ctx.reference.severity) as Severity) : marked;
+  const underMarked = ctx.reference && marked !== undefined && marked < ctx.reference.severity ? ` (marked ${SEVERITY_LABELS[marked].toLowerCase()}; the original was ${SEVERITY_LABELS[ctx.reference.severity].toLowerCase()})` : "";
   const settled = settledCompensation(final);
+  // A remedy agreed at Solve counts; after a serious failure only a whole one does (not "the dish off the bill").
+  const atSolve =
+    isRemedyOffer(final.chosenOption) && (severity === undefined || severity <= 2 || FULL_REMEDY.test(final.chosenOption ?? ""))
+      ? final.chosenOption
+      : undefined;
   if (!settled && final.compensationSkippedReason === undefined) {
     return notApplicable(reached(ctx, "compensate") ? "The case ended before a remedy was settled." : "The case ended before Compensate.");
   }
@@ -208,7 +266,9 @@ function remedyInProportion(ctx: Context): Proof {
     // As approved: a counter-offer is scored on what the customer got, not on what was asked.
     const asked = settled.requested ? ` (asked: ${formatMoney(settled.requested.valueCents)})` : "";
     const proportion = isProportionate(severity, settled.valueCents);
-    if (proportion === "low") return missed(index, `${money}${asked} is low for a ${sev} failure (suggested: ${band.label.toLowerCase()}).`);
+    if (proportion === "low" && !atSolve) return missed(index, `${money}${asked} is low for a ${sev} failure${underMarked} (suggested: ${band.label.toLowerCase()}).`);
+    if (proportion === "low" && atSolve) return met(index, `“${short(atSolve, 40)}” agreed at Solve, and ${money} on top.`);
+    if (proportion === "low") return missed(index, `${money}${asked} is low for a ${sev} failure${underMarked}.`);
     if (proportion === "high") {
       return missed(index, `${money}${asked} is more than a ${sev} failure needs (up to ${formatMoney(band.maxSuggestedCents)}).`);
     }
@@ -226,9 +286,18 @@ function remedyInProportion(ctx: Context): Proof {
     const index = lastIndex(ctx.log, (e) => e.type === "compensation_skipped");
     const reason = `“${short(final.compensationSkippedReason, 50)}”`;
     if (isProportionate(severity, 0) === "fair") return met(index, `Nothing extra for a ${sev} slip, with a reason: ${reason}`);
-    // A remedy makes up for our failure; when it was not ours, none is owed.
-    if (final.apology?.ourFault === false) return met(index, `Nothing extra, as it was not our fault, with a reason: ${reason}`);
-    return missed(index, `No remedy after a ${sev} failure (suggested: ${band.label.toLowerCase()}).`);
+    // A remedy agreed at Solve ("take it off the bill", "a refund") is the remedy.
+    if (atSolve) {
+      const agreedAt = lastIndex(ctx.log, (e) => e.type === "solution_agreed");
+      return met(agreedAt === -1 ? index : agreedAt, `The remedy was agreed at Solve: “${short(atSolve, 50)}”.`);
+    }
+    // A remedy makes up for our failure; when it was not ours, none is owed, unless the facts say it was.
+    if (final.apology?.ourFault === false) {
+      const ours = factsSayOurs(ctx);
+      if (!ours) return met(index, `Nothing extra, as it was not our fault, with a reason: ${reason}`);
+      return missed(index, `Marked “not our fault”, but ${ours}: no remedy after a ${sev} failure.`);
+    }
+    return missed(index, `No remedy after a ${sev} failure${underMarked} (suggested: ${band.label.toLowerCase()}).`);
   }
   return notApplicable("No remedy was settled.");
 }
@@ -293,6 +362,44 @@ function firstApologyTime(ctx: Context): Proof {
     : notApplicable(`The case ended within ${target} of hearing them out, before an apology.`);
 }
 
+/** Words said to the customer before `end` that the coach flags (excuses, a blunt no, "calm down"…). */
+function firstFlaggedWords(ctx: Context, end: number): { index: number; flag: PhraseFlag } | null {
+  for (let i = 0; i < end; i++) {
+    const e = ctx.log[i];
+    const words =
+      e.type === "feeling_validated" ? e.data.words
+      : e.type === "apology_given" ? e.data.words
+      : e.type === "request_declined" ? e.data.reason
+      : e.type === "note_added" && ctx.final.practice ? e.data.text
+      : undefined;
+    const flag = firstFlag(words);
+    if (flag) return { index: i, flag };
+  }
+  return null;
+}
+
+/**
+ * A customer who walks out is the worst outcome: never full marks when the way the case was
+ * handled caused it. In practice the customer only leaves when pushed too far, so any early end
+ * counts; on the floor, leaving unheard, unvalidated, unapologised or after a flagged line does.
+ */
+function keptCustomer(ctx: Context): Proof {
+  const end = lastIndex(ctx.log, (e) => e.type === "case_abandoned");
+  if (end === -1 || ctx.final.phase !== "abandoned") return notApplicable("The customer did not walk out.");
+  const before = ctx.log.slice(0, end);
+  if (!before.some((e) => e.type === "complaint_heard") && !ctx.final.practice) return notApplicable("The customer left before they were heard out.");
+  if (ctx.final.practice) {
+    const event = ctx.log[end];
+    const reason = event.type === "case_abandoned" ? event.data.reason : "";
+    return missed(end, reason === PRACTICE_WALK_OUT_REASON ? "The practice customer was pushed too far and walked out." : "The practice run was ended with the customer still there.");
+  }
+  const flagged = firstFlaggedWords(ctx, end);
+  if (flagged) return missed(end, `The customer left after ${flagLine(flagged.flag)}.`);
+  if (!before.some((e) => e.type === "feeling_validated")) return missed(end, "The customer left without their feeling being named.");
+  if (!before.some((e) => e.type === "apology_given")) return missed(end, "The customer left without an apology.");
+  return met(end, "The customer left, but only after being heard, understood and apologised to.");
+}
+
 const CHECKS: Record<RubricItemId, (ctx: Context) => Proof> = {
   listened_first: listenedFirst,
   named_feeling: namedFeeling,
@@ -302,12 +409,13 @@ const CHECKS: Record<RubricItemId, (ctx: Context) => Proof> = {
   confirmed_actions: confirmedActions,
   root_cause_tagged: rootCauseTagged,
   first_apology_time: firstApologyTime,
+  kept_customer: keptCustomer,
 };
 
 /** Scores a recorded case against the rubric, folding it with `foldSteps` like the live coach. */
-export function scoreCase(log: readonly RecordedEvent[]): RubricResult {
+export function scoreCase(log: readonly RecordedEvent[], reference?: RubricReference): RubricResult {
   const states = replayStates(log);
-  const ctx: Context = { log, states, final: states[states.length - 1] ?? stateBefore(states, 0) };
+  const ctx: Context = { log, states, final: states[states.length - 1] ?? stateBefore(states, 0), reference };
   const items: RubricItem[] = RUBRIC_ITEMS.map((id) => {
     const proof: Proof = log.length === 0 ? notApplicable("Nothing was recorded.") : CHECKS[id](ctx);
     const index = proof.index !== null && proof.index >= 0 ? proof.index : null;

@@ -8,7 +8,7 @@ import { maskPersonalDetails, redactEvents } from "@/lib/cases/redact";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { RecordedEvent } from "@/lib/playbook";
-import { scoreCase, type RubricResult } from "@/lib/playbook/rubric";
+import { scoreCase, type RubricReference, type RubricResult } from "@/lib/playbook/rubric";
 
 export const idSchema = z.string().trim().min(1).max(64);
 
@@ -63,8 +63,8 @@ export function maskText(text: string | null | undefined): string | null {
  * is the slow part of redaction, which a page scoring hundreds of cases cannot afford (see
  * docs/decisions/0010). What a line quotes of the case then has names masked as well.
  */
-export function scoreForTrainer(log: readonly RecordedEvent[]): RubricResult {
-  const result = scoreCase(redactEvents(log, "contacts"));
+export function scoreForTrainer(log: readonly RecordedEvent[], reference?: RubricReference): RubricResult {
+  const result = scoreCase(redactEvents(log, "contacts"), reference);
   // The rubric's own words are plain; what it quotes of the case is between “ and ”.
   const maskQuotes = (line: string) => line.replace(/“([^”]*)”/g, (_, quoted: string) => `“${maskPersonalDetails(quoted)}”`);
   return { ...result, items: result.items.map((item) => ({ ...item, reason: maskQuotes(item.reason) })) };

@@ -7,11 +7,12 @@ import type { Db } from "@/lib/db/client";
 import { describeHistory } from "@/lib/manager/describe-event";
 import { DEFAULT_TIMEZONE } from "@/lib/manager/time";
 import type { RecordedEvent } from "@/lib/playbook";
-import { customerScript } from "@/lib/playbook/practice";
+import { customerFacts } from "@/lib/playbook/simulated-customer";
 import { scoreCase } from "@/lib/playbook/rubric";
 import { parseInput } from "@/lib/validation";
 import { idSchema, isEnded, loadLogs, redactLog, scoreForTrainer } from "./common";
 import { loadPracticeSource } from "./practice-source";
+import { practiceReference } from "./practice-scores";
 
 export const getPracticeSchema = z.object({ run: idSchema.optional() });
 
@@ -37,7 +38,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
     mood: source.mood,
     practisable: source.practisable,
   };
-  if (!source.practisable) return { source: summary, script: null, runs: [], comparison: null };
+  if (!source.practisable) return { source: summary, facts: null, runs: [], comparison: null };
 
   const timeZone = source.location.timezone || DEFAULT_TIMEZONE;
   const [storedSourceLog, runs, tags] = await Promise.all([
@@ -53,13 +54,14 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
   const tagLabels = new Map(tags.map((t) => [t.slug, t.label]));
   const finished = runs.filter((r) => isEnded(r.practiceCase.status));
   const runLogs = await loadLogs(db, finished.map((r) => r.practiceCaseId));
-  const runScores = new Map([...runLogs].map(([id, log]) => [id, scoreCase(log)]));
+  const reference = practiceReference(storedSourceLog);
+  const runScores = new Map([...runLogs].map(([id, log]) => [id, scoreCase(log, reference)]));
 
   const chosen = finished.find((r) => r.practiceCaseId === wanted) ?? finished[0];
   const chosenLog = chosen ? (runLogs.get(chosen.practiceCaseId) ?? []) : [];
   return {
     source: summary,
-    script: customerScript(sourceLog),
+    facts: customerFacts(sourceLog),
     runs: runs.map((r) => ({
       practiceCaseId: r.practiceCaseId,
       reference: r.practiceCase.reference,
@@ -72,7 +74,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
     comparison: chosen
       ? {
           runId: chosen.practiceCaseId,
-          run: { rubric: runScores.get(chosen.practiceCaseId) ?? scoreCase(chosenLog), lines: describeHistory(chosenLog, anonymousNames(chosenLog, actor.id), tagLabels, timeZone) },
+          run: { rubric: runScores.get(chosen.practiceCaseId) ?? scoreCase(chosenLog, reference), lines: describeHistory(chosenLog, anonymousNames(chosenLog, actor.id), tagLabels, timeZone) },
           original: {
             handledByYou: source.openedById === actor.id,
             rubric: scoreForTrainer(storedSourceLog),

@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { addDays, localDate, mondayOf, startOfLocalDate, DEFAULT_TIMEZONE } from "@/lib/manager/time";
 import { RUBRIC_ITEMS, type RubricItemId } from "@/lib/playbook/rubric";
 import { parseInput } from "@/lib/validation";
-import { ENDED_STATUSES, idSchema, scopeTo, scoreCases } from "./common";
+import { ENDED_STATUSES, idSchema, isEnded, scopeTo, scoreCases } from "./common";
+import { scorePracticeRuns } from "./practice-scores";
 
 export const progressSchema = z.object({
   location: idSchema.optional(),
@@ -16,8 +17,8 @@ export const progressSchema = z.object({
 type ItemTally = { met: number; missed: number };
 
 /**
- * Each person's rubric scores over time at the viewer's locations: real, ended cases only
- * (practice runs never count), averaged per week (weeks start on Monday).
+ * Each person's rubric scores over time at the viewer's locations: real, ended cases, averaged
+ * per week (weeks start on Monday). Practice runs are shown beside them, never mixed in.
  */
 export async function getProgress(db: Db, actor: Actor, input: unknown = {}, now: Date = new Date()) {
   assertCan(actor, "trainer.progress");
@@ -27,39 +28,54 @@ export async function getProgress(db: Db, actor: Actor, input: unknown = {}, now
   const weeks = Array.from({ length: query.weeks }, (_, i) => addDays(lastWeek, -7 * (query.weeks - 1 - i)));
   const since = startOfLocalDate(weeks[0], DEFAULT_TIMEZONE);
 
-  const [rows, locations] = await Promise.all([
+  const [rows, locations, practiceRuns] = await Promise.all([
     db.case.findMany({
       where: { locationId: { in: locationIds }, isPractice: false, status: { in: [...ENDED_STATUSES] }, openedAt: { gte: since, lte: now } },
       orderBy: { openedAt: "asc" },
       select: { id: true, openedAt: true, openedBy: { select: { id: true, name: true } } },
     }),
     db.location.findMany({ where: { id: { in: actor.locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.practiceRun.findMany({
+      where: { practiceCase: { locationId: { in: locationIds } }, startedAt: { gte: since, lte: now } },
+      select: { practiceCaseId: true, sourceCaseId: true, traineeId: true, trainee: { select: { name: true } }, practiceCase: { select: { status: true } } },
+    }),
   ]);
+  const endedRuns = practiceRuns.filter((r) => isEnded(r.practiceCase.status));
+  const practiceScores = await scorePracticeRuns(db, endedRuns);
   const scores = await scoreCases(
     db,
     rows.map((r) => r.id),
   );
 
-  type Person = { id: string; name: string; sums: number[]; counts: number[]; scores: number[]; items: Record<RubricItemId, ItemTally> };
+  type Person = { id: string; name: string; sums: number[]; counts: number[]; scores: number[]; practice: number[]; items: Record<RubricItemId, ItemTally> };
   const people = new Map<string, Person>();
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
+  const personFor = (id: string, name: string): Person => {
+    let person = people.get(id);
+    if (!person) {
+      person = {
+        id,
+        name,
+        sums: weeks.map(() => 0),
+        counts: weeks.map(() => 0),
+        scores: [],
+        practice: [],
+        items: Object.fromEntries(RUBRIC_ITEMS.map((item) => [item, { met: 0, missed: 0 }])) as Record<RubricItemId, ItemTally>,
+      };
+      people.set(id, person);
+    }
+    return person;
+  };
+  for (const run of endedRuns) {
+    const score = practiceScores.get(run.practiceCaseId)?.score;
+    if (score !== null && score !== undefined) personFor(run.traineeId, run.trainee.name).practice.push(score);
+  }
   for (const row of rows) {
     const rubric = scores.get(row.id);
     if (!rubric || rubric.score === null) continue;
     const i = weekIndex.get(mondayOf(localDate(row.openedAt, DEFAULT_TIMEZONE)));
     if (i === undefined) continue;
-    let person = people.get(row.openedBy.id);
-    if (!person) {
-      person = {
-        id: row.openedBy.id,
-        name: row.openedBy.name,
-        sums: weeks.map(() => 0),
-        counts: weeks.map(() => 0),
-        scores: [],
-        items: Object.fromEntries(RUBRIC_ITEMS.map((id) => [id, { met: 0, missed: 0 }])) as Record<RubricItemId, ItemTally>,
-      };
-      people.set(person.id, person);
-    }
+    const person = personFor(row.openedBy.id, row.openedBy.name);
     person.sums[i] += rubric.score;
     person.counts[i] += 1;
     person.scores.push(rubric.score);
@@ -93,6 +109,8 @@ export async function getProgress(db: Db, actor: Actor, input: unknown = {}, now
           counts: p.counts,
           items: p.items,
           focus: weakest ? weakest.id : null,
+          /** Practice runs in the same weeks: shown beside real cases, never mixed into them. */
+          practice: { runs: p.practice.length, average: average(p.practice) },
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name)),

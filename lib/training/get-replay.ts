@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { describeHistory } from "@/lib/manager/describe-event";
 import { DEFAULT_TIMEZONE } from "@/lib/manager/time";
 import { assertCaseId, isEnded, redactLog, scoreForTrainer, serialiseLog } from "./common";
+import { practiceCustomerReplies, practiceReference } from "./practice-scores";
 
 /**
  * Everything the replay player needs for one ended case, redacted on the server: the log
@@ -37,6 +38,10 @@ export async function getReplay(db: Db, actor: Actor, caseId: string) {
   }
 
   const stored = await loadCaseLog(db, id);
+  // A practice run is scored against its source case, as the trainee's own page scores it.
+  const run = row.isPractice ? await db.practiceRun.findUnique({ where: { practiceCaseId: id }, select: { sourceCaseId: true } }) : null;
+  const sourceLog = run ? redactLog(await loadCaseLog(db, run.sourceCaseId)) : null;
+  const reference = sourceLog ? practiceReference(sourceLog) : undefined;
   const log = redactLog(stored);
   const actorIds = [...new Set(log.map((e) => e.actor.id))];
   const [users, tags, comments, collections] = await Promise.all([
@@ -65,7 +70,9 @@ export async function getReplay(db: Db, actor: Actor, caseId: string) {
     log: serialiseLog(log),
     lines: describeHistory(log, names, tagLabels, row.location.timezone || DEFAULT_TIMEZONE),
     rootCauses: tags.map((t) => ({ slug: t.slug, label: t.label })),
-    rubric: scoreForTrainer(stored),
+    rubric: scoreForTrainer(stored, reference),
+    /** In a practice run: what the simulated customer said after each step (by log index), as the trainee saw it. */
+    customer: sourceLog ? practiceCustomerReplies(sourceLog, stored, id) : null,
     comments: comments.map((c) => ({
       id: c.id,
       eventSequence: c.eventSequence,

@@ -79,7 +79,7 @@ export async function listLibrary(db: Db, actor: Actor, input: unknown = {}) {
       if (needle === undefined || collectionMatches) return true;
       return [item.reference, item.note ?? "", item.words ?? "", item.spot ?? "", item.staffName, ...item.tags].some((t) => t.toLowerCase().includes(needle));
     });
-    return { id: collection.id, name: collection.name, description: collection.description, total: items.length, items: shown };
+    return { id: collection.id, name: collection.name, description: collection.description, publishedAt: collection.publishedAt?.toISOString() ?? null, total: items.length, items: shown };
   });
   const filtering = Boolean(query.q || query.tag);
   return {

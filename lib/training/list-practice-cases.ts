@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import { ENDED_STATUSES, isEnded, maskText, scoreCases } from "./common";
+import { ENDED_STATUSES, isEnded, maskText } from "./common";
+import { scorePracticeRuns } from "./practice-scores";
 
 const RECENT = 12;
 
@@ -26,6 +27,8 @@ export async function listPracticeCases(db: Db, actor: Actor) {
   const real = { locationId: { in: actor.locationIds }, isPractice: false, status: { in: [...ENDED_STATUSES] } };
   const [collections, recent, runs] = await Promise.all([
     db.caseCollection.findMany({
+      // Drafts stay on the trainer's desk until published.
+      where: { publishedAt: { not: null } },
       orderBy: { name: "asc" },
       select: {
         id: true,
@@ -48,8 +51,7 @@ export async function listPracticeCases(db: Db, actor: Actor) {
       },
     }),
   ]);
-  const finished = runs.filter((r) => isEnded(r.practiceCase.status)).map((r) => r.practiceCaseId);
-  const scores = await scoreCases(db, finished);
+  const scores = await scorePracticeRuns(db, runs.filter((r) => isEnded(r.practiceCase.status)));
   type CaseRow = (typeof recent)[number];
   const shape = (c: CaseRow) => ({
     id: c.id,

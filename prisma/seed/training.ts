@@ -41,7 +41,7 @@ export async function seedTrainingLibrary(db: Db): Promise<{ collections: number
   for (const spec of DEMO_COLLECTIONS) {
     const collection = await db.caseCollection.upsert({
       where: { name: spec.name },
-      create: { name: spec.name, description: spec.description, createdById: TRAINER_ID },
+      create: { name: spec.name, description: spec.description, createdById: TRAINER_ID, publishedAt: new Date() },
       update: {},
     });
     for (const c of picks[spec.name].slice(0, PER_COLLECTION)) {

@@ -64,7 +64,7 @@ describe("my feedback and acknowledging", () => {
     const feedback = await listMyFeedback(db, amira);
     const mine = feedback.cases.find((c) => c.id === closed);
     expect(mine?.rubric.score).toBe(100);
-    expect(mine?.rubric.items).toHaveLength(8);
+    expect(mine?.rubric.items).toHaveLength(9);
     expect(mine?.comments).toEqual([
       expect.objectContaining({ eventSequence: 4, step: expect.stringMatching(/^Apologised/), authorName: "Tara Quinn", acknowledgedAt: null }),
     ]);

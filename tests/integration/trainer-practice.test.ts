@@ -11,7 +11,7 @@ import { getLiveBoard } from "@/lib/manager/live-board";
 import { listCaseQueue } from "@/lib/manager/list-queue";
 import { driveCase } from "@/tests/support/drive-case";
 import type { PlaybookEvent } from "@/lib/playbook";
-import { customerLines } from "@/lib/playbook/practice";
+import { customerPrompt, seedFrom, simulateCustomer } from "@/lib/playbook/simulated-customer";
 import { actorFor } from "@/tests/support/actors";
 import { getPractice } from "@/lib/training/get-practice";
 import { getPracticeSession } from "@/lib/training/get-practice-session";
@@ -46,7 +46,7 @@ beforeAll(async () => {
       staff: amira,
       manager: maria,
       at: minutesAgo(600),
-      options: { sayNo: true, ventAt: "solve", readbackRefusedOnce: true, customerWords: WORDS, mood: "angry" },
+      options: { sayNo: true, ventAt: "solve", readbackRefusedOnce: true, customerWords: WORDS, mood: "calm" },
       edit: (e: PlaybookEvent): PlaybookEvent =>
         e.type === "customer_vented" ? { ...e, data: { ...e.data, note: "It's our anniversary. Ring 07700 900777 if you must." } } : e,
     })
@@ -80,24 +80,23 @@ describe("starting a practice run", () => {
   it("plays the customer's side from the real case, with contact details removed", async () => {
     const session = await getPracticeSession(db, ben, run);
     expect(session?.sourceCaseId).toBe(source);
-    const script = session?.script;
-    expect(script?.complaint?.words).toBe(`We waited an hour for our mains. Email me at ${EMAIL_MASK} or call ${PHONE_MASK}.`);
-    expect(script?.vents).toEqual([{ stage: "solve", note: `It's our anniversary. Ring ${PHONE_MASK} if you must.` }]);
-    expect(script?.requests).toEqual(["Make the whole meal free"]);
-    expect(script?.readback).toEqual([{ accepted: false, comment: "That is not what I asked for." }, { accepted: true }]);
+    const facts = session?.facts;
+    expect(facts?.words).toBe(`We waited an hour for our mains. Email me at ${EMAIL_MASK} or call ${PHONE_MASK}.`);
+    expect(facts?.requests).toEqual(["Make the whole meal free"]);
+    expect(session?.seed).toBe(seedFrom(run));
     expect(JSON.stringify(session)).not.toMatch(/pat\.guest|07700/);
     expect(await getPracticeSession(db, ben, source)).toBeNull();
     expect(await getPracticeSession(db, tara, run)).toBeNull();
   });
 
-  it("says the customer's lines for where the trainee is", async () => {
+  it("plays a customer who speaks from the real case's facts, never its staff notes or answers", async () => {
     const session = await getPracticeSession(db, ben, run);
     if (!session) throw new Error("no session");
     const { state } = await loadCaseState(db, run);
-    expect(customerLines(session.script, state).map((l) => l.say).join(" ")).toContain(`Email me at ${EMAIL_MASK}`);
-    expect(customerLines(session.script, { ...state, phase: "solve" }).map((l) => l.id)).toEqual(["vent-0", "request-0"]);
-    expect(customerLines(session.script, { ...state, phase: "confirm" })[0].say).toMatch(/Not quite.*not what I asked for/);
-    expect(customerLines(session.script, { ...state, phase: "confirm", readbackRefusals: 1 })[0].say).toMatch(/Yes, that's right/);
+    const sim = simulateCustomer(session.facts, [], session.seed);
+    expect(sim.turns[0].say).toContain(`Email me at ${EMAIL_MASK}`);
+    expect(customerPrompt(session.facts, sim, { ...state, phase: "solve" }, session.seed)).toBe("“Make the whole meal free”");
+    expect(JSON.stringify(sim)).not.toMatch(/anniversary|real case/);
   });
 });
 
@@ -185,11 +184,15 @@ describe("practice cases are kept apart from real ones", () => {
     expect((await errorOf(createImprovement(db, maria, { title: "Faster mains", owner: "Chef", due: "2030-01-01", locationId: "loc-harbour", caseIds: [run] }, NOW))).status).toBe(404);
   });
 
-  it("not in the trainer's case list, progress, or the staff member's scored cases", async () => {
+  it("not in the trainer's case list or the staff member's scored cases; on progress only apart from real cases", async () => {
     const list = await listReplayCases(db, tara, {});
     expect(list.rows.map((r) => r.id)).toEqual([source]);
     const progress = await getProgress(db, tara, {}, NOW);
-    expect(progress.people.map((p) => [p.name, p.cases])).toEqual([["Amira Shah", 1]]);
+    expect(progress.people.map((p) => [p.name, p.cases, p.practice.runs])).toEqual([
+      ["Amira Shah", 1, 0],
+      ["Ben Okafor", 0, 1],
+    ]);
+    expect(progress.people.find((p) => p.name === "Ben Okafor")?.average).toBeNull();
     const feedback = await listMyFeedback(db, ben);
     expect(feedback.cases).toEqual([]);
   });

@@ -43,7 +43,7 @@ export default async function PracticeCasePage({
   const actor = await requirePageActor("practice.run");
   const { caseId } = await params;
   const view: PracticeView = await pageData(getPractice(await getDb(), actor, caseId, searchParamsToObject(await searchParams)), { notFound: ["not_found", "invalid_input"], deniedTo: "/?denied=1" });
-  const { source, script, runs, comparison } = view;
+  const { source, facts, runs, comparison } = view;
   const finished = runs.filter((r) => r.status === "closed" || r.status === "abandoned");
   const inProgress = runs.filter((r) => r.status !== "closed" && r.status !== "abandoned");
 
@@ -61,24 +61,19 @@ export default async function PracticeCasePage({
           </p>
         </div>
 
-        {!source.practisable || !script ? (
+        {!source.practisable || !facts ? (
           <p className="rounded-2xl border border-slate-700 bg-slate-900 p-5 text-lg text-slate-200">This case is still open: it can be practised once it has ended.</p>
         ) : (
           <section aria-labelledby="brief" className="flex flex-col gap-4 rounded-2xl border-2 border-violet-500 bg-violet-950/40 p-5" data-testid="practice-brief">
             <h2 id="brief" className="text-2xl font-bold text-violet-50">
               The customer you will meet
             </h2>
-            {script.complaint ? (
-              <blockquote className="rounded-xl border-l-4 border-violet-300 bg-slate-900 px-4 py-3 text-xl text-slate-50">
-                “{script.complaint.words}”
-                <span className="mt-1 block text-base text-slate-300">
-                  {script.complaint.spot} · {script.complaint.mood} customer
-                </span>
-              </blockquote>
-            ) : null}
+            <p className="text-xl text-slate-50">
+              At {facts.spot}, a customer wants a word with you. They will tell you what happened when you start.
+            </p>
             <ul className="list-disc pl-6 text-lg text-violet-50">
-              <li>The coach opens a practice case. Work it stage by stage, exactly as on the floor.</li>
-              <li>The customer&apos;s lines appear at the top of the coach as you go{script.vents.length ? "; they may get upset again" : ""}.</li>
+              <li>The coach opens a practice case. Work it stage by stage, exactly as on the floor, and type what you would say.</li>
+              <li>The customer answers what you say: excuses, a bare no or “calm down” make them angrier, and they may vent again, refuse the read-back or walk out. Naming how they feel, a sincere apology, real options and a fair remedy calm them.</li>
               <li>When you close it, your run is scored with the same rubric and shown beside what really happened.</li>
             </ul>
             <div className="flex flex-wrap items-center gap-4">

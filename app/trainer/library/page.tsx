@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SeverityBadge } from "@/components/manager/pills";
 import { CreateCollectionForm, RemoveFromCollectionButton } from "@/components/trainer/library-forms";
+import { PublishCollectionButton } from "@/components/trainer/practice-forms";
 import { ScoreBadge } from "@/components/trainer/score-badge";
 import { requirePageActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
@@ -30,7 +31,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
     <>
       <div>
         <h1 className="text-3xl font-bold text-slate-50">Case library</h1>
-        <p className="text-lg text-slate-300">Collections of real cases to teach from. Staff can practise on them.</p>
+        <p className="text-lg text-slate-300">Collections of real cases to teach from. A new collection is a draft: staff see it on their practice list once you publish it.</p>
       </div>
       {canCoach ? <CreateCollectionForm /> : null}
       <form method="get" action="/trainer/library" role="search" aria-label="Search the library" className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4">
@@ -79,9 +80,13 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
       {library?.collections.map((collection) => (
         <section key={collection.id} aria-labelledby={`col-${collection.id}`} className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 p-4" data-testid="collection">
           <header className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id={`col-${collection.id}`} className="text-2xl font-bold text-slate-50">
+            <h2 id={`col-${collection.id}`} className="flex flex-wrap items-center gap-2 text-2xl font-bold text-slate-50">
               {collection.name}
+              <span className={`rounded-full px-2 py-0.5 text-sm font-semibold ${collection.publishedAt ? "bg-emerald-800 text-emerald-50" : "bg-amber-700 text-amber-50"}`} data-testid="collection-state">
+                {collection.publishedAt ? "Published to staff" : "Draft"}
+              </span>
             </h2>
+            {canCoach ? <PublishCollectionButton collectionId={collection.id} name={collection.name} published={collection.publishedAt !== null} /> : null}
             <p className="text-base text-slate-300">
               {filtering ? `${collection.items.length} of ${collection.total}` : collection.total} case{collection.total === 1 ? "" : "s"}
             </p>

@@ -39,7 +39,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-3xl font-bold text-slate-50">Progress</h1>
-          <p className="text-lg text-slate-300">Each person&apos;s rubric score, averaged per week. Real cases only; practice runs never count.</p>
+          <p className="text-lg text-slate-300">Each person&apos;s rubric score on real cases, averaged per week. Practice runs are shown beside them, marked apart, and never mixed in.</p>
         </div>
         <nav aria-label="Weeks shown" className="flex flex-wrap gap-2">
           {WEEK_CHOICES.map((w) => {
@@ -89,6 +89,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                   <th scope="col" className="px-3 py-2 text-right">Cases</th>
                   <th scope="col" className="px-3 py-2">Average</th>
                   <th scope="col" className="px-3 py-2">Trend</th>
+                  <th scope="col" className="px-3 py-2 text-violet-200">Practice (apart)</th>
                   <th scope="col" className="px-3 py-2">Coach next</th>
                 </tr>
               </thead>
@@ -106,6 +107,18 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                     </td>
                     <td className="px-3 py-2">
                       <Trend value={p.trend} />
+                    </td>
+                    <td className="px-3 py-2 text-violet-100" data-testid="practice-cell">
+                      {p.practice.runs ? (
+                        <span className="flex items-center gap-2">
+                          <ScoreBadge score={p.practice.average} />
+                          <span className="text-sm">
+                            {p.practice.runs} run{p.practice.runs === 1 ? "" : "s"}
+                          </span>
+                        </span>
+                      ) : (
+                        <span className="text-slate-400">—</span>
+                      )}
                     </td>
                     <td className="px-3 py-2 text-slate-100">
                       {p.focus ? (

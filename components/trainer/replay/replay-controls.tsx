@@ -46,6 +46,9 @@ export function ReplayControls({
   onStep,
   onFirst,
   onSpeed,
+  trueTime,
+  longPauses,
+  onTrueTime,
 }: {
   index: number;
   last: number;
@@ -60,6 +63,11 @@ export function ReplayControls({
   onStep: (by: number) => void;
   onFirst: () => void;
   onSpeed: (speed: Speed) => void;
+  /** Pauses play at their real length (otherwise over a minute plays as one minute). */
+  trueTime: boolean;
+  /** The case has pauses over a minute, which real pace shortens. */
+  longPauses: boolean;
+  onTrueTime: (on: boolean) => void;
 }) {
   const speedId = useId();
   return (
@@ -85,23 +93,33 @@ export function ReplayControls({
           <Icon name="forward" />
         </button>
       </div>
-      <fieldset className="flex flex-wrap items-center gap-1" aria-describedby={speedId}>
-        <legend className="sr-only">Speed</legend>
+      {/* Buttons, not radios: arrow keys on a radio group would change the speed instead of stepping. */}
+      <div role="group" aria-label="Speed" className="flex flex-wrap items-center gap-1" aria-describedby={speedId}>
         {SPEEDS.map((s) => (
-          <label
+          <button
             key={String(s)}
-            className={`inline-flex min-h-11 cursor-pointer items-center rounded-full border-2 px-3 text-base font-semibold has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-300 ${
+            type="button"
+            aria-pressed={speed === s}
+            onClick={() => onSpeed(s)}
+            className={`inline-flex min-h-11 items-center rounded-full border-2 px-3 text-base font-semibold ${
               speed === s ? "border-sky-300 bg-sky-400 text-slate-950" : "border-slate-600 text-slate-100 hover:border-slate-400"
             }`}
           >
-            <input type="radio" name="replay-speed" value={String(s)} checked={speed === s} onChange={() => onSpeed(s)} className="sr-only" />
             {SPEED_LABELS[String(s)]}
-          </label>
+          </button>
         ))}
-        <span id={speedId} className="sr-only">
-          Pauses longer than a minute play as one minute.
-        </span>
-      </fieldset>
+        <button
+          type="button"
+          aria-pressed={trueTime}
+          onClick={() => onTrueTime(!trueTime)}
+          data-testid="true-time"
+          className={`inline-flex min-h-11 items-center rounded-full border-2 px-3 text-base font-semibold ${
+            trueTime ? "border-amber-300 bg-amber-300 text-slate-950" : "border-slate-600 text-slate-100 hover:border-slate-400"
+          }`}
+        >
+          True time
+        </button>
+      </div>
       <div className="ml-auto flex flex-col items-end">
         <p className="text-lg tabular-nums text-slate-100">
           <span className="font-semibold" data-testid="replay-position">
@@ -116,6 +134,13 @@ export function ReplayControls({
         <p className="text-sm text-slate-300" data-testid="keyboard-hints">
           <kbd className={KBD}>Space</kbd> play / pause · <kbd className={KBD}>←</kbd> <kbd className={KBD}>→</kbd> step
         </p>
+        <span id={speedId} className={`block text-sm ${longPauses && !trueTime ? "text-amber-200" : "text-slate-400"}`} data-testid="pause-note">
+          {trueTime
+            ? "True time: every pause plays in full."
+            : longPauses
+              ? "Pauses over a minute play as one minute (True time keeps them)."
+              : "No pause here is over a minute."}
+        </span>
       </div>
     </section>
   );

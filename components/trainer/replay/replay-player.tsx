@@ -16,10 +16,11 @@ import { RubricPanel } from "./rubric-panel";
 import { StepCard } from "./step-card";
 import { usePlayback } from "./use-playback";
 
-/** Keys typed into a field are the field's, not the player's. */
+/** Keys typed into a field are the field's, not the player's (a button or a tick box is not typing). */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !["button", "checkbox", "radio", "submit", "reset"].includes(target.type);
+  return target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
 /**
@@ -41,6 +42,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       if (e.key === " " || e.code === "Space") {
+        // Space on a focused button would also click it: the player's play/pause wins.
         e.preventDefault();
         toggle();
       } else if (e.key === "ArrowRight") {
@@ -118,9 +120,21 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
           onStep={step}
           onFirst={() => jump(0)}
           onSpeed={playback.setSpeed}
+          trueTime={playback.trueTime}
+          longPauses={playback.longPauses}
+          onTrueTime={playback.setTrueTime}
         />
       </div>
-      <ReplayTimeline lines={replay.lines} phases={states.map((s) => s.phase)} index={index} highlighted={highlighted} commented={commented} onJump={jump} />
+      <ReplayTimeline
+        lines={replay.lines}
+        phases={states.map((s) => s.phase)}
+        times={times}
+        trueTime={playback.trueTime}
+        index={index}
+        highlighted={highlighted}
+        commented={commented}
+        onJump={jump}
+      />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(19rem,2fr)]">
         <div ref={stepRef} className="flex min-w-0 flex-col gap-4">
@@ -130,6 +144,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
             openedAt={openedAt}
             proofs={proofs}
             comments={replay.comments.filter((c) => c.eventSequence === index + 1)}
+            customer={replay.customer?.find((t) => t.index === index) ?? null}
           />
           <CaseSoFar state={state} tagLabel={tagLabel} timeZone={replay.timeZone} />
         </div>

@@ -35,7 +35,10 @@ export function StepCard({
   openedAt,
   proofs,
   comments,
+  customer,
 }: {
+  /** In a practice run: what the simulated customer said after this step. */
+  customer?: { say: string; temper: number; vent: boolean; walkedOut: boolean } | null;
   line: HistoryLine;
   event: RecordedEvent;
   openedAt: number;
@@ -63,6 +66,12 @@ export function StepCard({
         <p className={`rounded-xl px-4 py-3 text-xl font-semibold ${answer.accepted ? "bg-emerald-950 text-emerald-100" : "bg-amber-950 text-amber-100"}`} data-testid="customer-answer">
           The customer said: {answer.accepted ? "“Yes, that's right.”" : "“Not quite.”"}
           {answer.comment ? <span className="mt-1 block text-lg font-normal">“{answer.comment}”</span> : null}
+        </p>
+      ) : null}
+      {customer ? (
+        <p className={`rounded-xl border-2 border-violet-400 bg-violet-950/70 px-4 py-3 text-lg ${customer.vent || customer.walkedOut ? "font-semibold text-rose-100" : "text-violet-50"}`} data-testid="practice-customer-reply">
+          <span className="block text-sm font-semibold uppercase tracking-wide text-violet-200">The practice customer · temper {customer.temper} of 10</span>
+          {customer.say}
         </p>
       ) : null}
       {texts.length ? (

@@ -9,8 +9,14 @@ export const MAX_GAP_MS = 60_000;
 /** Steps recorded in the same second still show, one after the other. */
 const MIN_WAIT_MS = 400;
 
+/** The pause played before the next step: real, or (unless `trueTime`) shortened to MAX_GAP_MS. */
+export function playedGap(gapMs: number, trueTime: boolean): number {
+  return trueTime ? Math.max(0, gapMs) : Math.min(Math.max(0, gapMs), MAX_GAP_MS);
+}
+
 /**
- * Plays a list of timestamps at their real pace (or 2×, 4×), or one step per press. The
+ * Plays a list of timestamps at their real pace (or 2×, 4×), or one step per press. Pauses over
+ * a minute play as one minute, unless `trueTime` is on (the controls say which). The
  * position is an index into the log; `clock` is the case time to show, moving smoothly
  * between two steps while playing.
  */
@@ -19,6 +25,7 @@ export function usePlayback(times: readonly number[]) {
   const [index, setIndexState] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
+  const [trueTime, setTrueTime] = useState(false);
   const [now, setNow] = useState(0);
   const segment = useRef<{ start: number; wait: number } | null>(null);
 
@@ -34,7 +41,7 @@ export function usePlayback(times: readonly number[]) {
       return;
     }
     const gap = Math.max(0, times[index + 1] - times[index]);
-    const wait = Math.max(MIN_WAIT_MS, Math.min(gap, MAX_GAP_MS) / speed);
+    const wait = Math.max(MIN_WAIT_MS, playedGap(gap, trueTime) / speed);
     segment.current = { start: performance.now(), wait };
     const timer = window.setTimeout(() => setIndexState((i) => Math.min(i + 1, last)), wait);
     const ticker = window.setInterval(() => setNow(performance.now()), 250);
@@ -43,7 +50,7 @@ export function usePlayback(times: readonly number[]) {
       window.clearInterval(ticker);
       segment.current = null;
     };
-  }, [playing, index, speed, times, last]);
+  }, [playing, index, speed, times, last, trueTime]);
 
   const setIndex = useCallback((next: number) => setIndexState(Math.max(0, Math.min(last, next))), [last]);
   const toggle = useCallback(() => {
@@ -68,5 +75,6 @@ export function usePlayback(times: readonly number[]) {
     clock = times[index] + share * (times[index + 1] - times[index]);
   }
   const nextIn = playing && seg && index < last ? Math.max(0, seg.wait - (now - seg.start)) : null;
-  return { index, setIndex, playing, setPlaying, toggle, step, speed, setSpeed, clock, nextIn, last };
+  const longPauses = times.some((t, i) => i > 0 && t - times[i - 1] > MAX_GAP_MS);
+  return { index, setIndex, playing, setPlaying, toggle, step, speed, setSpeed, trueTime, setTrueTime, longPauses, clock, nextIn, last };
 }

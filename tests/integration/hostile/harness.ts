@@ -48,6 +48,8 @@ import { linkCasesSchema } from "@/lib/manager/link-improvement-cases";
 import { reopenCaseSchema } from "@/lib/manager/reopen-case";
 import { updateActionSchema } from "@/lib/manager/update-action";
 import { actorFor } from "@/tests/support/actors";
+import { assignDrillSchema } from "@/lib/training/assign-drill";
+import { publishCollectionSchema } from "@/lib/training/publish-collection";
 import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
 
 // 1,000 per endpoint on SQLite; 300 in the PostgreSQL half of the matrix, where the inputs are the
@@ -267,6 +269,8 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   "GET /api/manager/cases": queueQuerySchema,
   "GET /api/manager/cases.csv": queueQuerySchema,
   "GET /api/manager/insights": insightsQuerySchema,
+  "POST /api/trainer/drills": assignDrillSchema,
+  "POST /api/trainer/library/[id]/publish": publishCollectionSchema,
 };
 
 export type Endpoint = { key: string; method: string; pattern: string; file: string; params: string[]; visitor: Visitor };
