@@ -6,7 +6,8 @@ const NOT_PAGES = ["/api/:path*", "/_next/:path*", "/icons/:path*", "/sw.js", "/
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
+  // pg (PostgreSQL, docs/decisions/0020) likewise: it probes for an optional native build at run time.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   // Lets two checkouts (or a test run beside a running demo) build without clobbering each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -147,11 +147,30 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       const request = args[0];
       if (request instanceof Request && isMutating(request.method)) assertSameOrigin(request);
+      await refuseNulCharacters(request, args[1]);
       return await fn(...args);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * A NUL character in the URL (%00) or a route parameter reaches no use-case: PostgreSQL cannot
+ * compare or store text holding one (a 500 there), and no real id or filter contains one. Bodies
+ * are checked by parseInput (lib/validation.ts).
+ */
+async function refuseNulCharacters(request: unknown, context: unknown): Promise<void> {
+  const refuse = () => {
+    throw new AppError("invalid_input", "The address cannot contain a NUL character (%00).");
+  };
+  if (request instanceof Request && /%00/i.test(request.url)) refuse();
+  const params: unknown = context !== null && typeof context === "object" && "params" in context ? await (context as { params: unknown }).params : null;
+  if (params !== null && typeof params === "object") {
+    for (const value of Object.values(params)) {
+      if ((typeof value === "string" && value.includes("\u0000")) || (Array.isArray(value) && value.some((v) => typeof v === "string" && v.includes("\u0000")))) refuse();
+    }
+  }
 }
 
 /** A JSON body with values from the URL laid over it (the URL wins); a non-object body counts as {}. */

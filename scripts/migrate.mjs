@@ -1,23 +1,42 @@
-// Applies prisma/migrations to a SQLite file, offline. Usage: node scripts/migrate.mjs [file:path.db]
+// Applies the committed migrations to a database, offline: prisma/migrations to a SQLite file,
+// prisma/migrations-postgresql to a PostgreSQL database (DATABASE_URL postgres://…).
+// Usage: node scripts/migrate.mjs [file:path.db | postgresql://…]
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { openEngine, migrationsList, noFilters } from "./schema-engine.mjs";
+import { openEngine, migrationsList, noFilters, engineOf } from "./schema-engine.mjs";
 import { databaseUrl } from "./database-url.mjs";
 import { runPendingBackfills } from "./backfills.mjs";
 
-export async function migrate(url = databaseUrl()) {
+// One at a time in a process: the wasm schema engine is one instance, and two runs at once (two
+// vitest projects' global setups) make it panic.
+export function migrate(url = databaseUrl()) {
+  const queue = globalThis.__coachMigrations ?? Promise.resolve();
+  const run = queue.then(() => migrateNow(url));
+  globalThis.__coachMigrations = run.catch(() => undefined);
+  return run;
+}
+
+async function migrateNow(url) {
+  const engine = engineOf(url);
   // A fresh clone has no data/ folder, and SQLite will not create one.
   if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
-  const engine = await openEngine(url);
-  const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters: noFilters });
-  await engine.close();
-  // What SQL could not write (scripts/backfills.mjs): queued by a migration, run before anything reads.
-  runPendingBackfills(url);
+  const schemaEngine = await openEngine(url);
+  let out;
+  try {
+    out = await schemaEngine.applyMigrations({ migrationsList: migrationsList(engine), filters: noFilters });
+  } finally {
+    // Released before the backfills: the engine's connection may hold SQLite's write lock.
+    await schemaEngine.close();
+  }
+  // What SQL could not write (scripts/backfills.mjs): queued by a SQLite migration, run before anything reads.
+  // PostgreSQL's migrations start from today's schema and need none.
+  if (engine === "sqlite") runPendingBackfills(url);
   return out.appliedMigrationNames;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.argv[2] ?? databaseUrl();
   const applied = await migrate(url);
-  console.log(applied.length ? `Applied ${applied.join(", ")} to ${url}` : `Database ${url} is up to date`);
+  const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  console.log(applied.length ? `Applied ${applied.join(", ")} to ${shown}` : `Database ${shown} is up to date`);
 }

@@ -18,8 +18,11 @@ import type { DecideAsManager, SendStep, StepOutcome } from "@/lib/tablet/step-t
 
 type RecordedStepEvent = Exclude<PlaybookEvent, { type: "case_opened" }>;
 
-/** Often enough that a manager's decision from another tablet shows up while the guest waits. */
-const POLL_MS = 4000;
+/**
+ * Often enough that a manager's decision from another tablet shows up while the guest waits, within
+ * 3 s whichever app instance took it (docs/decisions/0021).
+ */
+const POLL_MS = 2500;
 
 /**
  * idle: nothing recorded from this page yet; saving: being written on this tablet;

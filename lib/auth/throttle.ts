@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { withKeyLocks } from "@/lib/db/key-locks";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
 
@@ -210,10 +211,12 @@ export type Attempt = { succeeded(): Promise<void> };
  * as a failure for every key and returns a handle to mark it a success once the secret matched.
  */
 export async function beginAttempt(db: Db, keys: readonly ThrottleKey[], secret: SecretKind, now: Clock = systemClock): Promise<Attempt> {
-  const ids = await serialiseWrite(async () => {
+  // Counted and recorded under a lock on each key, so attempts racing through several app
+  // instances are counted one after another too (lib/db/key-locks.ts).
+  const ids = await serialiseWrite(() => withKeyLocks(db, keys.map((k) => `throttle:${k.key}`), async (tx) => {
     const at = now();
     const longest = Math.max(...keys.map((k) => lookbackMs(k.policy)));
-    const rows = await db.signInAttempt.findMany({
+    const rows = await tx.signInAttempt.findMany({
       where: { key: { in: keys.map((k) => k.key) }, succeeded: false, at: { gt: new Date(at.getTime() - longest) } },
       select: { key: true, at: true },
     });
@@ -227,11 +230,13 @@ export async function beginAttempt(db: Db, keys: readonly ThrottleKey[], secret:
     // flood of made-up names cannot grow the table for ever.
     if (Math.abs(at.getTime() - lastPurgeAt) > MINUTE) {
       lastPurgeAt = at.getTime();
-      await db.signInAttempt.deleteMany({ where: { at: { lt: new Date(at.getTime() - PURGE_AFTER_MS) } } });
+      await tx.signInAttempt.deleteMany({ where: { at: { lt: new Date(at.getTime() - PURGE_AFTER_MS) } } });
     }
-    const created = await db.$transaction(keys.map((k) => db.signInAttempt.create({ data: { key: k.key, succeeded: false, at }, select: { id: true } })));
-    return created.map((c) => c.id);
-  });
+    // One statement for every key: all recorded or none.
+    const attempts = keys.map((k) => ({ id: randomUUID(), key: k.key, succeeded: false, at }));
+    await tx.signInAttempt.createMany({ data: attempts });
+    return attempts.map((a) => a.id);
+  }));
 
   return {
     async succeeded() {

@@ -43,9 +43,9 @@ const same = (a: unknown, b: unknown) => json(a) === json(b);
  * stored projection (Case row with its precomputed insight columns, actions, root causes with
  * their copies of the case's fields, compensation) equals the fold of its events.
  */
-export async function checkCaseLogs(db: Db): Promise<{ cases: number; events: number; problems: string[] }> {
+export async function checkCaseLogs(db: Db, caseIds?: readonly string[]): Promise<{ cases: number; events: number; problems: string[] }> {
   const problems: string[] = [];
-  const cases = await db.case.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const cases = await db.case.findMany({ where: caseIds ? { id: { in: [...caseIds] } } : undefined, select: { id: true }, orderBy: { id: "asc" } });
   let events = 0;
   for (const { id } of cases) {
     const sequences = (await db.caseEvent.findMany({ where: { caseId: id }, select: { sequence: true }, orderBy: { sequence: "asc" } })).map((e) => e.sequence);

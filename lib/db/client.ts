@@ -1,26 +1,49 @@
 import "server-only";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
+import { engineOf, engineOfUrl, tagEngine, type Engine } from "./engine";
 import { guardTransactions } from "./guarded-adapter";
 
+export { engineOf, engineOfUrl, type Engine };
+
+/**
+ * The app's database client. Both engines' clients are generated from the one schema body
+ * (scripts/prisma-generate.mjs), so their models and types are the same; the SQLite client's
+ * type stands for both (docs/decisions/0020-two-engines-one-schema.md).
+ */
 export type Db = PrismaClient;
+/** The PostgreSQL client's own type, for what only PostgreSQL offers (e.g. createMany's skipDuplicates). */
+export type PostgresDb = PostgresPrismaClient;
 
 export function defaultDatabaseUrl(): string {
   return process.env.DATABASE_URL ?? `file:${path.join(process.cwd(), "data", "coach.db")}`;
 }
 
+
+/** Connections per process to PostgreSQL: a few per core is where throughput stops growing. */
+const PG_POOL_SIZE = Number(process.env.PG_POOL_SIZE ?? 10);
+
 /**
- * WAL lets readers carry on while one writer commits; the busy timeout makes a second
+ * SQLite: WAL lets readers carry on while one writer commits; the busy timeout makes a second
  * writer wait instead of failing with SQLITE_BUSY; the guard makes a failed COMMIT roll back
  * for real (prisma/prisma#29933; see docs/decisions/0003-sqlite-writes.md).
+ * PostgreSQL: a pool of connections through node-postgres (@prisma/adapter-pg).
  */
 export function createDb(url = defaultDatabaseUrl()): Db {
+  if (engineOfUrl(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: PG_POOL_SIZE });
+    return tagEngine(new PostgresPrismaClient({ adapter }) as unknown as Db, "postgresql");
+  }
   const adapter = guardTransactions(new PrismaBetterSqlite3({ url, timeout: 10_000 }));
-  return new PrismaClient({ adapter });
+  return tagEngine(new PrismaClient({ adapter }), "sqlite");
 }
 
+/** Per-connection settings SQLite needs (PostgreSQL needs none: a no-op there). */
 export async function configureSqlite(db: Db): Promise<void> {
+  if (engineOf(db) !== "sqlite") return;
   const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL");
   // In WAL a COMMIT never waits for readers; refuse to run on a file that cannot be put in WAL.
   if (mode?.journal_mode !== "wal") throw new Error(`SQLite refused WAL mode (journal_mode is ${mode?.journal_mode ?? "unknown"})`);

@@ -10,8 +10,18 @@ export function uniqueViolation(error: unknown): { table: string | null; fields:
   const meta: unknown = error.meta;
   const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {});
   const cause = record(record(record(meta).driverAdapterError).cause);
-  const fromAdapter = record(cause.constraint).fields;
+  const constraint = record(cause.constraint);
+  const fromAdapter = constraint.fields;
   const target = record(meta).target;
+  // PostgreSQL (@prisma/adapter-pg) names the constraint instead: Prisma's own names,
+  // "<Model>_<field>_<field>_key" for a unique and "<Model>_pkey" for the primary key.
+  if (!Array.isArray(fromAdapter) && typeof constraint.index === "string") {
+    const name = constraint.index;
+    const pkey = /^([A-Za-z0-9]+)_pkey$/.exec(name);
+    if (pkey) return { table: pkey[1], fields: ["id"] };
+    const unique = /^([A-Za-z0-9]+)_(.+)_key$/.exec(name);
+    if (unique) return { table: unique[1], fields: unique[2].split("_") };
+  }
   const fields = Array.isArray(fromAdapter) ? fromAdapter : Array.isArray(target) ? target : typeof target === "string" ? [target] : [];
   return { table: typeof cause.table === "string" ? cause.table : null, fields: fields.map(String) };
 }
@@ -27,7 +37,8 @@ export function uniqueViolation(error: unknown): { table: string | null; fields:
  * Nothing of the failed attempt was stored: its transaction was rolled back.
  */
 export function isContention(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P1008") return true;
+  // P1008: SQLITE_BUSY after the busy timeout; P2034: a write conflict or deadlock (PostgreSQL).
+  if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P1008" || error.code === "P2034")) return true;
   const unique = uniqueViolation(error);
   if (!unique) return false;
   if (unique.fields.includes("sequence") || unique.fields.includes("clientEventId")) return true;

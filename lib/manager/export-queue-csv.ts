@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { csvLine } from "./csv";
+import { dialectOf } from "./sql-dialect";
 import { caseWhereSql, orderBySql, queueQuerySchema, toCaseFilter } from "./filters";
 import { READBACK_OUTCOME_LABELS } from "@/lib/display/format";
 import { DEFAULT_TIMEZONE, localDateTime } from "./time";
@@ -48,9 +49,10 @@ export async function prepareQueueCsv(db: Db, actor: Actor, input: unknown, now:
   const locationIds = scopeLocations(actor, query.location);
   const zones = new Map((await venuesOf(db, locationIds)).map((v) => [v.id, v.timeZone]));
   const filter = toCaseFilter(query, locationIds, zones);
-  const where = caseWhereSql(filter, now);
+  const dialect = dialectOf(db);
+  const where = caseWhereSql(filter, now, { dialect });
   const idRows = await db.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${where} ORDER BY ${orderBySql(query.sort, query.dir)} LIMIT ${CSV_MAX_ROWS + 1}`,
+    Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${where} ORDER BY ${orderBySql(query.sort, query.dir, dialect)} LIMIT ${CSV_MAX_ROWS + 1}`,
   );
   if (idRows.length > CSV_MAX_ROWS) {
     throw new AppError("invalid_input", `More than ${CSV_MAX_ROWS.toLocaleString("en-GB")} cases match; narrow the dates first.`);

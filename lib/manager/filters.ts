@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES } from "@/lib/playbook";
 import { QUEUE_SORTS, QUEUE_STATES, type QueueSort, type QueueState } from "@/lib/display/queue-options";
+import { dialectFor, type SqlDialect } from "./sql-dialect";
 import { DEFAULT_TIMEZONE, localRange } from "./time";
 
 // Filters arrive as URL query strings (shareable links), so every field is a string first.
@@ -108,24 +109,22 @@ export function toCaseFilter(query: CaseFilterQuery, locationIds: string[], zone
   };
 }
 
-/** Escapes LIKE's wildcards so a search for "50%" finds "50%", not "50 anything". */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-}
+export { likeContains } from "./sql-dialect";
 
 /**
  * The WHERE clause for `"Case" c`: every value is a bound parameter. Dates compare as the
  * adapter's ISO-8601 text, which sorts in time order because every row uses the same format.
  */
-export function caseWhereSql(f: CaseFilter, now: Date = new Date(), options: { ordered?: boolean } = {}): Prisma.Sql {
-  if (f.locationIds.length === 0) return Prisma.sql`0`;
+export function caseWhereSql(f: CaseFilter, now: Date = new Date(), options: { ordered?: boolean; dialect?: SqlDialect } = {}): Prisma.Sql {
+  const sql = options.dialect ?? dialectFor("sqlite");
+  if (f.locationIds.length === 0) return Prisma.sql`FALSE`;
   // For a page in sort order, the unary + keeps SQLite from picking the location index, whose
   // IN (…) list cannot deliver rows in date order (it would sort every matching case to return
   // 25); the sort column's index, or a filter's own index, is then used instead. Counting
   // and grouping keep the location index.
-  const scope = options.ordered ? Prisma.sql`+c."locationId"` : Prisma.sql`c."locationId"`;
+  const scope = options.ordered ? sql.noIndex(Prisma.sql`c."locationId"`) : Prisma.sql`c."locationId"`;
   const parts: Prisma.Sql[] = [Prisma.sql`${scope} IN (${Prisma.join(f.locationIds)})`];
-  if (!f.includePractice) parts.push(options.ordered ? Prisma.sql`+c."isPractice" = 0` : Prisma.sql`c."isPractice" = 0`);
+  if (!f.includePractice) parts.push(Prisma.sql`${options.ordered ? sql.noIndex(Prisma.sql`c."isPractice"`) : Prisma.sql`c."isPractice"`} = FALSE`);
   if (f.start) parts.push(Prisma.sql`c."openedAt" >= ${f.start}`);
   if (f.end) parts.push(Prisma.sql`c."openedAt" < ${f.end}`);
   if (f.periods) {
@@ -159,23 +158,25 @@ export function caseWhereSql(f: CaseFilter, now: Date = new Date(), options: { o
     );
   }
   if (f.actions) {
-    const overdue = f.actions === "overdue" ? Prisma.sql`AND +a."dueAt" < ${now}` : Prisma.empty;
+    const overdue = f.actions === "overdue" ? Prisma.sql`AND ${sql.noIndex(Prisma.sql`a."dueAt"`)} < ${now}` : Prisma.empty;
     parts.push(
       options.ordered
-        ? Prisma.sql`EXISTS (SELECT 1 FROM "AgreedAction" a WHERE a."caseId" = c."id" AND +a."status" = 'open' ${overdue})`
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "AgreedAction" a WHERE a."caseId" = c."id" AND ${sql.noIndex(Prisma.sql`a."status"`)} = 'open' ${overdue})`
         : Prisma.sql`c."id" IN (SELECT a."caseId" FROM "AgreedAction" a WHERE a."status" = 'open' ${f.actions === "overdue" ? Prisma.sql`AND a."dueAt" < ${now}` : Prisma.empty})`,
     );
   }
-  if (f.q) parts.push(Prisma.sql`c."customerWords" LIKE ${likeContains(f.q)} ESCAPE '\\'`);
+  if (f.q) parts.push(sql.textSearch(Prisma.sql`c."customerWords"`, f.q));
   return Prisma.join(parts, " AND ");
 }
 
-export function orderBySql(sort: QueueSort, dir: "asc" | "desc"): Prisma.Sql {
+export function orderBySql(sort: QueueSort, dir: "asc" | "desc", dialect: SqlDialect = dialectFor("sqlite")): Prisma.Sql {
   const d = dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   switch (sort) {
     case "severity":
       // Cases still at Listen have no severity yet: they go last either way (SQLite sorts NULL
-      // first, so last when descending; ascending needs the IS NULL term).
+      // first, so last when descending; ascending needs the IS NULL term). PostgreSQL sorts NULL
+      // as the largest value, so it is told outright.
+      if (dialect.engine === "postgresql") return Prisma.sql`c."severity" ${d} NULLS LAST, c."openedAt" DESC, c."id" DESC`;
       return dir === "asc"
         ? Prisma.sql`c."severity" IS NULL, c."severity" ASC, c."openedAt" DESC, c."id" DESC`
         : Prisma.sql`c."severity" DESC, c."openedAt" DESC, c."id" DESC`;

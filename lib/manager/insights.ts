@@ -9,7 +9,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category, type ReadbackOutcome } from
 import { parseInput } from "@/lib/validation";
 import { isoDate } from "./filters";
 import { scopeLocations, venuesOf, type Venue } from "./scope";
-import { indexedBy, millisBetweenSql, mondayOfDaySql } from "./sql-dialect";
+import { dialectOf, type SqlDialect } from "./sql-dialect";
 import { addDays, DAY_MS, daysBetween, DEFAULT_TIMEZONE, localDate, mondayOf } from "./time";
 
 export const DEFAULT_INSIGHT_DAYS = 90;
@@ -247,18 +247,18 @@ function repeatOrder(a: RepeatRow, b: RepeatRow): number {
  * and practice flag are checked inside it.
  */
 function caseScopeSql(s: InsightScope): Prisma.Sql {
-  if (s.locationIds.length === 0) return Prisma.sql`0`;
+  if (s.locationIds.length === 0) return Prisma.sql`FALSE`;
   return Prisma.sql`c."openedLocalDay" >= ${s.from} AND c."openedLocalDay" <= ${s.to}
-    AND c."locationId" IN (${Prisma.join(s.locationIds)}) AND c."isPractice" = 0`;
+    AND c."locationId" IN (${Prisma.join(s.locationIds)}) AND c."isPractice" = FALSE`;
 }
 
 /** The same scope on CaseRootCause, through the case's fields copied onto each row. */
 function rootCauseScopeSql(s: InsightScope): Prisma.Sql {
-  if (s.locationIds.length === 0) return Prisma.sql`0`;
+  if (s.locationIds.length === 0) return Prisma.sql`FALSE`;
   // The tag IN (…) changes nothing (every tag exists: foreign key, and the figures join the tag
   // anyway) but lets SQLite seek each location-and-tag's day range in CaseRootCause_insights_idx
   // instead of reading each location's whole history.
-  return Prisma.sql`r."locationId" IN (${Prisma.join(s.locationIds)}) AND r."isPractice" = 0
+  return Prisma.sql`r."locationId" IN (${Prisma.join(s.locationIds)}) AND r."isPractice" = FALSE
     AND r."tagId" IN (SELECT "id" FROM "RootCauseTag")
     AND r."openedLocalDay" >= ${s.from} AND r."openedLocalDay" <= ${s.to}`;
 }
@@ -284,33 +284,36 @@ type CaseGroupRow = {
  * few thousand day rows are grouped into weeks.
  */
 function caseGroups(db: Db, scope: InsightScope) {
+  const sql = dialectOf(db);
   return db.$queryRaw<CaseGroupRow[]>(Prisma.sql`
-    SELECT ${mondayOfDaySql(Prisma.sql`d.day`)} AS week, d.locationId AS locationId, d.category AS category,
-      SUM(d.n) AS n, SUM(d.acceptedFirstTime) AS acceptedFirstTime, SUM(d.acceptedAfterChanges) AS acceptedAfterChanges,
-      SUM(d.notAccepted) AS notAccepted, SUM(d.remedyCents) AS remedyCents, SUM(d.compensated) AS compensated,
-      SUM(d.apologised) AS apologised, SUM(d.resolved) AS resolved
+    SELECT ${sql.mondayOfDay(Prisma.sql`d.day`)} AS week, d."locationId" AS "locationId", d.category AS category,
+      ${sql.sumInt(Prisma.sql`d.n`)} AS n, ${sql.sumInt(Prisma.sql`d."acceptedFirstTime"`)} AS "acceptedFirstTime",
+      ${sql.sumInt(Prisma.sql`d."acceptedAfterChanges"`)} AS "acceptedAfterChanges", ${sql.sumInt(Prisma.sql`d."notAccepted"`)} AS "notAccepted",
+      ${sql.sumInt(Prisma.sql`d."remedyCents"`)} AS "remedyCents", ${sql.sumInt(Prisma.sql`d.compensated`)} AS compensated,
+      ${sql.sumInt(Prisma.sql`d.apologised`)} AS apologised, ${sql.sumInt(Prisma.sql`d.resolved`)} AS resolved
     FROM (
-      SELECT c."locationId" AS locationId, c."openedLocalDay" AS day, c."category" AS category, COUNT(*) AS n,
-        SUM(CASE WHEN c."readbackOutcome" = 'accepted_first_time' THEN 1 ELSE 0 END) AS acceptedFirstTime,
-        SUM(CASE WHEN c."readbackOutcome" = 'accepted_after_changes' THEN 1 ELSE 0 END) AS acceptedAfterChanges,
-        SUM(CASE WHEN c."readbackOutcome" = 'not_accepted' THEN 1 ELSE 0 END) AS notAccepted,
-        SUM(c."remedyCents") AS remedyCents, COUNT(c."remedyCents") AS compensated,
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, c."category" AS category, COUNT(*) AS n,
+        SUM(CASE WHEN c."readbackOutcome" = 'accepted_first_time' THEN 1 ELSE 0 END) AS "acceptedFirstTime",
+        SUM(CASE WHEN c."readbackOutcome" = 'accepted_after_changes' THEN 1 ELSE 0 END) AS "acceptedAfterChanges",
+        SUM(CASE WHEN c."readbackOutcome" = 'not_accepted' THEN 1 ELSE 0 END) AS "notAccepted",
+        SUM(c."remedyCents") AS "remedyCents", COUNT(c."remedyCents") AS compensated,
         COUNT(c."firstApologyMs") AS apologised, COUNT(c."resolutionMs") AS resolved
-      FROM "Case" c ${indexedBy("Case_insights_day_idx")}
+      FROM "Case" c ${sql.indexedBy("Case_insights_day_idx")}
       WHERE ${caseScopeSql(scope)}
       GROUP BY c."openedLocalDay", c."locationId", c."category"
     ) d
-    GROUP BY week, d.locationId, d.category`);
+    GROUP BY week, d."locationId", d.category`);
 }
 
 function paretoRows(db: Db, scope: InsightScope) {
+  const sql = dialectOf(db);
   return db.$queryRaw<{ slug: string; label: string; n: bigint }[]>(Prisma.sql`
-    SELECT t."slug" AS slug, t."label" AS label, SUM(g.n) AS n
+    SELECT t."slug" AS slug, t."label" AS label, ${sql.sumInt(Prisma.sql`g.n`)} AS n
     FROM (
-      SELECT r."tagId" AS tagId, COUNT(*) AS n FROM "CaseRootCause" r ${indexedBy("CaseRootCause_insights_idx")}
+      SELECT r."tagId" AS "tagId", COUNT(*) AS n FROM "CaseRootCause" r ${sql.indexedBy("CaseRootCause_insights_idx")}
       WHERE ${rootCauseScopeSql(scope)}
       GROUP BY r."locationId", r."tagId"
-    ) g JOIN "RootCauseTag" t ON t."id" = g.tagId
+    ) g JOIN "RootCauseTag" t ON t."id" = g."tagId"
     GROUP BY t."id", t."slug", t."label", t."sortOrder"
     ORDER BY n DESC, t."sortOrder" ASC, t."slug" ASC`);
 }
@@ -364,6 +367,7 @@ export const medianPlan = (durations: number): MedianPlan => (durations >= MEDIA
  */
 async function medianSeconds(db: Db, scope: InsightScope, column: DurationColumn, plan: MedianPlan): Promise<{ medianSeconds: number | null; cases: number }> {
   if (scope.locationIds.length === 0) return { medianSeconds: null, cases: 0 };
+  const { indexedBy } = dialectOf(db);
   const value = Prisma.raw(`c."${column}"`);
   // The count always seeks the day index (only the scope's days); the ordered read is the walk
   // along the duration's index (which carries the day, location and flag to check) or a sort of
@@ -393,7 +397,8 @@ async function medianSeconds(db: Db, scope: InsightScope, column: DurationColumn
 function repeatRows(db: Db, scope: InsightScope, within: number) {
   if (!Number.isInteger(within) || within < 1) throw new RangeError("within must be a whole number of days, at least 1");
   const limitMs = within * DAY_MS;
-  const sameDayPair = Prisma.sql`x."locationId" = d.locationId AND x."isPractice" = 0 AND x."tagId" = d.tagId AND x."openedLocalDay" = d.day`;
+  const { indexedBy, millisBetween: millisBetweenSql } = dialectOf(db) satisfies SqlDialect;
+  const sameDayPair = Prisma.sql`x."locationId" = d."locationId" AND x."isPractice" = FALSE AND x."tagId" = d."tagId" AND x."openedLocalDay" = d.day`;
   // The day's cases whose predecessor that day (by time, then case id) is within the limit.
   const countedOneByOne = Prisma.sql`(
     SELECT COUNT(*) FROM "CaseRootCause" x ${indexedBy("CaseRootCause_insights_idx")}
@@ -401,27 +406,27 @@ function repeatRows(db: Db, scope: InsightScope, within: number) {
       AND ${millisBetweenSql(
         Prisma.sql`x."openedAt"`,
         Prisma.sql`(SELECT MAX(y."openedAt") FROM "CaseRootCause" y ${indexedBy("CaseRootCause_insights_idx")}
-          WHERE y."locationId" = x."locationId" AND y."isPractice" = 0 AND y."tagId" = x."tagId" AND y."openedLocalDay" = x."openedLocalDay"
+          WHERE y."locationId" = x."locationId" AND y."isPractice" = FALSE AND y."tagId" = x."tagId" AND y."openedLocalDay" = x."openedLocalDay"
             AND (y."openedAt" < x."openedAt" OR (y."openedAt" = x."openedAt" AND y."caseId" < x."caseId")))`,
       )} <= ${limitMs})`;
   return db.$queryRaw<{ locationId: string; tagId: string; slug: string; label: string; cases: bigint; repeats: bigint; lastAt: string }[]>(Prisma.sql`
     WITH d AS (
-      SELECT r."locationId" AS locationId, r."tagId" AS tagId, r."openedLocalDay" AS day, COUNT(*) AS n,
-        MIN(r."openedAt") AS firstAt, MAX(r."openedAt") AS lastAt,
-        LAG(MAX(r."openedAt")) OVER (PARTITION BY r."locationId", r."tagId" ORDER BY r."openedLocalDay") AS previousAt
+      SELECT r."locationId" AS "locationId", r."tagId" AS "tagId", r."openedLocalDay" AS day, COUNT(*) AS n,
+        MIN(r."openedAt") AS "firstAt", MAX(r."openedAt") AS "lastAt",
+        LAG(MAX(r."openedAt")) OVER (PARTITION BY r."locationId", r."tagId" ORDER BY r."openedLocalDay") AS "previousAt"
       FROM "CaseRootCause" r ${indexedBy("CaseRootCause_insights_idx")}
       WHERE ${rootCauseScopeSql(scope)}
       GROUP BY r."locationId", r."tagId", r."openedLocalDay"
     ), g AS (
-      SELECT d.locationId AS locationId, d.tagId AS tagId, d.n AS n, d.lastAt AS lastAt,
-        CASE WHEN d.previousAt IS NOT NULL AND ${millisBetweenSql(Prisma.sql`d.firstAt`, Prisma.sql`d.previousAt`)} <= ${limitMs} THEN 1 ELSE 0 END
-          + CASE WHEN d.n = 1 THEN 0 WHEN ${millisBetweenSql(Prisma.sql`d.lastAt`, Prisma.sql`d.firstAt`)} <= ${limitMs} THEN d.n - 1 ELSE ${countedOneByOne} END AS repeats
+      SELECT d."locationId" AS "locationId", d."tagId" AS "tagId", d.n AS n, d."lastAt" AS "lastAt",
+        CASE WHEN d."previousAt" IS NOT NULL AND ${millisBetweenSql(Prisma.sql`d."firstAt"`, Prisma.sql`d."previousAt"`)} <= ${limitMs} THEN 1 ELSE 0 END
+          + CASE WHEN d.n = 1 THEN 0 WHEN ${millisBetweenSql(Prisma.sql`d."lastAt"`, Prisma.sql`d."firstAt"`)} <= ${limitMs} THEN d.n - 1 ELSE ${countedOneByOne} END AS repeats
       FROM d
     )
-    SELECT g.locationId AS locationId, g.tagId AS tagId, t."slug" AS slug, t."label" AS label,
-      SUM(g.n) AS cases, SUM(g.repeats) AS repeats, MAX(g.lastAt) AS lastAt
-    FROM g JOIN "RootCauseTag" t ON t."id" = g.tagId
-    GROUP BY g.locationId, g.tagId, t."slug", t."label"
+    SELECT g."locationId" AS "locationId", g."tagId" AS "tagId", t."slug" AS slug, t."label" AS label,
+      SUM(g.n) AS cases, SUM(g.repeats) AS repeats, MAX(g."lastAt") AS "lastAt"
+    FROM g JOIN "RootCauseTag" t ON t."id" = g."tagId"
+    GROUP BY g."locationId", g."tagId", t."slug", t."label"
     HAVING SUM(g.repeats) > 0`);
 }
 

@@ -46,7 +46,7 @@ export async function listImprovements(db: Db, actor: Actor, now: Date = new Dat
         SELECT i."id" AS id, COUNT(c."id") AS n
         FROM "Improvement" i
         JOIN "CaseRootCause" r ON r."tagId" = i."tagId"
-        JOIN "Case" c ON c."id" = r."caseId" AND c."locationId" = i."locationId" AND c."openedAt" >= i."createdAt" AND c."isPractice" = 0
+        JOIN "Case" c ON c."id" = r."caseId" AND c."locationId" = i."locationId" AND c."openedAt" >= i."createdAt" AND c."isPractice" = FALSE
         WHERE i."id" IN (${Prisma.join(tracked.map((r) => r.id))})
         GROUP BY i."id"`)
     : [];

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
+import { dialectOf } from "./sql-dialect";
 import { caseWhereSql, orderBySql, queueQuerySchema, toCaseFilter, type QueueQuery } from "./filters";
 import { scopeLocations, venuesOf } from "./scope";
 import { DEFAULT_TIMEZONE } from "./time";
@@ -57,12 +58,13 @@ export async function listCaseQueue(
   const venues = await venuesOf(db, locationIds);
   const zones = new Map(venues.map((v) => [v.id, v.timeZone]));
   const filter = toCaseFilter(query, locationIds, zones);
-  const where = caseWhereSql(filter, now);
+  const dialect = dialectOf(db);
+  const where = caseWhereSql(filter, now, { dialect });
 
   const [countRows, idRows] = await Promise.all([
-    db.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Case" c WHERE ${where} LIMIT ${countCap + 1})`),
+    db.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Case" c WHERE ${where} LIMIT ${countCap + 1}) AS q`),
     db.$queryRaw<{ id: string }[]>(
-      Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${caseWhereSql(filter, now, { ordered: true })} ORDER BY ${orderBySql(query.sort, query.dir)}
+      Prisma.sql`SELECT c."id" FROM "Case" c WHERE ${caseWhereSql(filter, now, { ordered: true, dialect })} ORDER BY ${orderBySql(query.sort, query.dir, dialect)}
         LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}`,
     ),
   ]);

@@ -3,6 +3,8 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { databaseOn, startE2EPostgres, type E2EPostgres } from "./support/postgres";
 
 /**
  * Durability under fire. The production build (`next start`, the build the other browser tests
@@ -14,6 +16,9 @@ import { expect, test } from "@playwright/test";
  * Then: every acknowledged append is stored exactly once, where it was acknowledged; no request
  * failed with a 5xx or a database-locked error; every case's events are numbered 1..n and its
  * projection equals the fold of its log (scripts/verify-db.ts); SQLite's integrity check passes.
+ *
+ * The same test runs on PostgreSQL (a throwaway server on PG_CRASH_PORT, default 5462): there the
+ * second process is a second writer through its own connection pool, as another app instance is.
  */
 
 const root = path.resolve(__dirname, "..", "..");
@@ -21,8 +26,9 @@ const port = Number(process.env.E2E_PORT ?? "3100") + 50;
 const base = `http://127.0.0.1:${port}`;
 const tmp = path.join(root, "tests", ".tmp");
 const dbFile = path.join(tmp, `crash-${port}.db`);
-const url = `file:${dbFile}`;
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1", NODE_ENV: "production" };
+let url = `file:${dbFile}`;
+let env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1", NODE_ENV: "production" };
+let postgres: E2EPostgres | null = null;
 
 const TABLETS = 8;
 const CASES_PER_TABLET = 3;
@@ -76,12 +82,48 @@ type Ack = { clientEventId: string; caseId: string; sequence: number };
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
-test.afterAll(() => kill(server, "SIGKILL"));
+test.afterAll(() => {
+  kill(server, "SIGKILL");
+  postgres?.stop();
+});
 
-test("appends survive SIGKILLs of the server and a second writer on the same file: each stored once, projections equal their folds", async () => {
+/** Every stored step's case and sequence, by client id, read straight from the database. */
+async function storedSteps(engine: Engine): Promise<Map<string, { caseId: string; sequence: number }[]>> {
+  let rows: { clientEventId: string; caseId: string; sequence: number }[];
+  if (engine === "sqlite") {
+    const sqlite = new Database(dbFile, { readonly: true });
+    rows = sqlite.prepare("SELECT clientEventId, caseId, sequence FROM CaseEvent").all() as typeof rows;
+    sqlite.close();
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    rows = (await client.query<(typeof rows)[number]>(`SELECT "clientEventId", "caseId", "sequence" FROM "CaseEvent"`)).rows;
+    await client.end();
+  }
+  const stored = new Map<string, { caseId: string; sequence: number }[]>();
+  for (const row of rows) stored.set(row.clientEventId, [...(stored.get(row.clientEventId) ?? []), { caseId: row.caseId, sequence: row.sequence }]);
+  return stored;
+}
+
+type Engine = "sqlite" | "postgresql";
+
+for (const engine of ["sqlite", "postgresql"] as const) {
+
+test(`${engine}: appends survive SIGKILLs of the server and a second writer on the same database: each stored once, projections equal their folds`, async () => {
   mkdirSync(tmp, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
   rmSync(path.join(tmp, `crash-${port}.log`), { force: true });
+  if (engine === "postgresql") {
+    postgres = startE2EPostgres(Number(process.env.PG_CRASH_PORT ?? 5462));
+    const admin = new pg.Client({ connectionString: postgres.url });
+    await admin.connect();
+    await admin.query("CREATE DATABASE crash");
+    await admin.end();
+    url = databaseOn(postgres.url, "crash");
+  } else {
+    url = `file:${dbFile}`;
+  }
+  env = { ...env, DATABASE_URL: url };
   execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
 
   server = startServer();
@@ -201,7 +243,7 @@ test("appends survive SIGKILLs of the server and a second writer on the same fil
   const writerAcks = writerOutput.filter((l) => l.includes('"ack"')).map((l) => JSON.parse(l) as { ack: string; caseId: string; sequence: number });
   const writerErrors = writerOutput.filter((l) => l.includes('"error"'));
   console.log(
-    `crash test: ${acks.length} appends acknowledged over HTTP (${retries} resent after a lost answer or refused connection), ${writerAcks.length} by the second process, ${KILLS} SIGKILLs`,
+    `crash test (${engine}): ${acks.length} appends acknowledged over HTTP (${retries} resent after a lost answer or refused connection), ${writerAcks.length} by the second process, ${KILLS} SIGKILLs`,
   );
 
   expect(failures, "no 5xx and no database-locked errors").toEqual([]);
@@ -209,12 +251,7 @@ test("appends survive SIGKILLs of the server and a second writer on the same fil
   expect(acks.length).toBe(TABLETS * CASES_PER_TABLET * (4 + NOTES_PER_CASE));
   expect(writerAcks.length).toBeGreaterThan(50);
 
-  const sqlite = new Database(dbFile, { readonly: true });
-  const stored = new Map<string, { caseId: string; sequence: number }[]>();
-  for (const row of sqlite.prepare("SELECT clientEventId, caseId, sequence FROM CaseEvent").all() as { clientEventId: string; caseId: string; sequence: number }[]) {
-    stored.set(row.clientEventId, [...(stored.get(row.clientEventId) ?? []), { caseId: row.caseId, sequence: row.sequence }]);
-  }
-  sqlite.close();
+  const stored = await storedSteps(engine);
   const lost: string[] = [];
   for (const ack of [...acks, ...writerAcks.map((w) => ({ clientEventId: w.ack, caseId: w.caseId, sequence: w.sequence }))]) {
     const rows = stored.get(ack.clientEventId) ?? [];
@@ -233,3 +270,4 @@ test("appends survive SIGKILLs of the server and a second writer on the same fil
   expect(verified.cases).toBe(TABLETS * CASES_PER_TABLET);
   expect(verified.events).toBe(acks.length + writerAcks.length);
 });
+}

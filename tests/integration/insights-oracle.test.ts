@@ -15,7 +15,8 @@ import { actorFor } from "@/tests/support/actors";
 import { seedHeadsUps } from "@/prisma/seed/heads-ups";
 import { AWKWARD_NOW, AWKWARD_PEOPLE, writeAwkwardCases } from "../oracle/awkward-cases";
 import { oracleInsights, prepareOracle, type OracleInsights } from "../oracle/insights-oracle";
-import { openSqliteOracleDb, type OracleDb } from "../oracle/sqlite-only";
+import { openOracleDb } from "../oracle/postgres-only";
+import type { OracleDb } from "../oracle/sqlite-only";
 import { createTestDb } from "../setup/test-db";
 
 const seeded = await createTestDb();
@@ -33,8 +34,8 @@ beforeAll(async () => {
   await awkward.db.improvement.create({
     data: { title: "Fix the supplier's deliveries", locationId: "loc-harbour", tagId: (await awkward.db.rootCauseTag.findUniqueOrThrow({ where: { slug: "supplier" } })).id, owner: "Maria", dueAt: new Date("2026-12-01T12:00:00Z"), status: "open", createdById: "usr-maria" },
   });
-  seededOracle = openSqliteOracleDb(seeded.file);
-  awkwardOracle = openSqliteOracleDb(awkward.file);
+  seededOracle = await openOracleDb(seeded);
+  awkwardOracle = await openOracleDb(awkward);
   await prepareOracle(seededOracle);
   await prepareOracle(awkwardOracle);
 }, 300_000);

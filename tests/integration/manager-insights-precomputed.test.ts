@@ -15,10 +15,12 @@ import { checkCaseLogs } from "@/lib/cases/check-case-logs";
 import { runPendingBackfills } from "../../scripts/backfills.mjs";
 import { AWKWARD_PEOPLE, writeAwkwardCases } from "../oracle/awkward-cases";
 import { oracleInsights, prepareOracle } from "../oracle/insights-oracle";
-import { openSqliteOracleDb, type OracleDb } from "../oracle/sqlite-only";
-import { createTestDb } from "../setup/test-db";
+import { openOracleDb } from "../oracle/postgres-only";
+import type { OracleDb } from "../oracle/sqlite-only";
+import { createTestDb, onPostgres } from "../setup/test-db";
 
-const { db, file } = await createTestDb();
+const test = await createTestDb();
+const { db, file } = test;
 const migrations = path.resolve(__dirname, "..", "..", "prisma", "migrations");
 const folders = readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 let oracle: OracleDb;
@@ -26,7 +28,7 @@ let oracle: OracleDb;
 beforeAll(async () => {
   await seedDemoCases(db, { count: 160, now: DEFAULT_DEMO_NOW, days: 120 });
   await writeAwkwardCases(db);
-  oracle = openSqliteOracleDb(file);
+  oracle = await openOracleDb(test);
   await prepareOracle(oracle);
 }, 300_000);
 
@@ -38,7 +40,9 @@ afterAll(async () => {
 const dayAt = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
 
 describe("the precomputed columns and copies", () => {
-  it("hold, on every row, what their sources say", () => {
+  // Read straight from the SQLite file with SQLite's JSON functions; on PostgreSQL the oracle test
+  // (insights-oracle.test.ts) checks every figure built on these columns.
+  it.skipIf(onPostgres)("hold, on every row, what their sources say", () => {
     const sqlite = new Database(file, { readonly: true });
     try {
       const cases = sqlite
@@ -155,7 +159,8 @@ function migrateSeededRows(migration: string, older: Record<string, Record<strin
   }
 }
 
-describe("the migrations", () => {
+// SQLite's migrations and their backfills; PostgreSQL's migrations start from today's schema.
+describe.skipIf(onPostgres)("the migrations", () => {
   it("venue_days_readback_outcomes backfills each case's day on its venue's clock and its read-back outcome from the log", () => {
     // Before it, openedDay held the UTC day (date(openedAt)).
     migrateSeededRows("venue_days_readback_outcomes", { Case: { openedDay: `date("openedAt")` }, CaseRootCause: { openedDay: `date("openedAt")` } }, (count) => {

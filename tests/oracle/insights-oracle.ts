@@ -140,7 +140,7 @@ export async function oracleInsights(db: OracleDb, query: OracleQuery): Promise<
       durations AS (SELECT ${d.millisBetween("f.at", "s.opened_at")} AS ms FROM scoped s JOIN first_at f ON f.case_id = s.case_id),
       ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM durations),
       middle AS (SELECT MAX(n) AS n, SUM(ms) AS total, COUNT(*) AS k FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2))
-      SELECT n, (CASE k WHEN 1 THEN 2 * total ELSE total END + 1000) / 2000 AS seconds FROM middle`);
+      SELECT n, ${d.divide("CASE k WHEN 1 THEN 2 * total ELSE total END + 1000", "2000")} AS seconds FROM middle`);
     return { medianSeconds: row?.n ? n(row.seconds) : null, cases: n(row?.n) };
   };
   const firstApology = await median(`SELECT e."caseId" AS case_id, MIN(e."at") AS at FROM "CaseEvent" e WHERE e."type" = 'apology_given' GROUP BY e."caseId"`);

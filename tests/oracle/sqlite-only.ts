@@ -25,10 +25,14 @@ export type OracleDialect = {
   joinJsonArray(column: string, member: string, alias: string): string;
   /** Whole milliseconds from one instant column to another (later − earlier). */
   millisBetween(later: string, earlier: string): string;
+  /** Whole-number division, rounding toward zero (PostgreSQL's SUM of bigints is a numeric). */
+  divide(dividend: string, divisor: string): string;
   /** The n-th (1-based) bound parameter. */
   placeholder(n: number): string;
   /** An instant as the database stores it, for a bound parameter. */
   instant(at: Date): string;
+  /** The column type of an instant in the oracle's own tables. */
+  instantType: string;
 };
 
 const path = (parts: string[]) => `'$.${parts.join(".")}'`;
@@ -41,8 +45,10 @@ export const sqliteDialect: OracleDialect = {
   joinJsonArray: (column, member, alias) => `JOIN json_each(${column}, '$.${member}') ${alias}`,
   // julianday's float error is far below half a millisecond for these instants: ROUND is exact.
   millisBetween: (later, earlier) => `CAST(ROUND((julianday(${later}) - julianday(${earlier})) * 86400000) AS INTEGER)`,
+  divide: (dividend, divisor) => `(${dividend}) / ${divisor}`,
   placeholder: () => "?",
   instant: (at) => at.toISOString().replace("Z", "+00:00"),
+  instantType: "TEXT",
 };
 
 /** How the oracle talks to a database: run a statement, read rows. */

@@ -25,11 +25,11 @@ describe("a cross-site request to any mutating route", () => {
       it(`${endpoint.key} (as ${endpoint.visitor}, ${how}): 403, nothing changed`, async () => {
         const handler = await loadHandler(endpoint);
         const params = Object.fromEntries(endpoint.params.map((p) => [p, context.fixtures.ids[0]]));
-        context.fingerprint.changed();
+        await context.fingerprint.changed();
         const outcome = await call(handler, endpoint, context.fixtures, { params, query: "", body: { json }, crossSite: true });
         expect(outcome.status, outcome.text).toBe(403);
         expect(JSON.parse(outcome.text)).toMatchObject({ error: { code: "forbidden", message: "Cross-site requests are not allowed." } });
-        expect(context.fingerprint.changed()).toBe(false);
+        expect(await context.fingerprint.changed()).toBe(false);
       });
     }
   }

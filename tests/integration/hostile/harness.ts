@@ -11,7 +11,9 @@
  * out of the comparison.)
  */
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { Client as PgClient } from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { engineOf } from "@/lib/db/engine";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import fc from "fast-check";
@@ -56,7 +58,9 @@ import { startComplaintSchema } from "@/lib/heads-ups/start-complaint";
 import { tellTable, tellTableSchema } from "@/lib/heads-ups/tell-table";
 import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
 
-export const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
+// 1,000 per endpoint on SQLite; 300 in the PostgreSQL half of the matrix, where the inputs are the
+// same kind (validation decides before either engine is asked) and each costs several times more.
+export const RUNS = Number(process.env.HOSTILE_RUNS ?? (process.env.TEST_ENGINE === "postgresql" ? 300 : 1000));
 const ORIGIN = "http://coach.test";
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +343,16 @@ export async function prepare(db: Db): Promise<Fixtures> {
 }
 
 /** A fingerprint of every row the app keeps, bookkeeping tables aside; cheap when nothing changed. */
-export class Fingerprint {
+export type Fingerprint = {
+  /** Whether anything changed since the last call (and remembers the new state). */
+  changed(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+const UNWATCHED = ["_prisma_migrations", "Session", "SignInAttempt"];
+
+/** SQLite: PRAGMA data_version says when another connection wrote; only then is the digest taken. */
+export class SqliteFingerprint implements Fingerprint {
   private sqlite: Database.Database;
   private version: number;
   private digest: string;
@@ -353,7 +366,7 @@ export class Fingerprint {
   }
   private compute(): string {
     const tables = this.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'Session', 'SignInAttempt') ORDER BY name")
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (${UNWATCHED.map((t) => `'${t}'`).join(", ")}) ORDER BY name`)
       .pluck()
       .all() as string[];
     const hash = createHash("sha1");
@@ -363,8 +376,7 @@ export class Fingerprint {
     }
     return hash.digest("hex");
   }
-  /** Whether anything changed since the last call (and remembers the new state). */
-  changed(): boolean {
+  async changed(): Promise<boolean> {
     const version = this.dataVersion();
     if (version === this.version) return false;
     this.version = version;
@@ -373,8 +385,63 @@ export class Fingerprint {
     this.digest = digest;
     return changed;
   }
-  close() {
+  async close() {
     this.sqlite.close();
+  }
+}
+
+/**
+ * PostgreSQL has no data_version: a statement-level trigger on every watched table (installed in
+ * this test's own database only) counts writes into "_TestWrites", and only when that count moved
+ * is every row hashed, so a write that changed nothing is not reported either.
+ */
+export class PostgresFingerprint implements Fingerprint {
+  private version = -1n;
+  private digest = "";
+  private constructor(private readonly client: PgClient) {}
+  static async open(url: string): Promise<PostgresFingerprint> {
+    const client = new PgClient({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL($1) ORDER BY tablename`,
+      [[...UNWATCHED, "_TestWrites"]],
+    );
+    await client.query(`CREATE TABLE IF NOT EXISTS "_TestWrites" (n bigint NOT NULL); INSERT INTO "_TestWrites" SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "_TestWrites");
+      CREATE OR REPLACE FUNCTION "_test_count_write"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE "_TestWrites" SET n = n + 1; RETURN NULL; END $$;`);
+    for (const { name } of rows) {
+      await client.query(`CREATE OR REPLACE TRIGGER "_test_writes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${name}" FOR EACH STATEMENT EXECUTE FUNCTION "_test_count_write"()`);
+    }
+    const fingerprint = new PostgresFingerprint(client);
+    fingerprint.tables = rows.map((r) => r.name);
+    fingerprint.version = await fingerprint.writes();
+    fingerprint.digest = await fingerprint.compute();
+    return fingerprint;
+  }
+  private tables: string[] = [];
+  private async writes(): Promise<bigint> {
+    const { rows } = await this.client.query<{ n: string }>(`SELECT n FROM "_TestWrites"`);
+    return BigInt(rows[0]?.n ?? 0);
+  }
+  private async compute(): Promise<string> {
+    const hash = createHash("sha1");
+    for (const table of this.tables) {
+      hash.update(table);
+      const { rows } = await this.client.query<{ d: string | null }>(`SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS d FROM "${table}" t`);
+      hash.update(rows[0]?.d ?? "");
+    }
+    return hash.digest("hex");
+  }
+  async changed(): Promise<boolean> {
+    const version = await this.writes();
+    if (version === this.version) return false;
+    this.version = version;
+    const digest = await this.compute();
+    const changed = digest !== this.digest;
+    this.digest = digest;
+    return changed;
+  }
+  async close() {
+    await this.client.end();
   }
 }
 
@@ -448,12 +515,14 @@ export function problemWith(outcome: Outcome, changed: boolean): string | null {
 
 export type Context = { db: Db; file: string; fixtures: Fixtures; fingerprint: Fingerprint };
 
-export async function setUp(create: () => Promise<{ db: Db; file: string }>): Promise<Context> {
-  const { db, file } = await create();
+export async function setUp(create: () => Promise<{ db: Db; file: string; url: string }>): Promise<Context> {
+  const { db, file, url } = await create();
   // The route handlers' getDb() answers with this test database.
   (globalThis as { coachDb?: Promise<Db> }).coachDb = Promise.resolve(db);
   const fixtures = await prepare(db);
-  return { db, file, fixtures, fingerprint: new Fingerprint(file) };
+  const fingerprint = engineOf(db) === "postgresql" ? await PostgresFingerprint.open(url) : new SqliteFingerprint(file);
+  afterAll(() => fingerprint.close());
+  return { db, file, fixtures, fingerprint };
 }
 
 export async function checkEndpoint(context: Context, endpoint: Endpoint): Promise<{ runs: number; status: Record<number, number> }> {
@@ -461,10 +530,10 @@ export async function checkEndpoint(context: Context, endpoint: Endpoint): Promi
   const status: Record<number, number> = {};
   await fc.assert(
     fc.asyncProperty(inputs(endpoint, context.fixtures), async (input) => {
-      context.fingerprint.changed();
+      await context.fingerprint.changed();
       const outcome = await call(handler, endpoint, context.fixtures, input);
       status[outcome.status] = (status[outcome.status] ?? 0) + 1;
-      const problem = problemWith(outcome, context.fingerprint.changed());
+      const problem = problemWith(outcome, await context.fingerprint.changed());
       if (problem) throw new Error(`${endpoint.key}: ${problem}`);
     }),
     { numRuns: RUNS },

@@ -1,0 +1,20 @@
+/** The two database engines: SQLite (embedded default) and PostgreSQL (a chain's server). */
+export type Engine = "sqlite" | "postgresql";
+
+/** "postgresql" for a postgres:// or postgresql:// URL; anything else is a SQLite file. */
+export function engineOfUrl(url: string): Engine {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
+}
+
+const engines = new WeakMap<object, Engine>();
+
+/** Records which engine a client talks to (lib/db/client.ts does, as it makes one). */
+export function tagEngine<T extends object>(client: T, engine: Engine): T {
+  engines.set(client, engine);
+  return client;
+}
+
+/** Which engine a client talks to; raw SQL picks its dialect from this (lib/manager/sql-dialect.ts). */
+export function engineOf(db: object): Engine {
+  return engines.get(db) ?? "sqlite";
+}
