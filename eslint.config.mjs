@@ -183,7 +183,9 @@ export default tseslint.config(
   {
     files: ["tests/oracle/insights-oracle.ts", "tests/oracle/venue-calendar.ts", "tests/oracle/sqlite-only.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": rule(group(["@/lib/*", "@/lib/**", "**/lib/**"], "The oracle shares no code with the app it checks.", true)),
+      "@typescript-eslint/no-restricted-imports": rule(
+        group(["@/lib/*", "@/lib/**", "**/lib/**"], "The oracle shares no code with the app it checks.", true),
+      ),
     },
   },
   // Playwright fixtures: `use` is Playwright's, not React's, and a fixture with no dependencies takes `{}`.

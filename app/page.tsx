@@ -18,12 +18,22 @@ export const dynamic = "force-dynamic";
 
 /** Where each role goes from home, besides the live coach; each shows only with its permission. */
 const ENTRY_POINTS = [
-  { permission: "headsUp.tell", href: "/heads-ups", title: "Heads-ups", hint: "Tell tables before they find out: sold out, running late, out of order" },
+  {
+    permission: "headsUp.tell",
+    href: "/heads-ups",
+    title: "Heads-ups",
+    hint: "Tell tables before they find out: sold out, running late, out of order",
+  },
   { permission: "manager.desk", href: "/manager", title: "Manager's desk", hint: "Approvals, follow-ups and what keeps going wrong" },
   { permission: "trainer.replay", href: "/trainer", title: "Case replay", hint: "Walk through past cases, customer details removed" },
   { permission: "feedback.own", href: "/feedback", title: "My feedback", hint: "Your scored cases and your trainer's comments" },
   { permission: "practice.run", href: "/practice", title: "Practice", hint: "Work a real past complaint, the app plays the customer" },
-  { permission: "trainer.replay", href: "/trainer/practice", title: "Practice desk", hint: "Set drills; see every trainee's practice runs" },
+  {
+    permission: "trainer.replay",
+    href: "/trainer/practice",
+    title: "Practice desk",
+    hint: "Set drills; see every trainee's practice runs",
+  },
   { permission: "trainer.progress", href: "/trainer/progress", title: "Team progress", hint: "Everyone's scores over time" },
   { permission: "admin.manage", href: "/admin", title: "Admin", hint: "People, locations, root causes and authority limits" },
 ] as const;
@@ -96,7 +106,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 function MyCasesToday({ cases }: { cases: Awaited<ReturnType<typeof listMyCasesToday>> }) {
   return (
     <section aria-labelledby="mine" className="flex flex-col gap-3">
-      <h2 id="mine" className="text-2xl font-semibold">My cases today</h2>
+      <h2 id="mine" className="text-2xl font-semibold">
+        My cases today
+      </h2>
       {cases.length === 0 ? (
         <p className="text-lg text-slate-400">No cases yet today.</p>
       ) : (
@@ -129,7 +141,18 @@ function MyCasesToday({ cases }: { cases: Awaited<ReturnType<typeof listMyCasesT
 
 function StatusPill({ stage, status }: { stage: string; status: string }) {
   const label =
-    status === "awaiting_manager" ? "Waiting for manager" : status === "closed" ? "Closed" : status === "abandoned" ? "Abandoned" : STAGE_LABELS[stage as Stage];
-  const tone = status === "awaiting_manager" ? "bg-amber-300 text-slate-950" : status === "open" ? "bg-sky-400 text-slate-950" : "bg-slate-600 text-slate-100";
+    status === "awaiting_manager"
+      ? "Waiting for manager"
+      : status === "closed"
+        ? "Closed"
+        : status === "abandoned"
+          ? "Abandoned"
+          : STAGE_LABELS[stage as Stage];
+  const tone =
+    status === "awaiting_manager"
+      ? "bg-amber-300 text-slate-950"
+      : status === "open"
+        ? "bg-sky-400 text-slate-950"
+        : "bg-slate-600 text-slate-100";
   return <span className={`shrink-0 rounded-full px-3 py-1 text-sm font-semibold ${tone}`}>{label}</span>;
 }

@@ -124,39 +124,134 @@ const WORDS: Record<Category, string[]> = {
     "The receptionist was dismissive",
     "We were rushed out of the table",
   ],
-  billing: ["We were charged twice for the wine", "The bill has items we did not order", "The service charge was added without asking", "I was charged for a room upgrade I never had"],
-  room: ["The room was not ready at three", "The air conditioning does not work", "The shower is cold", "The room smells of smoke", "The TV and the safe do not work"],
-  cleanliness: ["The table was sticky and the cutlery dirty", "The bathroom floor was wet and dirty", "There were crumbs all over the bed", "The toilets were not cleaned"],
-  noise: ["The music is far too loud to talk", "There was building work at seven in the morning", "The party next door kept us awake", "The kitchen is so noisy"],
-  booking: ["Our booking was lost", "We were given the wrong room type", "They put us by the toilets even though we booked a window table", "The booking said breakfast included"],
+  billing: [
+    "We were charged twice for the wine",
+    "The bill has items we did not order",
+    "The service charge was added without asking",
+    "I was charged for a room upgrade I never had",
+  ],
+  room: [
+    "The room was not ready at three",
+    "The air conditioning does not work",
+    "The shower is cold",
+    "The room smells of smoke",
+    "The TV and the safe do not work",
+  ],
+  cleanliness: [
+    "The table was sticky and the cutlery dirty",
+    "The bathroom floor was wet and dirty",
+    "There were crumbs all over the bed",
+    "The toilets were not cleaned",
+  ],
+  noise: [
+    "The music is far too loud to talk",
+    "There was building work at seven in the morning",
+    "The party next door kept us awake",
+    "The kitchen is so noisy",
+  ],
+  booking: [
+    "Our booking was lost",
+    "We were given the wrong room type",
+    "They put us by the toilets even though we booked a window table",
+    "The booking said breakfast included",
+  ],
   product: ["The toiletries were missing", "The minibar was empty", "The gift voucher was refused"],
   other: ["The car park barrier trapped my car", "My coat went missing from the cloakroom", "The lift was out of order all weekend"],
 };
 
 const ROOT_CAUSES: Record<Category, (readonly [string, number])[]> = {
-  food_quality: [["product_quality", 6], ["supplier", 2], ["wait_time", 1], ["communication", 1]],
-  drink: [["product_quality", 4], ["wait_time", 2], ["availability", 1]],
-  wait_time: [["wait_time", 6], ["availability", 2], ["communication", 1], ["staff_manner", 1]],
-  service: [["staff_manner", 6], ["communication", 3], ["wait_time", 1]],
-  billing: [["billing", 7], ["communication", 2]],
-  room: [["facilities", 5], ["cleanliness", 2], ["booking", 1]],
-  cleanliness: [["cleanliness", 7], ["facilities", 1]],
-  noise: [["facilities", 4], ["communication", 2], ["other", 1]],
-  booking: [["booking", 6], ["communication", 3]],
-  product: [["availability", 4], ["supplier", 2]],
-  other: [["other", 4], ["facilities", 2]],
+  food_quality: [
+    ["product_quality", 6],
+    ["supplier", 2],
+    ["wait_time", 1],
+    ["communication", 1],
+  ],
+  drink: [
+    ["product_quality", 4],
+    ["wait_time", 2],
+    ["availability", 1],
+  ],
+  wait_time: [
+    ["wait_time", 6],
+    ["availability", 2],
+    ["communication", 1],
+    ["staff_manner", 1],
+  ],
+  service: [
+    ["staff_manner", 6],
+    ["communication", 3],
+    ["wait_time", 1],
+  ],
+  billing: [
+    ["billing", 7],
+    ["communication", 2],
+  ],
+  room: [
+    ["facilities", 5],
+    ["cleanliness", 2],
+    ["booking", 1],
+  ],
+  cleanliness: [
+    ["cleanliness", 7],
+    ["facilities", 1],
+  ],
+  noise: [
+    ["facilities", 4],
+    ["communication", 2],
+    ["other", 1],
+  ],
+  booking: [
+    ["booking", 6],
+    ["communication", 3],
+  ],
+  product: [
+    ["availability", 4],
+    ["supplier", 2],
+  ],
+  other: [
+    ["other", 4],
+    ["facilities", 2],
+  ],
 };
 
 const FEELINGS: Feeling[] = ["frustrated", "disappointed", "angry", "embarrassed", "worried", "let_down", "rushed", "ignored"];
 const MOOD_BY_SEVERITY: Record<number, (readonly [Mood, number])[]> = {
-  1: [["calm", 6], ["upset", 3], ["angry", 1]],
-  2: [["calm", 3], ["upset", 5], ["angry", 2]],
-  3: [["upset", 4], ["angry", 4], ["furious", 2]],
-  4: [["upset", 2], ["angry", 4], ["furious", 4]],
+  1: [
+    ["calm", 6],
+    ["upset", 3],
+    ["angry", 1],
+  ],
+  2: [
+    ["calm", 3],
+    ["upset", 5],
+    ["angry", 2],
+  ],
+  3: [
+    ["upset", 4],
+    ["angry", 4],
+    ["furious", 2],
+  ],
+  4: [
+    ["upset", 2],
+    ["angry", 4],
+    ["furious", 4],
+  ],
 };
 const OPTIONS: Record<string, string[]> = {
-  restaurant: ["Cook a fresh dish now", "Take the dish off the bill", "Swap for something else on the menu", "Bring dessert on the house", "Move you to a quieter table"],
-  hotel: ["Move you to another room now", "Send housekeeping straight away", "Upgrade your room tonight", "Take tonight's breakfast off the bill", "Late check-out tomorrow"],
+  restaurant: [
+    "Cook a fresh dish now",
+    "Take the dish off the bill",
+    "Swap for something else on the menu",
+    "Bring dessert on the house",
+    "Move you to a quieter table",
+  ],
+  hotel: [
+    "Move you to another room now",
+    "Send housekeeping straight away",
+    "Upgrade your room tonight",
+    "Take tonight's breakfast off the bill",
+    "Late check-out tomorrow",
+  ],
 };
 const REMEDIES: (readonly [{ kind: CompensationKind; description: string }, number])[] = [
   [{ kind: "free_item", description: "Dessert on the house" }, 4],
@@ -183,30 +278,67 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
     events.push({ ...event, at: new Date(t), actor } as RecordedEvent);
   };
   const practice = d.chance(0.01);
-  events.push({ type: "case_opened", data: { reference: `B-${i.toString(36).toUpperCase().padStart(6, "0")}`, locationId: loc.id, authorityLimitCents: limitCents, practice }, at: new Date(t), actor: staff });
+  events.push({
+    type: "case_opened",
+    data: {
+      reference: `B-${i.toString(36).toUpperCase().padStart(6, "0")}`,
+      locationId: loc.id,
+      authorityLimitCents: limitCents,
+      practice,
+    },
+    at: new Date(t),
+    actor: staff,
+  });
 
   const ageDays = (now - openedAt) / DAY;
   // Recent cases may still be in progress; old ones are mostly closed.
   const live = ageDays < 0.5;
   const outcome = d.weighted<"closed" | "abandoned" | "stuck">(
-    live ? [["closed", 40], ["abandoned", 5], ["stuck", 55]] : [["closed", 88], ["abandoned", 7], ["stuck", 5]],
+    live
+      ? [
+          ["closed", 40],
+          ["abandoned", 5],
+          ["stuck", 55],
+        ]
+      : [
+          ["closed", 88],
+          ["abandoned", 7],
+          ["stuck", 5],
+        ],
   );
   const stopAfter = outcome === "stuck" ? d.int(1, 9) : outcome === "abandoned" ? d.int(1, 5) : 99;
   let stepsDone = 0;
   const cont = () => {
     stepsDone++;
     if (outcome === "abandoned" && stepsDone >= stopAfter) {
-      add({ type: "case_abandoned", data: { reason: d.pick(["The customer left before we could finish.", "The customer walked out.", "Guest checked out early."]) } }, d.between(1, 10) * MIN);
+      add(
+        {
+          type: "case_abandoned",
+          data: { reason: d.pick(["The customer left before we could finish.", "The customer walked out.", "Guest checked out early."]) },
+        },
+        d.between(1, 10) * MIN,
+      );
       return false;
     }
     return stepsDone < stopAfter;
   };
 
   const category = d.weighted(loc.kind === "hotel" ? HOTEL_CATEGORIES : RESTAURANT_CATEGORIES);
-  const severity = d.weighted<1 | 2 | 3 | 4>([[1, 33], [2, 40], [3, 19], [4, 8]]);
-  const spot = loc.kind === "hotel" ? d.pick([`Room ${d.int(101, 640)}`, "Reception", "Lobby bar", "Breakfast room"]) : d.pick([`Table ${d.int(1, 40)}`, "Bar", "Terrace", `Table ${d.int(1, 40)}`]);
+  const severity = d.weighted<1 | 2 | 3 | 4>([
+    [1, 33],
+    [2, 40],
+    [3, 19],
+    [4, 8],
+  ]);
+  const spot =
+    loc.kind === "hotel"
+      ? d.pick([`Room ${d.int(101, 640)}`, "Reception", "Lobby bar", "Breakfast room"])
+      : d.pick([`Table ${d.int(1, 40)}`, "Bar", "Terrace", `Table ${d.int(1, 40)}`]);
   const words = `${d.pick(WORDS[category])}${d.chance(0.3) ? d.pick([", this is not acceptable", " and nobody apologised", " on my birthday", ", second time this month"]) : ""}.`;
-  add({ type: "complaint_heard", data: { customerWords: words, category, severity, spot, mood: d.weighted(MOOD_BY_SEVERITY[severity]) } }, d.between(0.5, 3) * MIN);
+  add(
+    { type: "complaint_heard", data: { customerWords: words, category, severity, spot, mood: d.weighted(MOOD_BY_SEVERITY[severity]) } },
+    d.between(0.5, 3) * MIN,
+  );
   if (!cont()) return { events, practice };
   add({ type: "feeling_validated", data: { feeling: d.pick(FEELINGS), acknowledged: true } }, d.between(0.3, 2) * MIN);
   if (d.chance(0.05)) {
@@ -222,7 +354,17 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
   add({ type: "options_offered", data: { options: [first, second] } }, d.between(1, 4) * MIN);
   let chosen = d.chance(0.5) ? first : second;
   if (d.chance(0.1)) {
-    add({ type: "request_declined", data: { request: "Make the whole bill free", reason: "That is more than the problem warrants", alternatives: ["Take the dish off the bill"] } }, d.between(1, 3) * MIN);
+    add(
+      {
+        type: "request_declined",
+        data: {
+          request: "Make the whole bill free",
+          reason: "That is more than the problem warrants",
+          alternatives: ["Take the dish off the bill"],
+        },
+      },
+      d.between(1, 3) * MIN,
+    );
     chosen = "Take the dish off the bill";
   }
   if (!cont()) return { events, practice };
@@ -230,7 +372,16 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
     add({ type: "escalation_requested", data: { reason: "The customer asks for the manager." } }, d.between(0.5, 2) * MIN);
     if (live && outcome === "stuck" && d.chance(0.3)) return { events, practice };
     const approved = d.chance(0.7);
-    add({ type: "manager_decided", data: approved ? { decision: "approved", option: "Manager's table next week, on us" } : { decision: "declined", note: "What was offered is fair." } }, d.between(2, 8) * MIN, manager);
+    add(
+      {
+        type: "manager_decided",
+        data: approved
+          ? { decision: "approved", option: "Manager's table next week, on us" }
+          : { decision: "declined", note: "What was offered is fair." },
+      },
+      d.between(2, 8) * MIN,
+      manager,
+    );
     if (approved) chosen = "Manager's table next week, on us";
   }
   add({ type: "solution_agreed", data: { option: chosen } }, d.between(0.5, 3) * MIN);
@@ -243,8 +394,22 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
     if (cents > limitCents) {
       if (live && outcome === "stuck" && d.chance(0.5)) return { events, practice };
       const ok = d.chance(0.85);
-      add({ type: "manager_decided", data: ok ? { decision: "approved", note: "Fine by me." } : { decision: "declined", note: "Too much for this." } }, d.between(1, 6) * MIN, manager);
-      if (!ok) add({ type: "compensation_offered", data: { id: `bc-${i}-2`, kind: "gesture", description: "Drinks on the house", valueCents: 1200 } }, d.between(0.5, 2) * MIN);
+      add(
+        {
+          type: "manager_decided",
+          data: ok ? { decision: "approved", note: "Fine by me." } : { decision: "declined", note: "Too much for this." },
+        },
+        d.between(1, 6) * MIN,
+        manager,
+      );
+      if (!ok)
+        add(
+          {
+            type: "compensation_offered",
+            data: { id: `bc-${i}-2`, kind: "gesture", description: "Drinks on the house", valueCents: 1200 },
+          },
+          d.between(0.5, 2) * MIN,
+        );
     }
   } else {
     add({ type: "compensation_skipped", data: { reason: "The customer did not want anything extra." } }, d.between(0.5, 2) * MIN);
@@ -253,7 +418,15 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
   const actionCount = d.chance(0.3) ? 2 : 1;
   const actions = Array.from({ length: actionCount }, (_, k) => ({
     id: `ba-${i}-${k}`,
-    description: k === 0 ? d.pick(["Bring the new dish to the table", "Call the guest tomorrow", "Check the room before the guest returns", "Send the refund"]) : "Tell the kitchen lead",
+    description:
+      k === 0
+        ? d.pick([
+            "Bring the new dish to the table",
+            "Call the guest tomorrow",
+            "Check the room before the guest returns",
+            "Send the refund",
+          ])
+        : "Tell the kitchen lead",
     owner: d.pick(["Server on shift", "Duty manager", "Head chef", "Housekeeping lead", "Front desk"]),
     dueAt: new Date(t + d.between(0.2, 7) * DAY).toISOString(),
   }));
@@ -282,7 +455,13 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
   }
   if (d.chance(0.05) && t + DAY < now) {
     t += d.between(1, 5) * DAY;
-    if (t < now) events.push({ type: "manager_note_added", data: { text: "Called the customer back; they were happy with the outcome." }, at: new Date(t), actor: manager });
+    if (t < now)
+      events.push({
+        type: "manager_note_added",
+        data: { text: "Called the customer back; they were happy with the outcome." },
+        at: new Date(t),
+        actor: manager,
+      });
   }
   return { events: events.filter((e) => e.at.getTime() <= now), practice };
 }
@@ -299,7 +478,18 @@ const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
 /** Locations, staff and managers (no PINs: nobody signs in to the bench database). */
 export function insertPeople(db: Database.Database, count: number): Fixture {
-  const names = ["Harbour Kitchen", "Grand Station Hotel", "Riverside Grill", "Old Town Bistro", "Parkview Hotel", "Market Hall Canteen", "Seaside Inn", "City Lofts Hotel", "Garden Terrace", "Canal Street Diner"];
+  const names = [
+    "Harbour Kitchen",
+    "Grand Station Hotel",
+    "Riverside Grill",
+    "Old Town Bistro",
+    "Parkview Hotel",
+    "Market Hall Canteen",
+    "Seaside Inn",
+    "City Lofts Hotel",
+    "Garden Terrace",
+    "Canal Street Diner",
+  ];
   const locations: FixtureLocation[] = [];
   const insertLocation = db.prepare(`INSERT INTO "Location" (id, name, kind, timezone, createdAt) VALUES (?, ?, ?, ?, ?)`);
   const insertUser = db.prepare(`INSERT INTO "User" (id, name, role, active, createdAt) VALUES (?, ?, ?, 1, ?)`);
@@ -334,18 +524,29 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
   const tagIds = new Map(
     (db.prepare(`SELECT id, slug FROM "RootCauseTag"`).all() as { id: string; slug: string }[]).map((r) => [r.slug, r.id]),
   );
-  const limit = (db.prepare(`SELECT limitCents FROM "RoleAuthority" WHERE role = 'staff'`).get() as { limitCents: number } | undefined)?.limitCents ?? 1500;
+  const limit =
+    (db.prepare(`SELECT limitCents FROM "RoleAuthority" WHERE role = 'staff'`).get() as { limitCents: number } | undefined)?.limitCents ??
+    1500;
 
-  const insertCase = db.prepare(`INSERT INTO "Case" (id, reference, locationId, openedById, stage, status, category, severity, spot, mood, customerWords, feeling,
+  const insertCase =
+    db.prepare(`INSERT INTO "Case" (id, reference, locationId, openedById, stage, status, category, severity, spot, mood, customerWords, feeling,
     ourFault, chosenSolution, readbackAccepted, readbackOutcome, readbackRefusals, returnsToListen, preventionNote, abandonReason, eventCount, openedAt, firstApologyAt, resolvedAt, closedAt, lastEventAt, isPractice,
     openedLocalDay, firstApologyMs, resolutionMs, remedyCents)
     VALUES (@id, @reference, @locationId, @openedById, @stage, @status, @category, @severity, @spot, @mood, @customerWords, @feeling,
     @ourFault, @chosenSolution, @readbackAccepted, @readbackOutcome, @readbackRefusals, @returnsToListen, @preventionNote, @abandonReason, @eventCount, @openedAt, @firstApologyAt, @resolvedAt, @closedAt, @lastEventAt, @isPractice,
     @openedLocalDay, @firstApologyMs, @resolutionMs, @remedyCents)`);
-  const insertEvent = db.prepare(`INSERT INTO "CaseEvent" (id, caseId, sequence, type, payload, actorId, actorRole, at, clientEventId, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertAction = db.prepare(`INSERT INTO "AgreedAction" (id, caseId, description, owner, dueAt, status, completedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const insertRoot = db.prepare(`INSERT INTO "CaseRootCause" (caseId, tagId, locationId, isPractice, openedAt, openedLocalDay) VALUES (?, ?, ?, ?, ?, ?)`);
-  const insertComp = db.prepare(`INSERT INTO "Compensation" (id, caseId, kind, description, valueCents, status, decidedById, decisionNote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(
+    `INSERT INTO "CaseEvent" (id, caseId, sequence, type, payload, actorId, actorRole, at, clientEventId, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAction = db.prepare(
+    `INSERT INTO "AgreedAction" (id, caseId, description, owner, dueAt, status, completedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertRoot = db.prepare(
+    `INSERT INTO "CaseRootCause" (caseId, tagId, locationId, isPractice, openedAt, openedLocalDay) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertComp = db.prepare(
+    `INSERT INTO "Compensation" (id, caseId, kind, description, valueCents, status, decidedById, decisionNote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
 
   const weights = fixture.locations.map((l) => [l, l.weight] as const);
   const dayWeight = [1.1, 0.8, 0.8, 0.9, 1.0, 1.35, 1.45]; // Sun..Sat
@@ -360,8 +561,15 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
       while (d.next() > dayWeight[new Date(now - day * DAY).getUTCDay()] / 1.45);
       const hour =
         loc.kind === "hotel"
-          ? d.weighted([[d.normal(8, 1), 3], [d.normal(16, 1.5), 3], [d.normal(21, 1.5), 4]] as const)
-          : d.weighted([[d.normal(13, 0.9), 4], [d.normal(19.5, 1.3), 6]] as const);
+          ? d.weighted([
+              [d.normal(8, 1), 3],
+              [d.normal(16, 1.5), 3],
+              [d.normal(21, 1.5), 4],
+            ] as const)
+          : d.weighted([
+              [d.normal(13, 0.9), 4],
+              [d.normal(19.5, 1.3), 6],
+            ] as const);
       const midnight = Math.floor((now - day * DAY) / DAY) * DAY;
       let openedAt = midnight + Math.min(23.9, Math.max(6, hour)) * 3_600_000;
       if (openedAt > now - 2 * MIN) openedAt = now - d.between(2, 600) * MIN;
@@ -374,8 +582,27 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
         const next = transition(state, event);
         if (!next.ok) throw new Error(`Generated case ${i} broke the playbook at ${event.type}: ${next.reason}`);
         state = next.state;
-        const result = { caseId, reference: state.reference, sequence: seq + 1, at: event.at.toISOString(), phase: state.phase, status: caseStatus(state), duplicate: false };
-        rows.push([`be${i.toString(36)}-${seq + 1}`, caseId, seq + 1, event.type, JSON.stringify(event.data), event.actor.id, event.actor.role, iso(event.at), `bench-${i}-${seq + 1}`, JSON.stringify(result)]);
+        const result = {
+          caseId,
+          reference: state.reference,
+          sequence: seq + 1,
+          at: event.at.toISOString(),
+          phase: state.phase,
+          status: caseStatus(state),
+          duplicate: false,
+        };
+        rows.push([
+          `be${i.toString(36)}-${seq + 1}`,
+          caseId,
+          seq + 1,
+          event.type,
+          JSON.stringify(event.data),
+          event.actor.id,
+          event.actor.role,
+          iso(event.at),
+          `bench-${i}-${seq + 1}`,
+          JSON.stringify(result),
+        ]);
       }
       const p = projectCase(state, { timeZone: BENCH_TIME_ZONE });
       insertCase.run({
@@ -400,7 +627,8 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
         const tagId = tagIds.get(slug);
         if (tagId) insertRoot.run(caseId, tagId, scope.locationId, scope.isPractice ? 1 : 0, iso(scope.openedAt), scope.openedLocalDay);
       }
-      for (const c of p.compensation) insertComp.run(c.id, caseId, c.kind, c.description, c.valueCents, c.status, c.decidedById, c.decisionNote);
+      for (const c of p.compensation)
+        insertComp.run(c.id, caseId, c.kind, c.description, c.valueCents, c.status, c.decidedById, c.decisionNote);
       events += rows.length;
     }
   });

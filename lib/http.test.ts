@@ -14,7 +14,9 @@ const refused = (r: Request) => {
 
 describe("assertSameOrigin", () => {
   it("lets this site's own pages and non-browser clients through", () => {
-    expect(refused(req("POST", { host: "tablet.local:3000", origin: "http://tablet.local:3000", "sec-fetch-site": "same-origin" }))).toBe(false);
+    expect(refused(req("POST", { host: "tablet.local:3000", origin: "http://tablet.local:3000", "sec-fetch-site": "same-origin" }))).toBe(
+      false,
+    );
     expect(refused(req("POST", { host: "tablet.local:3000" }))).toBe(false);
   });
 

@@ -8,19 +8,29 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (isAppError(error)) {
     const retryAfter = error.details?.retryAfterSeconds;
     const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
-    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, details: error.details } },
+      { status: error.status, headers },
+    );
   }
   console.error(error);
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; try again." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; try again." } },
+    { status: 500 },
+  );
 }
 
 /** The largest request body any route accepts. The biggest real one (a step with 2,000 characters of free text) is a few KB. */
 export const MAX_BODY_BYTES = 100_000;
 
 function tooLarge(): AppError {
-  return new AppError("payload_too_large", `The request is too large: at most ${MAX_BODY_BYTES / 1000} KB is accepted. Nothing was changed.`, {
-    limitBytes: MAX_BODY_BYTES,
-  });
+  return new AppError(
+    "payload_too_large",
+    `The request is too large: at most ${MAX_BODY_BYTES / 1000} KB is accepted. Nothing was changed.`,
+    {
+      limitBytes: MAX_BODY_BYTES,
+    },
+  );
 }
 
 /**
@@ -132,7 +142,9 @@ export function clientAddress(request: Request): string {
   if (behindEdge()) return request.headers.get("x-coach-client-address")?.trim().slice(0, 64) || "unknown";
   if (process.env.NODE_ENV === "production" && !warnedNoEdge) {
     warnedNoEdge = true;
-    console.warn("Complaint Coach runs without server.mjs: client addresses are unknown, so sign-in throttling per address is shared by everyone. Start it with `npm start`.");
+    console.warn(
+      "Complaint Coach runs without server.mjs: client addresses are unknown, so sign-in throttling per address is shared by everyone. Start it with `npm start`.",
+    );
   }
   return "unknown";
 }
@@ -165,10 +177,15 @@ async function refuseNulCharacters(request: unknown, context: unknown): Promise<
     throw new AppError("invalid_input", "The address cannot contain a NUL character (%00).");
   };
   if (request instanceof Request && /%00/i.test(request.url)) refuse();
-  const params: unknown = context !== null && typeof context === "object" && "params" in context ? await (context as { params: unknown }).params : null;
+  const params: unknown =
+    context !== null && typeof context === "object" && "params" in context ? await (context as { params: unknown }).params : null;
   if (params !== null && typeof params === "object") {
     for (const value of Object.values(params)) {
-      if ((typeof value === "string" && value.includes("\u0000")) || (Array.isArray(value) && value.some((v) => typeof v === "string" && v.includes("\u0000")))) refuse();
+      if (
+        (typeof value === "string" && value.includes("\u0000")) ||
+        (Array.isArray(value) && value.some((v) => typeof v === "string" && v.includes("\u0000")))
+      )
+        refuse();
     }
   }
 }

@@ -20,7 +20,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const nul = nulCharacterAt(input, "");
   if (nul !== null) {
     const key = nul || "_";
-    throw new AppError("invalid_input", `Text cannot contain a NUL character${nul ? ` (${nul})` : ""}.`, { fields: { [key]: "Contains a NUL character" } });
+    throw new AppError("invalid_input", `Text cannot contain a NUL character${nul ? ` (${nul})` : ""}.`, {
+      fields: { [key]: "Contains a NUL character" },
+    });
   }
   const result = schema.safeParse(input);
   if (result.success) return result.data;

@@ -169,7 +169,12 @@ async function signOutPending() {
   try {
     // Naming the session: a sign-in made since (another cookie) is left alone.
     const body = JSON.stringify({ sessionId: pending.sessionId });
-    const response = await fetch("/api/session/sign-out", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body });
+    const response = await fetch("/api/session/sign-out", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     if (!response.ok) return;
   } catch {
     return; // still offline: the next navigation tries again
@@ -238,7 +243,8 @@ self.addEventListener("activate", (event) => {
     (async () => {
       // Older versions kept pages by path alone, for whoever came next: they all go.
       for (const name of await caches.keys()) {
-        if (name.startsWith("coach-") && name !== SHELL_CACHE && name !== STATIC_CACHE && !name.startsWith(PAGES_PREFIX)) await caches.delete(name);
+        if (name.startsWith("coach-") && name !== SHELL_CACHE && name !== STATIC_CACHE && !name.startsWith(PAGES_PREFIX))
+          await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -374,7 +380,9 @@ self.addEventListener("message", (event) => {
   if (data.type === "keep-page") {
     event.waitUntil(
       (async () => {
-        const assets = Array.isArray(data.assets) ? data.assets.filter((a) => typeof a === "string" && isStatic(new URL(a, self.location.origin).pathname)) : [];
+        const assets = Array.isArray(data.assets)
+          ? data.assets.filter((a) => typeof a === "string" && isStatic(new URL(a, self.location.origin).pathname))
+          : [];
         await cacheAssets(assets);
         const shellReady = Boolean(await caches.match(CASE_SHELL, { cacheName: SHELL_CACHE }));
         let status = 0;
@@ -385,8 +393,7 @@ self.addEventListener("message", (event) => {
         else if (isStaffPage(path) && Date.now() - (keptAt.get(key) ?? 0) < KEPT_RECENTLY_MS) {
           await keeping.get(key)?.catch(() => undefined);
           status = 200;
-        }
-        else if (isStaffPage(path)) {
+        } else if (isStaffPage(path)) {
           // Offline, a copy kept earlier for the current session still counts.
           status = await fetchAndKeep(key).catch(async () => {
             const session = await currentSession();

@@ -40,7 +40,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const url = databaseUrl();
   if (!url.startsWith("file:")) throw new Error(`Only SQLite files can be backed up this way (DATABASE_URL is ${url})`);
   const sourceFile = path.resolve(url.slice("file:".length));
-  const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replaceAll(":", "-");
   const outFile = path.join(outDir, `coach-${stamp}.db`);
   const started = performance.now();
   const check = backupDatabase(sourceFile, outFile);

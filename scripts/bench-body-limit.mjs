@@ -30,7 +30,9 @@ const base = `http://127.0.0.1:${port}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 if (!existsSync(path.join(root, dist, "BUILD_ID"))) {
-  console.error(`No build in ${path.join(root, dist)}: run \`npm run bench -- --page-only\` (or next build with NEXT_DIST_DIR=${dist}) there first.`);
+  console.error(
+    `No build in ${path.join(root, dist)}: run \`npm run bench -- --page-only\` (or next build with NEXT_DIST_DIR=${dist}) there first.`,
+  );
   process.exit(1);
 }
 
@@ -67,11 +69,15 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 
 function request(pathName, { body, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${pathName}`, { method: body === undefined ? "GET" : "POST", headers: { origin: base, "content-type": "application/json", ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode, text }));
-    });
+    const req = http.request(
+      `${base}${pathName}`,
+      { method: body === undefined ? "GET" : "POST", headers: { origin: base, "content-type": "application/json", ...headers } },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode, text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -83,15 +89,21 @@ function hugePost(total) {
   return new Promise((resolve) => {
     let sent = 0;
     let answered = false;
-    const req = http.request(`${base}/api/session/pin`, { method: "POST", headers: { origin: base, "content-type": "application/json", "content-length": total } }, (res) => {
-      answered = true;
-      res.resume();
-      res.on("end", () => {
-        resolve({ status: res.statusCode, ms: performance.now() - started, sentMb: sent / 1048576 });
-        req.destroy();
-      });
-    });
-    req.on("error", (error) => resolve({ status: `error ${error.code ?? error.message}`, ms: performance.now() - started, sentMb: sent / 1048576 }));
+    const req = http.request(
+      `${base}/api/session/pin`,
+      { method: "POST", headers: { origin: base, "content-type": "application/json", "content-length": total } },
+      (res) => {
+        answered = true;
+        res.resume();
+        res.on("end", () => {
+          resolve({ status: res.statusCode, ms: performance.now() - started, sentMb: sent / 1048576 });
+          req.destroy();
+        });
+      },
+    );
+    req.on("error", (error) =>
+      resolve({ status: `error ${error.code ?? error.message}`, ms: performance.now() - started, sentMb: sent / 1048576 }),
+    );
     const chunk = Buffer.alloc(256 * 1024, 0x20);
     const pump = () => {
       while (!answered && sent < total) {
@@ -105,7 +117,14 @@ function hugePost(total) {
   });
 }
 
-const env = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${db}`, INSECURE_COOKIES: "1" };
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_DIST_DIR: dist,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: `file:${db}`,
+  INSECURE_COOKIES: "1",
+};
 const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore", detached: true });
 const stop = () => {
   try {
@@ -126,7 +145,8 @@ try {
   const pid = serverPid(server.pid);
   if (!pid) throw new Error("no next-server process found");
   // Warm up the route, then settle.
-  for (let i = 0; i < 5; i++) await request("/api/session/pin", { body: JSON.stringify({ userId: "nobody", pin: "0000", locationId: "nowhere" }) });
+  for (let i = 0; i < 5; i++)
+    await request("/api/session/pin", { body: JSON.stringify({ userId: "nobody", pin: "0000", locationId: "nowhere" }) });
   await sleep(1000);
   const before = rssMb(pid);
 
@@ -144,7 +164,9 @@ try {
   const normalMs = performance.now() - normalStart;
 
   console.log(`Body limit bench: ${posts} × ${megabytes} MB to POST /api/session/pin, ${label}`);
-  console.log(`  answers: ${answers.map((a) => `${a.status} after ${(a.ms / 1000).toFixed(2)} s, ${a.sentMb.toFixed(1)} MB sent`).join("; ")}`);
+  console.log(
+    `  answers: ${answers.map((a) => `${a.status} after ${(a.ms / 1000).toFixed(2)} s, ${a.sentMb.toFixed(1)} MB sent`).join("; ")}`,
+  );
   console.log(`  all answered in ${(allMs / 1000).toFixed(2)} s`);
   console.log(`  server RSS: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak, ${after.toFixed(0)} MB 2 s after`);
   console.log(`  then a small request: ${normal.status} in ${normalMs.toFixed(0)} ms`);
@@ -152,7 +174,16 @@ try {
   mkdirSync(results, { recursive: true });
   const file = path.join(results, "body-limit.json");
   const runs = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).runs : [];
-  runs.push({ when: new Date().toISOString(), label, posts, megabytes, answers, allMs, rssMb: { before, peak, after }, smallRequestMs: normalMs });
+  runs.push({
+    when: new Date().toISOString(),
+    label,
+    posts,
+    megabytes,
+    answers,
+    allMs,
+    rssMb: { before, peak, after },
+    smallRequestMs: normalMs,
+  });
   writeFileSync(file, `${JSON.stringify({ command: "node scripts/bench-body-limit.mjs", runs: runs.slice(-6) }, null, 2)}\n`);
   console.log(`Saved ${path.relative(process.cwd(), file)}`);
 } finally {

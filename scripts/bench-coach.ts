@@ -70,10 +70,17 @@ function main() {
   log(`\nPhrase coach, held-out part: ${heldOut.lines} lines (${heldOut.flagged} to flag, ${heldOut.clean} to leave alone);`);
   log(`development part (rules tuned on it): ${development.lines} lines (${development.flagged} to flag, ${development.clean} clean).\n`);
   log(table(rows));
-  log(`\nChecking one line in Node (${os.cpus().length} cores, Node ${process.version}; every corpus line × ${ROUNDS}), against a baseline in the same run:\n`);
+  log(
+    `\nChecking one line in Node (${os.cpus().length} cores, Node ${process.version}; every corpus line × ${ROUNDS}), against a baseline in the same run:\n`,
+  );
   const timingRows = [
     { measure: "assessPhrase, one line", median: `${time.coach.medianMs} ms`, p95: `${time.coach.p95Ms} ms`, "vs baseline": `${ratio}×` },
-    { measure: "baseline: compromise tokenising the same line", median: `${time.tokenise.medianMs} ms`, p95: `${time.tokenise.p95Ms} ms`, "vs baseline": "1×" },
+    {
+      measure: "baseline: compromise tokenising the same line",
+      median: `${time.tokenise.medianMs} ms`,
+      p95: `${time.tokenise.p95Ms} ms`,
+      "vs baseline": "1×",
+    },
     { measure: "first call (compiles the rules, once)", median: `${time.firstCallMs} ms`, p95: "", "vs baseline": "" },
   ];
   log(table(timingRows));

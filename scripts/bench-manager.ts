@@ -72,13 +72,33 @@ async function build(file: string): Promise<{ seconds: number; cases: number; ev
   });
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.close();
-  return { seconds: (performance.now() - started) / 1000, cases: fixture.cases, events: fixture.events, sizeMb: Math.round(statSync(file).size / 1e5) / 10, now };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cases: fixture.cases,
+    events: fixture.events,
+    sizeMb: Math.round(statSync(file).size / 1e5) / 10,
+    now,
+  };
 }
 
 async function scenarios(db: Db, now: Date): Promise<Result[]> {
-  const locations = (await db.location.findMany({ where: { id: { startsWith: "bench-loc-" } }, orderBy: { id: "asc" }, select: { id: true } })).map((l) => l.id);
-  const area: Actor = { id: "bench-area-manager", name: "Area Manager", role: "manager", locationIds: locations, currentLocationId: locations[0] };
-  const one: Actor = { id: "bench-mgr-1", name: "Manager 1", role: "manager", locationIds: [locations[0]], currentLocationId: locations[0] };
+  const locations = (
+    await db.location.findMany({ where: { id: { startsWith: "bench-loc-" } }, orderBy: { id: "asc" }, select: { id: true } })
+  ).map((l) => l.id);
+  const area: Actor = {
+    id: "bench-area-manager",
+    name: "Area Manager",
+    role: "manager",
+    locationIds: locations,
+    currentLocationId: locations[0],
+  };
+  const one: Actor = {
+    id: "bench-mgr-1",
+    name: "Manager 1",
+    role: "manager",
+    locationIds: [locations[0]],
+    currentLocationId: locations[0],
+  };
   const today = localDate(now);
   const results: Result[] = [];
   const run = async <T>(group: string, name: string, fn: () => Promise<T>, rows: (r: T) => number | string) => {
@@ -93,18 +113,43 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
   await run("queue", "open cases by last activity", () => listCaseQueue(db, area, { state: "open", sort: "activity" }, now), total);
   await run("queue", "waiting for a manager", () => listCaseQueue(db, area, { state: "awaiting_manager" }, now), total);
   await run("queue", "category + severity", () => listCaseQueue(db, area, { category: "food_quality", severity: "3" }, now), total);
-  await run("queue", "one location, category, sorted by severity", () => listCaseQueue(db, one, { category: "wait_time", sort: "severity" }, now), total);
+  await run(
+    "queue",
+    "one location, category, sorted by severity",
+    () => listCaseQueue(db, one, { category: "wait_time", sort: "severity" }, now),
+    total,
+  );
   await run("queue", "root cause tag", () => listCaseQueue(db, area, { tag: "staff_manner" }, now), total);
   await run("queue", "text search “cold”", () => listCaseQueue(db, area, { q: "cold" }, now), total);
   await run("queue", "text search, rare word “corked”", () => listCaseQueue(db, one, { q: "corked" }, now), total);
   await run("queue", "overdue actions", () => listCaseQueue(db, area, { actions: "overdue" }, now), total);
   await run("queue", "one staff member", () => listCaseQueue(db, one, { staff: "bench-staff-1-3" }, now), total);
-  await run("queue", "last 30 days by severity", () => listCaseQueue(db, area, { from: addDays(today, -29), to: today, sort: "severity" }, now), total);
+  await run(
+    "queue",
+    "last 30 days by severity",
+    () => listCaseQueue(db, area, { from: addDays(today, -29), to: today, sort: "severity" }, now),
+    total,
+  );
   await run("queue", "page 200 (offset 4,975)", () => listCaseQueue(db, area, { page: "200" }, now), total);
 
-  await run("insights", "last 90 days, all locations", () => getInsights(db, area, {}, now), (i) => i.cases);
-  await run("insights", "last 365 days, all locations", () => getInsights(db, area, { from: addDays(today, -364), to: today }, now), (i) => i.cases);
-  await run("insights", "last 90 days, one location", () => getInsights(db, one, {}, now), (i) => i.cases);
+  await run(
+    "insights",
+    "last 90 days, all locations",
+    () => getInsights(db, area, {}, now),
+    (i) => i.cases,
+  );
+  await run(
+    "insights",
+    "last 365 days, all locations",
+    () => getInsights(db, area, { from: addDays(today, -364), to: today }, now),
+    (i) => i.cases,
+  );
+  await run(
+    "insights",
+    "last 90 days, one location",
+    () => getInsights(db, one, {}, now),
+    (i) => i.cases,
+  );
   // Each statement getInsights runs, alone (the medians as an index walk: what getInsights picks
   // once the range holds MEDIAN_WALK_FROM durations or more).
   for (const days of [365, 90]) {
@@ -115,7 +160,12 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
     }
   }
 
-  await run("other", "live board, all locations", () => getLiveBoard(db, area, now), (b) => `${b.waiting.length} waiting, ${b.live.length} live`);
+  await run(
+    "other",
+    "live board, all locations",
+    () => getLiveBoard(db, area, now),
+    (b) => `${b.waiting.length} waiting, ${b.live.length} live`,
+  );
   await run(
     "other",
     "CSV export, one location, 30 days",
@@ -127,8 +177,18 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
     },
     (r) => r.count,
   );
-  const someCase = await db.case.findFirst({ where: { locationId: locations[0], status: "closed" }, orderBy: { openedAt: "desc" }, select: { id: true } });
-  if (someCase) await run("other", "case detail (history + actions)", () => getCaseDetail(db, one, someCase.id, now), (d) => d.history.length);
+  const someCase = await db.case.findFirst({
+    where: { locationId: locations[0], status: "closed" },
+    orderBy: { openedAt: "desc" },
+    select: { id: true },
+  });
+  if (someCase)
+    await run(
+      "other",
+      "case detail (history + actions)",
+      () => getCaseDetail(db, one, someCase.id, now),
+      (d) => d.history.length,
+    );
   return results;
 }
 
@@ -154,15 +214,32 @@ async function main() {
     await db.$disconnect();
     variants.push({ name: variant.name, indexes: variant.indexes.map((i) => i.name), results });
     console.log(`\n${variant.name} (${RUNS} runs each after ${WARMUP} warm-ups; ms)\n`);
-    console.log(table(results.map((r) => ({ group: r.group, scenario: r.name, median: r.medianMs.toFixed(1), p95: r.p95Ms.toFixed(1), rows: r.rows }))));
+    console.log(
+      table(
+        results.map((r) => ({ group: r.group, scenario: r.name, median: r.medianMs.toFixed(1), p95: r.p95Ms.toFixed(1), rows: r.rows })),
+      ),
+    );
     console.log("");
   }
 
   const output = {
     generatedAt: new Date().toISOString(),
     command: `npx tsx scripts/bench-manager.ts ${args.join(" ")}`.trim(),
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", sqlite: new Database(":memory:").prepare("select sqlite_version() v").pluck().get() },
-    dataset: { cases: built.cases, events: built.events, locations: LOCATIONS, days: 365, databaseMb: built.sizeMb, buildSeconds: Math.round(built.seconds * 10) / 10 },
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      sqlite: new Database(":memory:").prepare("select sqlite_version() v").pluck().get(),
+    },
+    dataset: {
+      cases: built.cases,
+      events: built.events,
+      locations: LOCATIONS,
+      days: 365,
+      databaseMb: built.sizeMb,
+      buildSeconds: Math.round(built.seconds * 10) / 10,
+    },
     runs: RUNS,
     warmup: WARMUP,
     proposedIndexes: PROPOSED_INDEXES.map((i) => ({ name: i.name, prisma: i.prisma, why: i.why })),

@@ -102,11 +102,23 @@ async function main() {
     manager: maria,
     at,
     stepMs: 1000,
-    options: { severity: 4, mood: "furious", sayNo: true, escalate: "approved", ventAt: "solve", note: "x", followUp: true, customerWords: "x" },
+    options: {
+      severity: 4,
+      mood: "furious",
+      sayNo: true,
+      escalate: "approved",
+      ventAt: "solve",
+      note: "x",
+      followUp: true,
+      customerWords: "x",
+    },
     edit: (e) => enlarge(e, seed++),
   });
   for (let i = 0; i < 30; i++) {
-    await appendEvent(db, maria, long.caseId, { clientEventId: randomUUID(), event: { type: "manager_note_added", data: { text: prose(1000, 200 + i) } } });
+    await appendEvent(db, maria, long.caseId, {
+      clientEventId: randomUUID(),
+      event: { type: "manager_note_added", data: { text: prose(1000, 200 + i) } },
+    });
   }
   for (let i = 0; i < 10; i++) {
     await addManagerNote(db, maria, long.caseId, { clientEventId: randomUUID(), text: prose(2000, 100 + i) });
@@ -115,7 +127,14 @@ async function main() {
   const textChars = JSON.stringify(longLog.map((e) => e.data)).length;
 
   const ended = await db.case.findMany({ where: { status: { in: ["closed", "abandoned"] }, isPractice: false }, select: { id: true } });
-  const demoLogs = [...(await loadLogs(db, ended.map((c) => c.id))).values()];
+  const demoLogs = [
+    ...(
+      await loadLogs(
+        db,
+        ended.map((c) => c.id),
+      )
+    ).values(),
+  ];
 
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, Summary> = {};
@@ -133,20 +152,67 @@ async function main() {
     return fn();
   };
   const fewer = Math.max(5, Math.floor(RUNS / 3));
-  row("long case: redaction before", `${longLog.length} events, ${textChars} chars of event data, old regexes`, await time(RUNS, () => redactBefore(longLog)));
-  row("long case: redaction, first look", "libphonenumber-js + compromise", await time(RUNS, cold(() => redactEvents(longLog))));
+  row(
+    "long case: redaction before",
+    `${longLog.length} events, ${textChars} chars of event data, old regexes`,
+    await time(RUNS, () => redactBefore(longLog)),
+  );
+  row(
+    "long case: redaction, first look",
+    "libphonenumber-js + compromise",
+    await time(
+      RUNS,
+      cold(() => redactEvents(longLog)),
+    ),
+  );
   row("long case: redaction, seen", "the same, texts cached", await time(RUNS, () => redactEvents(longLog)));
-  row("long case: getReplay, first look", "the replay page's use-case, whole (DB, fold, rubric, redaction)", await time(RUNS, cold(() => getReplay(db, tara, long.caseId))));
+  row(
+    "long case: getReplay, first look",
+    "the replay page's use-case, whole (DB, fold, rubric, redaction)",
+    await time(
+      RUNS,
+      cold(() => getReplay(db, tara, long.caseId)),
+    ),
+  );
   row("long case: getReplay, seen", "the same, texts cached", await time(RUNS, () => getReplay(db, tara, long.caseId)));
   const redactAll = (fn: (log: RecordedEvent[]) => unknown) => () => demoLogs.forEach((log) => fn(log));
-  row("demo cases: redaction before", `${demoLogs.length} ended cases, every text, old regexes`, await time(fewer, redactAll(redactBefore)));
+  row(
+    "demo cases: redaction before",
+    `${demoLogs.length} ended cases, every text, old regexes`,
+    await time(fewer, redactAll(redactBefore)),
+  );
   row("demo cases: redaction, first look", "every text as a replay shows it (names too)", await time(fewer, cold(redactAll(redactEvents))));
   row("demo cases: redaction, seen", "the same, texts cached", await time(fewer, redactAll(redactEvents)));
-  row("demo cases: scoring redaction", "contact details only, as scores are computed", await time(fewer, cold(redactAll((log) => redactEvents(log, "contacts")))));
-  row("getProgress (12 weeks), first look", "the progress page's use-case, whole", await time(fewer, cold(() => getProgress(db, tara, {}))));
+  row(
+    "demo cases: scoring redaction",
+    "contact details only, as scores are computed",
+    await time(fewer, cold(redactAll((log) => redactEvents(log, "contacts")))),
+  );
+  row(
+    "getProgress (12 weeks), first look",
+    "the progress page's use-case, whole",
+    await time(
+      fewer,
+      cold(() => getProgress(db, tara, {})),
+    ),
+  );
   row("getProgress (12 weeks), seen", "the same, texts cached", await time(fewer, () => getProgress(db, tara, {})));
-  row("listReplayCases page 1, first look", "the trainer's case list (the long case is on it), whole", await time(RUNS, cold(() => listReplayCases(db, tara, {}))));
-  row("listReplayCases q=soup, first look", "a text search over the masked text", await time(RUNS, cold(() => listReplayCases(db, tara, { q: "soup" }))));
+  row(
+    "listReplayCases page 1, first look",
+    "the trainer's case list (the long case is on it), whole",
+    await time(
+      RUNS,
+      cold(() => listReplayCases(db, tara, {})),
+    ),
+  );
+  row(
+    "listReplayCases q=soup, first look",
+    "a text search over the masked text",
+    await time(
+      RUNS,
+      cold(() => listReplayCases(db, tara, { q: "soup" })),
+    ),
+  );
 
   const ratio = (a: string, b: string) => (results[a].medianMs / results[b].medianMs).toFixed(1);
   const out = [

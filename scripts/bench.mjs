@@ -114,7 +114,11 @@ const cookiesOf = (response) => response.headers.getSetCookie().map((c) => c.spl
 /** A tablet paired to The Harbour Kitchen, as an admin pairs one (PIN sign-in needs it): its device cookie. */
 async function pairTablet() {
   const json = { "content-type": "application/json" };
-  const admin = await fetch(`${BASE}/api/session/password`, { method: "POST", headers: json, body: JSON.stringify({ email: "admin@example.com", password: "admin-demo-pass" }) });
+  const admin = await fetch(`${BASE}/api/session/password`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ email: "admin@example.com", password: "admin-demo-pass" }),
+  });
   if (!admin.ok) throw new Error(`admin sign-in: ${admin.status} ${await admin.text()}`);
   const made = await fetch(`${BASE}/api/devices/pairing-codes`, {
     method: "POST",
@@ -122,7 +126,11 @@ async function pairTablet() {
     body: JSON.stringify({ locationId: "loc-harbour", name: "Bench tablet" }),
   });
   if (!made.ok) throw new Error(`pairing code: ${made.status} ${await made.text()}`);
-  const paired = await fetch(`${BASE}/api/devices/pair`, { method: "POST", headers: json, body: JSON.stringify({ code: (await made.json()).code }) });
+  const paired = await fetch(`${BASE}/api/devices/pair`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ code: (await made.json()).code }),
+  });
   if (!paired.ok) throw new Error(`pairing: ${paired.status} ${await paired.text()}`);
   return cookiesOf(paired).join("; ");
 }
@@ -151,7 +159,13 @@ function percentile(sorted, p) {
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 function summary(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) };
+  return {
+    n: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? NaN),
+  };
 }
 function table(rows) {
   const headers = Object.keys(rows[0]);
@@ -164,7 +178,10 @@ function table(rows) {
 // 1. Appends from simulated tablets
 // ---------------------------------------------------------------------------------------------
 
-const run = randomBytes(6).toString("hex").replace(/[^0-9a-z]/g, "0").slice(0, 10);
+const run = randomBytes(6)
+  .toString("hex")
+  .replace(/[^0-9a-z]/g, "0")
+  .slice(0, 10);
 const NOTES = 8;
 
 /** The n-th request of a tablet: open a case, hear, validate, apologise, a few notes; then the next case. */
@@ -179,10 +196,21 @@ function stepFor(tablet, n) {
   if (step === 1)
     return {
       path: events,
-      body: { clientEventId, event: { type: "complaint_heard", data: { customerWords: "Our food is cold", category: "food_quality", severity: 2, spot: `Table ${tablet}`, mood: "upset" } } },
+      body: {
+        clientEventId,
+        event: {
+          type: "complaint_heard",
+          data: { customerWords: "Our food is cold", category: "food_quality", severity: 2, spot: `Table ${tablet}`, mood: "upset" },
+        },
+      },
     };
-  if (step === 2) return { path: events, body: { clientEventId, event: { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } } } };
-  if (step === 3) return { path: events, body: { clientEventId, event: { type: "apology_given", data: { sincere: true, ourFault: true } } } };
+  if (step === 2)
+    return {
+      path: events,
+      body: { clientEventId, event: { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } } },
+    };
+  if (step === 3)
+    return { path: events, body: { clientEventId, event: { type: "apology_given", data: { sincere: true, ourFault: true } } } };
   return { path: events, body: { clientEventId, event: { type: "note_added", data: { text: `Note ${step}` } } } };
 }
 
@@ -191,7 +219,14 @@ function post(agent, urlPath, cookie, body) {
   return new Promise((resolve) => {
     const started = performance.now();
     const request = http.request(
-      { host: "127.0.0.1", port: PORT, path: urlPath, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), cookie } },
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        path: urlPath,
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data), cookie },
+      },
       (response) => {
         response.resume();
         response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
@@ -233,7 +268,16 @@ async function load({ tablets, rate, seconds, cookies }) {
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   const ok = (statuses[200] ?? 0) + (statuses[201] ?? 0);
-  return { tablets, rate: rate ?? "flat out", seconds: round(elapsed), appends: ok, perSecond: round(ok / elapsed), errors: latencies.length - ok, statuses, latencyMs: summary(latencies) };
+  return {
+    tablets,
+    rate: rate ?? "flat out",
+    seconds: round(elapsed),
+    appends: ok,
+    perSecond: round(ok / elapsed),
+    errors: latencies.length - ok,
+    statuses,
+    latencyMs: summary(latencies),
+  };
 }
 
 /**
@@ -261,7 +305,11 @@ async function flood({ clients, until }) {
               path: "/api/session/password",
               method: "POST",
               agent,
-              headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+              headers: {
+                "content-type": "application/json",
+                "content-length": Buffer.byteLength(body),
+                "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+              },
             },
             (response) => {
               response.resume();
@@ -320,7 +368,9 @@ async function floodBench(databaseUrl) {
     await load({ tablets: 5, rate: 5, seconds: 2, cookies });
     results.serverMjs = await appendsWithFlood({ tablets: 10, rate: 5, cookies });
     for (const [name, r] of Object.entries(results)) {
-      log(`  ${name}: appends p50 ${r.appends.latencyMs.p50} p95 ${r.appends.latencyMs.p95} ms, ${r.appends.errors} errors${r.flood ? `; flood ${r.flood.attempts} sign-ins ${JSON.stringify(r.flood.statuses)}` : ""}`);
+      log(
+        `  ${name}: appends p50 ${r.appends.latencyMs.p50} p95 ${r.appends.latencyMs.p95} ms, ${r.appends.errors} errors${r.flood ? `; flood ${r.flood.attempts} sign-ins ${JSON.stringify(r.flood.statuses)}` : ""}`,
+      );
     }
     return { floodClients: FLOOD_CLIENTS, ...results };
   } finally {
@@ -333,7 +383,11 @@ async function appendBench() {
   const dbFile = path.join(work, "appends.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
   const databaseUrl = `file:${dbFile}`;
-  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env: { ...baseEnv, DATABASE_URL: databaseUrl }, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], {
+    cwd: root,
+    env: { ...baseEnv, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
   const server = await serve(databaseUrl);
   try {
     const device = await pairTablet();
@@ -343,14 +397,18 @@ async function appendBench() {
       log("Warming up …");
       await load({ tablets: 5, rate: 5, seconds: 3, cookies });
     }
-    for (const [tablets, rate] of PAGE_ONLY ? [] : [
-      [1, 5],
-      [10, 5],
-      [50, 5],
-      [50, null],
-    ]) {
+    for (const [tablets, rate] of PAGE_ONLY
+      ? []
+      : [
+          [1, 5],
+          [10, 5],
+          [50, 5],
+          [50, null],
+        ]) {
       const result = await load({ tablets, rate, seconds: SECONDS, cookies });
-      log(`  ${tablets} tablets, ${rate ? `${rate} steps/s each` : "flat out"}: ${result.perSecond} appends/s, p95 ${result.latencyMs.p95} ms, ${result.errors} errors`);
+      log(
+        `  ${tablets} tablets, ${rate ? `${rate} steps/s each` : "flat out"}: ${result.perSecond} appends/s, p95 ${result.latencyMs.p95} ms, ${result.errors} errors`,
+      );
       results.push(result);
     }
     const page = await firstLoadJs(cookies[0]);
@@ -379,7 +437,11 @@ async function appendBench() {
  */
 async function firstLoadJs(cookie) {
   const caseId = `c${run}zzz${"0".repeat(7)}`;
-  await fetch(`${BASE}/api/cases`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ clientEventId: `bench-${run}-page`, caseId }) });
+  await fetch(`${BASE}/api/cases`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ clientEventId: `bench-${run}-page`, caseId }),
+  });
   const url = `${BASE}/cases/${caseId}`;
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({
@@ -388,7 +450,9 @@ async function firstLoadJs(cookie) {
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1080, height: 810 }, deviceScaleFactor: 2, hasTouch: true });
-    await context.addCookies(cookie.split("; ").map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url: BASE })));
+    await context.addCookies(
+      cookie.split("; ").map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url: BASE })),
+    );
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "load" });
     // Interactive: the stage's panel has hydrated (it marks itself data-ready).
@@ -402,7 +466,12 @@ async function firstLoadJs(cookie) {
         return performance
           .getEntriesByType("resource")
           .filter((e) => new URL(e.name).pathname.endsWith(".js"))
-          .map((e) => ({ src: new URL(e.name).pathname, bytes: e.decodedBodySize, servedBytes: e.encodedBodySize, beforeLoad: e.startTime <= cutoff }));
+          .map((e) => ({
+            src: new URL(e.name).pathname,
+            bytes: e.decodedBodySize,
+            servedBytes: e.encodedBodySize,
+            beforeLoad: e.startTime <= cutoff,
+          }));
       }, readyAt);
     const loaded = await collect();
     await page.waitForTimeout(5000);
@@ -429,7 +498,14 @@ async function lighthouseRun(url, cookie) {
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const config = {
@@ -439,7 +515,8 @@ async function lighthouseRun(url, cookie) {
         formFactor: "mobile",
         // iPad (gen 7) in landscape, Lighthouse's default mobile network and CPU throttling.
         screenEmulation: { mobile: true, width: 1080, height: 810, deviceScaleFactor: 2, disabled: false },
-        emulatedUserAgent: "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+        emulatedUserAgent:
+          "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
         extraHeaders: { Cookie: cookie },
       },
     };
@@ -469,7 +546,11 @@ async function lighthouseRun(url, cookie) {
 
 async function managerBench() {
   log("Manager desk: building 100,000 cases with scripts/bench-manager.ts (its own tables follow) …");
-  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-manager.ts", "--runs", "15", "--keep"], { cwd: root, env: baseEnv, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-manager.ts", "--runs", "15", "--keep"], {
+    cwd: root,
+    env: baseEnv,
+    stdio: "inherit",
+  });
   const saved = JSON.parse(readFileSync(path.join(root, "bench", "results", "manager.json"), "utf8"));
   // Both of its variants: the schema as migrated, and with the indexes it proposes.
   const useCases = saved.variants.flatMap((variant) =>
@@ -485,8 +566,16 @@ async function managerBench() {
   const now = new Date();
   const iso = (d) => d.toISOString().replace("Z", "+00:00");
   sqlite
-    .prepare(`INSERT INTO "Session" (id, tokenHash, userId, locationId, createdAt, lastSeenAt, expiresAt) VALUES (?, ?, 'bench-area-manager', NULL, ?, ?, ?)`)
-    .run(`bench-session-${run}`, createHash("sha256").update(token).digest("hex"), iso(now), iso(now), iso(new Date(now.getTime() + 3_600_000)));
+    .prepare(
+      `INSERT INTO "Session" (id, tokenHash, userId, locationId, createdAt, lastSeenAt, expiresAt) VALUES (?, ?, 'bench-area-manager', NULL, ?, ?, ?)`,
+    )
+    .run(
+      `bench-session-${run}`,
+      createHash("sha256").update(token).digest("hex"),
+      iso(now),
+      iso(now),
+      iso(new Date(now.getTime() + 3_600_000)),
+    );
   sqlite.close();
   const server = await serve(`file:${dbFile}`);
   const overHttp = [];
@@ -518,7 +607,11 @@ async function managerBench() {
 // ---------------------------------------------------------------------------------------------
 
 function coachBench() {
-  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-coach.ts"], { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-coach.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
 }
 
 async function main() {
@@ -552,13 +645,27 @@ async function main() {
         met: u.p95Ms < 300 ? "yes" : "NO",
       });
     }
-    for (const h of manager.http) rows.push({ measure: `${h.scenario} over HTTP`, result: `p50 ${h.p50}  p95 ${h.p95} ms`, target: "p95 < 300 ms", met: h.p95 < 300 ? "yes" : "NO" });
+    for (const h of manager.http)
+      rows.push({
+        measure: `${h.scenario} over HTTP`,
+        result: `p50 ${h.p50}  p95 ${h.p95} ms`,
+        target: "p95 < 300 ms",
+        met: h.p95 < 300 ? "yes" : "NO",
+      });
   }
   if (field.floods) {
     const f = field.floods;
     const p95 = (r) => r.appends.latencyMs.p95;
-    const floodLine = (r) => `${r.flood.attempts} sign-ins: ${Object.entries(r.flood.statuses).map(([code, count]) => `${count}×${code}`).join(" ")}`;
-    rows.push({ measure: "appends, 10 tablets × 5 steps/s, no sign-in flood", result: `p50 ${f.quiet.appends.latencyMs.p50}  p95 ${p95(f.quiet)} ms  ${f.quiet.appends.errors} errors`, target: "", met: "" });
+    const floodLine = (r) =>
+      `${r.flood.attempts} sign-ins: ${Object.entries(r.flood.statuses)
+        .map(([code, count]) => `${count}×${code}`)
+        .join(" ")}`;
+    rows.push({
+      measure: "appends, 10 tablets × 5 steps/s, no sign-in flood",
+      result: `p50 ${f.quiet.appends.latencyMs.p50}  p95 ${p95(f.quiet)} ms  ${f.quiet.appends.errors} errors`,
+      target: "",
+      met: "",
+    });
     rows.push({
       measure: `  same, during a sign-in flood (${f.floodClients} clients, new address and email each try)`,
       result: `p50 ${f.flood.appends.latencyMs.p50}  p95 ${p95(f.flood)} ms (${(p95(f.flood) / p95(f.quiet)).toFixed(1)}× quiet)  ${f.flood.appends.errors} errors; ${floodLine(f.flood)}`,
@@ -579,16 +686,38 @@ async function main() {
       met: "",
     });
   }
-  rows.push({ measure: "live-coach page, first-load JS (gzip, as served)", result: `${field.page.gzipKB} kB in ${field.page.scripts} scripts`, target: "< 150 kB", met: field.page.gzipKB < 150 ? "yes" : "NO" });
+  rows.push({
+    measure: "live-coach page, first-load JS (gzip, as served)",
+    result: `${field.page.gzipKB} kB in ${field.page.scripts} scripts`,
+    target: "< 150 kB",
+    met: field.page.gzipKB < 150 ? "yes" : "NO",
+  });
   const warmed = field.page.warmedAfterLoad;
-  rows.push({ measure: "  then fetched once idle (next stage, fold, tablet store)", result: `${warmed.gzipKB} kB in ${warmed.scripts} scripts`, target: "", met: "" });
+  rows.push({
+    measure: "  then fetched once idle (next stage, fold, tablet store)",
+    result: `${warmed.gzipKB} kB in ${warmed.scripts} scripts`,
+    target: "",
+    met: "",
+  });
   if (field.lighthouse) {
     const m = field.lighthouse.median;
-    rows.push({ measure: `Lighthouse performance (iPad, median of ${LIGHTHOUSE_RUNS})`, result: `${m.performance}  (FCP ${m.fcpMs} ms, LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, CLS ${m.cls})`, target: "≥ 95", met: m.performance >= 95 ? "yes" : "NO" });
-    rows.push({ measure: "Lighthouse accessibility", result: String(m.accessibility), target: "≥ 95", met: m.accessibility >= 95 ? "yes" : "NO" });
+    rows.push({
+      measure: `Lighthouse performance (iPad, median of ${LIGHTHOUSE_RUNS})`,
+      result: `${m.performance}  (FCP ${m.fcpMs} ms, LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, CLS ${m.cls})`,
+      target: "≥ 95",
+      met: m.performance >= 95 ? "yes" : "NO",
+    });
+    rows.push({
+      measure: "Lighthouse accessibility",
+      result: String(m.accessibility),
+      target: "≥ 95",
+      met: m.accessibility >= 95 ? "yes" : "NO",
+    });
   }
 
-  log(`\nField-readiness bench (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; server and load on the same machine)\n`);
+  log(
+    `\nField-readiness bench (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; server and load on the same machine)\n`,
+  );
   log(table(rows));
   const output = {
     generatedAt: new Date().toISOString(),

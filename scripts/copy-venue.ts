@@ -24,8 +24,10 @@ export async function copyVenue(from: Db, target: Db, options: { locationIds?: s
   const actorIds = new Set(memberships.map((m) => m.userId));
   for (let i = 0; i < caseIds.length; i += BATCH) {
     const batch = caseIds.slice(i, i + BATCH);
-    for (const row of await from.case.findMany({ where: { id: { in: batch } }, select: { openedById: true } })) actorIds.add(row.openedById);
-    for (const row of await from.caseEvent.findMany({ where: { caseId: { in: batch } }, select: { actorId: true }, distinct: ["actorId"] })) actorIds.add(row.actorId);
+    for (const row of await from.case.findMany({ where: { id: { in: batch } }, select: { openedById: true } }))
+      actorIds.add(row.openedById);
+    for (const row of await from.caseEvent.findMany({ where: { caseId: { in: batch } }, select: { actorId: true }, distinct: ["actorId"] }))
+      actorIds.add(row.actorId);
   }
   const people = await from.user.findMany({ where: { id: { in: [...actorIds] } } });
 
@@ -61,7 +63,14 @@ export async function copyVenue(from: Db, target: Db, options: { locationIds?: s
     events += log.length;
   }
   const check = await checkCaseLogs(target, caseIds);
-  return { locations: locations.length, people: people.length, cases: caseIds.length, events, checked: check.cases, problems: check.problems };
+  return {
+    locations: locations.length,
+    people: people.length,
+    cases: caseIds.length,
+    events,
+    checked: check.cases,
+    problems: check.problems,
+  };
 }
 
 async function main() {
@@ -85,7 +94,10 @@ async function main() {
     console.log(`Copied ${report.locations} location(s), ${report.people} people, ${report.cases} cases, ${report.events} events.`);
     for (const problem of report.problems) console.log(`  ✗ ${problem}`);
     if (report.problems.length) process.exitCode = 1;
-    else console.log(`  ✓ ${report.checked} cases checked in the target: every log numbered 1..n, every projection equal to the fold of its log`);
+    else
+      console.log(
+        `  ✓ ${report.checked} cases checked in the target: every log numbered 1..n, every projection equal to the fold of its log`,
+      );
   } finally {
     await from.$disconnect();
     await to.$disconnect();

@@ -16,7 +16,11 @@ if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run
 run("npx tsx --conditions=react-server scripts/seed.ts");
 if (process.env.SKIP_BUILD !== "1") run("npx next build");
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port], { cwd: root, stdio: "inherit", env: { ...env, PORT: port } });
+const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...env, PORT: port },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 
@@ -31,4 +35,6 @@ while (Date.now() < until) {
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
 run(`npx tsx --conditions=react-server scripts/pairing-code.ts --location loc-harbour --name "Demo tablet" --minutes 60`);
-console.log(`Complaint Coach is on http://localhost:${port} — open the pairing link above, then sign in as Amira Shah with PIN 4827 (all demo sign-ins: docs/demo-credentials.md).\n`);
+console.log(
+  `Complaint Coach is on http://localhost:${port} — open the pairing link above, then sign in as Amira Shah with PIN 4827 (all demo sign-ins: docs/demo-credentials.md).\n`,
+);

@@ -16,6 +16,10 @@ const run = (cmd) => execSync(cmd, { cwd: root, stdio: "inherit", env });
 run("npx tsx --conditions=react-server scripts/seed.ts --cases 60 --no-live-heads-up");
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx next build");
 // server.mjs, as `npm start` runs it: forwarding headers from clients are not believed (no TRUSTED_PROXIES).
-const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

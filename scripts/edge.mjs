@@ -46,7 +46,9 @@ export function parseTrustedProxies(spec = "") {
       const prefix = bits === undefined ? null : Number(bits);
       const maxBits = family === "ipv4" ? 32 : 128;
       if (!address || extra !== undefined || (prefix !== null && (!Number.isInteger(prefix) || prefix < 0 || prefix > maxBits))) {
-        throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${Object.keys(NAMED_RANGES).join(", ")}`);
+        throw new Error(
+          `TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${Object.keys(NAMED_RANGES).join(", ")}`,
+        );
       }
       if (prefix === null) list.addAddress(address, family);
       else list.addSubnet(address, prefix, family);
@@ -66,7 +68,11 @@ export function resolveClient(peer, forwardedFor, trusted) {
   const socket = normaliseAddress(peer) ?? "unknown";
   if (!trusted || socket === "unknown" || !trusted.check(socket)) return { address: socket, viaTrustedProxy: false };
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const hops = header.split(",").map((h) => h.trim()).filter(Boolean).reverse();
+  const hops = header
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .reverse();
   let address = socket;
   for (const hop of hops) {
     const next = normaliseAddress(hop);

@@ -42,7 +42,12 @@ function png(size, pixel) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.concat(rows), { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows), { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const clamp = (v) => Math.max(0, Math.min(1, v));
@@ -57,7 +62,9 @@ function roundedBox(px, py, x0, y0, x1, y1, r) {
 }
 function inTriangle(px, py, [ax, ay], [bx, by], [cx, cy]) {
   const s = (x1, y1, x2, y2, x3, y3) => (x1 - x3) * (y2 - y3) - (x2 - x3) * (y1 - y3);
-  const d1 = s(px, py, ax, ay, bx, by), d2 = s(px, py, bx, by, cx, cy), d3 = s(px, py, cx, cy, ax, ay);
+  const d1 = s(px, py, ax, ay, bx, by),
+    d2 = s(px, py, bx, by, cx, cy),
+    d3 = s(px, py, cx, cy, ax, ay);
   return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
 }
 const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
@@ -65,9 +72,11 @@ const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
 /** The drawing in a unit square; `pad` shrinks it into the maskable safe zone. */
 function drawer(size, { rounded, pad }) {
   return (x, y) => {
-    const u = x / size, v = y / size;
+    const u = x / size,
+      v = y / size;
     const inset = (t) => (t - pad) / (1 - 2 * pad);
-    const X = inset(u), Y = inset(v);
+    const X = inset(u),
+      Y = inset(v);
     const edge = 1.2 / size;
     let color = BACKGROUND;
     let alpha = 1;

@@ -32,7 +32,11 @@ async function main(): Promise<void> {
   const db = createDb(defaultDatabaseUrl());
   try {
     await configureSqlite(db);
-    const admin = await db.user.findFirst({ where: { role: "admin", active: true }, include: { locations: true }, orderBy: { createdAt: "asc" } });
+    const admin = await db.user.findFirst({
+      where: { role: "admin", active: true },
+      include: { locations: true },
+      orderBy: { createdAt: "asc" },
+    });
     if (!admin) throw new Error("No active admin in this database: seed it first (npm run db:seed) or add one.");
     const actor: Actor = {
       id: admin.id,

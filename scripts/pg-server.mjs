@@ -24,7 +24,8 @@ function serverUser() {
   if (process.getuid?.() !== 0) return null;
   for (const name of ["postgres", "nobody"]) {
     const r = spawnSync("id", ["-u", name], { encoding: "utf8" });
-    if (r.status === 0) return { name, uid: Number(r.stdout.trim()), gid: Number(spawnSync("id", ["-g", name], { encoding: "utf8" }).stdout.trim()) };
+    if (r.status === 0)
+      return { name, uid: Number(r.stdout.trim()), gid: Number(spawnSync("id", ["-g", name], { encoding: "utf8" }).stdout.trim()) };
   }
   throw new Error("Running as root and no non-root user (postgres, nobody) to run PostgreSQL as");
 }

@@ -96,7 +96,10 @@ export async function openEngine(url, { quiet = true } = {}) {
 export function migrationsList(engine = "sqlite") {
   const dir = migrationsDirFor(engine);
   const dirs = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = path.join(dir, "migration_lock.toml");
   return {

@@ -22,7 +22,9 @@ async function main() {
     const summary = { url, integrity, ...result };
     if (args.includes("--json")) console.log(JSON.stringify(summary));
     else {
-      console.log(`${url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}: integrity ${integrity}; ${result.cases} cases, ${result.events} events checked`);
+      console.log(
+        `${url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}: integrity ${integrity}; ${result.cases} cases, ${result.events} events checked`,
+      );
       for (const problem of result.problems) console.log(`  ✗ ${problem}`);
       if (!result.problems.length) console.log("  ✓ every projection equals the fold of its log");
     }

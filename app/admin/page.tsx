@@ -29,7 +29,10 @@ export default async function AdminPage() {
       <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {ADMIN_SECTIONS.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="flex min-h-28 flex-col justify-center gap-1 rounded-2xl border border-slate-600 bg-slate-800 px-5 py-4 hover:border-sky-400">
+            <Link
+              href={s.href}
+              className="flex min-h-28 flex-col justify-center gap-1 rounded-2xl border border-slate-600 bg-slate-800 px-5 py-4 hover:border-sky-400"
+            >
               <span className="text-2xl font-semibold text-sky-300">{s.title}</span>
               <span className="text-slate-300">{s.hint}</span>
               <span className="text-sm text-slate-400">{summary[s.href]}</span>

@@ -56,16 +56,23 @@ export default async function FeedbackPage() {
 function FeedbackCase({ c }: { c: MyFeedbackCase }) {
   const unread = c.comments.filter((m) => !m.acknowledgedAt).length;
   return (
-    <article aria-labelledby={`case-${c.id}`} className={`flex flex-col gap-3 rounded-2xl border bg-slate-900 p-4 ${unread ? "border-violet-400" : "border-slate-700"}`} data-testid="feedback-case">
+    <article
+      aria-labelledby={`case-${c.id}`}
+      className={`flex flex-col gap-3 rounded-2xl border bg-slate-900 p-4 ${unread ? "border-violet-400" : "border-slate-700"}`}
+      data-testid="feedback-case"
+    >
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-col">
           <h2 id={`case-${c.id}`} className="flex flex-wrap items-center gap-2 text-xl font-bold text-slate-50">
             <Link href={`/cases/${c.id}`} className="text-sky-300 underline-offset-4 hover:underline">
               {c.reference}
             </Link>
-            {c.practice ? <span className="rounded-md bg-violet-800 px-2 py-0.5 text-sm font-semibold text-violet-50">Practice</span> : null}
+            {c.practice ? (
+              <span className="rounded-md bg-violet-800 px-2 py-0.5 text-sm font-semibold text-violet-50">Practice</span>
+            ) : null}
             <span className="text-base font-normal text-slate-300">
-              {c.closedAt ? formatShortDate(c.closedAt) : ""} · {c.spot ?? ""} · {c.category ? (CATEGORY_LABELS[c.category as Category] ?? c.category) : ""}
+              {c.closedAt ? formatShortDate(c.closedAt) : ""} · {c.spot ?? ""} ·{" "}
+              {c.category ? (CATEGORY_LABELS[c.category as Category] ?? c.category) : ""}
             </span>
           </h2>
           {c.words ? <p className="line-clamp-2 text-base text-slate-200">“{c.words}”</p> : null}
@@ -75,7 +82,11 @@ function FeedbackCase({ c }: { c: MyFeedbackCase }) {
       {c.comments.length ? (
         <ul aria-label="Comments from your trainer" className="flex flex-col gap-2">
           {c.comments.map((m) => (
-            <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 rounded-xl border-l-4 border-violet-400 bg-violet-950/60 px-4 py-3" data-testid="feedback-comment">
+            <li
+              key={m.id}
+              className="flex flex-wrap items-start justify-between gap-3 rounded-xl border-l-4 border-violet-400 bg-violet-950/60 px-4 py-3"
+              data-testid="feedback-comment"
+            >
               <div className="flex min-w-0 flex-1 flex-col gap-1">
                 <p className="text-sm font-semibold text-violet-200">
                   Step {m.eventSequence}: {m.step}

@@ -31,13 +31,16 @@ export default async function HeadsUpsPage() {
       <main className="mx-auto flex max-w-5xl flex-col gap-6 px-6 py-6">
         <h1 className="text-3xl font-bold">Heads-ups</h1>
         <p className="text-lg text-slate-300">
-          Tell customers at the earliest moment when something will affect them, with a true reason and options, so they can decide to wait, change or cancel.
+          Tell customers at the earliest moment when something will affect them, with a true reason and options, so they can decide to wait,
+          change or cancel.
         </p>
         {floor.headsUps.length === 0 ? <p className="text-lg text-slate-400">No heads-up is live here right now.</p> : null}
         <RaiseHeadsUpForm />
         <OpenHeadsUpCaseButton />
         <section aria-labelledby="ended" className="flex flex-col gap-2">
-          <h2 id="ended" className="text-2xl font-semibold">Ended in the last day</h2>
+          <h2 id="ended" className="text-2xl font-semibold">
+            Ended in the last day
+          </h2>
           {ended.length === 0 ? <p className="text-slate-400">None.</p> : null}
           <ul className="flex flex-col gap-2">
             {ended.map((a) => (
@@ -47,7 +50,8 @@ export default async function HeadsUpsPage() {
                 </a>
                 <span className="text-slate-300">
                   {" "}
-                  · {a._count.cases} told · ended by {a.endedBy?.name ?? "someone"} {formatDue(a.endedAt!.toISOString(), { timeZone: a.location.timezone, now })}
+                  · {a._count.cases} told · ended by {a.endedBy?.name ?? "someone"}{" "}
+                  {formatDue(a.endedAt!.toISOString(), { timeZone: a.location.timezone, now })}
                   {a.endNote ? ` · “${a.endNote}”` : ""}
                 </span>
               </li>

@@ -20,13 +20,13 @@ export default async function PairPage({ searchParams }: { searchParams: Promise
       <h1 className="text-3xl font-bold text-sky-300">Pair this tablet</h1>
       {device ? (
         <p className="rounded-xl border border-emerald-700 bg-emerald-950 px-4 py-3 text-lg text-emerald-100" data-testid="already-paired">
-          This tablet is paired to <strong>{device.locationName}</strong> as “{device.name}”. A new code pairs it again (to that code&apos;s venue)
-          and ends the old pairing.
+          This tablet is paired to <strong>{device.locationName}</strong> as “{device.name}”. A new code pairs it again (to that code&apos;s
+          venue) and ends the old pairing.
         </p>
       ) : (
         <p className="text-lg text-slate-300">
-          A paired tablet shows its venue&apos;s team on the sign-in screen, and they sign in with a PIN. Anywhere else, sign-in takes an email and
-          password.
+          A paired tablet shows its venue&apos;s team on the sign-in screen, and they sign in with a PIN. Anywhere else, sign-in takes an
+          email and password.
         </p>
       )}
       <DemoModeNote shown={isDemoMode()} />

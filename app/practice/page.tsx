@@ -23,7 +23,9 @@ function CaseLink({ c, tags = [] }: { c: PracticeCase; tags?: string[] }) {
       data-testid="practice-case"
     >
       <span className="flex flex-wrap items-center gap-2">
-        <span className="text-lg font-semibold text-sky-300">{c.category ? (CATEGORY_LABELS[c.category as Category] ?? c.category) : "Complaint"}</span>
+        <span className="text-lg font-semibold text-sky-300">
+          {c.category ? (CATEGORY_LABELS[c.category as Category] ?? c.category) : "Complaint"}
+        </span>
         <SeverityBadge severity={c.severity} />
         <span className="text-sm text-slate-300">
           {c.mood ? `${c.mood} customer · ` : ""}
@@ -47,7 +49,8 @@ export default async function PracticeListPage() {
         <div>
           <h1 className="text-3xl font-bold text-slate-50">Practice</h1>
           <p className="text-lg text-slate-300">
-            Work a real past complaint on the coach, with the app playing the customer. Nothing you do here is a real case: your trainer sees your runs, marked apart from real cases.
+            Work a real past complaint on the coach, with the app playing the customer. Nothing you do here is a real case: your trainer
+            sees your runs, marked apart from real cases.
           </p>
         </div>
         {drills.length ? (
@@ -57,7 +60,11 @@ export default async function PracticeListPage() {
             </h2>
             <ul className="flex flex-col gap-2">
               {drills.map((d) => (
-                <li key={d.id} className={`flex flex-wrap items-center justify-between gap-3 rounded-xl border-2 px-4 py-3 ${d.overdue ? "border-rose-400 bg-rose-950/40" : d.done ? "border-emerald-600 bg-slate-900" : "border-violet-400 bg-violet-950/40"}`} data-testid="my-drill">
+                <li
+                  key={d.id}
+                  className={`flex flex-wrap items-center justify-between gap-3 rounded-xl border-2 px-4 py-3 ${d.overdue ? "border-rose-400 bg-rose-950/40" : d.done ? "border-emerald-600 bg-slate-900" : "border-violet-400 bg-violet-950/40"}`}
+                  data-testid="my-drill"
+                >
                   <span className="flex flex-col gap-0.5">
                     <span className="text-lg font-semibold text-slate-50">
                       {d.category ? (CATEGORY_LABELS[d.category as Category] ?? d.category) : "Complaint"} · case {d.reference}
@@ -90,10 +97,15 @@ export default async function PracticeListPage() {
               {list.runs.map((r) => {
                 const ended = r.status === "closed" || r.status === "abandoned";
                 return (
-                  <li key={r.practiceCaseId} className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-700 bg-slate-900 px-4 py-3">
+                  <li
+                    key={r.practiceCaseId}
+                    className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-700 bg-slate-900 px-4 py-3"
+                  >
                     <span className="text-lg text-slate-100">
                       {formatShortDate(r.startedAt)} · from case {r.sourceReference} ·{" "}
-                      <span className="text-slate-300">{ended ? STATUS_LABELS[r.status] : `at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}</span>
+                      <span className="text-slate-300">
+                        {ended ? STATUS_LABELS[r.status] : `at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}
+                      </span>
                     </span>
                     <span className="flex items-center gap-3">
                       {ended ? <ScoreBadge score={r.score} /> : null}

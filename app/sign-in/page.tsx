@@ -37,8 +37,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {pairingLost ? (
         <p role="alert" className="rounded-xl border border-rose-400 bg-rose-950 px-4 py-3 text-lg text-rose-100">
           The tablet was paired, but this browser did not keep the pairing. This happens when the app is opened over plain http from another
-          device (Safari refuses secure cookies there) or when cookies are blocked: open it over https, or use <code>npm run demo</code> to try it on
-          your own network.
+          device (Safari refuses secure cookies there) or when cookies are blocked: open it over https, or use <code>npm run demo</code> to
+          try it on your own network.
         </p>
       ) : null}
       <DemoModeNote shown={isDemoMode()} />
@@ -55,11 +55,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Staff: sign in with your name and PIN
           </Link>
         ) : (
-          <section aria-labelledby="staff-here" className="mx-auto flex w-full max-w-md flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 px-5 py-4">
-            <h2 id="staff-here" className="text-xl font-semibold">Staff with a PIN?</h2>
+          <section
+            aria-labelledby="staff-here"
+            className="mx-auto flex w-full max-w-md flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 px-5 py-4"
+          >
+            <h2 id="staff-here" className="text-xl font-semibold">
+              Staff with a PIN?
+            </h2>
             <p className="text-slate-300" data-testid="not-paired">
-              PIN sign-in works only on a tablet paired to your venue. A manager makes a pairing code on the manager&apos;s desk (Tablets) and types
-              it here once.
+              PIN sign-in works only on a tablet paired to your venue. A manager makes a pairing code on the manager&apos;s desk (Tablets)
+              and types it here once.
             </p>
             <Link href="/pair" className={`${linkClass} self-start`}>
               Pair this tablet
@@ -71,8 +76,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     );
   }
 
-  const people = await (await getDb()).user.findMany({
-    where: { active: true, pinHash: { not: null }, role: { in: [...rolesWith("signIn.pin")] }, locations: { some: { locationId: device.locationId } } },
+  const people = await (
+    await getDb()
+  ).user.findMany({
+    where: {
+      active: true,
+      pinHash: { not: null },
+      role: { in: [...rolesWith("signIn.pin")] },
+      locations: { some: { locationId: device.locationId } },
+    },
     orderBy: { name: "asc" },
     select: { id: true, name: true, role: true },
   });

@@ -44,19 +44,56 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
           </p>
         ) : null}
       </div>
-      <form method="get" action="/trainer" role="search" aria-label="Find a case" className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4 md:grid-cols-5">
+      <form
+        method="get"
+        action="/trainer"
+        role="search"
+        aria-label="Find a case"
+        className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4 md:grid-cols-5"
+      >
         <label className={`${label} col-span-2`}>
           Search
-          <input type="search" name="q" defaultValue={v("q")} maxLength={100} placeholder="Reference, what was said, table, person" className={field} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={v("q")}
+            maxLength={100}
+            placeholder="Reference, what was said, table, person"
+            className={field}
+          />
         </label>
-        <FilterSelect label="Missed" name="missed" value={v("missed")} anyLabel="Any item" options={RUBRIC_ITEMS.map((id) => ({ value: id, label: RUBRIC_LABELS[id] }))} />
+        <FilterSelect
+          label="Missed"
+          name="missed"
+          value={v("missed")}
+          anyLabel="Any item"
+          options={RUBRIC_ITEMS.map((id) => ({ value: id, label: RUBRIC_LABELS[id] }))}
+        />
         <label className={label}>
           Score from
-          <input type="number" name="minScore" min={0} max={100} inputMode="numeric" defaultValue={v("minScore")} placeholder="0" className={field} />
+          <input
+            type="number"
+            name="minScore"
+            min={0}
+            max={100}
+            inputMode="numeric"
+            defaultValue={v("minScore")}
+            placeholder="0"
+            className={field}
+          />
         </label>
         <label className={label}>
           Score to
-          <input type="number" name="maxScore" min={0} max={100} inputMode="numeric" defaultValue={v("maxScore")} placeholder="100" className={field} />
+          <input
+            type="number"
+            name="maxScore"
+            min={0}
+            max={100}
+            inputMode="numeric"
+            defaultValue={v("maxScore")}
+            placeholder="100"
+            className={field}
+          />
         </label>
         <label className={label}>
           Order
@@ -66,8 +103,20 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
             <option value="score_high">Highest score first</option>
           </select>
         </label>
-        <FilterSelect label="Person" name="staff" value={v("staff")} anyLabel="Anyone" options={(list?.options.staff ?? []).map((s) => ({ value: s.id, label: s.name }))} />
-        <FilterSelect label="Category" name="category" value={v("category")} anyLabel="Any" options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
+        <FilterSelect
+          label="Person"
+          name="staff"
+          value={v("staff")}
+          anyLabel="Anyone"
+          options={(list?.options.staff ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          label="Category"
+          name="category"
+          value={v("category")}
+          anyLabel="Any"
+          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        />
         <label className={label}>
           Ended
           <select name="status" defaultValue={v("status")} className={field}>
@@ -90,7 +139,10 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
           </label>
         ) : null}
         <div className="col-span-2 flex items-end gap-3 md:col-span-3 md:justify-end">
-          <Link href="/trainer" className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-200 hover:bg-slate-700">
+          <Link
+            href="/trainer"
+            className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-200 hover:bg-slate-700"
+          >
             Clear
           </Link>
           <button type="submit" className="min-h-12 rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300">
@@ -100,16 +152,22 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
       </form>
       {problem ? (
         <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">
-          {problem} <Link href="/trainer" className="font-semibold underline">Clear the filters</Link>
+          {problem}{" "}
+          <Link href="/trainer" className="font-semibold underline">
+            Clear the filters
+          </Link>
         </p>
       ) : null}
       {list && list.scoredWindow !== null && list.scoredWindow >= SCORE_WINDOW ? (
         <p className="text-base text-amber-200" data-testid="score-window-note">
-          Filtered and sorted by score among the newest {formatCount(SCORE_WINDOW)} matching cases: narrow by person, category or location to reach older ones.
+          Filtered and sorted by score among the newest {formatCount(SCORE_WINDOW)} matching cases: narrow by person, category or location
+          to reach older ones.
         </p>
       ) : null}
       {list && list.rows.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">No ended case matches.</p>
+        <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">
+          No ended case matches.
+        </p>
       ) : null}
       {list && list.rows.length ? (
         <CaseTable
@@ -125,53 +183,57 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
             </>
           }
         >
-              {list.rows.map((row) => (
-                <CaseRow key={row.id}>
-                  <CaseLinkCell href={`/trainer/cases/${row.id}`} reference={row.reference} spot={row.spot} />
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-200">
-                    {row.closedAt ? formatShortDate(row.closedAt) : "—"}
-                    <span className="block text-sm text-slate-400">{row.closedAt ? formatClock(row.closedAt) : ""}</span>
-                    <span className="mt-1 block">
-                      <StagePill stage={row.status} status={row.status} compact />
-                    </span>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-200">
-                    {row.staffName}
-                    <span className="block text-sm text-slate-400">{row.locationName}</span>
-                  </td>
-                  <td className="min-w-56 px-3 py-2 text-slate-100">
-                    <span className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-300">
-                      {row.category ? (CATEGORY_LABELS[row.category as Category] ?? row.category) : "Not recorded"}
-                      <SeverityBadge severity={row.severity} />
-                    </span>
-                    <span className="line-clamp-2">{row.words ? `“${row.words}”` : "—"}</span>
-                    {row.staffSaid ? (
-                      <span className="mt-1 block text-sm text-amber-100" data-testid="staff-said">
-                        Staff said: “{row.staffSaid}”
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <ScoreBadge score={row.score} />
-                    {row.missed.length ? (
-                      <span className="mt-1 block max-w-48 whitespace-normal text-sm text-rose-200">
-                        Missed: {row.missed.map((id) => RUBRIC_LABELS[id].toLowerCase()).join("; ")}
-                      </span>
-                    ) : null}
-                    {row.comments ? (
-                      <span className="mt-1 block text-sm text-slate-300">
-                        {row.comments} comment{row.comments === 1 ? "" : "s"}
-                      </span>
-                    ) : null}
-                  </td>
-                </CaseRow>
-              ))}
+          {list.rows.map((row) => (
+            <CaseRow key={row.id}>
+              <CaseLinkCell href={`/trainer/cases/${row.id}`} reference={row.reference} spot={row.spot} />
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-200">
+                {row.closedAt ? formatShortDate(row.closedAt) : "—"}
+                <span className="block text-sm text-slate-400">{row.closedAt ? formatClock(row.closedAt) : ""}</span>
+                <span className="mt-1 block">
+                  <StagePill stage={row.status} status={row.status} compact />
+                </span>
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-200">
+                {row.staffName}
+                <span className="block text-sm text-slate-400">{row.locationName}</span>
+              </td>
+              <td className="min-w-56 px-3 py-2 text-slate-100">
+                <span className="flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-300">
+                  {row.category ? (CATEGORY_LABELS[row.category as Category] ?? row.category) : "Not recorded"}
+                  <SeverityBadge severity={row.severity} />
+                </span>
+                <span className="line-clamp-2">{row.words ? `“${row.words}”` : "—"}</span>
+                {row.staffSaid ? (
+                  <span className="mt-1 block text-sm text-amber-100" data-testid="staff-said">
+                    Staff said: “{row.staffSaid}”
+                  </span>
+                ) : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <ScoreBadge score={row.score} />
+                {row.missed.length ? (
+                  <span className="mt-1 block max-w-48 whitespace-normal text-sm text-rose-200">
+                    Missed: {row.missed.map((id) => RUBRIC_LABELS[id].toLowerCase()).join("; ")}
+                  </span>
+                ) : null}
+                {row.comments ? (
+                  <span className="mt-1 block text-sm text-slate-300">
+                    {row.comments} comment{row.comments === 1 ? "" : "s"}
+                  </span>
+                ) : null}
+              </td>
+            </CaseRow>
+          ))}
         </CaseTable>
       ) : null}
       {list && list.pageCount > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-center gap-3">
           {list.page > 1 ? (
-            <Link className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-100 hover:bg-slate-700" href={`/trainer${queryString(filters, { page: list.page - 1 })}`} rel="prev">
+            <Link
+              className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-100 hover:bg-slate-700"
+              href={`/trainer${queryString(filters, { page: list.page - 1 })}`}
+              rel="prev"
+            >
               Previous
             </Link>
           ) : null}
@@ -179,20 +241,31 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
             Page {list.page} of {formatCount(list.pageCount)}
           </span>
           {list.page < list.pageCount ? (
-            <Link className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-100 hover:bg-slate-700" href={`/trainer${queryString(filters, { page: list.page + 1 })}`} rel="next">
+            <Link
+              className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-4 text-lg font-semibold text-slate-100 hover:bg-slate-700"
+              href={`/trainer${queryString(filters, { page: list.page + 1 })}`}
+              rel="next"
+            >
               Next
             </Link>
           ) : null}
         </nav>
       ) : null}
       <section aria-labelledby="heads-ups" className="flex flex-col gap-2">
-        <h2 id="heads-ups" className="text-2xl font-semibold text-slate-50">Heads-ups</h2>
-        <p className="text-slate-300">Customers told before they had to ask: scored on telling early, a true reason, options and their choice.</p>
+        <h2 id="heads-ups" className="text-2xl font-semibold text-slate-50">
+          Heads-ups
+        </h2>
+        <p className="text-slate-300">
+          Customers told before they had to ask: scored on telling early, a true reason, options and their choice.
+        </p>
         {headsUps.length === 0 ? <p className="text-slate-400">No ended heads-ups yet.</p> : null}
         <ul className="flex flex-col gap-2">
           {headsUps.map((h) => (
             <li key={h.id}>
-              <Link href={`/trainer/heads-up-cases/${h.id}`} className="flex min-h-12 items-center justify-between gap-3 rounded-xl border border-slate-700 bg-slate-800 px-4 py-2 hover:border-sky-400">
+              <Link
+                href={`/trainer/heads-up-cases/${h.id}`}
+                className="flex min-h-12 items-center justify-between gap-3 rounded-xl border border-slate-700 bg-slate-800 px-4 py-2 hover:border-sky-400"
+              >
                 <span className="text-lg">
                   {h.reference} · {h.staffName} · {h.locationName} · {h.status}
                 </span>

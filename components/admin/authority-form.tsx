@@ -19,7 +19,14 @@ export function AuthorityForm({ role, limitCents }: { role: string; limitCents: 
     >
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-48">
-          <TextField id={`limit-${role}`} label={`${role[0].toUpperCase()}${role.slice(1)} limit (£)`} inputMode="decimal" value={pounds} onChange={(e) => setPounds(e.target.value)} error={fieldError("pounds")} />
+          <TextField
+            id={`limit-${role}`}
+            label={`${role[0].toUpperCase()}${role.slice(1)} limit (£)`}
+            inputMode="decimal"
+            value={pounds}
+            onChange={(e) => setPounds(e.target.value)}
+            error={fieldError("pounds")}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={busy || pounds === current}>
           Save<span className="sr-only"> {role} limit</span>

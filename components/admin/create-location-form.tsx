@@ -16,10 +16,13 @@ export function CreateLocationForm({ kinds }: { kinds: readonly string[] }) {
       className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-5"
       onSubmit={async (e) => {
         e.preventDefault();
-        if ((await send("POST", "/api/admin/locations", { name, kind, timezone }, { success: `${name.trim()} was added.` })).ok) setName("");
+        if ((await send("POST", "/api/admin/locations", { name, kind, timezone }, { success: `${name.trim()} was added.` })).ok)
+          setName("");
       }}
     >
-      <h2 id="add-location" className="text-2xl font-semibold">Add a location</h2>
+      <h2 id="add-location" className="text-2xl font-semibold">
+        Add a location
+      </h2>
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <TextField id="loc-name" label="Name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError("name")} required />
         <SelectField id="loc-kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} error={fieldError("kind")}>
@@ -29,10 +32,18 @@ export function CreateLocationForm({ kinds }: { kinds: readonly string[] }) {
             </option>
           ))}
         </SelectField>
-        <TextField id="loc-tz" label="Time zone" value={timezone} onChange={(e) => setTimezone(e.target.value)} error={fieldError("timezone")} />
+        <TextField
+          id="loc-tz"
+          label="Time zone"
+          value={timezone}
+          onChange={(e) => setTimezone(e.target.value)}
+          error={fieldError("timezone")}
+        />
       </div>
       <Outcome error={error} done={done} />
-      <Button type="submit" disabled={busy} className="self-start">Add location</Button>
+      <Button type="submit" disabled={busy} className="self-start">
+        Add location
+      </Button>
     </form>
   );
 }

@@ -31,7 +31,14 @@ export function CreateUserForm({ roles, passwordRoles, pinRoles, locations }: Pr
       className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-5"
       onSubmit={async (e) => {
         e.preventDefault();
-        const ok = (await send("POST", "/api/admin/users", { name, role, email, pin, password: usesPassword ? password : "", locationIds }, { success: `${name.trim()} was added.` })).ok;
+        const ok = (
+          await send(
+            "POST",
+            "/api/admin/users",
+            { name, role, email, pin, password: usesPassword ? password : "", locationIds },
+            { success: `${name.trim()} was added.` },
+          )
+        ).ok;
         if (ok) {
           setName("");
           setEmail("");
@@ -40,9 +47,19 @@ export function CreateUserForm({ roles, passwordRoles, pinRoles, locations }: Pr
         }
       }}
     >
-      <h2 id="add-person" className="text-2xl font-semibold">Add a person</h2>
+      <h2 id="add-person" className="text-2xl font-semibold">
+        Add a person
+      </h2>
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <TextField id="new-name" label="Full name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError("name")} required autoComplete="off" />
+        <TextField
+          id="new-name"
+          label="Full name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fieldError("name")}
+          required
+          autoComplete="off"
+        />
         <SelectField id="new-role" label="Role" value={role} onChange={(e) => setRole(e.target.value)} error={fieldError("role")}>
           {roles.map((r) => (
             <option key={r} value={r} className="capitalize">
@@ -81,7 +98,13 @@ export function CreateUserForm({ roles, passwordRoles, pinRoles, locations }: Pr
           />
         ) : null}
       </div>
-      <CheckboxGroup legend="Works at" options={locations.map((l) => ({ id: l.id, label: l.name }))} value={locationIds} onChange={setLocationIds} error={fieldError("locationIds")} />
+      <CheckboxGroup
+        legend="Works at"
+        options={locations.map((l) => ({ id: l.id, label: l.name }))}
+        value={locationIds}
+        onChange={setLocationIds}
+        error={fieldError("locationIds")}
+      />
       <Outcome error={error} done={done} />
       <Button type="submit" disabled={busy} className="self-start">
         {busy ? "Adding…" : "Add person"}

@@ -4,22 +4,46 @@ export const inputClass =
   "min-h-12 w-full rounded-xl border border-slate-500 bg-slate-800 px-4 text-lg text-slate-50 aria-[invalid=true]:border-rose-400";
 
 /** A labelled input; the label is always visible (no placeholder-as-label on a tablet). */
-export function TextField({ label, id, error, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; error?: string; hint?: string }) {
+export function TextField({
+  label,
+  id,
+  error,
+  hint,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; error?: string; hint?: string }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-base font-medium text-slate-200">{label}</label>
+      <label htmlFor={id} className="text-base font-medium text-slate-200">
+        {label}
+      </label>
       <input id={id} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...props} />
-      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-400">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="text-sm text-rose-300">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-rose-300">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function SelectField({ label, id, error, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; error?: string; children: ReactNode }) {
+export function SelectField({
+  label,
+  id,
+  error,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; error?: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-base font-medium text-slate-200">{label}</label>
+      <label htmlFor={id} className="text-base font-medium text-slate-200">
+        {label}
+      </label>
       <select id={id} className={inputClass} aria-invalid={error ? true : undefined} {...props}>
         {children}
       </select>
@@ -47,7 +71,10 @@ export function CheckboxGroup({
       <legend className="mb-1 text-base font-medium text-slate-200">{legend}</legend>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {options.map((o) => (
-          <label key={o.id} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-slate-600 bg-slate-800 px-4 text-lg">
+          <label
+            key={o.id}
+            className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-slate-600 bg-slate-800 px-4 text-lg"
+          >
             <input
               type="checkbox"
               className="size-6 accent-sky-400"
@@ -64,7 +91,17 @@ export function CheckboxGroup({
 }
 
 export function Outcome({ error, done }: { error: { message: string } | null; done: string | null }) {
-  if (error) return <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">{error.message}</p>;
-  if (done) return <p role="status" className="rounded-lg bg-emerald-950 px-4 py-3 text-emerald-200">{done}</p>;
+  if (error)
+    return (
+      <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">
+        {error.message}
+      </p>
+    );
+  if (done)
+    return (
+      <p role="status" className="rounded-lg bg-emerald-950 px-4 py-3 text-emerald-200">
+        {done}
+      </p>
+    );
   return null;
 }

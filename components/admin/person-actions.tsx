@@ -6,7 +6,15 @@ import { Outcome, TextField } from "./fields";
 import { useMutation } from "@/components/ui/use-mutation";
 
 /** Deactivate / reactivate, and reset a forgotten PIN or password. */
-export function PersonActions({ person, canHavePassword, isSelf }: { person: { id: string; name: string; active: boolean }; canHavePassword: boolean; isSelf: boolean }) {
+export function PersonActions({
+  person,
+  canHavePassword,
+  isSelf,
+}: {
+  person: { id: string; name: string; active: boolean };
+  canHavePassword: boolean;
+  isSelf: boolean;
+}) {
   const { send, busy, error, done, fieldError } = useMutation();
   const [resetting, setResetting] = useState(false);
   const [pin, setPin] = useState("");
@@ -26,7 +34,11 @@ export function PersonActions({ person, canHavePassword, isSelf }: { person: { i
             Deactivate<span className="sr-only"> {person.name}</span>
           </Button>
         ) : (
-          <Button variant="secondary" disabled={busy} onClick={() => void send("POST", `${base}/reactivate`, {}, { success: `${person.name} can sign in again.` })}>
+          <Button
+            variant="secondary"
+            disabled={busy}
+            onClick={() => void send("POST", `${base}/reactivate`, {}, { success: `${person.name} can sign in again.` })}
+          >
             Reactivate<span className="sr-only"> {person.name}</span>
           </Button>
         )}
@@ -40,7 +52,9 @@ export function PersonActions({ person, canHavePassword, isSelf }: { person: { i
           className="flex flex-col gap-3"
           onSubmit={async (e) => {
             e.preventDefault();
-            const ok = (await send("PUT", `${base}/credentials`, { pin, password }, { success: `New sign-in details saved for ${person.name}.` })).ok;
+            const ok = (
+              await send("PUT", `${base}/credentials`, { pin, password }, { success: `New sign-in details saved for ${person.name}.` })
+            ).ok;
             if (ok) {
               setPin("");
               setPassword("");
@@ -48,11 +62,29 @@ export function PersonActions({ person, canHavePassword, isSelf }: { person: { i
             }
           }}
         >
-          <TextField id={`pin-${person.id}`} label="New PIN" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, "").slice(0, 8))} error={fieldError("pin")} />
+          <TextField
+            id={`pin-${person.id}`}
+            label="New PIN"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, "").slice(0, 8))}
+            error={fieldError("pin")}
+          />
           {canHavePassword ? (
-            <TextField id={`pw-${person.id}`} label="New password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError("password")} />
+            <TextField
+              id={`pw-${person.id}`}
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={fieldError("password")}
+            />
           ) : null}
-          <Button type="submit" disabled={busy} className="self-start">Save</Button>
+          <Button type="submit" disabled={busy} className="self-start">
+            Save
+          </Button>
         </form>
       ) : null}
       <Outcome error={error} done={done} />

@@ -6,7 +6,19 @@ import { Outcome, TextField } from "./fields";
 import { useMutation } from "@/components/ui/use-mutation";
 
 /** One-field rename, for locations ({ name }) and root causes ({ label }). */
-export function RenameForm({ id, url, field, label, current }: { id: string; url: string; field: "name" | "label"; label: string; current: string }) {
+export function RenameForm({
+  id,
+  url,
+  field,
+  label,
+  current,
+}: {
+  id: string;
+  url: string;
+  field: "name" | "label";
+  label: string;
+  current: string;
+}) {
   const { send, busy, error, done, fieldError } = useMutation();
   const [value, setValue] = useState(current);
   return (

@@ -17,10 +17,22 @@ export function AddRootCauseForm() {
         if ((await send("POST", "/api/admin/root-causes", { label }, { success: `“${label.trim()}” was added.` })).ok) setLabel("");
       }}
     >
-      <h2 id="add-cause" className="text-2xl font-semibold">Add a root cause</h2>
-      <TextField id="cause-label" label="Label" value={label} onChange={(e) => setLabel(e.target.value)} error={fieldError("label")} required maxLength={60} />
+      <h2 id="add-cause" className="text-2xl font-semibold">
+        Add a root cause
+      </h2>
+      <TextField
+        id="cause-label"
+        label="Label"
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+        error={fieldError("label")}
+        required
+        maxLength={60}
+      />
       <Outcome error={error} done={done} />
-      <Button type="submit" disabled={busy} className="self-start">Add root cause</Button>
+      <Button type="submit" disabled={busy} className="self-start">
+        Add root cause
+      </Button>
     </form>
   );
 }
@@ -31,11 +43,19 @@ export function RootCauseToggle({ tag }: { tag: { id: string; label: string; act
   const url = `/api/admin/root-causes/${encodeURIComponent(tag.id)}/${tag.active ? "deactivate" : "reactivate"}`;
   return (
     <div className="flex flex-col gap-2">
-      <Button variant={tag.active ? "ghost" : "secondary"} disabled={busy} onClick={() => void send("POST", url, {}, { success: "Saved." })}>
+      <Button
+        variant={tag.active ? "ghost" : "secondary"}
+        disabled={busy}
+        onClick={() => void send("POST", url, {}, { success: "Saved." })}
+      >
         {tag.active ? "Retire" : "Bring back"}
         <span className="sr-only"> {tag.label}</span>
       </Button>
-      {error ? <p role="alert" className="text-rose-300">{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="text-rose-300">
+          {error.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -18,7 +18,8 @@ export function VentAgain({ state, send, onDone }: { state: CaseState; send: Sen
   const [note, setNote] = useState("");
   const step = useStep();
   const groupErrorId = useId();
-  const resume = state.resumeStage ?? (state.phase === "closed" || state.phase === "abandoned" || state.phase === "new" ? undefined : state.phase);
+  const resume =
+    state.resumeStage ?? (state.phase === "closed" || state.phase === "abandoned" || state.phase === "new" ? undefined : state.phase);
 
   const submit = async () => {
     const ok = await step.run(() => send({ type: "customer_vented", data: { backTo, note: optionalText(note) } }));
@@ -39,7 +40,13 @@ export function VentAgain({ state, send, onDone }: { state: CaseState; send: Sen
           Validate
         </Chip>
       </ChipGroup>
-      <TextArea label="What they said (optional)" rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={step.fieldError("note")} />
+      <TextArea
+        label="What they said (optional)"
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={step.fieldError("note")}
+      />
       <Button variant="secondary" className="self-start" disabled={step.pending} onClick={() => void submit()}>
         Go back to {STAGE_LABELS[backTo]}
       </Button>
@@ -57,7 +64,14 @@ export function AddNote({ send, onDone }: { send: SendStep; onDone: () => void }
   };
   return (
     <div className="flex flex-col gap-3 rounded-xl bg-slate-900 p-3">
-      <TextArea label="Note" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="Birthday dinner; regular guest" error={step.fieldError("text")} />
+      <TextArea
+        label="Note"
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Birthday dinner; regular guest"
+        error={step.fieldError("text")}
+      />
       <Button variant="secondary" className="self-start" disabled={step.pending} onClick={() => void submit()}>
         Save note
       </Button>
@@ -71,7 +85,11 @@ export function CustomerLeft({ send, onCancel }: { send: SendStep; onCancel: () 
   const [reason, setReason] = useState("");
   const step = useStep();
   return (
-    <div role="group" aria-label="Confirm the customer left" className="flex flex-col gap-3 rounded-xl border-2 border-rose-500 bg-rose-950/40 p-3">
+    <div
+      role="group"
+      aria-label="Confirm the customer left"
+      className="flex flex-col gap-3 rounded-xl border-2 border-rose-500 bg-rose-950/40 p-3"
+    >
       <p className="text-lg font-semibold text-rose-100">End this case because the customer left? This cannot be undone.</p>
       <TextArea
         label="What happened"
@@ -82,7 +100,11 @@ export function CustomerLeft({ send, onCancel }: { send: SendStep; onCancel: () 
         error={step.fieldError("reason")}
       />
       <div className="flex flex-wrap gap-3">
-        <Button variant="danger" disabled={step.pending} onClick={() => void step.run(() => send({ type: "case_abandoned", data: { reason } }))}>
+        <Button
+          variant="danger"
+          disabled={step.pending}
+          onClick={() => void step.run(() => send({ type: "case_abandoned", data: { reason } }))}
+        >
           Yes, end the case
         </Button>
         <Button variant="ghost" onClick={onCancel}>

@@ -25,7 +25,11 @@ export function CaseActions({ state, send }: { state: CaseState; send: SendStep 
   };
 
   return (
-    <section aria-labelledby={titleId} className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-950 p-3" data-testid="case-actions">
+    <section
+      aria-labelledby={titleId}
+      className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-950 p-3"
+      data-testid="case-actions"
+    >
       <h2 id={titleId} className="text-base font-semibold uppercase tracking-wide text-slate-400">
         At any time
       </h2>

@@ -75,12 +75,13 @@ export function CaseCoach({
   /** The coaching words for each stage (GUIDANCE), handed down by the server page. */
   guidance: Record<Stage, StageGuidance>;
 }) {
-  const { state, log, reached, send, decideAsManager, saveStatus, reachable, waiting, refused, reference, storage, discardRefused } = useCaseLog({
-    view,
-    initial,
-    fromServer,
-    actor,
-  });
+  const { state, log, reached, send, decideAsManager, saveStatus, reachable, waiting, refused, reference, storage, discardRefused } =
+    useCaseLog({
+      view,
+      initial,
+      fromServer,
+      actor,
+    });
   const stage = currentStage(state.phase);
   const pending = state.pendingManager;
   // Nothing optional runs before the stage's panel has hydrated (lib/client/idle.ts); then the
@@ -93,57 +94,59 @@ export function CaseCoach({
 
   return (
     <VenueTimeZone.Provider value={view.timeZone ?? VENUE_DEFAULT_TIME_ZONE}>
-    <CaseMovedOn.Provider value={movedOn}>
-    <PracticeReadback.Provider value={practice ? practiceAnswer : null}>
-    <div className="flex flex-col">
-      {/* Above the sticky bar, whose "Practice" badge stays in view. */}
-      {practice ? <PracticeBanner /> : null}
-      {/* Stays in view while scrolling: the clock and the stage are what staff glance at. */}
-      <div className="sticky top-0 z-10 shadow-lg shadow-slate-950/60" data-sticky-bar>
-        <TopBar
-          reference={reference}
-          state={state}
-          saveStatus={saveStatus}
-          reachable={reachable}
-          waiting={waiting}
-          storageRefused={storage === "refused"}
-        />
-        <StageRail phase={state.phase} reached={reached} resumeStage={state.resumeStage} />
-      </div>
-      <main
-        className={`mx-auto grid w-full max-w-screen-2xl gap-4 p-3 lg:p-4 ${stage ? "lg:grid-cols-[minmax(17rem,22rem)_minmax(0,1fr)]" : ""}`}
-      >
-        {stage ? (
-          <div className="lg:sticky lg:top-36 lg:max-h-[calc(100dvh-9.5rem)] lg:self-start lg:overflow-y-auto">
-            {/* Keyed by stage so checklist ticks start fresh at each stage. */}
-            <GuidancePanel key={stage} stage={stage} guidance={guidance[stage]} />
+      <CaseMovedOn.Provider value={movedOn}>
+        <PracticeReadback.Provider value={practice ? practiceAnswer : null}>
+          <div className="flex flex-col">
+            {/* Above the sticky bar, whose "Practice" badge stays in view. */}
+            {practice ? <PracticeBanner /> : null}
+            {/* Stays in view while scrolling: the clock and the stage are what staff glance at. */}
+            <div className="sticky top-0 z-10 shadow-lg shadow-slate-950/60" data-sticky-bar>
+              <TopBar
+                reference={reference}
+                state={state}
+                saveStatus={saveStatus}
+                reachable={reachable}
+                waiting={waiting}
+                storageRefused={storage === "refused"}
+              />
+              <StageRail phase={state.phase} reached={reached} resumeStage={state.resumeStage} />
+            </div>
+            <main
+              className={`mx-auto grid w-full max-w-screen-2xl gap-4 p-3 lg:p-4 ${stage ? "lg:grid-cols-[minmax(17rem,22rem)_minmax(0,1fr)]" : ""}`}
+            >
+              {stage ? (
+                <div className="lg:sticky lg:top-36 lg:max-h-[calc(100dvh-9.5rem)] lg:self-start lg:overflow-y-auto">
+                  {/* Keyed by stage so checklist ticks start fresh at each stage. */}
+                  <GuidancePanel key={stage} stage={stage} guidance={guidance[stage]} />
+                </div>
+              ) : null}
+              <div className="flex min-w-0 flex-col gap-4">
+                {practice ? (
+                  <PracticeCustomer
+                    state={state}
+                    practice={practice}
+                    caseId={view.id}
+                    log={log}
+                    serverLog={view.log}
+                    send={send}
+                    onReadback={setPracticeAnswer}
+                    sent={waiting === 0 && !refused}
+                  />
+                ) : null}
+                {refused ? <RefusedBanner refused={refused} discard={discardRefused} /> : null}
+                {pending && isOpen(state) ? (
+                  <ManagerWait state={state} pending={pending} deciders={deciders} decide={decideAsManager} />
+                ) : null}
+                {/* While a manager is awaited the stage's own steps are switched off; the playbook would refuse them anyway. */}
+                <fieldset disabled={Boolean(pending)} className="contents">
+                  <StageContent state={state} send={send} actor={actor} rootCauses={rootCauses} />
+                </fieldset>
+                {isOpen(state) ? <CaseActions key={state.phase} state={state} send={send} /> : null}
+              </div>
+            </main>
           </div>
-        ) : null}
-        <div className="flex min-w-0 flex-col gap-4">
-          {practice ? (
-            <PracticeCustomer
-              state={state}
-              practice={practice}
-              caseId={view.id}
-              log={log}
-              serverLog={view.log}
-              send={send}
-              onReadback={setPracticeAnswer}
-              sent={waiting === 0 && !refused}
-            />
-          ) : null}
-          {refused ? <RefusedBanner refused={refused} discard={discardRefused} /> : null}
-          {pending && isOpen(state) ? <ManagerWait state={state} pending={pending} deciders={deciders} decide={decideAsManager} /> : null}
-          {/* While a manager is awaited the stage's own steps are switched off; the playbook would refuse them anyway. */}
-          <fieldset disabled={Boolean(pending)} className="contents">
-            <StageContent state={state} send={send} actor={actor} rootCauses={rootCauses} />
-          </fieldset>
-          {isOpen(state) ? <CaseActions key={state.phase} state={state} send={send} /> : null}
-        </div>
-      </main>
-    </div>
-    </PracticeReadback.Provider>
-    </CaseMovedOn.Provider>
+        </PracticeReadback.Provider>
+      </CaseMovedOn.Provider>
     </VenueTimeZone.Provider>
   );
 }

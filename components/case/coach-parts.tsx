@@ -62,7 +62,10 @@ function part<P extends object>(load: () => Promise<ComponentType<P>>, fallback 
   const Lazy = lazy(() => {
     const ready = loaded;
     // A thenable that answers at once: React.lazy then renders without suspending.
-    if (ready) return { then: (resolve: (module: { default: ComponentType<P> }) => void) => resolve({ default: ready }) } as unknown as Promise<{ default: ComponentType<P> }>;
+    if (ready)
+      return { then: (resolve: (module: { default: ComponentType<P> }) => void) => resolve({ default: ready }) } as unknown as Promise<{
+        default: ComponentType<P>;
+      }>;
     return fetchPart();
   });
   function Part(props: P) {

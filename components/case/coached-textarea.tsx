@@ -7,7 +7,6 @@ import { PHRASE_KIND_LABELS } from "@/lib/playbook/phrase-kinds";
 import { quotedSentence } from "./text";
 import { loadPhraseCoach, usePhraseCoach } from "./use-phrase-coach";
 
-
 const DEBOUNCE_MS = 250;
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -31,7 +30,11 @@ export function PhraseCoachNotes({ text, id }: { text: string; id: string }) {
         <ul aria-label="Phrase coach" className="mt-1 flex flex-col gap-2">
           {flags.map((flag, index) => (
             // Two flags with the same better line show it once, under the first.
-            <PhraseNote key={`${flag.start}-${flag.rule}`} flag={flag} showTry={flags.findIndex((f) => f.suggestion === flag.suggestion) === index} />
+            <PhraseNote
+              key={`${flag.start}-${flag.rule}`}
+              flag={flag}
+              showTry={flags.findIndex((f) => f.suggestion === flag.suggestion) === index}
+            />
           ))}
         </ul>
       ) : null}

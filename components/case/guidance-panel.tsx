@@ -25,7 +25,11 @@ export function GuidancePanel({ stage, guidance }: { stage: Stage; guidance: Sta
     });
 
   return (
-    <aside aria-labelledby={titleId} data-testid="guidance" className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 p-4">
+    <aside
+      aria-labelledby={titleId}
+      data-testid="guidance"
+      className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 p-4"
+    >
       <div className="flex items-center justify-between gap-3">
         <h2 id={titleId} className="text-base font-semibold uppercase tracking-wide text-sky-300">
           Coach · {STAGE_LABELS[stage]}
@@ -49,7 +53,9 @@ export function GuidancePanel({ stage, guidance }: { stage: Stage; guidance: Sta
             <ul className="flex flex-col gap-1 text-base text-slate-100">
               {guidance.do.map((line) => (
                 <li key={line} className="flex gap-2">
-                  <span aria-hidden="true" className="text-emerald-400">✓</span>
+                  <span aria-hidden="true" className="text-emerald-400">
+                    ✓
+                  </span>
                   {line}
                 </li>
               ))}
@@ -60,7 +66,9 @@ export function GuidancePanel({ stage, guidance }: { stage: Stage; guidance: Sta
             <ul className="flex flex-col gap-1 text-base text-slate-100">
               {guidance.avoid.map((line) => (
                 <li key={line} className="flex gap-2">
-                  <span aria-hidden="true" className="text-rose-400">✗</span>
+                  <span aria-hidden="true" className="text-rose-400">
+                    ✗
+                  </span>
                   {line}
                 </li>
               ))}

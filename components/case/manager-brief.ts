@@ -30,7 +30,10 @@ export function managerBrief(state: CaseState): BriefLine[] {
     });
   }
   for (const decision of state.decisions) {
-    lines.push({ label: "Earlier decision", text: `${decision.decision === "approved" ? "Approved" : "Declined"}${decision.note ? `: ${decision.note}` : ""}` });
+    lines.push({
+      label: "Earlier decision",
+      text: `${decision.decision === "approved" ? "Approved" : "Declined"}${decision.note ? `: ${decision.note}` : ""}`,
+    });
   }
   if (state.chosenOption) lines.push({ label: "Agreed", text: state.chosenOption });
 

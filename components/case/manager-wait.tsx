@@ -125,7 +125,8 @@ function ManagerApproval({
         if (!otherKind) fields["remedy.kind"] = "Pick the kind of remedy";
         if (pence === null) fields["remedy.valueCents"] = "Enter the value in pounds, like 60 or 60.50";
         if (!optionalText(otherWords)) fields["remedy.description"] = "Say what you approve, in words the customer will read";
-        if (Object.keys(fields).length) return { ok: false, kind: "invalid", message: "Some details need fixing: see the marked fields.", fields };
+        if (Object.keys(fields).length)
+          return { ok: false, kind: "invalid", message: "Some details need fixing: see the marked fields.", fields };
       }
       return decide({
         managerId,
@@ -135,7 +136,8 @@ function ManagerApproval({
           decision,
           note: optionalText(note),
           option: kind === "authority" && decision === "approved" ? optionalText(option) : undefined,
-          remedy: counter && otherKind && pence !== null ? { kind: otherKind, description: otherWords.trim(), valueCents: pence } : undefined,
+          remedy:
+            counter && otherKind && pence !== null ? { kind: otherKind, description: otherWords.trim(), valueCents: pence } : undefined,
         },
       });
     });
@@ -163,15 +165,17 @@ function ManagerApproval({
           {deciders.map((d) => (
             <Chip key={d.id} pressed={managerId === d.id} onPress={() => setManagerId(d.id)}>
               {d.name}
-              {kind === "remedy" && d.limitCents !== undefined ? <span className="text-base font-normal"> · up to {formatMoney(d.limitCents)}</span> : null}
+              {kind === "remedy" && d.limitCents !== undefined ? (
+                <span className="text-base font-normal"> · up to {formatMoney(d.limitCents)}</span>
+              ) : null}
             </Chip>
           ))}
         </ChipGroup>
       )}
       {aboveLimit && limit !== undefined ? (
         <p className="text-base text-amber-200">
-          This is above {decider?.name}&apos;s {formatMoney(limit)} limit: approve something up to {formatMoney(limit)} instead, or ask a manager with a
-          higher limit.
+          This is above {decider?.name}&apos;s {formatMoney(limit)} limit: approve something up to {formatMoney(limit)} instead, or ask a
+          manager with a higher limit.
         </p>
       ) : null}
       <TextInput

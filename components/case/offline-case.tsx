@@ -57,7 +57,9 @@ export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidanc
     return (
       <main className="mx-auto flex max-w-3xl flex-col gap-4 px-6 py-10" data-testid="offline-signed-out">
         <h1 className="text-2xl font-bold text-sky-300">Nobody is signed in on this tablet</h1>
-        <p className="text-lg text-slate-300">Sign in to open or continue a case. Cases taken in someone else&apos;s session are not kept here for the next person.</p>
+        <p className="text-lg text-slate-300">
+          Sign in to open or continue a case. Cases taken in someone else&apos;s session are not kept here for the next person.
+        </p>
         <a href="/sign-in" className="self-start rounded-xl border border-slate-600 px-5 py-3 text-lg font-semibold text-slate-100">
           Sign in
         </a>
@@ -67,7 +69,9 @@ export function OfflineCase({ guidance }: { guidance: Record<Stage, StageGuidanc
   if (typeof loaded === "string") {
     return (
       <main className="mx-auto flex max-w-3xl flex-col gap-4 px-6 py-10">
-        <h1 className="text-2xl font-bold text-sky-300">{loaded === "not-ready" ? "This tablet is not ready to work offline yet" : "This case is not on this tablet"}</h1>
+        <h1 className="text-2xl font-bold text-sky-300">
+          {loaded === "not-ready" ? "This tablet is not ready to work offline yet" : "This case is not on this tablet"}
+        </h1>
         <p className="text-lg text-slate-300">
           {loaded === "missing"
             ? "It was not opened here, or it has already been sent and cleared. With a connection, find it from the home screen."

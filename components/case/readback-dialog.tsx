@@ -89,7 +89,12 @@ export function ReadbackDialog({ state, send, onClose }: { state: CaseState; sen
             <button
               type="button"
               disabled={step.pending || !practiceAnswer}
-              onClick={() => practiceAnswer && void step.run(() => send({ type: "readback_answered", data: { accepted: practiceAnswer.accepted, comment: practiceAnswer.comment } }))}
+              onClick={() =>
+                practiceAnswer &&
+                void step.run(() =>
+                  send({ type: "readback_answered", data: { accepted: practiceAnswer.accepted, comment: practiceAnswer.comment } }),
+                )
+              }
               className="min-h-24 rounded-2xl bg-violet-300 px-6 text-[32px] font-bold text-slate-950 disabled:opacity-60"
             >
               {practiceAnswer ? "Hand the tablet to the customer" : "The customer is reading…"}

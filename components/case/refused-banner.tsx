@@ -27,9 +27,14 @@ const STEP_NAMES: Record<string, string> = {
 export function RefusedBanner({ refused, discard }: { refused: RefusedStep; discard: () => Promise<void> }) {
   const timeZone = useVenueTimeZone();
   const { step, refusal, held } = refused;
-  const name = step.body.kind === "open" ? STEP_NAMES.case_opened : (STEP_NAMES[step.body.event.type] ?? step.body.event.type.replaceAll("_", " "));
+  const name =
+    step.body.kind === "open" ? STEP_NAMES.case_opened : (STEP_NAMES[step.body.event.type] ?? step.body.event.type.replaceAll("_", " "));
   return (
-    <section role="alert" data-testid="refused-step" className="flex flex-col gap-3 rounded-xl border-l-4 border-rose-400 bg-rose-950/80 px-5 py-4 text-rose-50">
+    <section
+      role="alert"
+      data-testid="refused-step"
+      className="flex flex-col gap-3 rounded-xl border-l-4 border-rose-400 bg-rose-950/80 px-5 py-4 text-rose-50"
+    >
       <h2 className="text-xl font-semibold">The server did not accept a step recorded on this tablet</h2>
       <p className="text-lg">
         <span className="font-semibold">{name}</span> (recorded {venueDayAndTime(new Date(refused.step.capturedAt), timeZone).time}):{" "}
@@ -37,7 +42,8 @@ export function RefusedBanner({ refused, discard }: { refused: RefusedStep; disc
       </p>
       {held > 0 ? (
         <p className="text-base">
-          {held} later {held === 1 ? "step is" : "steps are"} held back on this tablet, because {held === 1 ? "it was" : "they were"} recorded after it.
+          {held} later {held === 1 ? "step is" : "steps are"} held back on this tablet, because {held === 1 ? "it was" : "they were"}{" "}
+          recorded after it.
         </p>
       ) : null}
       <Button variant="secondary" className="self-start" onClick={() => void discard()}>

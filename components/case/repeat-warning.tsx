@@ -26,7 +26,11 @@ export function RepeatWarning({ caseId }: { caseId: string }) {
   }, [caseId]);
   if (messages.length === 0) return null;
   return (
-    <div role="status" data-testid="repeat-warning" className="mx-4 mt-3 rounded-xl border border-amber-400 bg-amber-950 px-4 py-3 text-lg text-amber-100">
+    <div
+      role="status"
+      data-testid="repeat-warning"
+      className="mx-4 mt-3 rounded-xl border border-amber-400 bg-amber-950 px-4 py-3 text-lg text-amber-100"
+    >
       {messages.map((m) => (
         <p key={m}>↻ {m} Worth telling the manager on shift.</p>
       ))}

@@ -19,7 +19,10 @@ export function StepFeedback({ step, testId }: { step: StepHandle; testId?: stri
     <div aria-live="polite" data-testid={testId}>
       {pending ? <p className="text-base text-slate-300">Saving…</p> : null}
       {!pending && failure ? (
-        <p role={failure.kind === "refused" ? "status" : "alert"} className={`rounded-lg border-l-4 px-4 py-3 text-base ${STYLE[failure.kind]}`}>
+        <p
+          role={failure.kind === "refused" ? "status" : "alert"}
+          className={`rounded-lg border-l-4 px-4 py-3 text-base ${STYLE[failure.kind]}`}
+        >
           {failure.kind === "refused" ? <span className="font-semibold">Not yet: </span> : null}
           {failure.message}
         </p>

@@ -83,9 +83,7 @@ export function TopBar({
           </>
         )}
       </h1>
-      {state.practice ? (
-        <span className="rounded-md bg-violet-800 px-2 py-1 text-base font-semibold text-violet-50">Practice</span>
-      ) : null}
+      {state.practice ? <span className="rounded-md bg-violet-800 px-2 py-1 text-base font-semibold text-violet-50">Practice</span> : null}
       <p className="text-xl text-slate-100" data-testid="case-spot">
         <span className="text-base text-slate-300">Where </span>
         {spot ? <span className="font-semibold">{spot}</span> : <span className="text-slate-300">not noted yet</span>}
@@ -122,7 +120,12 @@ export function TopBar({
           ) : null}
         </a>
       ) : null}
-      <p aria-live="polite" className="ml-auto flex min-h-8 flex-wrap items-center gap-3 text-base" data-testid="save-status" data-state={saveStatus}>
+      <p
+        aria-live="polite"
+        className="ml-auto flex min-h-8 flex-wrap items-center gap-3 text-base"
+        data-testid="save-status"
+        data-state={saveStatus}
+      >
         {!reachable ? <span className="rounded-md bg-rose-900 px-2 py-1 font-semibold text-rose-50">Offline</span> : null}
         {saveText(saveStatus, waiting) ? (
           <span className={`rounded-md px-2 py-1 font-semibold ${SAVE_TONE[saveStatus]}`}>{saveText(saveStatus, waiting)}</span>

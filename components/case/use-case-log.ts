@@ -128,7 +128,10 @@ export function useCaseLog({
     };
   }, []);
 
-  const merged = useMemo(() => caseFold?.mergeLog(confirmed, steps, reference ?? "Not sent yet") ?? null, [caseFold, confirmed, steps, reference]);
+  const merged = useMemo(
+    () => caseFold?.mergeLog(confirmed, steps, reference ?? "Not sent yet") ?? null,
+    [caseFold, confirmed, steps, reference],
+  );
   const folded = useMemo(() => (caseFold && merged ? caseFold.foldCase(merged.log) : initial), [caseFold, merged, initial]);
   const { state, reached } = folded;
   const waiting = merged?.waiting ?? 0;
@@ -151,13 +154,17 @@ export function useCaseLog({
       const record = await loadRecordStep().catch(() => null);
       // Offline on a tablet whose service worker never kept the checker: keep the step rather
       // than lose it; the server checks it on arrival, and a refusal is shown with a way on.
-      const check = record ? record.checkStep(state, draft, by, actor.authorityLimitCents) : { ok: true as const, event: draft as RecordedStepEvent };
+      const check = record
+        ? record.checkStep(state, draft, by, actor.authorityLimitCents)
+        : { ok: true as const, event: draft as RecordedStepEvent };
       if (!check.ok) return check.outcome;
       const checked = check.event;
       setWriting((n) => n + 1);
       try {
         const tablet = store ?? (await tabletStore());
-        const step = await (await localSession()).captureStep(tablet, {
+        const step = await (
+          await localSession()
+        ).captureStep(tablet, {
           caseId,
           clientEventId: newClientId(),
           actor: by,

@@ -13,7 +13,9 @@ export function DeviceList({ devices }: { devices: DeviceRow[] }) {
   const { send, busy, error, done } = useMutation();
   return (
     <section aria-labelledby="paired-tablets" className="flex flex-col gap-3">
-      <h2 id="paired-tablets" className="text-2xl font-semibold">Paired tablets</h2>
+      <h2 id="paired-tablets" className="text-2xl font-semibold">
+        Paired tablets
+      </h2>
       <Outcome error={error} done={done} />
       {devices.length === 0 ? <p className="text-lg text-slate-400">No tablet is paired yet.</p> : null}
       <ul className="flex flex-col gap-3">
@@ -27,14 +29,27 @@ export function DeviceList({ devices }: { devices: DeviceRow[] }) {
               <p className="text-xl font-semibold">
                 {d.name}
                 <span className="ml-2 text-base font-normal text-slate-300">· {d.locationName}</span>
-                {d.revokedAt ? <span className="ml-2 rounded-md bg-rose-900 px-2 py-0.5 text-sm text-rose-100">Unpaired {when(d.revokedAt)}</span> : null}
+                {d.revokedAt ? (
+                  <span className="ml-2 rounded-md bg-rose-900 px-2 py-0.5 text-sm text-rose-100">Unpaired {when(d.revokedAt)}</span>
+                ) : null}
               </p>
               <p className="text-sm text-slate-400">
                 Paired {when(d.pairedAt)} by {d.pairedByName} · last used {when(d.lastUsedAt)}
               </p>
             </div>
             {d.revokedAt ? null : (
-              <Button variant="danger" disabled={busy} onClick={() => void send("POST", `/api/devices/${encodeURIComponent(d.id)}/revoke`, {}, { success: `“${d.name}” is unpaired; everyone signed in on it is signed out.` })}>
+              <Button
+                variant="danger"
+                disabled={busy}
+                onClick={() =>
+                  void send(
+                    "POST",
+                    `/api/devices/${encodeURIComponent(d.id)}/revoke`,
+                    {},
+                    { success: `“${d.name}” is unpaired; everyone signed in on it is signed out.` },
+                  )
+                }
+              >
                 Unpair<span className="sr-only"> {d.name}</span>
               </Button>
             )}

@@ -10,10 +10,15 @@ export function PairForm({ initialCode, again }: { initialCode: string; again: b
   const { send, busy, error } = useMutation();
 
   async function submit() {
-    await send("POST", "/api/devices/pair", { code }, {
-      // A full load: the sign-in page now lists this venue's people (or says the cookie was not kept).
-      then: () => window.location.assign("/sign-in?paired=1"),
-    });
+    await send(
+      "POST",
+      "/api/devices/pair",
+      { code },
+      {
+        // A full load: the sign-in page now lists this venue's people (or says the cookie was not kept).
+        then: () => window.location.assign("/sign-in?paired=1"),
+      },
+    );
   }
 
   return (
@@ -25,7 +30,9 @@ export function PairForm({ initialCode, again }: { initialCode: string; again: b
       }}
     >
       <div className="flex flex-col gap-1">
-        <label htmlFor="pairing-code" className="text-lg font-medium text-slate-200">Pairing code</label>
+        <label htmlFor="pairing-code" className="text-lg font-medium text-slate-200">
+          Pairing code
+        </label>
         <input
           id="pairing-code"
           value={code}
@@ -39,7 +46,9 @@ export function PairForm({ initialCode, again }: { initialCode: string; again: b
         <p className="text-slate-400">Eight letters and digits, from the manager&apos;s desk → Tablets. It works once, for ten minutes.</p>
       </div>
       {error ? (
-        <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">{error.message}</p>
+        <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">
+          {error.message}
+        </p>
       ) : null}
       <Button type="submit" className="min-h-14" disabled={busy || code.replace(/[\s-]/g, "").length < 8}>
         {busy ? "Pairing…" : again ? "Pair again with this code" : "Pair this tablet"}

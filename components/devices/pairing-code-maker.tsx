@@ -38,10 +38,12 @@ export function PairingCodeMaker({ locations }: { locations: { id: string; name:
 
   return (
     <section aria-labelledby="pair-a-tablet" className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 px-5 py-5">
-      <h2 id="pair-a-tablet" className="text-2xl font-semibold">Pair a tablet</h2>
+      <h2 id="pair-a-tablet" className="text-2xl font-semibold">
+        Pair a tablet
+      </h2>
       <p className="text-slate-300">
-        A paired tablet shows its venue&apos;s team and takes their PINs. Make a code here, then on the tablet open <strong>/pair</strong> (or scan the
-        QR) and enter it. The code works once, for ten minutes.
+        A paired tablet shows its venue&apos;s team and takes their PINs. Make a code here, then on the tablet open <strong>/pair</strong>{" "}
+        (or scan the QR) and enter it. The code works once, for ten minutes.
       </p>
       <form
         className="grid grid-cols-1 gap-4 md:grid-cols-3 md:items-end"
@@ -51,10 +53,18 @@ export function PairingCodeMaker({ locations }: { locations: { id: string; name:
         }}
       >
         {locations.length > 1 ? (
-          <SelectField id="pair-location" label="Venue" value={locationId} onChange={(e) => setLocationId(e.target.value)} error={fields?.locationId}>
+          <SelectField
+            id="pair-location"
+            label="Venue"
+            value={locationId}
+            onChange={(e) => setLocationId(e.target.value)}
+            error={fields?.locationId}
+          >
             <option value="">Pick the venue</option>
             {locations.map((l) => (
-              <option key={l.id} value={l.id}>{l.name}</option>
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
             ))}
           </SelectField>
         ) : (
@@ -62,14 +72,25 @@ export function PairingCodeMaker({ locations }: { locations: { id: string; name:
             Venue: <strong>{locations[0]?.name ?? "none"}</strong>
           </p>
         )}
-        <TextField id="pair-name" label="Tablet's name" placeholder="Front desk" value={name} onChange={(e) => setName(e.target.value)} error={fields?.name} maxLength={60} />
+        <TextField
+          id="pair-name"
+          label="Tablet's name"
+          placeholder="Front desk"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fields?.name}
+          maxLength={60}
+        />
         <Button type="submit" disabled={busy || !locationId || !name.trim()}>
           {busy ? "Making a code…" : "Make a pairing code"}
         </Button>
       </form>
       <Outcome error={fields ? null : error} done={null} />
       {made ? (
-        <div className="flex flex-col items-start gap-4 rounded-xl border border-sky-700 bg-slate-950 p-5 md:flex-row md:items-center" data-testid="pairing-code">
+        <div
+          className="flex flex-col items-start gap-4 rounded-xl border border-sky-700 bg-slate-950 p-5 md:flex-row md:items-center"
+          data-testid="pairing-code"
+        >
           <div
             className="h-48 w-48 shrink-0 rounded-lg bg-white p-2"
             role="img"
@@ -81,12 +102,16 @@ export function PairingCodeMaker({ locations }: { locations: { id: string; name:
             <p className="text-slate-300">
               Code for “{made.deviceName}” at {made.locationName}:
             </p>
-            <p className="font-mono text-5xl font-bold tracking-[0.2em] text-sky-200" data-testid="pairing-code-value">{made.code}</p>
+            <p className="font-mono text-5xl font-bold tracking-[0.2em] text-sky-200" data-testid="pairing-code-value">
+              {made.code}
+            </p>
             <p className="break-all text-slate-300">
               or open <span className="text-sky-300">{link}</span>
             </p>
             <p className={left > 0 ? "text-slate-400" : "text-amber-300"} aria-live="polite">
-              {left > 0 ? `Expires in ${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, "0")}` : "Expired: make a new code."}
+              {left > 0
+                ? `Expires in ${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, "0")}`
+                : "Expired: make a new code."}
             </p>
           </div>
         </div>

@@ -35,15 +35,29 @@ export function FloorBanner({ initial, compact = false }: { initial?: FloorView;
   }, []);
   if (!floor || (floor.headsUps.length === 0 && floor.latePromises.length === 0)) return null;
   return (
-    <section aria-label="On the floor now" data-testid="floor-banner" className={`mx-auto flex w-full max-w-5xl flex-col gap-3 ${compact ? "px-4 pt-3" : "px-6 pt-6"}`}>
+    <section
+      aria-label="On the floor now"
+      data-testid="floor-banner"
+      className={`mx-auto flex w-full max-w-5xl flex-col gap-3 ${compact ? "px-4 pt-3" : "px-6 pt-6"}`}
+    >
       {floor.headsUps.map((h) => (
-        <div key={h.id} role="status" data-testid="heads-up-banner" className="flex flex-col gap-2 rounded-2xl border-2 border-amber-300 bg-amber-950/80 px-5 py-3 text-amber-50">
+        <div
+          key={h.id}
+          role="status"
+          data-testid="heads-up-banner"
+          className="flex flex-col gap-2 rounded-2xl border-2 border-amber-300 bg-amber-950/80 px-5 py-3 text-amber-50"
+        >
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-xl font-semibold">
-              <span className="mr-2 rounded-full bg-amber-300 px-2.5 py-0.5 text-sm font-bold uppercase tracking-wide text-slate-950">Heads-up</span>
+              <span className="mr-2 rounded-full bg-amber-300 px-2.5 py-0.5 text-sm font-bold uppercase tracking-wide text-slate-950">
+                Heads-up
+              </span>
               {h.what}
             </p>
-            <a href={`/heads-ups/${h.id}`} className="inline-flex min-h-12 items-center rounded-xl bg-amber-300 px-4 text-lg font-semibold text-slate-950 hover:bg-amber-200">
+            <a
+              href={`/heads-ups/${h.id}`}
+              className="inline-flex min-h-12 items-center rounded-xl bg-amber-300 px-4 text-lg font-semibold text-slate-950 hover:bg-amber-200"
+            >
               Tell a table · {h.told.length} told
             </a>
           </div>

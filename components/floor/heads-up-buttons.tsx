@@ -22,12 +22,22 @@ export function EndHeadsUpButton({ headsUpId }: { headsUpId: string }) {
     <div className="flex flex-wrap items-end gap-3">
       <label className="flex flex-1 flex-col gap-1.5 text-lg font-semibold">
         How it ended (optional)
-        <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder="Fresh delivery arrived" className="min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg font-normal text-slate-50" />
+        <input
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="Fresh delivery arrived"
+          className="min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg font-normal text-slate-50"
+        />
       </label>
       <Button variant="secondary" onClick={() => void end()} disabled={busy}>
         It&apos;s over: end the heads-up
       </Button>
-      {error ? <p role="alert" className="w-full text-base text-rose-300">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-base text-rose-300">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -49,7 +59,11 @@ export function OpenHeadsUpCaseButton() {
       <Button variant="secondary" onClick={() => void open()} disabled={busy}>
         Tell one table or room about something
       </Button>
-      {error ? <p role="alert" className="text-base text-rose-300">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-base text-rose-300">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -74,7 +88,11 @@ export function StartComplaintButton({ headsUpCaseId }: { headsUpCaseId: string 
       <Button variant="danger" onClick={() => void start()} disabled={busy}>
         They want to complain: open a complaint
       </Button>
-      {error ? <p role="alert" className="text-base text-rose-300">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-base text-rose-300">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -63,7 +63,11 @@ export function HeadsUpCoach({ caseId, state, readback, words, rootCauses }: Pro
           const at = s === stage;
           const done = stage ? HEADS_UP_STAGES.indexOf(stage) > i : state.phase === "closed";
           return (
-            <li key={s} aria-current={at ? "step" : undefined} className={`rounded-xl border-2 px-4 py-2 text-lg ${at ? "border-sky-300 bg-sky-950 font-semibold text-sky-100" : done ? "border-emerald-700 text-emerald-200" : "border-slate-700 text-slate-400"}`}>
+            <li
+              key={s}
+              aria-current={at ? "step" : undefined}
+              className={`rounded-xl border-2 px-4 py-2 text-lg ${at ? "border-sky-300 bg-sky-950 font-semibold text-sky-100" : done ? "border-emerald-700 text-emerald-200" : "border-slate-700 text-slate-400"}`}
+            >
               {done ? "✓ " : ""}
               {HEADS_UP_STAGE_LABELS[s]}
             </li>
@@ -144,7 +148,13 @@ function NoticeStep({ busy, onSend }: StepProps) {
           ))}
         </select>
       </label>
-      <TextInput label="What will affect them" value={what} onChange={(e) => setWhat(e.target.value)} placeholder="Their main course is 20 minutes behind" maxLength={200} />
+      <TextInput
+        label="What will affect them"
+        value={what}
+        onChange={(e) => setWhat(e.target.value)}
+        placeholder="Their main course is 20 minutes behind"
+        maxLength={200}
+      />
       <TextInput label="Table or room" value={spot} onChange={(e) => setSpot(e.target.value)} placeholder="Table 4" maxLength={80} />
       <CheckField label="They asked before we told them" checked={asked} onChange={setAsked} />
       <Button disabled={busy} onClick={() => void onSend({ type: "issue_noticed", data: { kind, what, spot, customerAskedFirst: asked } })}>
@@ -160,10 +170,19 @@ function ExplainStep({ busy, onSend }: StepProps) {
   const [honest, setHonest] = useState(false);
   return (
     <Card title="The reason">
-      <CoachedTextarea label="The plain, true reason" value={reason} onChange={setReason} placeholder="The kitchen is running behind on a full room" maxLength={300} />
+      <CoachedTextarea
+        label="The plain, true reason"
+        value={reason}
+        onChange={setReason}
+        placeholder="The kitchen is running behind on a full room"
+        maxLength={300}
+      />
       <CoachedTextarea label="What you said (optional)" value={words} onChange={setWords} maxLength={500} />
       <CheckField label="It's the true reason, with no excuse or blame" checked={honest} onChange={setHonest} />
-      <Button disabled={busy} onClick={() => void onSend({ type: "reason_explained", data: { reason, words: words || undefined, trueReason: honest } })}>
+      <Button
+        disabled={busy}
+        onClick={() => void onSend({ type: "reason_explained", data: { reason, words: words || undefined, trueReason: honest } })}
+      >
         Next: offer options
       </Button>
     </Card>
@@ -192,21 +211,35 @@ function OfferStep({ busy, onSend, state, words }: StepProps & { state: HeadsUpS
       {words.length ? <p className="text-base text-sky-100">Say: “{words.join(" ")}”</p> : null}
       {rows.map((r, i) => (
         <div key={i} className="flex gap-2">
-          <select aria-label={`Option ${i + 1} is to`} value={r.choice} onChange={(e) => setRows((all) => all.map((x, j) => (j === i ? { ...x, choice: e.target.value as HeadsUpChoice } : x)))} className={SELECT}>
+          <select
+            aria-label={`Option ${i + 1} is to`}
+            value={r.choice}
+            onChange={(e) => setRows((all) => all.map((x, j) => (j === i ? { ...x, choice: e.target.value as HeadsUpChoice } : x)))}
+            className={SELECT}
+          >
             {HEADS_UP_CHOICES.map((c) => (
               <option key={c} value={c}>
                 {HEADS_UP_CHOICE_LABELS[c]}
               </option>
             ))}
           </select>
-          <input aria-label={`Option ${i + 1}`} value={r.text} maxLength={200} onChange={(e) => setRows((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} className="min-h-12 flex-1 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg text-slate-50" />
+          <input
+            aria-label={`Option ${i + 1}`}
+            value={r.text}
+            maxLength={200}
+            onChange={(e) => setRows((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+            className="min-h-12 flex-1 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg text-slate-50"
+          />
         </div>
       ))}
       <div className="flex gap-3">
         <Button variant="ghost" onClick={() => setRows((all) => [...all, { choice: "cancel", text: "" }])} disabled={rows.length >= 6}>
           Add an option
         </Button>
-        <Button disabled={busy} onClick={() => void onSend({ type: "options_offered", data: { options: rows.filter((r) => r.text.trim()) } })}>
+        <Button
+          disabled={busy}
+          onClick={() => void onSend({ type: "options_offered", data: { options: rows.filter((r) => r.text.trim()) } })}
+        >
           {state.phase === "decide" ? "Offer these too" : "Next: let them decide"}
         </Button>
       </div>
@@ -221,7 +254,12 @@ function DecideStep({ busy, onSend, state }: StepProps & { state: HeadsUpState }
       <p className="text-lg font-semibold">What did they choose?</p>
       <div className="flex flex-wrap gap-2">
         {state.options.map((o) => (
-          <Button key={o.text} variant="secondary" disabled={busy} onClick={() => void onSend({ type: "customer_decided", data: { choice: o.choice, option: o.text } })}>
+          <Button
+            key={o.text}
+            variant="secondary"
+            disabled={busy}
+            onClick={() => void onSend({ type: "customer_decided", data: { choice: o.choice, option: o.text } })}
+          >
             {HEADS_UP_CHOICE_LABELS[o.choice]}: {o.text}
           </Button>
         ))}
@@ -230,7 +268,11 @@ function DecideStep({ busy, onSend, state }: StepProps & { state: HeadsUpState }
         <div className="flex-1">
           <TextInput label="Something else" value={other} onChange={(e) => setOther(e.target.value)} maxLength={200} />
         </div>
-        <Button variant="ghost" disabled={busy || !other.trim()} onClick={() => void onSend({ type: "customer_decided", data: { choice: "other", option: other } })}>
+        <Button
+          variant="ghost"
+          disabled={busy || !other.trim()}
+          onClick={() => void onSend({ type: "customer_decided", data: { choice: "other", option: other } })}
+        >
           They chose this
         </Button>
       </div>
@@ -242,7 +284,14 @@ function ConfirmStep({ busy, onSend, readback }: StepProps & { readback: HeadsUp
   const [gesture, setGesture] = useState("");
   const [pounds, setPounds] = useState("");
   const gestureEvent = (): HeadsUpEvent[] =>
-    gesture.trim() ? [{ type: "gesture_offered", data: { id: newStepId(), kind: "gesture", description: gesture, valueCents: Math.round(Number(pounds || "0") * 100) } }] : [];
+    gesture.trim()
+      ? [
+          {
+            type: "gesture_offered",
+            data: { id: newStepId(), kind: "gesture", description: gesture, valueCents: Math.round(Number(pounds || "0") * 100) },
+          },
+        ]
+      : [];
   return (
     <Card title="Read back">
       <div data-testid="heads-up-readback" className="rounded-2xl bg-slate-50 p-5 text-slate-950">
@@ -254,7 +303,13 @@ function ConfirmStep({ busy, onSend, readback }: StepProps & { readback: HeadsUp
         </ul>
       </div>
       <div className="grid gap-3 md:grid-cols-[1fr_10rem]">
-        <TextInput label="A gesture for their patience (optional)" value={gesture} onChange={(e) => setGesture(e.target.value)} placeholder="A drink on us while they wait" maxLength={200} />
+        <TextInput
+          label="A gesture for their patience (optional)"
+          value={gesture}
+          onChange={(e) => setGesture(e.target.value)}
+          placeholder="A drink on us while they wait"
+          maxLength={200}
+        />
         <TextInput label="Worth (£)" inputMode="decimal" value={pounds} onChange={(e) => setPounds(e.target.value)} placeholder="0" />
       </div>
       <div className="flex flex-wrap gap-3">
@@ -277,13 +332,24 @@ function PreventStep({ busy, onSend, rootCauses }: StepProps & { rootCauses: { s
       <fieldset className="flex flex-wrap gap-2">
         <legend className="mb-2 text-lg font-semibold">Root cause</legend>
         {rootCauses.map((r) => (
-          <button key={r.slug} type="button" aria-pressed={tags.includes(r.slug)} onClick={() => setTags((t) => (t.includes(r.slug) ? t.filter((x) => x !== r.slug) : [...t, r.slug].slice(0, 5)))} className={`min-h-12 rounded-xl border-2 px-4 text-lg ${tags.includes(r.slug) ? "border-sky-300 bg-sky-900" : "border-slate-500 bg-slate-900"}`}>
+          <button
+            key={r.slug}
+            type="button"
+            aria-pressed={tags.includes(r.slug)}
+            onClick={() => setTags((t) => (t.includes(r.slug) ? t.filter((x) => x !== r.slug) : [...t, r.slug].slice(0, 5)))}
+            className={`min-h-12 rounded-xl border-2 px-4 text-lg ${tags.includes(r.slug) ? "border-sky-300 bg-sky-900" : "border-slate-500 bg-slate-900"}`}
+          >
             {r.label}
           </button>
         ))}
       </fieldset>
       <TextInput label="What would have prevented it" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-      <Button disabled={busy} onClick={() => void onSend({ type: "prevention_noted", data: { tags, note: note || undefined } }, { type: "heads_up_closed", data: {} })}>
+      <Button
+        disabled={busy}
+        onClick={() =>
+          void onSend({ type: "prevention_noted", data: { tags, note: note || undefined } }, { type: "heads_up_closed", data: {} })
+        }
+      >
         Close the heads-up
       </Button>
     </Card>
@@ -292,7 +358,11 @@ function PreventStep({ busy, onSend, rootCauses }: StepProps & { rootCauses: { s
 
 function Ended({ state, readback }: { state: HeadsUpState; readback: HeadsUpReadback }) {
   const what =
-    state.phase === "complained" ? `Handed on to complaint case ${state.complaint?.reference ?? ""}.` : state.phase === "abandoned" ? `Abandoned: ${state.abandonReason ?? ""}` : "Closed.";
+    state.phase === "complained"
+      ? `Handed on to complaint case ${state.complaint?.reference ?? ""}.`
+      : state.phase === "abandoned"
+        ? `Abandoned: ${state.abandonReason ?? ""}`
+        : "Closed.";
   return (
     <section aria-label="Outcome" className="rounded-2xl border border-slate-600 bg-slate-900 p-5">
       <p className="text-2xl font-semibold">{what}</p>

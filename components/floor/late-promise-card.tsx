@@ -45,9 +45,14 @@ export function LatePromiseCard({ promise, compact = false }: { promise: LatePro
     );
   }
   return (
-    <div data-testid="late-promise" className="flex flex-col gap-2 rounded-2xl border-2 border-rose-400 bg-rose-950/80 px-5 py-3 text-rose-50">
+    <div
+      data-testid="late-promise"
+      className="flex flex-col gap-2 rounded-2xl border-2 border-rose-400 bg-rose-950/80 px-5 py-3 text-rose-50"
+    >
       <p className="text-xl font-semibold">
-        <span className="mr-2 rounded-full bg-rose-400 px-2.5 py-0.5 text-sm font-bold uppercase tracking-wide text-slate-950">Go back and tell them</span>
+        <span className="mr-2 rounded-full bg-rose-400 px-2.5 py-0.5 text-sm font-bold uppercase tracking-wide text-slate-950">
+          Go back and tell them
+        </span>
         “{promise.description}” was due {promise.due}
       </p>
       <p className="text-base text-rose-100">
@@ -66,7 +71,11 @@ export function LatePromiseCard({ promise, compact = false }: { promise: LatePro
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-base">
           New time agreed
-          <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} className="min-h-12 rounded-xl border-2 border-rose-300 bg-slate-950 px-3 text-lg text-slate-50">
+          <select
+            value={minutes}
+            onChange={(e) => setMinutes(Number(e.target.value))}
+            className="min-h-12 rounded-xl border-2 border-rose-300 bg-slate-950 px-3 text-lg text-slate-50"
+          >
             {NEW_TIMES.map((t) => (
               <option key={t.minutes} value={t.minutes}>
                 {t.label}
@@ -74,11 +83,20 @@ export function LatePromiseCard({ promise, compact = false }: { promise: LatePro
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void told()} disabled={state === "sending"} className="min-h-12 rounded-xl bg-rose-300 px-5 text-lg font-semibold text-slate-950 hover:bg-rose-200 disabled:opacity-60">
+        <button
+          type="button"
+          onClick={() => void told()}
+          disabled={state === "sending"}
+          className="min-h-12 rounded-xl bg-rose-300 px-5 text-lg font-semibold text-slate-950 hover:bg-rose-200 disabled:opacity-60"
+        >
           I&apos;ve told them
         </button>
       </div>
-      {error ? <p role="alert" className="text-base font-medium text-rose-200">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-base font-medium text-rose-200">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,9 @@ export type Posted<T> = { ok: true; data: T } | { ok: false; message: string; fi
 export async function postJson<T>(url: string, body: unknown): Promise<Posted<T>> {
   try {
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const json = (await response.json().catch(() => null)) as { error?: { message?: string; details?: { fields?: Record<string, string> } } } | null;
+    const json = (await response.json().catch(() => null)) as {
+      error?: { message?: string; details?: { fields?: Record<string, string> } };
+    } | null;
     if (response.ok) return { ok: true, data: json as T };
     return { ok: false, message: json?.error?.message ?? `The server answered ${response.status}.`, fields: json?.error?.details?.fields };
   } catch {

@@ -5,7 +5,14 @@ import { useState } from "react";
 import { CoachedTextarea } from "@/components/case/coached-textarea";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
-import { HEADS_UP_CHOICE_LABELS, HEADS_UP_CHOICES, HEADS_UP_KIND_LABELS, HEADS_UP_KINDS, type HeadsUpChoice, type HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
+import {
+  HEADS_UP_CHOICE_LABELS,
+  HEADS_UP_CHOICES,
+  HEADS_UP_KIND_LABELS,
+  HEADS_UP_KINDS,
+  type HeadsUpChoice,
+  type HeadsUpKind,
+} from "@/lib/playbook/heads-up/vocabulary";
 import { newStepId, postJson } from "./post-json";
 
 type OptionRow = { choice: HeadsUpChoice; text: string };
@@ -43,9 +50,17 @@ export function RaiseHeadsUpForm() {
   }
 
   return (
-    <form onSubmit={(e) => void raise(e)} aria-labelledby="raise-heading" className="flex flex-col gap-4 rounded-2xl border border-slate-600 bg-slate-900 p-5">
-      <h2 id="raise-heading" className="text-2xl font-semibold">Raise a heads-up</h2>
-      <p className="text-slate-300">Every tablet here shows it within seconds, with the words to use. Tell customers before they find out.</p>
+    <form
+      onSubmit={(e) => void raise(e)}
+      aria-labelledby="raise-heading"
+      className="flex flex-col gap-4 rounded-2xl border border-slate-600 bg-slate-900 p-5"
+    >
+      <h2 id="raise-heading" className="text-2xl font-semibold">
+        Raise a heads-up
+      </h2>
+      <p className="text-slate-300">
+        Every tablet here shows it within seconds, with the words to use. Tell customers before they find out.
+      </p>
       <label className="flex flex-col gap-1.5 text-lg font-semibold">
         What kind of problem
         <select value={kind} onChange={(e) => setKind(e.target.value as HeadsUpKind)} className={SELECT}>
@@ -56,7 +71,14 @@ export function RaiseHeadsUpForm() {
           ))}
         </select>
       </label>
-      <TextInput label="What is happening" value={what} onChange={(e) => setWhat(e.target.value)} placeholder="Salmon sold out · Kitchen 30 min behind · Lift out of order" maxLength={200} error={fields.what} />
+      <TextInput
+        label="What is happening"
+        value={what}
+        onChange={(e) => setWhat(e.target.value)}
+        placeholder="Salmon sold out · Kitchen 30 min behind · Lift out of order"
+        maxLength={200}
+        error={fields.what}
+      />
       <CoachedTextarea
         label="The plain, true reason"
         hint="One sentence the customer can hear. No excuses, no blaming suppliers or colleagues."
@@ -70,7 +92,12 @@ export function RaiseHeadsUpForm() {
         <legend className="text-lg font-semibold">Options to offer (at least two)</legend>
         {options.map((o, i) => (
           <div key={i} className="flex gap-2">
-            <select aria-label={`Option ${i + 1} is to`} value={o.choice} onChange={(e) => setOptions((all) => all.map((x, j) => (j === i ? { ...x, choice: e.target.value as HeadsUpChoice } : x)))} className={SELECT}>
+            <select
+              aria-label={`Option ${i + 1} is to`}
+              value={o.choice}
+              onChange={(e) => setOptions((all) => all.map((x, j) => (j === i ? { ...x, choice: e.target.value as HeadsUpChoice } : x)))}
+              className={SELECT}
+            >
               {HEADS_UP_CHOICES.map((c) => (
                 <option key={c} value={c}>
                   {HEADS_UP_CHOICE_LABELS[c]}
@@ -82,14 +109,26 @@ export function RaiseHeadsUpForm() {
               value={o.text}
               maxLength={200}
               onChange={(e) => setOptions((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
-              placeholder={o.choice === "wait" ? "Wait about 20 minutes" : o.choice === "change" ? "The sea bass, cooked the same way" : o.choice === "cancel" ? "Cancel, no charge" : "Something else"}
+              placeholder={
+                o.choice === "wait"
+                  ? "Wait about 20 minutes"
+                  : o.choice === "change"
+                    ? "The sea bass, cooked the same way"
+                    : o.choice === "cancel"
+                      ? "Cancel, no charge"
+                      : "Something else"
+              }
               className="min-h-12 flex-1 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg text-slate-50 placeholder:text-slate-400"
             />
           </div>
         ))}
         {fields.options ? <p className="text-base text-rose-300">{fields.options}</p> : null}
       </fieldset>
-      {error ? <p role="alert" className="text-lg font-medium text-rose-300">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-lg font-medium text-rose-300">
+          {error}
+        </p>
+      ) : null}
       <Button type="submit" disabled={busy}>
         Raise for the whole venue
       </Button>

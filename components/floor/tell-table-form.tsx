@@ -28,8 +28,14 @@ export function TellTableForm({ headsUpId, options }: { headsUpId: string; optio
     }
     setBusy(true);
     setError(null);
-    const choice = picked === "other" ? { choice: "other" as const, option: other } : { choice: options[picked].choice, option: options[picked].text };
-    const result = await postJson<{ caseId: string }>(`/api/heads-ups/${headsUpId}/tables`, { clientEventId: newStepId(), spot, ...choice, customerAskedFirst: askedFirst });
+    const choice =
+      picked === "other" ? { choice: "other" as const, option: other } : { choice: options[picked].choice, option: options[picked].text };
+    const result = await postJson<{ caseId: string }>(`/api/heads-ups/${headsUpId}/tables`, {
+      clientEventId: newStepId(),
+      spot,
+      ...choice,
+      customerAskedFirst: askedFirst,
+    });
     setBusy(false);
     if (!result.ok) {
       setError(result.message);
@@ -44,8 +50,14 @@ export function TellTableForm({ headsUpId, options }: { headsUpId: string; optio
   }
 
   return (
-    <form onSubmit={(e) => void tell(e)} aria-labelledby="tell-heading" className="flex flex-col gap-4 rounded-2xl border border-slate-600 bg-slate-900 p-5">
-      <h2 id="tell-heading" className="text-2xl font-semibold">Tick off a table or room</h2>
+    <form
+      onSubmit={(e) => void tell(e)}
+      aria-labelledby="tell-heading"
+      className="flex flex-col gap-4 rounded-2xl border border-slate-600 bg-slate-900 p-5"
+    >
+      <h2 id="tell-heading" className="text-2xl font-semibold">
+        Tick off a table or room
+      </h2>
       <TextInput label="Table or room" value={spot} onChange={(e) => setSpot(e.target.value)} placeholder="Table 4" maxLength={80} />
       <fieldset className="flex flex-col gap-2">
         <legend className="text-lg font-semibold">What they chose</legend>
@@ -70,11 +82,21 @@ export function TellTableForm({ headsUpId, options }: { headsUpId: string; optio
             Something else
           </button>
         </div>
-        {picked === "other" ? <TextInput label="What they chose instead" value={other} onChange={(e) => setOther(e.target.value)} maxLength={200} /> : null}
+        {picked === "other" ? (
+          <TextInput label="What they chose instead" value={other} onChange={(e) => setOther(e.target.value)} maxLength={200} />
+        ) : null}
       </fieldset>
       <CheckField label="They asked before we told them" checked={askedFirst} onChange={setAskedFirst} />
-      {error ? <p role="alert" className="text-lg font-medium text-rose-300">{error}</p> : null}
-      {done ? <p role="status" className="text-lg text-emerald-300">✓ {done} ticked off.</p> : null}
+      {error ? (
+        <p role="alert" className="text-lg font-medium text-rose-300">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="text-lg text-emerald-300">
+          ✓ {done} ticked off.
+        </p>
+      ) : null}
       <Button type="submit" disabled={busy}>
         Told them
       </Button>

@@ -33,7 +33,9 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
     const { actor, locationId, locationName, timeZone, authorityLimitCents } = context;
     try {
       const store = await tabletStore();
-      await (await localSession()).captureStep(
+      await (
+        await localSession()
+      ).captureStep(
         store,
         {
           caseId,
@@ -42,7 +44,16 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
           capturedAt: new Date().toISOString(),
           body: { kind: "open", locationId, practice: false, authorityLimitCents },
         },
-        { id: caseId, reference: null, locationId, locationName, timeZone, openedByName: actor.name, log: [], updatedAt: new Date().toISOString() },
+        {
+          id: caseId,
+          reference: null,
+          locationId,
+          locationName,
+          timeZone,
+          openedByName: actor.name,
+          log: [],
+          updatedAt: new Date().toISOString(),
+        },
       );
       if (navigator.onLine) {
         await Promise.race([requestFlush(store), new Promise((resolve) => setTimeout(resolve, SEND_WAIT_MS))]);
@@ -77,7 +88,11 @@ export function NewComplaintButton({ context }: { context: OpenContext }) {
         <span className="text-3xl font-bold">{busy ? "Opening…" : "New complaint"}</span>
         <span className="text-lg">Start listening — the coach walks you through</span>
       </button>
-      {error ? <p role="alert" className="text-rose-300">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-rose-300">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -45,7 +45,17 @@ function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function ActionItem({ caseId, action, canUpdate, timeZone }: { caseId: string; action: CaseDetailAction; canUpdate: boolean; timeZone: string }) {
+export function ActionItem({
+  caseId,
+  action,
+  canUpdate,
+  timeZone,
+}: {
+  caseId: string;
+  action: CaseDetailAction;
+  canUpdate: boolean;
+  timeZone: string;
+}) {
   const id = useId();
   const { busy, error, send } = useFollowUpStep();
   const [editing, setEditing] = useState(false);
@@ -56,10 +66,14 @@ export function ActionItem({ caseId, action, canUpdate, timeZone }: { caseId: st
   const done = action.status === "done";
 
   return (
-    <li className={`flex flex-col gap-3 rounded-xl border p-4 ${action.overdue ? "border-rose-400 bg-rose-950/40" : "border-slate-700 bg-slate-900/60"}`}>
+    <li
+      className={`flex flex-col gap-3 rounded-xl border p-4 ${action.overdue ? "border-rose-400 bg-rose-950/40" : "border-slate-700 bg-slate-900/60"}`}
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
-          <p className={`text-lg font-semibold ${done ? "text-slate-300 line-through decoration-slate-500" : "text-slate-50"}`}>{action.description}</p>
+          <p className={`text-lg font-semibold ${done ? "text-slate-300 line-through decoration-slate-500" : "text-slate-50"}`}>
+            {action.description}
+          </p>
           <p className="text-base text-slate-300">
             {action.owner} · due {formatDateTime(action.dueAt, timeZone)}
             {done && action.completedAt ? ` · done ${formatDateTime(action.completedAt, timeZone)}` : ""}
@@ -149,7 +163,15 @@ export function ManagerNoteForm({ caseId }: { caseId: string }) {
       <label htmlFor={`${id}-note`} className="text-base font-semibold text-slate-200">
         Add a manager&apos;s note
       </label>
-      <textarea id={`${id}-note`} rows={3} className={`${input} py-2`} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} required />
+      <textarea
+        id={`${id}-note`}
+        rows={3}
+        className={`${input} py-2`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={2000}
+        required
+      />
       <ErrorLine error={error} />
       <Button type="submit" variant="secondary" disabled={busy || !text.trim()} className="self-start">
         {busy ? "Saving…" : "Add note"}
@@ -158,12 +180,26 @@ export function ManagerNoteForm({ caseId }: { caseId: string }) {
   );
 }
 
-export function CloseOrReopen({ caseId, canClose, canReopen, closeBlockedBecause }: { caseId: string; canClose: boolean; canReopen: boolean; closeBlockedBecause: string | null }) {
+export function CloseOrReopen({
+  caseId,
+  canClose,
+  canReopen,
+  closeBlockedBecause,
+}: {
+  caseId: string;
+  canClose: boolean;
+  canReopen: boolean;
+  closeBlockedBecause: string | null;
+}) {
   const id = useId();
   const { busy, error, send } = useFollowUpStep();
   const [reason, setReason] = useState("");
   if (!canClose && !canReopen) {
-    return <p className="text-base text-slate-300">{closeBlockedBecause ? `Not ready to close: ${closeBlockedBecause}` : "This case cannot be closed yet."}</p>;
+    return (
+      <p className="text-base text-slate-300">
+        {closeBlockedBecause ? `Not ready to close: ${closeBlockedBecause}` : "This case cannot be closed yet."}
+      </p>
+    );
   }
   const reopening = canReopen;
   return (
@@ -189,7 +225,12 @@ export function CloseOrReopen({ caseId, canClose, canReopen, closeBlockedBecause
         placeholder={reopening ? "e.g. The customer wrote in: the refund never arrived." : "e.g. Called the customer; all settled."}
       />
       <ErrorLine error={error} />
-      <Button type="submit" variant={reopening ? "secondary" : "primary"} disabled={busy || (reopening && reason.trim().length < 3)} className="self-start">
+      <Button
+        type="submit"
+        variant={reopening ? "secondary" : "primary"}
+        disabled={busy || (reopening && reason.trim().length < 3)}
+        className="self-start"
+      >
         {busy ? "Saving…" : reopening ? "Reopen the case" : "Close the case"}
       </Button>
     </form>

@@ -53,7 +53,11 @@ export function DecisionForm({
   async function decide(decision: "approved" | "declined", counter = false) {
     const value = pence(otherPounds);
     if (counter && (value === null || !otherWords.trim())) {
-      setError(value === null ? "Enter the value you approve in pounds, like 60 or 60.50." : "Say what you approve, in words the customer will read.");
+      setError(
+        value === null
+          ? "Enter the value you approve in pounds, like 60 or 60.50."
+          : "Say what you approve, in words the customer will read.",
+      );
       return;
     }
     setBusy(decision);
@@ -83,11 +87,18 @@ export function DecisionForm({
       {kind === "remedy" ? (
         <p className="text-base text-slate-300" data-testid="my-limit">
           You can approve up to {formatMoney(myLimitCents)}.
-          {aboveMyLimit ? <span className="block font-semibold text-amber-200">This is above your limit: approve something up to it, or decline so someone with a higher limit can be asked.</span> : null}
+          {aboveMyLimit ? (
+            <span className="block font-semibold text-amber-200">
+              This is above your limit: approve something up to it, or decline so someone with a higher limit can be asked.
+            </span>
+          ) : null}
         </p>
       ) : null}
       <label htmlFor={`${id}-note`} className="text-base font-semibold text-slate-100">
-        Note to {first} <span className="font-normal text-slate-300">({kind === "remedy" ? "needed to decline or approve something else" : "needed to decline"})</span>
+        Note to {first}{" "}
+        <span className="font-normal text-slate-300">
+          ({kind === "remedy" ? "needed to decline or approve something else" : "needed to decline"})
+        </span>
       </label>
       <textarea
         id={`${id}-note`}
@@ -129,11 +140,25 @@ export function DecisionForm({
           <label htmlFor={`${id}-words`} className="text-base font-semibold text-slate-100">
             In words the customer will read
           </label>
-          <input id={`${id}-words`} value={otherWords} onChange={(e) => setOtherWords(e.target.value)} maxLength={200} placeholder="e.g. £60 off the table's bill" className={FIELD} />
+          <input
+            id={`${id}-words`}
+            value={otherWords}
+            onChange={(e) => setOtherWords(e.target.value)}
+            maxLength={200}
+            placeholder="e.g. £60 off the table's bill"
+            className={FIELD}
+          />
           <label htmlFor={`${id}-value`} className="text-base font-semibold text-slate-100">
             Value (£) <span className="font-normal text-slate-300">up to {formatMoney(myLimitCents)}</span>
           </label>
-          <input id={`${id}-value`} value={otherPounds} onChange={(e) => setOtherPounds(e.target.value)} inputMode="decimal" placeholder="0.00" className={`${FIELD} max-w-48`} />
+          <input
+            id={`${id}-value`}
+            value={otherPounds}
+            onChange={(e) => setOtherPounds(e.target.value)}
+            inputMode="decimal"
+            placeholder="0.00"
+            className={`${FIELD} max-w-48`}
+          />
         </fieldset>
       ) : null}
       {error ? (
@@ -149,7 +174,12 @@ export function DecisionForm({
         >
           {busy === "approved" ? "Approving…" : kind === "remedy" ? (other ? "Approve this instead" : "Approve as asked") : "Approve"}
         </button>
-        <Button variant="ghost" className="border-rose-400 text-rose-100 hover:bg-rose-950" disabled={busy !== null} onClick={() => void decide("declined")}>
+        <Button
+          variant="ghost"
+          className="border-rose-400 text-rose-100 hover:bg-rose-950"
+          disabled={busy !== null}
+          onClick={() => void decide("declined")}
+        >
           {busy === "declined" ? "Declining…" : "Decline"}
         </Button>
         {kind === "remedy" ? (

@@ -50,7 +50,12 @@ export function ImprovementForm({
 
   if (!open) {
     return (
-      <Button variant="secondary" className="self-start text-base" aria-label={`Track as improvement: ${draft.title}`} onClick={() => setOpen(true)}>
+      <Button
+        variant="secondary"
+        className="self-start text-base"
+        aria-label={`Track as improvement: ${draft.title}`}
+        onClick={() => setOpen(true)}
+      >
         Track as improvement
       </Button>
     );
@@ -73,7 +78,10 @@ export function ImprovementForm({
             linkFrom: link ? draft.linkFrom : undefined,
             linkTo: link ? draft.linkTo : undefined,
           },
-          { success: (made) => `Created “${title}”${made.linkedCases ? ` with ${made.linkedCases} linked case${made.linkedCases === 1 ? "" : "s"}` : ""}.` },
+          {
+            success: (made) =>
+              `Created “${title}”${made.linkedCases ? ` with ${made.linkedCases} linked case${made.linkedCases === 1 ? "" : "s"}` : ""}.`,
+          },
         );
         if (result.ok && !compact) {
           setTitle("");
@@ -84,11 +92,27 @@ export function ImprovementForm({
       <div className={`grid grid-cols-1 gap-3 ${compact ? "md:grid-cols-3" : "md:grid-cols-2"}`}>
         <label className={`${label} ${compact ? "md:col-span-3" : "md:col-span-2"}`} htmlFor={`${id}-title`}>
           What will change
-          <input id={`${id}-title`} className={input} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
+          <input
+            id={`${id}-title`}
+            className={input}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+            minLength={3}
+            maxLength={200}
+          />
         </label>
         <label className={label} htmlFor={`${id}-owner`}>
           Owner
-          <input id={`${id}-owner`} className={input} value={owner} onChange={(e) => setOwner(e.target.value)} required maxLength={80} placeholder="e.g. Head chef" />
+          <input
+            id={`${id}-owner`}
+            className={input}
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+            required
+            maxLength={80}
+            placeholder="e.g. Head chef"
+          />
         </label>
         <label className={label} htmlFor={`${id}-due`}>
           Due
@@ -121,7 +145,13 @@ export function ImprovementForm({
         )}
         {draft.linkFrom ? (
           <label className="flex min-h-12 items-center gap-3 text-base text-slate-100" htmlFor={`${id}-link`}>
-            <input id={`${id}-link`} type="checkbox" className="h-6 w-6 accent-sky-400" checked={link} onChange={(e) => setLink(e.target.checked)} />
+            <input
+              id={`${id}-link`}
+              type="checkbox"
+              className="h-6 w-6 accent-sky-400"
+              checked={link}
+              onChange={(e) => setLink(e.target.checked)}
+            />
             Link {draft.caseCount ? `the ${draft.caseCount} cases` : "its cases"} from this period
           </label>
         ) : null}

@@ -82,12 +82,17 @@ export function LiveBoard({ initial }: { initial: Board }) {
       <section aria-labelledby="waiting-heading" className="flex flex-col gap-4">
         <h2 id="waiting-heading" className="flex items-center gap-3 text-2xl font-semibold">
           Waiting for you
-          <span aria-live="polite" className={`rounded-full px-3 py-0.5 text-lg ${board.waiting.length ? "bg-amber-300 text-slate-950" : "bg-slate-700 text-slate-200"}`}>
+          <span
+            aria-live="polite"
+            className={`rounded-full px-3 py-0.5 text-lg ${board.waiting.length ? "bg-amber-300 text-slate-950" : "bg-slate-700 text-slate-200"}`}
+          >
             {board.waiting.length}
           </span>
         </h2>
         {board.waiting.length === 0 ? (
-          <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-6 text-lg text-slate-300">Nothing is waiting for you. Requests from the floor appear here within seconds.</p>
+          <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-6 text-lg text-slate-300">
+            Nothing is waiting for you. Requests from the floor appear here within seconds.
+          </p>
         ) : (
           <ul className="flex flex-col gap-4">
             {board.waiting.map((brief) => (
@@ -124,7 +129,10 @@ export function LiveBoard({ initial }: { initial: Board }) {
         {board.staleOpen ? (
           <p className="text-base text-slate-300">
             {board.staleOpen} older case{board.staleOpen === 1 ? " is" : "s are"} still open with nothing new for 12 hours —{" "}
-            <Link href="/manager/cases?state=open&sort=activity&dir=asc" className="font-semibold text-sky-300 underline underline-offset-4">
+            <Link
+              href="/manager/cases?state=open&sort=activity&dir=asc"
+              className="font-semibold text-sky-300 underline underline-offset-4"
+            >
               follow them up in the queue
             </Link>
             .
@@ -157,7 +165,9 @@ function BriefCard({
     >
       <div className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center gap-2">
-          <span className={`rounded-full px-3 py-1 text-sm font-bold uppercase tracking-wide ${brief.kind === "remedy" ? "bg-amber-300 text-slate-950" : "bg-rose-300 text-slate-950"}`}>
+          <span
+            className={`rounded-full px-3 py-1 text-sm font-bold uppercase tracking-wide ${brief.kind === "remedy" ? "bg-amber-300 text-slate-950" : "bg-rose-300 text-slate-950"}`}
+          >
             {brief.kind === "remedy" ? "Remedy above limit" : "Manager needed"}
           </span>
           {brief.practice ? <span className="rounded-full bg-violet-300 px-3 py-1 text-sm font-bold text-slate-950">Practice</span> : null}
@@ -217,7 +227,8 @@ function BriefCard({
             <>
               <dt className="text-slate-400">Asking</dt>
               <dd className="font-semibold text-amber-100">
-                {brief.compensation.kind}: {brief.compensation.description} — {formatMoney(brief.compensation.valueCents)} (limit {formatMoney(brief.compensation.limitCents)})
+                {brief.compensation.kind}: {brief.compensation.description} — {formatMoney(brief.compensation.valueCents)} (limit{" "}
+                {formatMoney(brief.compensation.limitCents)})
               </dd>
             </>
           ) : null}
@@ -231,11 +242,21 @@ function BriefCard({
           ) : null}
         </dl>
         <RepeatNotice messages={brief.repeat} />
-        <Link href={`/manager/cases/${brief.caseId}`} className="flex min-h-12 items-center self-start text-base font-semibold text-sky-300 underline underline-offset-4">
+        <Link
+          href={`/manager/cases/${brief.caseId}`}
+          className="flex min-h-12 items-center self-start text-base font-semibold text-sky-300 underline underline-offset-4"
+        >
           Full history of {brief.reference}
         </Link>
       </div>
-      <DecisionForm caseId={brief.caseId} kind={brief.kind} asked={brief.compensation} myLimitCents={myLimitCents} staffName={brief.requestedBy} onDecided={onDecided} />
+      <DecisionForm
+        caseId={brief.caseId}
+        kind={brief.kind}
+        asked={brief.compensation}
+        myLimitCents={myLimitCents}
+        staffName={brief.requestedBy}
+        onDecided={onDecided}
+      />
     </article>
   );
 }

@@ -19,7 +19,11 @@ export function StagePill({ stage, status, compact = false }: { stage: string; s
         : status === "closed"
           ? "bg-emerald-300 text-slate-950"
           : "bg-slate-600 text-slate-50";
-  return <span className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-3 py-1 text-sm font-semibold ${tone}`}>{label}</span>;
+  return (
+    <span className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full px-3 py-1 text-sm font-semibold ${tone}`}>
+      {label}
+    </span>
+  );
 }
 
 const SEVERITY_TONE: Record<number, string> = {
@@ -32,7 +36,9 @@ const SEVERITY_TONE: Record<number, string> = {
 export function SeverityBadge({ severity }: { severity: number | null }) {
   if (!severity) return <span className="text-sm text-slate-400">Not yet known</span>;
   return (
-    <span className={`inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded-md border px-2 py-0.5 text-sm font-semibold ${SEVERITY_TONE[severity] ?? ""}`}>
+    <span
+      className={`inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded-md border px-2 py-0.5 text-sm font-semibold ${SEVERITY_TONE[severity] ?? ""}`}
+    >
       <span aria-hidden="true">{"●".repeat(severity)}</span>
       {SEVERITY_LABELS[severity as Severity] ?? severity}
     </span>

@@ -14,7 +14,13 @@ const label = FILTER_LABEL;
 export function QueueFilters({ values, options, csvHref }: { values: Record<string, string>; options: FilterOptions; csvHref: string }) {
   const v = (key: string) => values[key] ?? "";
   return (
-    <form method="get" action="/manager/cases" role="search" aria-label="Filter cases" className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-800/70 p-4">
+    <form
+      method="get"
+      action="/manager/cases"
+      role="search"
+      aria-label="Filter cases"
+      className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-800/70 p-4"
+    >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <label className={`${label} col-span-2`}>
           Search what the customer said
@@ -29,13 +35,56 @@ export function QueueFilters({ values, options, csvHref }: { values: Record<stri
           <input type="date" name="to" defaultValue={v("to")} className={field} />
         </label>
         {options.locations.length > 1 ? (
-          <FilterSelect label="Location" name="location" value={v("location")} anyLabel="All my locations" options={options.locations.map((l) => ({ value: l.id, label: l.name }))} />
+          <FilterSelect
+            label="Location"
+            name="location"
+            value={v("location")}
+            anyLabel="All my locations"
+            options={options.locations.map((l) => ({ value: l.id, label: l.name }))}
+          />
         ) : null}
-        <FilterSelect label="Stage or status" name="state" value={v("state")} anyLabel="Any" options={QUEUE_STATES.map((s) => ({ value: s, label: QUEUE_STATE_LABELS[s] }))} />
-        <FilterSelect label="Severity" name="severity" value={v("severity")} anyLabel="Any" options={SEVERITIES.map((s) => ({ value: String(s), label: <>{s} · {SEVERITY_LABELS[s]}</> }))} />
-        <FilterSelect label="Category" name="category" value={v("category")} anyLabel="Any" options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
-        <FilterSelect label="Root cause" name="tag" value={v("tag")} anyLabel="Any" options={options.tags.map((t) => ({ value: t.slug, label: t.label }))} />
-        <FilterSelect label="Staff member" name="staff" value={v("staff")} anyLabel="Anyone" options={options.staff.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect
+          label="Stage or status"
+          name="state"
+          value={v("state")}
+          anyLabel="Any"
+          options={QUEUE_STATES.map((s) => ({ value: s, label: QUEUE_STATE_LABELS[s] }))}
+        />
+        <FilterSelect
+          label="Severity"
+          name="severity"
+          value={v("severity")}
+          anyLabel="Any"
+          options={SEVERITIES.map((s) => ({
+            value: String(s),
+            label: (
+              <>
+                {s} · {SEVERITY_LABELS[s]}
+              </>
+            ),
+          }))}
+        />
+        <FilterSelect
+          label="Category"
+          name="category"
+          value={v("category")}
+          anyLabel="Any"
+          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        />
+        <FilterSelect
+          label="Root cause"
+          name="tag"
+          value={v("tag")}
+          anyLabel="Any"
+          options={options.tags.map((t) => ({ value: t.slug, label: t.label }))}
+        />
+        <FilterSelect
+          label="Staff member"
+          name="staff"
+          value={v("staff")}
+          anyLabel="Anyone"
+          options={options.staff.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <label className={label}>
           Agreed actions
           <select name="actions" defaultValue={v("actions")} className={field}>
@@ -64,10 +113,16 @@ export function QueueFilters({ values, options, csvHref }: { values: Record<stri
       </div>
       {values.size ? <input type="hidden" name="size" value={values.size} /> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="inline-flex min-h-12 items-center rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300">
+        <button
+          type="submit"
+          className="inline-flex min-h-12 items-center rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300"
+        >
           Apply filters
         </button>
-        <Link href="/manager/cases" className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-5 text-lg font-semibold text-slate-100 hover:bg-slate-700">
+        <Link
+          href="/manager/cases"
+          className="inline-flex min-h-12 items-center rounded-xl border border-slate-500 px-5 text-lg font-semibold text-slate-100 hover:bg-slate-700"
+        >
           Clear
         </Link>
         <a

@@ -13,7 +13,14 @@ import { StepFeedback } from "@/components/case/step-feedback";
 import type { LoggedEvent } from "@/lib/tablet/tablet-store";
 import type { CaseState, RecordedEvent } from "@/lib/playbook";
 import { VENT_AT, WALK_OUT_AT } from "@/lib/playbook/customer-reactions";
-import { customerPrompt, readbackAnswer, simulateCustomer, temperWord, WALK_OUT_REASON, type CustomerFacts } from "@/lib/playbook/simulated-customer";
+import {
+  customerPrompt,
+  readbackAnswer,
+  simulateCustomer,
+  temperWord,
+  WALK_OUT_REASON,
+  type CustomerFacts,
+} from "@/lib/playbook/simulated-customer";
 
 /** The simulated customer a practice run plays against (lib/training/get-practice-session.ts). */
 export type PracticeBrief = { sourceCaseId: string; facts: CustomerFacts | null; seed: number };
@@ -21,13 +28,29 @@ export type PracticeBrief = { sourceCaseId: string; facts: CustomerFacts | null;
 /** Always in view on a practice case: this is not a real complaint. */
 export function PracticeBanner() {
   return (
-    <p role="note" className="bg-violet-700 px-4 py-1.5 text-center text-lg font-bold uppercase tracking-widest text-white" data-testid="practice-banner">
+    <p
+      role="note"
+      className="bg-violet-700 px-4 py-1.5 text-center text-lg font-bold uppercase tracking-widest text-white"
+      data-testid="practice-banner"
+    >
       Practice · not a real complaint · the app plays the customer
     </p>
   );
 }
 
-const TEMPER_COLOURS = ["bg-emerald-400", "bg-emerald-400", "bg-emerald-400", "bg-amber-300", "bg-amber-300", "bg-orange-400", "bg-orange-400", "bg-rose-500", "bg-rose-500", "bg-rose-600", "bg-rose-700"];
+const TEMPER_COLOURS = [
+  "bg-emerald-400",
+  "bg-emerald-400",
+  "bg-emerald-400",
+  "bg-amber-300",
+  "bg-amber-300",
+  "bg-orange-400",
+  "bg-orange-400",
+  "bg-rose-500",
+  "bg-rose-500",
+  "bg-rose-600",
+  "bg-rose-700",
+];
 
 /**
  * The practice customer: reacts to what the trainee says and does (lib/playbook/simulated-customer.ts),
@@ -128,14 +151,21 @@ export function PracticeCustomer({
         {recent.map((turn) => (
           <li key={turn.index} className="flex flex-col gap-1" data-reactions={turn.reactions.join(" ")}>
             {turn.heard ? <p className="text-base text-violet-200">You: {turn.heard}</p> : null}
-            <p className={`text-xl leading-snug ${turn.vent || turn.walkedOut ? "font-semibold text-rose-100" : "text-white"}`} data-testid={turn.vent ? "customer-vents" : turn.walkedOut ? "customer-walks-out" : undefined}>
+            <p
+              className={`text-xl leading-snug ${turn.vent || turn.walkedOut ? "font-semibold text-rose-100" : "text-white"}`}
+              data-testid={turn.vent ? "customer-vents" : turn.walkedOut ? "customer-walks-out" : undefined}
+            >
               {turn.index === -1 ? "The customer says: " : "Customer: "}
               {turn.say}
             </p>
           </li>
         ))}
       </ol>
-      {prompt && !ended ? <p className="text-lg text-violet-100" data-testid="customer-prompt">{prompt}</p> : null}
+      {prompt && !ended ? (
+        <p className="text-lg text-violet-100" data-testid="customer-prompt">
+          {prompt}
+        </p>
+      ) : null}
       {sim.venting && !ended ? (
         <p className="rounded-lg bg-rose-900/60 px-3 py-2 text-base text-rose-50" data-testid="customer-venting">
           They are upset again{sim.temper >= VENT_AT + 2 ? " and close to walking out" : ""}. Carrying on over them makes it worse.
@@ -169,7 +199,9 @@ function SayToCustomer({ send }: { send: SendStep }) {
   };
   return (
     <details className="rounded-xl bg-violet-900/40 px-3 py-2">
-      <summary className="flex min-h-11 cursor-pointer items-center text-lg font-semibold text-violet-100">Say something to the customer</summary>
+      <summary className="flex min-h-11 cursor-pointer items-center text-lg font-semibold text-violet-100">
+        Say something to the customer
+      </summary>
       <div className="flex flex-col gap-2 pb-2">
         <TextArea label="What you say" rows={2} value={text} onChange={(e) => setText(e.target.value)} error={step.fieldError("text")} />
         <Button variant="secondary" className="self-start" disabled={step.pending} onClick={() => void say()}>

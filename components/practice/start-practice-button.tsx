@@ -14,9 +14,14 @@ export function StartPracticeButton({ sourceCaseId, again }: { sourceCaseId: str
   const clientEventId = useRef<string | null>(null);
   async function start() {
     clientEventId.current ??= newClientId();
-    const result = await send<{ practiceCaseId: string }>("POST", `/api/practice/${encodeURIComponent(sourceCaseId)}`, { clientEventId: clientEventId.current }, {
-      then: (opened) => router.push(`/cases/${opened.practiceCaseId}`),
-    });
+    const result = await send<{ practiceCaseId: string }>(
+      "POST",
+      `/api/practice/${encodeURIComponent(sourceCaseId)}`,
+      { clientEventId: clientEventId.current },
+      {
+        then: (opened) => router.push(`/cases/${opened.practiceCaseId}`),
+      },
+    );
     if (!result.ok && result.error.status !== 0 && result.error.status < 500) clientEventId.current = null;
   }
   return (

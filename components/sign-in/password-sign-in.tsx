@@ -33,7 +33,9 @@ export function PasswordSignIn() {
 
   return (
     <section aria-labelledby="password-sign-in" className="mx-auto flex w-full max-w-md flex-col gap-4">
-      <h2 id="password-sign-in" className="text-2xl font-semibold">Manager, trainer and admin sign-in</h2>
+      <h2 id="password-sign-in" className="text-2xl font-semibold">
+        Manager, trainer and admin sign-in
+      </h2>
       <form
         className="flex flex-col gap-4"
         onSubmit={(e) => {
@@ -42,11 +44,23 @@ export function PasswordSignIn() {
         }}
       >
         <div className="flex flex-col gap-1">
-          <label htmlFor="email" className="text-base font-medium text-slate-200">Email</label>
-          <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />
+          <label htmlFor="email" className="text-base font-medium text-slate-200">
+            Email
+          </label>
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className={inputClass}
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="password" className="text-base font-medium text-slate-200">Password</label>
+          <label htmlFor="password" className="text-base font-medium text-slate-200">
+            Password
+          </label>
           <input
             id="password"
             type="password"
@@ -58,7 +72,9 @@ export function PasswordSignIn() {
           />
         </div>
         {error ? (
-          <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">{error}</p>
+          <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">
+            {error}
+          </p>
         ) : null}
         <Button type="submit" className="min-h-14" disabled={busy || !email || !password}>
           {busy ? "Signing in…" : "Sign in"}

@@ -43,7 +43,9 @@ export function PinSignIn({ people }: { people: Person[] }) {
   if (!person) {
     return (
       <section aria-labelledby="who" className="flex flex-col gap-4">
-        <h2 id="who" className="text-2xl font-semibold">Who are you?</h2>
+        <h2 id="who" className="text-2xl font-semibold">
+          Who are you?
+        </h2>
         {people.length === 0 ? (
           <p className="text-lg text-slate-300">Nobody at this venue signs in with a PIN yet: an admin adds people under Admin → People.</p>
         ) : null}
@@ -63,7 +65,9 @@ export function PinSignIn({ people }: { people: Person[] }) {
 
   return (
     <section aria-labelledby="pin" className="mx-auto flex w-full max-w-sm flex-col gap-4">
-      <h2 id="pin" className="text-2xl font-semibold">Hi {person.name.split(" ")[0]}, enter your PIN</h2>
+      <h2 id="pin" className="text-2xl font-semibold">
+        Hi {person.name.split(" ")[0]}, enter your PIN
+      </h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -71,7 +75,9 @@ export function PinSignIn({ people }: { people: Person[] }) {
         }}
         className="flex flex-col gap-4"
       >
-        <label className="sr-only" htmlFor="pin-input">PIN</label>
+        <label className="sr-only" htmlFor="pin-input">
+          PIN
+        </label>
         <input
           id="pin-input"
           value={pin}
@@ -82,17 +88,36 @@ export function PinSignIn({ people }: { people: Person[] }) {
           className="min-h-14 rounded-xl border border-slate-500 bg-slate-800 px-4 text-center text-3xl tracking-[0.5em]"
         />
         {error ? (
-          <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">{error}</p>
+          <p role="alert" className="rounded-lg bg-rose-950 px-4 py-3 text-rose-200">
+            {error}
+          </p>
         ) : null}
         <div className="grid grid-cols-3 gap-3">
           {["1", "2", "3", "4", "5", "6", "7", "8", "9"].map((d) => (
-            <Button key={d} variant="secondary" className="min-h-16 text-2xl" onClick={() => press(d)}>{d}</Button>
+            <Button key={d} variant="secondary" className="min-h-16 text-2xl" onClick={() => press(d)}>
+              {d}
+            </Button>
           ))}
-          <Button variant="ghost" className="min-h-16" onClick={() => setPin(pin.slice(0, -1))} aria-label="Delete last digit">⌫</Button>
-          <Button variant="secondary" className="min-h-16 text-2xl" onClick={() => press("0")}>0</Button>
-          <Button type="submit" className="min-h-16" disabled={busy || pin.length < 4}>Go</Button>
+          <Button variant="ghost" className="min-h-16" onClick={() => setPin(pin.slice(0, -1))} aria-label="Delete last digit">
+            ⌫
+          </Button>
+          <Button variant="secondary" className="min-h-16 text-2xl" onClick={() => press("0")}>
+            0
+          </Button>
+          <Button type="submit" className="min-h-16" disabled={busy || pin.length < 4}>
+            Go
+          </Button>
         </div>
-        <Button variant="ghost" onClick={() => { setPerson(null); setPin(""); setError(null); }}>Not you?</Button>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setPerson(null);
+            setPin("");
+            setError(null);
+          }}
+        >
+          Not you?
+        </Button>
       </form>
     </section>
   );

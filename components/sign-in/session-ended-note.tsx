@@ -22,7 +22,11 @@ export function SessionEndedNote() {
   const text = reason ? ENDED[reason] : undefined;
   if (!text) return null;
   return (
-    <p role="status" className="rounded-xl border border-slate-600 bg-slate-800 px-4 py-3 text-lg text-slate-100" data-testid="session-ended">
+    <p
+      role="status"
+      className="rounded-xl border border-slate-600 bg-slate-800 px-4 py-3 text-lg text-slate-100"
+      data-testid="session-ended"
+    >
       {text}
     </p>
   );

@@ -49,7 +49,6 @@ function ask(worker: ServiceWorker, message: Record<string, unknown>): Promise<{
 
 let registered: Promise<ServiceWorkerRegistration> | null = null;
 
-
 async function keepThisPage(): Promise<void> {
   if (!("serviceWorker" in navigator)) return setReadiness("unsupported");
   try {

@@ -34,7 +34,9 @@ export function TabletStatus() {
       for (const [id, ofCase] of byCase) {
         const local: LocalCase | undefined = await store.getCase(id);
         const known = Boolean(local?.log.length);
-        const spot = ofCase.map((s) => (s.body.kind === "event" && s.body.event.type === "complaint_heard" ? s.body.event.data.spot : null)).find(Boolean);
+        const spot = ofCase
+          .map((s) => (s.body.kind === "event" && s.body.event.type === "complaint_heard" ? s.body.event.data.spot : null))
+          .find(Boolean);
         next.push({
           id,
           label: `${local?.reference ?? "New case"}${spot ? ` · ${spot}` : ""}`,
@@ -56,7 +58,11 @@ export function TabletStatus() {
   const refused = mine.filter((s) => s.state === "refused").length;
 
   return (
-    <section aria-label="This tablet" data-testid="tablet-status" className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 px-5 py-4">
+    <section
+      aria-label="This tablet"
+      data-testid="tablet-status"
+      className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 px-5 py-4"
+    >
       <p className="flex flex-wrap items-center gap-3 text-base">
         {sync.online ? null : (
           <span className="rounded-md bg-rose-900 px-2 py-1 font-semibold text-rose-50" data-testid="offline-badge">
@@ -92,20 +98,24 @@ export function TabletStatus() {
       ) : null}
       {others > 0 ? (
         <p className="text-slate-300" data-testid="earlier-steps">
-          {plural(others, "step", "steps")} from an earlier session on this tablet {others === 1 ? "is" : "are"} sealed and will be sent as soon as there is a
-          connection.
+          {plural(others, "step", "steps")} from an earlier session on this tablet {others === 1 ? "is" : "are"} sealed and will be sent as
+          soon as there is a connection.
         </p>
       ) : null}
       {sync.storage === "refused" && waiting > 0 ? (
         <p className="text-amber-200" data-testid="storage-refused">
-          Steps waiting on this tablet could be lost if it runs short of space. Connect to the Wi-Fi so they are sent before the end of your shift.
+          Steps waiting on this tablet could be lost if it runs short of space. Connect to the Wi-Fi so they are sent before the end of your
+          shift.
         </p>
       ) : null}
       {lines.length ? (
         <ul className="flex flex-col gap-2">
           {lines.map((line) => (
             <li key={line.id}>
-              <Link href={line.href} className="flex min-h-12 items-center justify-between gap-4 rounded-xl border border-slate-700 px-4 py-2 hover:border-sky-400">
+              <Link
+                href={line.href}
+                className="flex min-h-12 items-center justify-between gap-4 rounded-xl border border-slate-700 px-4 py-2 hover:border-sky-400"
+              >
                 <span className="font-semibold">{line.label}</span>
                 <span className={line.refused ? "text-rose-200" : "text-slate-300"}>
                   {line.refused ? "Refused — open to see why" : `${plural(line.waiting, "step", "steps")} waiting`}

@@ -18,7 +18,17 @@ function inDays(days: number): string {
 }
 
 /** Assigns a drill: one case to practise, for one person or a whole team, by a date. */
-export function AssignDrillForm({ sources, people, teams, initialSource }: { sources: Source[]; people: Person[]; teams: Team[]; initialSource?: string }) {
+export function AssignDrillForm({
+  sources,
+  people,
+  teams,
+  initialSource,
+}: {
+  sources: Source[];
+  people: Person[];
+  teams: Team[];
+  initialSource?: string;
+}) {
   const router = useRouter();
   const [sourceCaseId, setSource] = useState(initialSource ?? sources[0]?.id ?? "");
   const [who, setWho] = useState(people[0] ? `person:${people[0].id}` : teams[0] ? "team" : "");
@@ -56,33 +66,50 @@ export function AssignDrillForm({ sources, people, teams, initialSource }: { sou
       }}
     >
       <div className="flex flex-col gap-1 md:col-span-2">
-        <label htmlFor={ids.source} className="text-base font-semibold text-slate-200">Case to practise</label>
+        <label htmlFor={ids.source} className="text-base font-semibold text-slate-200">
+          Case to practise
+        </label>
         <select id={ids.source} value={sourceCaseId} onChange={(e) => setSource(e.target.value)} className={field}>
           {sources.map((s) => (
-            <option key={s.id} value={s.id}>{s.label}</option>
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
           ))}
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={ids.who} className="text-base font-semibold text-slate-200">For</label>
+        <label htmlFor={ids.who} className="text-base font-semibold text-slate-200">
+          For
+        </label>
         <select id={ids.who} value={who} onChange={(e) => setWho(e.target.value)} className={field}>
           <optgroup label="A person">
             {people.map((p) => (
-              <option key={p.id} value={`person:${p.id}`}>{p.name}</option>
+              <option key={p.id} value={`person:${p.id}`}>
+                {p.name}
+              </option>
             ))}
           </optgroup>
           {teams.length === 1 ? <option value="team">The whole team at {teams[0].name}</option> : null}
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={ids.due} className="text-base font-semibold text-slate-200">Due by</label>
+        <label htmlFor={ids.due} className="text-base font-semibold text-slate-200">
+          Due by
+        </label>
         <input id={ids.due} type="date" value={due} min={inDays(0)} onChange={(e) => setDue(e.target.value)} className={field} />
       </div>
       <div className="flex flex-col gap-1 md:col-span-2">
         <label htmlFor={ids.note} className="text-base font-semibold text-slate-200">
           Note for them <span className="font-normal text-slate-400">(optional)</span>
         </label>
-        <input id={ids.note} value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} placeholder="Try saying no with two alternatives" className={field} />
+        <input
+          id={ids.note}
+          value={note}
+          maxLength={300}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="Try saying no with two alternatives"
+          className={field}
+        />
       </div>
       <Button type="submit" disabled={busy || !sourceCaseId || !who} className="self-start">
         {busy ? "Assigning…" : "Assign drill"}
@@ -109,10 +136,20 @@ export function PublishCollectionButton({ collectionId, name, published }: { col
   }
   return (
     <span className="flex flex-col items-end gap-1">
-      <Button variant={published ? "ghost" : "secondary"} onClick={() => void toggle()} disabled={busy} aria-label={`${published ? "Unpublish" : "Publish"} ${name}`} className="min-h-11 px-3 text-base">
+      <Button
+        variant={published ? "ghost" : "secondary"}
+        onClick={() => void toggle()}
+        disabled={busy}
+        aria-label={`${published ? "Unpublish" : "Publish"} ${name}`}
+        className="min-h-11 px-3 text-base"
+      >
         {published ? "Back to draft" : "Publish to staff"}
       </Button>
-      {error ? <span role="alert" className="text-sm text-rose-300">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-rose-300">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

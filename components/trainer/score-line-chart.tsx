@@ -30,7 +30,9 @@ export function ScoreLineChart({
   const latest = scored[scored.length - 1];
   const summary = latest
     ? `${scored.length} of ${weeks.length} weeks with scored cases; latest weekly average ${latest.v} (week of ${weeks[latest.i]})${
-        first && first !== latest ? `, ${latest.v > first.v ? "up" : latest.v < first.v ? "down" : "level"} from ${first.v} in the week of ${weeks[first.i]}` : ""
+        first && first !== latest
+          ? `, ${latest.v > first.v ? "up" : latest.v < first.v ? "down" : "level"} from ${first.v} in the week of ${weeks[first.i]}`
+          : ""
       }.`
     : "No scored cases in these weeks.";
   const table = {

@@ -4,7 +4,17 @@ import { SignOutButton } from "./sign-out-button";
  * `sessionId` marks the page as this session's (a <meta> React moves into <head>): the service
  * worker keeps such a page only for that session and never shows it to another (public/sw.js).
  */
-export function AppHeader({ name, role, locationName, sessionId }: { name: string; role: string; locationName?: string; sessionId?: string }) {
+export function AppHeader({
+  name,
+  role,
+  locationName,
+  sessionId,
+}: {
+  name: string;
+  role: string;
+  locationName?: string;
+  sessionId?: string;
+}) {
   return (
     <header className="flex items-center justify-between gap-4 border-b border-slate-700 bg-slate-900 px-5 py-3">
       {sessionId ? <meta name="coach-session" content={sessionId} /> : null}

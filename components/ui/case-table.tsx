@@ -36,7 +36,10 @@ export function CaseRow({ children }: { children: ReactNode }) {
 export function CaseLinkCell({ href, reference, spot }: { href: string; reference: string; spot: string | null | undefined }) {
   return (
     <td className="px-3 py-1">
-      <Link href={href} className="flex min-h-12 flex-col justify-center whitespace-nowrap font-semibold text-sky-300 underline-offset-4 hover:underline">
+      <Link
+        href={href}
+        className="flex min-h-12 flex-col justify-center whitespace-nowrap font-semibold text-sky-300 underline-offset-4 hover:underline"
+      >
         {reference}
         <span className="text-sm font-normal text-slate-300">{spot ?? "—"}</span>
       </Link>

@@ -24,9 +24,7 @@ export function Chip({
       disabled={disabled}
       onClick={onPress}
       className={`inline-flex min-h-12 items-center justify-center gap-2 rounded-full border-2 px-4 text-lg font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${
-        pressed
-          ? "border-sky-300 bg-sky-400 text-slate-950"
-          : "border-slate-500 bg-slate-800 text-slate-100 hover:border-slate-300"
+        pressed ? "border-sky-300 bg-sky-400 text-slate-950" : "border-slate-500 bg-slate-800 text-slate-100 hover:border-slate-300"
       } ${className}`}
     >
       {pressed ? <span aria-hidden="true">✓</span> : null}

@@ -1,7 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 
-const CONTROL =
-  "w-full rounded-xl border-2 bg-slate-950 px-4 py-3 text-lg text-slate-50 placeholder:text-slate-400 disabled:opacity-60";
+const CONTROL = "w-full rounded-xl border-2 bg-slate-950 px-4 py-3 text-lg text-slate-50 placeholder:text-slate-400 disabled:opacity-60";
 const controlBorder = (error?: string) => (error ? "border-rose-400" : "border-slate-500 focus:border-sky-300");
 
 type FieldChrome = {
@@ -13,14 +12,7 @@ type FieldChrome = {
 };
 
 /** Label, hint and error wired to the control, so every input has a visible, spoken name. */
-function FieldShell({
-  id,
-  label,
-  hint,
-  error,
-  below,
-  children,
-}: FieldChrome & { id: string; children: ReactNode }) {
+function FieldShell({ id, label, hint, error, below, children }: FieldChrome & { id: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-lg font-semibold text-slate-100">

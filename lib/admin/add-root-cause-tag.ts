@@ -26,15 +26,21 @@ export async function addRootCauseTag(db: Db, actor: Actor, input: unknown): Pro
   assertAdmin(actor);
   const { label } = parseInput(addRootCauseTagSchema, input);
   const slug = slugFor(label);
-  if (!slug) throw new AppError("invalid_input", "A label needs some letters or digits (label)", { fields: { label: "Letters or digits needed" } });
+  if (!slug)
+    throw new AppError("invalid_input", "A label needs some letters or digits (label)", { fields: { label: "Letters or digits needed" } });
   try {
     return await serialiseWrite(async () => {
       const last = await db.rootCauseTag.aggregate({ _max: { sortOrder: true } });
-      return db.rootCauseTag.create({ data: { slug, label, sortOrder: (last._max.sortOrder ?? -1) + 1 }, select: { id: true, slug: true } });
+      return db.rootCauseTag.create({
+        data: { slug, label, sortOrder: (last._max.sortOrder ?? -1) + 1 },
+        select: { id: true, slug: true },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict", "A root cause with that name already exists; rename or reactivate it instead.", { fields: { label: "Already exists" } });
+      throw new AppError("conflict", "A root cause with that name already exists; rename or reactivate it instead.", {
+        fields: { label: "Already exists" },
+      });
     }
     throw error;
   }

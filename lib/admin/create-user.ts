@@ -39,7 +39,8 @@ export const createUserSchema = z
   })
   .superRefine((value, ctx) => {
     const who = { role: value.role };
-    if (can(who, "signIn.pin") && !value.pin) ctx.addIssue({ code: "custom", path: ["pin"], message: "This role signs in with a PIN: set one" });
+    if (can(who, "signIn.pin") && !value.pin)
+      ctx.addIssue({ code: "custom", path: ["pin"], message: "This role signs in with a PIN: set one" });
     if (can(who, "signIn.password")) {
       if (!value.email) ctx.addIssue({ code: "custom", path: ["email"], message: "This role signs in with an email: enter one" });
       if (!value.password) ctx.addIssue({ code: "custom", path: ["password"], message: "This role signs in with a password: set one" });
@@ -55,7 +56,8 @@ export async function createUser(db: Db, actor: Actor, input: unknown): Promise<
   const data = parseInput(createUserSchema, input);
   const locationIds = [...new Set(data.locationIds)];
   const known = await db.location.count({ where: { id: { in: locationIds } } });
-  if (known !== locationIds.length) throw new AppError("invalid_input", "Pick locations from the list (locationIds)", { fields: { locationIds: "Unknown location" } });
+  if (known !== locationIds.length)
+    throw new AppError("invalid_input", "Pick locations from the list (locationIds)", { fields: { locationIds: "Unknown location" } });
   const [pinHash, passwordHash] = await Promise.all([
     data.pin ? hashSecret(data.pin) : null,
     data.password ? hashSecret(data.password) : null,
@@ -76,7 +78,8 @@ export async function createUser(db: Db, actor: Actor, input: unknown): Promise<
     );
     return user;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "Someone already signs in with that email.", { fields: { email: "Already in use" } });
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "Someone already signs in with that email.", { fields: { email: "Already in use" } });
     throw error;
   }
 }

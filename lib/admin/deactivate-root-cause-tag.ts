@@ -12,6 +12,8 @@ export const deactivateRootCauseTagSchema = z.object({ tagId: idSchema("root cau
 export async function deactivateRootCauseTag(db: Db, actor: Actor, input: unknown): Promise<{ id: string; active: false }> {
   assertAdmin(actor);
   const { tagId } = parseInput(deactivateRootCauseTagSchema, input);
-  await serialiseWrite(() => orNotFound(db.rootCauseTag.update({ where: { id: tagId }, data: { active: false } }), "No root cause with that id."));
+  await serialiseWrite(() =>
+    orNotFound(db.rootCauseTag.update({ where: { id: tagId }, data: { active: false } }), "No root cause with that id."),
+  );
   return { id: tagId, active: false };
 }

@@ -13,7 +13,12 @@ export const deactivateUserSchema = z.object({ userId: idSchema("person") });
  * Someone who has left can no longer sign in, and any session they still have ends now. Their
  * name stays on the cases they handled. The last active admin cannot be deactivated.
  */
-export async function deactivateUser(db: Db, actor: Actor, input: unknown, now: () => Date = () => new Date()): Promise<{ id: string; active: false }> {
+export async function deactivateUser(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  now: () => Date = () => new Date(),
+): Promise<{ id: string; active: false }> {
   assertAdmin(actor);
   const { userId } = parseInput(deactivateUserSchema, input);
   if (userId === actor.id) throw new AppError("conflict", "You cannot deactivate yourself; ask another admin.");

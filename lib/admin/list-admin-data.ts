@@ -9,7 +9,16 @@ export async function listPeople(db: Db, actor: Actor) {
   assertAdmin(actor);
   const users = await db.user.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, name: true, role: true, email: true, active: true, pinHash: true, passwordHash: true, locations: { select: { locationId: true } } },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      email: true,
+      active: true,
+      pinHash: true,
+      passwordHash: true,
+      locations: { select: { locationId: true } },
+    },
   });
   return users.map(({ pinHash, passwordHash, locations, ...u }) => ({
     ...u,

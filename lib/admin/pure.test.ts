@@ -38,10 +38,14 @@ describe("createUserSchema", () => {
   });
 
   it("needs an email and a password of 12+ characters for password roles", () => {
-    expect(createUserSchema.safeParse({ ...base, role: "trainer", email: "t@example.com", password: "long-enough-pass" }).success).toBe(true);
+    expect(createUserSchema.safeParse({ ...base, role: "trainer", email: "t@example.com", password: "long-enough-pass" }).success).toBe(
+      true,
+    );
     expect(createUserSchema.safeParse({ ...base, role: "trainer", email: "t@example.com", password: "short" }).success).toBe(false);
     expect(createUserSchema.safeParse({ ...base, role: "admin", password: "long-enough-pass" }).success).toBe(false);
-    expect(createUserSchema.safeParse({ ...base, role: "manager", email: "m@example.com", password: "long-enough-pass" }).success).toBe(false);
+    expect(createUserSchema.safeParse({ ...base, role: "manager", email: "m@example.com", password: "long-enough-pass" }).success).toBe(
+      false,
+    );
   });
 
   it("treats empty form fields as not given", () => {

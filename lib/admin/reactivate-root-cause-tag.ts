@@ -12,6 +12,8 @@ export const reactivateRootCauseTagSchema = z.object({ tagId: idSchema("root cau
 export async function reactivateRootCauseTag(db: Db, actor: Actor, input: unknown): Promise<{ id: string; active: true }> {
   assertAdmin(actor);
   const { tagId } = parseInput(reactivateRootCauseTagSchema, input);
-  await serialiseWrite(() => orNotFound(db.rootCauseTag.update({ where: { id: tagId }, data: { active: true } }), "No root cause with that id."));
+  await serialiseWrite(() =>
+    orNotFound(db.rootCauseTag.update({ where: { id: tagId }, data: { active: true } }), "No root cause with that id."),
+  );
   return { id: tagId, active: true };
 }

@@ -12,6 +12,9 @@ export async function renameLocation(db: Db, actor: Actor, input: unknown): Prom
   assertAdmin(actor);
   const { locationId, name } = parseInput(renameLocationSchema, input);
   return serialiseWrite(() =>
-    orNotFound(db.location.update({ where: { id: locationId }, data: { name }, select: { id: true, name: true } }), "No location with that id."),
+    orNotFound(
+      db.location.update({ where: { id: locationId }, data: { name }, select: { id: true, name: true } }),
+      "No location with that id.",
+    ),
   );
 }

@@ -13,6 +13,9 @@ export async function renameRootCauseTag(db: Db, actor: Actor, input: unknown): 
   assertAdmin(actor);
   const { tagId, label } = parseInput(renameRootCauseTagSchema, input);
   return serialiseWrite(() =>
-    orNotFound(db.rootCauseTag.update({ where: { id: tagId }, data: { label }, select: { id: true, label: true } }), "No root cause with that id."),
+    orNotFound(
+      db.rootCauseTag.update({ where: { id: tagId }, data: { label }, select: { id: true, label: true } }),
+      "No root cause with that id.",
+    ),
   );
 }

@@ -37,6 +37,11 @@ export async function setAuthorityLimit(db: Db, actor: Actor, input: unknown): P
   const { role, pounds } = parseInput(setAuthorityLimitSchema, input);
   const limitCents = poundsToPence(pounds);
   return serialiseWrite(() =>
-    db.roleAuthority.upsert({ where: { role }, create: { role, limitCents }, update: { limitCents }, select: { role: true, limitCents: true } }),
+    db.roleAuthority.upsert({
+      where: { role },
+      create: { role, limitCents },
+      update: { limitCents },
+      select: { role: true, limitCents: true },
+    }),
   );
 }

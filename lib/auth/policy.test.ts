@@ -11,7 +11,18 @@ describe("policy", () => {
   it("matches the table the issue describes", () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can({ role }, p))]));
     expect(table).toEqual({
-      staff: ["case.open", "case.append", "case.view", "case.viewLive", "case.viewCustomerDetails", "feedback.own", "practice.run", "headsUp.raise", "headsUp.tell", "signIn.pin"],
+      staff: [
+        "case.open",
+        "case.append",
+        "case.view",
+        "case.viewLive",
+        "case.viewCustomerDetails",
+        "feedback.own",
+        "practice.run",
+        "headsUp.raise",
+        "headsUp.tell",
+        "signIn.pin",
+      ],
       manager: [
         "case.open",
         "case.append",

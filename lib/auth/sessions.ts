@@ -18,7 +18,13 @@ export const SESSION_KEPT_AFTER_EXPIRY_MS = 8 * 24 * 60 * 60 * 1000;
 
 export type NewSession = { id: string; token: string; expiresAt: Date };
 
-export async function createSession(db: Db, userId: string, locationId: string | null, now = new Date(), deviceId: string | null = null): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  locationId: string | null,
+  now = new Date(),
+  deviceId: string | null = null,
+): Promise<NewSession> {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
   const created = await serialiseWrite(async () => {

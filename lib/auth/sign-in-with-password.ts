@@ -10,7 +10,13 @@ import type { SignInContext } from "./sign-in-with-pin";
 import { beginAttempt, passwordKeys, systemClock } from "./throttle";
 
 export const passwordSignInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter your email").max(200, "That email is too long").pipe(z.email("Enter your email address")),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email")
+    .max(200, "That email is too long")
+    .pipe(z.email("Enter your email address")),
   password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
 });
 

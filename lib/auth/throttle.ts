@@ -136,7 +136,9 @@ export function passwordKeys(email: string, address: string): ThrottleKey[] {
 
 /** Every attempt key that counts against this person (their PIN on any tablet, their password from anywhere). */
 export function accountKeyFilters(userId: string, email: string | null): { key: { startsWith?: string; endsWith: string } }[] {
-  const filters: { key: { startsWith?: string; endsWith: string } }[] = [{ key: { startsWith: "pin", endsWith: `:${userId.slice(0, 64)}` } }];
+  const filters: { key: { startsWith?: string; endsWith: string } }[] = [
+    { key: { startsWith: "pin", endsWith: `:${userId.slice(0, 64)}` } },
+  ];
   if (email) filters.push({ key: { startsWith: "pw:", endsWith: emailKey(email) } });
   return filters;
 }
@@ -163,7 +165,10 @@ export const PURGE_AFTER_MS = 60 * MINUTE;
  */
 export function judge(failures: readonly Date[], policy: ThrottlePolicy, now: Date): Verdict {
   const t = now.getTime();
-  const times = failures.map((at) => at.getTime()).filter((at) => at <= t).sort((a, b) => a - b);
+  const times = failures
+    .map((at) => at.getTime())
+    .filter((at) => at <= t)
+    .sort((a, b) => a - b);
 
   let lockTrigger = Number.NEGATIVE_INFINITY;
   for (let i = policy.lockAfter - 1; i < times.length; i++) {
@@ -213,30 +218,40 @@ export type Attempt = { succeeded(): Promise<void> };
 export async function beginAttempt(db: Db, keys: readonly ThrottleKey[], secret: SecretKind, now: Clock = systemClock): Promise<Attempt> {
   // Counted and recorded under a lock on each key, so attempts racing through several app
   // instances are counted one after another too (lib/db/key-locks.ts).
-  const ids = await serialiseWrite(() => withKeyLocks(db, keys.map((k) => `throttle:${k.key}`), async (tx) => {
-    const at = now();
-    const longest = Math.max(...keys.map((k) => lookbackMs(k.policy)));
-    const rows = await tx.signInAttempt.findMany({
-      where: { key: { in: keys.map((k) => k.key) }, succeeded: false, at: { gt: new Date(at.getTime() - longest) } },
-      select: { key: true, at: true },
-    });
-    // Account first: "this account is locked" tells the person more than "this tablet".
-    const ordered = [...keys].sort((a, b) => (a.scope === b.scope ? 0 : a.scope === "account" ? -1 : 1));
-    for (const k of ordered) {
-      const verdict = judge(rows.filter((r) => r.key === k.key).map((r) => r.at), k.policy, at);
-      if (!verdict.ok) throw refusal(verdict, k.scope, secret);
-    }
-    // Forget what no window will ever look at again: one indexed delete a minute at most, so a
-    // flood of made-up names cannot grow the table for ever.
-    if (Math.abs(at.getTime() - lastPurgeAt) > MINUTE) {
-      lastPurgeAt = at.getTime();
-      await tx.signInAttempt.deleteMany({ where: { at: { lt: new Date(at.getTime() - PURGE_AFTER_MS) } } });
-    }
-    // One statement for every key: all recorded or none.
-    const attempts = keys.map((k) => ({ id: randomUUID(), key: k.key, succeeded: false, at }));
-    await tx.signInAttempt.createMany({ data: attempts });
-    return attempts.map((a) => a.id);
-  }));
+  const ids = await serialiseWrite(() =>
+    withKeyLocks(
+      db,
+      keys.map((k) => `throttle:${k.key}`),
+      async (tx) => {
+        const at = now();
+        const longest = Math.max(...keys.map((k) => lookbackMs(k.policy)));
+        const rows = await tx.signInAttempt.findMany({
+          where: { key: { in: keys.map((k) => k.key) }, succeeded: false, at: { gt: new Date(at.getTime() - longest) } },
+          select: { key: true, at: true },
+        });
+        // Account first: "this account is locked" tells the person more than "this tablet".
+        const ordered = [...keys].sort((a, b) => (a.scope === b.scope ? 0 : a.scope === "account" ? -1 : 1));
+        for (const k of ordered) {
+          const verdict = judge(
+            rows.filter((r) => r.key === k.key).map((r) => r.at),
+            k.policy,
+            at,
+          );
+          if (!verdict.ok) throw refusal(verdict, k.scope, secret);
+        }
+        // Forget what no window will ever look at again: one indexed delete a minute at most, so a
+        // flood of made-up names cannot grow the table for ever.
+        if (Math.abs(at.getTime() - lastPurgeAt) > MINUTE) {
+          lastPurgeAt = at.getTime();
+          await tx.signInAttempt.deleteMany({ where: { at: { lt: new Date(at.getTime() - PURGE_AFTER_MS) } } });
+        }
+        // One statement for every key: all recorded or none.
+        const attempts = keys.map((k) => ({ id: randomUUID(), key: k.key, succeeded: false, at }));
+        await tx.signInAttempt.createMany({ data: attempts });
+        return attempts.map((a) => a.id);
+      },
+    ),
+  );
 
   return {
     async succeeded() {

@@ -6,7 +6,15 @@ import type { Db } from "@/lib/db/client";
 import { retryOnContention } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { carriesLimit, caseStatus, playbookEventSchema, transition, withOwnLimit, withoutOwnLimit, type RecordedEvent } from "@/lib/playbook";
+import {
+  carriesLimit,
+  caseStatus,
+  playbookEventSchema,
+  transition,
+  withOwnLimit,
+  withoutOwnLimit,
+  type RecordedEvent,
+} from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { assertPracticeStep } from "./practice-step";
 import { loadCaseState } from "./case-log";
@@ -35,7 +43,8 @@ export async function findRecordedResult(
 ): Promise<AppendResult | null> {
   const earlier = await db.caseEvent.findUnique({ where: { clientEventId } });
   if (!earlier) return null;
-  const same = earlier.type === type && (payload === null || samePayload(type, earlier.payload, payload)) && (!caseId || earlier.caseId === caseId);
+  const same =
+    earlier.type === type && (payload === null || samePayload(type, earlier.payload, payload)) && (!caseId || earlier.caseId === caseId);
   if (!same) {
     throw new AppError("conflict", "This step's id was already used for a different step; it was not recorded again.", {
       clientEventId,
@@ -72,60 +81,63 @@ export async function appendEvent(
 
   // Queued behind this process's other writes; retried from the top if another process
   // appended to the same case between our read and our write (docs/decisions/0003).
-  return serialiseWrite(() => retryOnContention(async () => {
-    // Access first: a repeated step's answer names the case (reference, sequence, phase), so
-    // only someone who works where the case is may have it again.
-    const row = await db.case.findUnique({
-      where: { id: caseId },
-      select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } } },
-    });
-    if (!row) throw new AppError("not_found", "No case with that id.");
-    assertAtLocation(actor, row.locationId);
-
-    const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
-    if (earlier) return earlier;
-
-    if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
-
-    const { state, log } = await loadCaseState(db, caseId);
-    const at = recordedTime(capturedAt, now(), state.lastEventAt ?? null);
-    const recorded: RecordedEvent = { ...event, at, actor: { id: actor.id, role: actor.role } };
-    const next = transition(state, recorded);
-    if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code, phase: state.phase });
-    await assertPracticeStep(db, caseId, state, log, recorded);
-
-    const sequence = state.eventCount + 1;
-    const response: AppendResult = {
-      caseId,
-      reference: row.reference,
-      sequence,
-      at: recorded.at.toISOString(),
-      phase: next.state.phase,
-      status: caseStatus(next.state),
-      duplicate: false,
-    };
-    await db.$transaction(async (tx) => {
-      await tx.caseEvent.create({
-        data: {
-          caseId,
-          sequence,
-          type: event.type,
-          payload,
-          actorId: actor.id,
-          actorRole: actor.role,
-          at: recorded.at,
-          clientEventId,
-          result: JSON.stringify(response),
-        },
+  return serialiseWrite(() =>
+    retryOnContention(async () => {
+      // Access first: a repeated step's answer names the case (reference, sequence, phase), so
+      // only someone who works where the case is may have it again.
+      const row = await db.case.findUnique({
+        where: { id: caseId },
+        select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } } },
       });
-      await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state);
-    });
-    return response;
-  }));
+      if (!row) throw new AppError("not_found", "No case with that id.");
+      assertAtLocation(actor, row.locationId);
+
+      const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
+      if (earlier) return earlier;
+
+      if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
+
+      const { state, log } = await loadCaseState(db, caseId);
+      const at = recordedTime(capturedAt, now(), state.lastEventAt ?? null);
+      const recorded: RecordedEvent = { ...event, at, actor: { id: actor.id, role: actor.role } };
+      const next = transition(state, recorded);
+      if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code, phase: state.phase });
+      await assertPracticeStep(db, caseId, state, log, recorded);
+
+      const sequence = state.eventCount + 1;
+      const response: AppendResult = {
+        caseId,
+        reference: row.reference,
+        sequence,
+        at: recorded.at.toISOString(),
+        phase: next.state.phase,
+        status: caseStatus(next.state),
+        duplicate: false,
+      };
+      await db.$transaction(async (tx) => {
+        await tx.caseEvent.create({
+          data: {
+            caseId,
+            sequence,
+            type: event.type,
+            payload,
+            actorId: actor.id,
+            actorRole: actor.role,
+            at: recorded.at,
+            clientEventId,
+            result: JSON.stringify(response),
+          },
+        });
+        await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state);
+      });
+      return response;
+    }),
+  );
 }
 
 async function assertKnownTags(db: Db, slugs: string[]): Promise<void> {
   const known = await db.rootCauseTag.findMany({ where: { slug: { in: slugs }, active: true }, select: { slug: true } });
   const unknown = slugs.filter((s) => !known.some((k) => k.slug === s));
-  if (unknown.length) throw new AppError("invalid_input", `Unknown root-cause tag: ${unknown.join(", ")}`, { fields: { "event.data.tags": "Unknown tag" } });
+  if (unknown.length)
+    throw new AppError("invalid_input", `Unknown root-cause tag: ${unknown.join(", ")}`, { fields: { "event.data.tags": "Unknown tag" } });
 }

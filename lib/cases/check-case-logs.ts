@@ -16,7 +16,12 @@ export async function storedProjection(db: Db, caseId: string, rowKeys: readonly
     actions: actions.map(({ caseId: _c, ...a }) => a),
     rootCauseSlugs: tags.map((t) => t.tag.slug).sort(),
     // The case's fields copied onto each root-cause row for the insights, one entry per tag.
-    rootCauseScopes: tags.map((t) => ({ locationId: t.locationId, isPractice: t.isPractice, openedAt: t.openedAt, openedLocalDay: t.openedLocalDay })),
+    rootCauseScopes: tags.map((t) => ({
+      locationId: t.locationId,
+      isPractice: t.isPractice,
+      openedAt: t.openedAt,
+      openedLocalDay: t.openedLocalDay,
+    })),
     compensation: compensation.map(({ caseId: _c, ...c }) => c),
   };
 }
@@ -45,10 +50,16 @@ const same = (a: unknown, b: unknown) => json(a) === json(b);
  */
 export async function checkCaseLogs(db: Db, caseIds?: readonly string[]): Promise<{ cases: number; events: number; problems: string[] }> {
   const problems: string[] = [];
-  const cases = await db.case.findMany({ where: caseIds ? { id: { in: [...caseIds] } } : undefined, select: { id: true }, orderBy: { id: "asc" } });
+  const cases = await db.case.findMany({
+    where: caseIds ? { id: { in: [...caseIds] } } : undefined,
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   let events = 0;
   for (const { id } of cases) {
-    const sequences = (await db.caseEvent.findMany({ where: { caseId: id }, select: { sequence: true }, orderBy: { sequence: "asc" } })).map((e) => e.sequence);
+    const sequences = (
+      await db.caseEvent.findMany({ where: { caseId: id }, select: { sequence: true }, orderBy: { sequence: "asc" } })
+    ).map((e) => e.sequence);
     events += sequences.length;
     if (!sequences.every((s, i) => s === i + 1)) problems.push(`${id}: event sequence is ${sequences.join(",")}`);
     const folded = await foldedProjection(db, id);

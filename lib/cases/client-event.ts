@@ -15,9 +15,7 @@ export const clientEventIdSchema = z
  * "c" and 20 to 40 lower-case letters or digits. The tablet draws 24 random base-36 characters.
  */
 export const CASE_ID_PATTERN = /^c[0-9a-z]{20,40}$/;
-export const caseIdSchema = z
-  .string()
-  .regex(CASE_ID_PATTERN, "caseId must be \"c\" and 20 to 40 lower-case letters or digits");
+export const caseIdSchema = z.string().regex(CASE_ID_PATTERN, 'caseId must be "c" and 20 to 40 lower-case letters or digits');
 
 /**
  * When the step was captured on the tablet. Steps recorded offline reach the server later; the

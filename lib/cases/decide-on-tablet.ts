@@ -41,7 +41,12 @@ export async function decideOnTablet(db: Db, staff: Actor, caseId: string, input
   if (!manager.locations.some((l) => l.locationId === row.locationId)) {
     throw new AppError("forbidden", "This manager does not work at this case's location: ask a manager from here.");
   }
-  const attempt = await beginAttempt(db, approvalPinKeys(manager.id, { deviceId: staff.deviceId, address: context.address }), "PIN", context.now);
+  const attempt = await beginAttempt(
+    db,
+    approvalPinKeys(manager.id, { deviceId: staff.deviceId, address: context.address }),
+    "PIN",
+    context.now,
+  );
   if (!(await verifySecret(manager.pinHash, pin))) throw new AppError("unauthenticated", "That manager PIN does not match.");
   await attempt.succeeded();
   const managerActor: Actor = {

@@ -14,6 +14,16 @@ export async function listMyCasesToday(db: Db, actor: Actor, now = new Date()) {
     },
     orderBy: [{ lastEventAt: "desc" }],
     take: 30,
-    select: { id: true, reference: true, stage: true, status: true, category: true, severity: true, spot: true, customerWords: true, openedAt: true },
+    select: {
+      id: true,
+      reference: true,
+      stage: true,
+      status: true,
+      category: true,
+      severity: true,
+      spot: true,
+      customerWords: true,
+      openedAt: true,
+    },
   });
 }

@@ -24,7 +24,9 @@ export function decisionFor(state: CaseState, input: DecisionInput): DecisionDat
     throw new AppError("invalid_input", "An option can be offered only with an approval.", { fields: { option: "Only with an approval" } });
   }
   if (remedy && (pending.kind !== "remedy" || decision !== "approved")) {
-    throw new AppError("invalid_input", "Another remedy can be approved only in answer to a remedy request.", { fields: { remedy: "Only with a remedy approval" } });
+    throw new AppError("invalid_input", "Another remedy can be approved only in answer to a remedy request.", {
+      fields: { remedy: "Only with a remedy approval" },
+    });
   }
   if (pending.kind === "remedy" && decision === "approved") {
     const asked = awaitingCompensation(state);
@@ -33,4 +35,3 @@ export function decisionFor(state: CaseState, input: DecisionInput): DecisionDat
   }
   return { decision, note, option };
 }
-

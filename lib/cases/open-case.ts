@@ -59,12 +59,25 @@ export async function openPracticeCase(db: Db, actor: Actor, input: unknown, now
  * Only lib/heads-ups/start-complaint.ts calls it.
  */
 export type HeadsUpLink = { fromHeadsUp: HeadsUpCarryOver; within: (tx: Prisma.TransactionClient, opened: AppendResult) => Promise<void> };
-export async function openCaseFromHeadsUp(db: Db, actor: Actor, input: unknown, link: HeadsUpLink, now: () => Date = () => new Date()): Promise<AppendResult> {
+export async function openCaseFromHeadsUp(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  link: HeadsUpLink,
+  now: () => Date = () => new Date(),
+): Promise<AppendResult> {
   assertCan(actor, "case.open");
   return recordOpening(db, actor, parseInput(openCaseSchema, input), false, now, link);
 }
 
-async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practice: boolean, now: () => Date, link?: HeadsUpLink): Promise<AppendResult> {
+async function recordOpening(
+  db: Db,
+  actor: Actor,
+  input: OpenCaseInput,
+  practice: boolean,
+  now: () => Date,
+  link?: HeadsUpLink,
+): Promise<AppendResult> {
   const { clientEventId, caseId, locationId: requested, capturedAt } = input;
   const locationId = requested ?? actor.currentLocationId ?? actor.locationIds[0];
   if (!locationId) throw new AppError("invalid_input", "Pick the location the complaint is at.");
@@ -82,7 +95,10 @@ async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practic
         const opened = await db.case.findUnique({ where: { id: earlier.caseId }, select: { locationId: true, isPractice: true } });
         if (!opened) throw new AppError("not_found", "No case with that id.");
         assertAtLocation(actor, opened.locationId);
-        if (opened.isPractice !== practice) throw new AppError("conflict", "This step's id was already used for a different step; it was not recorded again.", { clientEventId });
+        if (opened.isPractice !== practice)
+          throw new AppError("conflict", "This step's id was already used for a different step; it was not recorded again.", {
+            clientEventId,
+          });
         return earlier;
       }
       if (caseId && (await db.case.findUnique({ where: { id: caseId }, select: { id: true } }))) {
@@ -93,7 +109,14 @@ async function recordOpening(db: Db, actor: Actor, input: OpenCaseInput, practic
         const reference = newCaseReference();
         const event: RecordedEvent = {
           type: "case_opened",
-          data: { reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION, ...(link ? { fromHeadsUp: link.fromHeadsUp } : {}) },
+          data: {
+            reference,
+            locationId,
+            authorityLimitCents,
+            practice,
+            revision: PLAYBOOK_REVISION,
+            ...(link ? { fromHeadsUp: link.fromHeadsUp } : {}),
+          },
           at: recordedTime(capturedAt, now(), null),
           actor: { id: actor.id, role: actor.role },
         };

@@ -11,7 +11,13 @@ import { redactEvents } from "./redact";
  * the simulation's, worked out again here from the same log, source case and seed: a trainee
  * cannot record "Yes" for a customer who would have said no (and so cannot game the rubric).
  */
-export async function assertPracticeStep(db: Db, caseId: string, state: CaseState, log: readonly RecordedEvent[], event: RecordedEvent): Promise<void> {
+export async function assertPracticeStep(
+  db: Db,
+  caseId: string,
+  state: CaseState,
+  log: readonly RecordedEvent[],
+  event: RecordedEvent,
+): Promise<void> {
   if (!state.practice || event.type !== "readback_answered") return;
   const run = await db.practiceRun.findUnique({ where: { practiceCaseId: caseId }, select: { sourceCaseId: true } });
   if (!run) return;

@@ -45,11 +45,17 @@ describe("redactForTrainer", () => {
     reference: "C-ABC123",
     openedByName: "Amira Shah",
     log: [
-      { type: "complaint_heard", at: "2026-11-23T12:00:00.000Z", data: { customerWords: "I'm bob@example.com, 07700 900123", category: "food_quality", spot: "Table 2" } },
+      {
+        type: "complaint_heard",
+        at: "2026-11-23T12:00:00.000Z",
+        data: { customerWords: "I'm bob@example.com, 07700 900123", category: "food_quality", spot: "Table 2" },
+      },
       {
         type: "actions_agreed",
         at: "2026-11-23T12:05:00.000Z",
-        data: { actions: [{ id: "a-07700900123", description: "Call back on 07700 900123", owner: "Maria", dueAt: "2026-11-24T10:00:00+00:00" }] },
+        data: {
+          actions: [{ id: "a-07700900123", description: "Call back on 07700 900123", owner: "Maria", dueAt: "2026-11-24T10:00:00+00:00" }],
+        },
       },
       { type: "options_offered", at: "2026-11-23T12:06:00.000Z", data: { options: ["Email voucher to bob@example.com", "Replace dish"] } },
       { type: "note_added", at: "2026-11-23T12:07:00.000Z", data: { text: "fine", customerName: "Bob Smith", guest_name: "Bob" } },

@@ -52,7 +52,7 @@ function normalise(text: string): Mapped {
   if (/^[\x09\x0A\x0D\x20-\x7E]*$/.test(text)) return { text, origin: Array.from({ length: text.length + 1 }, (_, i) => i) };
   let out = "";
   const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const codePoint = text.codePointAt(i) ?? 0;
     const char = String.fromCodePoint(codePoint);
     let replacement: string;
@@ -115,7 +115,10 @@ const LABEL = `[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?`;
 // Top-level domains people dictate: the generic ones and any two-letter country code.
 const TLD = `(?:com|org|net|edu|gov|info|biz|io|app|dev|me|travel|online|email|co|[\\p{L}]{2})`;
 const PROVIDER = `(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|protonmail|btinternet)`;
-const SPELLED_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}(?:${JOIN}${WORD})*${AT}(?:${LABEL}(?:${DOT}${LABEL})*${DOT}${TLD}|${PROVIDER})(?![\\p{L}\\p{N}])`, "giu");
+const SPELLED_EMAIL = new RegExp(
+  `(?<![\\p{L}\\p{N}])${WORD}(?:${JOIN}${WORD})*${AT}(?:${LABEL}(?:${DOT}${LABEL})*${DOT}${TLD}|${PROVIDER})(?![\\p{L}\\p{N}])`,
+  "giu",
+);
 
 function findEmails(mapped: Mapped): PersonalDetailSpan[] {
   const spans: PersonalDetailSpan[] = [];
@@ -177,17 +180,66 @@ const NOT_PEOPLE = [
   "charlotte russe",
   "grace period",
 ];
-const NOT_A_PERSON = new RegExp(`(?<![\\p{L}])(?:${NOT_PEOPLE.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`, "giu");
+const NOT_A_PERSON = new RegExp(
+  `(?<![\\p{L}])(?:${NOT_PEOPLE.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
+  "giu",
+);
 
 /** Words before a name that say one follows, even in lower case ("my name is jane doe"). */
 const NAMING_CUES = [["name", "is"], ["name", "was"], ["name's"], ["named"], ["called"], ["under", "the", "name"]];
 /** Words before a capitalised word that make it a name ("ask for Aoife", "I'm Tom"). */
-const PERSON_CUES = [["i'm"], ["i", "am"], ["this", "is"], ["ask", "for"], ["asked", "for"], ["spoke", "to"], ["speak", "to"], ["under"], ["regards"], ["signed"], ["thanks"]];
+const PERSON_CUES = [
+  ["i'm"],
+  ["i", "am"],
+  ["this", "is"],
+  ["ask", "for"],
+  ["asked", "for"],
+  ["spoke", "to"],
+  ["speak", "to"],
+  ["under"],
+  ["regards"],
+  ["signed"],
+  ["thanks"],
+];
 const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "prof", "professor", "madam", "mme", "mlle"]);
 /** Lower-case words inside a name ("Van der Berg", "Al-Hassan" is one word already). */
-const NAME_PARTICLES = new Set(["van", "der", "den", "de", "la", "le", "du", "von", "da", "di", "del", "al", "bin", "ben", "ap", "mac", "st"]);
+const NAME_PARTICLES = new Set([
+  "van",
+  "der",
+  "den",
+  "de",
+  "la",
+  "le",
+  "du",
+  "von",
+  "da",
+  "di",
+  "del",
+  "al",
+  "bin",
+  "ben",
+  "ap",
+  "mac",
+  "st",
+]);
 /** Tags of words that are never part of a name. */
-const NOT_NAME_TAGS = ["Determiner", "Preposition", "Conjunction", "Pronoun", "Verb", "Adverb", "Value", "Date", "Month", "WeekDay", "QuestionWord", "Expression", "Negative", "Unit", "Currency"];
+const NOT_NAME_TAGS = [
+  "Determiner",
+  "Preposition",
+  "Conjunction",
+  "Pronoun",
+  "Verb",
+  "Adverb",
+  "Value",
+  "Date",
+  "Month",
+  "WeekDay",
+  "QuestionWord",
+  "Expression",
+  "Negative",
+  "Unit",
+  "Currency",
+];
 
 /** A word as the tagger leaves it (compromise's document), its offset in the text it was given. */
 type Term = { text: string; normal: string; post: string; tags: Set<string>; offset: { start: number; length: number } };
@@ -346,7 +398,9 @@ function nameRun(terms: Term[], i: number, lenient: boolean, shouted: boolean): 
   const capitalised = (t: Term) => /^\p{Lu}/u.test(t.text);
   const nameLike = (t: Term) =>
     isWord(t) &&
-    (capitalised(t) || ((lenient || shouted) && (t.tags.has("Person") || t.tags.has("ProperNoun") || (lenient && t.tags.has("Noun") && !t.tags.has("Actor")))));
+    (capitalised(t) ||
+      ((lenient || shouted) &&
+        (t.tags.has("Person") || t.tags.has("ProperNoun") || (lenient && t.tags.has("Noun") && !t.tags.has("Actor")))));
   const first = terms[i];
   if (!first || !nameLike(first)) return null;
   let last = first;

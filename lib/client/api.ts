@@ -39,7 +39,12 @@ async function readResult<T>(response: Response): Promise<ApiResult<T>> {
   const error = (body as { error?: Omit<ApiError, "status"> } | null)?.error;
   return {
     ok: false,
-    error: { status: response.status, code: error?.code ?? "error", message: error?.message ?? `Request failed (${response.status})`, details: error?.details },
+    error: {
+      status: response.status,
+      code: error?.code ?? "error",
+      message: error?.message ?? `Request failed (${response.status})`,
+      details: error?.details,
+    },
   };
 }
 

@@ -22,7 +22,6 @@ export function defaultDatabaseUrl(): string {
   return process.env.DATABASE_URL ?? `file:${path.join(process.cwd(), "data", "coach.db")}`;
 }
 
-
 /** Connections per process to PostgreSQL: a few per core is where throughput stops growing. */
 const PG_POOL_SIZE = Number(process.env.PG_POOL_SIZE ?? 10);
 

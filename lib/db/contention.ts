@@ -8,7 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export function uniqueViolation(error: unknown): { table: string | null; fields: string[] } | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
   const meta: unknown = error.meta;
-  const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {});
+  const record = (value: unknown): Record<string, unknown> =>
+    value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
   const cause = record(record(record(meta).driverAdapterError).cause);
   const constraint = record(cause.constraint);
   const fromAdapter = constraint.fields;

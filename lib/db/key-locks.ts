@@ -11,7 +11,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * dies. SQLite: one writer per file already, and this process's writes are queued
  * (lib/db/write-lock.ts); `work` runs on the client as it is.
  */
-export async function withKeyLocks<T>(db: Db, keys: readonly string[], work: (tx: Prisma.TransactionClient | Db) => Promise<T>): Promise<T> {
+export async function withKeyLocks<T>(
+  db: Db,
+  keys: readonly string[],
+  work: (tx: Prisma.TransactionClient | Db) => Promise<T>,
+): Promise<T> {
   if (engineOf(db) !== "postgresql") return work(db);
   const sorted = [...new Set(keys)].sort();
   return db.$transaction(

@@ -19,7 +19,12 @@ export type NewPairingCode = { code: string; expiresAt: string; locationId: stri
  * A manager (at that venue) or an admin makes a one-time code for one tablet. The code is shown
  * once; only its hash is kept. Old codes are forgotten a day after they expire.
  */
-export async function createPairingCode(db: Db, actor: Actor, input: unknown, options: { now?: Date; validForMs?: number } = {}): Promise<NewPairingCode> {
+export async function createPairingCode(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  options: { now?: Date; validForMs?: number } = {},
+): Promise<NewPairingCode> {
   assertCan(actor, "device.pair");
   const { locationId, name } = parseInput(createPairingCodeSchema, input);
   if (!can(actor, "admin.manage")) assertAtLocation(actor, locationId);
@@ -31,7 +36,9 @@ export async function createPairingCode(db: Db, actor: Actor, input: unknown, op
   await serialiseWrite(() =>
     db.$transaction([
       db.pairingCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } }),
-      db.pairingCode.create({ data: { codeHash: hashPairingCode(code), locationId, deviceName: name, createdById: actor.id, createdAt: now, expiresAt } }),
+      db.pairingCode.create({
+        data: { codeHash: hashPairingCode(code), locationId, deviceName: name, createdById: actor.id, createdAt: now, expiresAt },
+      }),
     ]),
   );
   return { code, expiresAt: expiresAt.toISOString(), locationId, locationName: location.name, deviceName: name };

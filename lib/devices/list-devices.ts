@@ -22,9 +22,21 @@ export async function listDevices(db: Db, actor: Actor, options: { includeRevoke
     where: { ...(everywhere ? {} : { locationId: { in: actor.locationIds } }), ...(options.includeRevoked ? {} : { revokedAt: null }) },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { pairedAt: "desc" }],
     take: 200,
-    select: { id: true, name: true, locationId: true, pairedById: true, pairedAt: true, lastUsedAt: true, revokedAt: true, location: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      locationId: true,
+      pairedById: true,
+      pairedAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      location: { select: { name: true } },
+    },
   });
-  const people = await db.user.findMany({ where: { id: { in: [...new Set(devices.map((d) => d.pairedById))] } }, select: { id: true, name: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(devices.map((d) => d.pairedById))] } },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   return devices.map((d) => ({
     id: d.id,

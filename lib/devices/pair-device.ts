@@ -42,7 +42,14 @@ export async function pairDevice(db: Db, input: unknown, context: PairingContext
       const found = await tx.pairingCode.findUnique({ where: { codeHash: hashPairingCode(code) } });
       if (!found || found.usedAt || found.expiresAt <= at) return null;
       const created = await tx.device.create({
-        data: { name: found.deviceName, locationId: found.locationId, tokenHash: hashToken(token), pairedById: found.createdById, pairedAt: at, lastUsedAt: at },
+        data: {
+          name: found.deviceName,
+          locationId: found.locationId,
+          tokenHash: hashToken(token),
+          pairedById: found.createdById,
+          pairedAt: at,
+          lastUsedAt: at,
+        },
         select: { id: true, name: true, locationId: true, location: { select: { name: true } } },
       });
       // Once only: a second tablet with the same code is refused.
@@ -50,7 +57,10 @@ export async function pairDevice(db: Db, input: unknown, context: PairingContext
       if (used.count !== 1) throw new AppError("invalid_input", NO_SUCH_CODE);
       // A browser paired before (to this venue or another) gives up its old credential.
       if (context.currentToken) {
-        const previous = await tx.device.findUnique({ where: { tokenHash: hashToken(context.currentToken) }, select: { id: true, revokedAt: true } });
+        const previous = await tx.device.findUnique({
+          where: { tokenHash: hashToken(context.currentToken) },
+          select: { id: true, revokedAt: true },
+        });
         if (previous && !previous.revokedAt) {
           await tx.device.update({ where: { id: previous.id }, data: { revokedAt: at } });
           await tx.session.updateMany({ where: { deviceId: previous.id, revokedAt: null }, data: { revokedAt: at } });

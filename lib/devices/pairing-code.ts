@@ -22,7 +22,9 @@ export function normalisePairingCode(typed: string): string {
 }
 
 export function hashPairingCode(code: string): string {
-  return createHash("sha256").update(`pairing:${normalisePairingCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`pairing:${normalisePairingCode(code)}`)
+    .digest("hex");
 }
 
 /** The link a tablet opens (or scans) to pair; the code is filled in, the person still confirms. */

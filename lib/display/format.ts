@@ -20,9 +20,14 @@ export function formatElapsed(ms: number): string {
 }
 
 export function formatDateTime(iso: string, timeZone = "Europe/London"): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso));
 }
 
 /** "23 Nov" and "14:04" for tight table cells. */
@@ -35,7 +40,9 @@ export function formatClock(iso: string, timeZone = "Europe/London"): string {
 }
 
 export function formatDate(iso: string, timeZone = "Europe/London", withYear = true): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}) }).format(
+    new Date(iso),
+  );
 }
 
 export function formatTime(iso: string, timeZone = "Europe/London"): string {
@@ -44,7 +51,9 @@ export function formatTime(iso: string, timeZone = "Europe/London"): string {
 
 /** "Monday 23 November 2026", for a day heading in a history. */
 export function formatDayHeading(iso: string, timeZone = "Europe/London"): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(iso),
+  );
 }
 
 /** "2 Mar" for a "YYYY-MM-DD" calendar date (no time zone shift). */

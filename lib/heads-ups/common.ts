@@ -61,7 +61,10 @@ export async function loadHeadsUpLog(db: Pick<Db, "headsUpEvent">, caseId: strin
   return rows.map(toRecordedHeadsUpEvent);
 }
 
-export async function loadHeadsUpState(db: Pick<Db, "headsUpEvent">, caseId: string): Promise<{ log: RecordedHeadsUpEvent[]; state: HeadsUpState }> {
+export async function loadHeadsUpState(
+  db: Pick<Db, "headsUpEvent">,
+  caseId: string,
+): Promise<{ log: RecordedHeadsUpEvent[]; state: HeadsUpState }> {
   const log = await loadHeadsUpLog(db, caseId);
   return { log, state: foldHeadsUp(log) };
 }
@@ -110,11 +113,27 @@ export async function writeHeadsUpEvents(
         actorRole: event.actor.role,
         at: event.at,
         clientEventId,
-        result: JSON.stringify({ caseId, reference, sequence, at: event.at.toISOString(), phase: state.phase, status: headsUpStatus(state), duplicate: false }),
+        result: JSON.stringify({
+          caseId,
+          reference,
+          sequence,
+          at: event.at.toISOString(),
+          phase: state.phase,
+          status: headsUpStatus(state),
+          duplicate: false,
+        }),
       },
     });
   }
   await tx.headsUpCase.update({ where: { id: caseId }, data: projectHeadsUp(states[states.length - 1]) });
 }
 
-export type HeadsUpAppendResult = { caseId: string; reference: string; sequence: number; at: string; phase: string; status: string; duplicate: boolean };
+export type HeadsUpAppendResult = {
+  caseId: string;
+  reference: string;
+  sequence: number;
+  at: string;
+  phase: string;
+  status: string;
+  duplicate: boolean;
+};

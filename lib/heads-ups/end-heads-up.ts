@@ -17,7 +17,10 @@ export async function endHeadsUp(db: Db, actor: Actor, alertId: string, input: u
   const id = parseId(alertId);
   const { note } = parseInput(endHeadsUpSchema, input);
   return serialiseWrite(async () => {
-    const alert = await db.headsUpAlert.findUnique({ where: { id }, select: { id: true, locationId: true, raisedById: true, endedAt: true } });
+    const alert = await db.headsUpAlert.findUnique({
+      where: { id },
+      select: { id: true, locationId: true, raisedById: true, endedAt: true },
+    });
     if (!alert) throw new AppError("not_found", "No heads-up with that id.");
     assertAtLocation(actor, alert.locationId);
     if (alert.raisedById !== actor.id && !can(actor, "headsUp.endAny")) {

@@ -17,9 +17,14 @@ export async function getHeadsUpCase(db: Db, actor: Actor, caseId: string) {
   if (!row) throw new AppError("not_found", "No heads-up case with that id.");
   assertAtLocation(actor, row.locationId);
   const { log, state } = await loadHeadsUpState(db, id);
-  const people = await db.user.findMany({ where: { id: { in: [...new Set(log.map((e) => e.actor.id))] } }, select: { id: true, name: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(log.map((e) => e.actor.id))] } },
+    select: { id: true, name: true },
+  });
   const names = Object.fromEntries(people.map((p) => [p.id, p.name]));
-  const complaint = row.complaintCaseId ? await db.case.findUnique({ where: { id: row.complaintCaseId }, select: { id: true, reference: true } }) : null;
+  const complaint = row.complaintCaseId
+    ? await db.case.findUnique({ where: { id: row.complaintCaseId }, select: { id: true, reference: true } })
+    : null;
   return {
     id: row.id,
     reference: row.reference,
@@ -31,7 +36,10 @@ export async function getHeadsUpCase(db: Db, actor: Actor, caseId: string) {
     log: log.map((e) => ({ type: e.type, at: e.at.toISOString(), actorName: names[e.actor.id] ?? "Someone" })),
     toldBy: state.toldById ? (names[state.toldById] ?? null) : null,
     readback: buildHeadsUpReadback(state),
-    words: state.issue && state.reason ? suggestedHeadsUpWords({ kind: state.issue.kind, what: state.issue.what, reason: state.reason.reason, options: state.options }) : [],
+    words:
+      state.issue && state.reason
+        ? suggestedHeadsUpWords({ kind: state.issue.kind, what: state.issue.what, reason: state.reason.reason, options: state.options })
+        : [],
     complaint,
   };
 }

@@ -46,13 +46,20 @@ function redact(log: readonly RecordedHeadsUpEvent[]): RecordedHeadsUpEvent[] {
 export async function getHeadsUpReplay(db: Db, actor: Actor, caseId: string) {
   assertCan(actor, "trainer.replay");
   const id = parseId(caseId, "heads-up case");
-  const row = await db.headsUpCase.findUnique({ where: { id }, include: { location: { select: { name: true } }, openedBy: { select: { name: true } } } });
+  const row = await db.headsUpCase.findUnique({
+    where: { id },
+    include: { location: { select: { name: true } }, openedBy: { select: { name: true } } },
+  });
   if (!row) throw new AppError("not_found", "No heads-up case with that id.");
   assertAtLocation(actor, row.locationId);
-  if (row.status === "open") throw new AppError("conflict", "This heads-up is still open: it can be replayed once it has ended.", { reference: row.reference });
+  if (row.status === "open")
+    throw new AppError("conflict", "This heads-up is still open: it can be replayed once it has ended.", { reference: row.reference });
   // Scored on the redacted copy, as trainers see it: the same judge reads what they read.
   const log = redact(await loadHeadsUpLog(db, id));
-  const people = await db.user.findMany({ where: { id: { in: [...new Set(log.map((e) => e.actor.id))] } }, select: { id: true, name: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(log.map((e) => e.actor.id))] } },
+    select: { id: true, name: true },
+  });
   const names = Object.fromEntries(people.map((p) => [p.id, p.name]));
   return {
     id: row.id,

@@ -19,7 +19,11 @@ export const LATE_PROMPT_WINDOW_MS = 12 * 3_600_000;
 export async function listLatePromises(db: Db, actor: Actor, { now, mineOnly }: { now: Date; mineOnly: boolean }) {
   const locationIds = floorLocations(actor);
   const overdue = await db.agreedAction.findMany({
-    where: { status: "open", dueAt: { lt: now, gte: new Date(now.getTime() - LATE_PROMPT_WINDOW_MS) }, case: { locationId: { in: locationIds }, isPractice: false } },
+    where: {
+      status: "open",
+      dueAt: { lt: now, gte: new Date(now.getTime() - LATE_PROMPT_WINDOW_MS) },
+      case: { locationId: { in: locationIds }, isPractice: false },
+    },
     orderBy: { dueAt: "asc" },
     take: 50,
     select: {
@@ -27,7 +31,16 @@ export async function listLatePromises(db: Db, actor: Actor, { now, mineOnly }: 
       description: true,
       owner: true,
       dueAt: true,
-      case: { select: { id: true, reference: true, spot: true, openedById: true, openedBy: { select: { name: true } }, location: { select: { timezone: true } } } },
+      case: {
+        select: {
+          id: true,
+          reference: true,
+          spot: true,
+          openedById: true,
+          openedBy: { select: { name: true } },
+          location: { select: { timezone: true } },
+        },
+      },
     },
   });
   if (overdue.length === 0) return [];
@@ -41,7 +54,8 @@ export async function listLatePromises(db: Db, actor: Actor, { now, mineOnly }: 
   const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
   const colleagueNames = new Set(colleagues.map((c) => norm(c.name)));
   const mine = (owner: string, openedById: string) =>
-    norm(owner) === norm(actor.name) || (openedById === actor.id && (!colleagueNames.has(norm(owner)) || /^(me|i|myself)$/i.test(owner.trim())));
+    norm(owner) === norm(actor.name) ||
+    (openedById === actor.id && (!colleagueNames.has(norm(owner)) || /^(me|i|myself)$/i.test(owner.trim())));
 
   return overdue
     .filter((a) => {

@@ -2,7 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import { brokenPromiseWords, HEADS_UP_CHOICE_LABELS, suggestedHeadsUpWords, type HeadsUpChoice, type HeadsUpKind } from "@/lib/playbook/heads-up";
+import {
+  brokenPromiseWords,
+  HEADS_UP_CHOICE_LABELS,
+  suggestedHeadsUpWords,
+  type HeadsUpChoice,
+  type HeadsUpKind,
+} from "@/lib/playbook/heads-up";
 import { formatDue } from "@/lib/playbook";
 import { floorLocations, parseOptions } from "./common";
 import { listLatePromises } from "./late-promises";
@@ -23,7 +29,16 @@ export async function listFloor(db: Db, actor: Actor, now: Date = new Date()) {
       location: { select: { name: true, timezone: true } },
       cases: {
         orderBy: { openedAt: "asc" },
-        select: { id: true, spot: true, choice: true, chosenOption: true, status: true, complaintCaseId: true, openedAt: true, openedBy: { select: { name: true } } },
+        select: {
+          id: true,
+          spot: true,
+          choice: true,
+          chosenOption: true,
+          status: true,
+          complaintCaseId: true,
+          openedAt: true,
+          openedBy: { select: { name: true } },
+        },
       },
     },
   });

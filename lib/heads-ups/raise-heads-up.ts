@@ -31,7 +31,8 @@ export async function raiseHeadsUp(db: Db, actor: Actor, input: unknown, now: ()
   const data = parseInput(raiseHeadsUpSchema, input);
   const locationId = actingLocation(actor, data.locationId);
   const texts = new Set(data.options.map((o) => o.text.toLowerCase().replace(/\s+/g, " ")));
-  if (texts.size < 2) throw new AppError("invalid_input", "Give at least two different options.", { fields: { options: "Two different options" } });
+  if (texts.size < 2)
+    throw new AppError("invalid_input", "Give at least two different options.", { fields: { options: "Two different options" } });
   const location = await db.location.findUnique({ where: { id: locationId }, select: { timezone: true } });
   if (!location) throw new AppError("not_found", "No location with that id.");
   return serialiseWrite(async () => {

@@ -5,7 +5,14 @@ import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { HEADS_UP_REVISION, initialHeadsUpState, transitionHeadsUp, type HeadsUpEvent, type HeadsUpState, type RecordedHeadsUpEvent } from "@/lib/playbook/heads-up";
+import {
+  HEADS_UP_REVISION,
+  initialHeadsUpState,
+  transitionHeadsUp,
+  type HeadsUpEvent,
+  type HeadsUpState,
+  type RecordedHeadsUpEvent,
+} from "@/lib/playbook/heads-up";
 import { venueDay } from "@/lib/playbook/venue-day";
 import { newHeadsUpReference, writeHeadsUpEvents, type HeadsUpAppendResult } from "./common";
 
@@ -26,7 +33,10 @@ export async function recordNewHeadsUp(
   if (!location) throw new AppError("not_found", "No location with that id.");
   return serialiseWrite(() =>
     retryOnContention(async () => {
-      const earlier = await db.headsUpEvent.findUnique({ where: { clientEventId: input.clientEventId }, include: { case: { select: { locationId: true } } } });
+      const earlier = await db.headsUpEvent.findUnique({
+        where: { clientEventId: input.clientEventId },
+        include: { case: { select: { locationId: true } } },
+      });
       if (earlier) {
         if (earlier.type !== "heads_up_opened" || !actor.locationIds.includes(earlier.case.locationId)) {
           throw new AppError("conflict", "This step's id was already used for a different step; it was not recorded again.");
@@ -43,7 +53,12 @@ export async function recordNewHeadsUp(
         const at = now();
         const who = { id: actor.id, role: actor.role };
         const recorded: RecordedHeadsUpEvent[] = [
-          { type: "heads_up_opened", data: { reference, locationId: input.locationId, alertId: input.alertId, revision: HEADS_UP_REVISION }, at, actor: who },
+          {
+            type: "heads_up_opened",
+            data: { reference, locationId: input.locationId, alertId: input.alertId, revision: HEADS_UP_REVISION },
+            at,
+            actor: who,
+          },
           ...input.steps.map((step) => ({ ...step, at, actor: who }) as RecordedHeadsUpEvent),
         ];
         const states: HeadsUpState[] = [];
@@ -70,9 +85,20 @@ export async function recordNewHeadsUp(
                 lastEventAt: at,
               },
             });
-            const events = recorded.map((event, i) => ({ event, clientEventId: i === 0 ? input.clientEventId : `${input.clientEventId}:${i}` }));
+            const events = recorded.map((event, i) => ({
+              event,
+              clientEventId: i === 0 ? input.clientEventId : `${input.clientEventId}:${i}`,
+            }));
             await writeHeadsUpEvents(tx, created.id, reference, events, 1, states);
-            return { caseId: created.id, reference, sequence: recorded.length, at: at.toISOString(), phase: state.phase, status: "open", duplicate: false };
+            return {
+              caseId: created.id,
+              reference,
+              sequence: recorded.length,
+              at: at.toISOString(),
+              phase: state.phase,
+              status: "open",
+              duplicate: false,
+            };
           });
         } catch (error) {
           const taken = uniqueViolation(error)?.fields.includes("reference") ?? false;

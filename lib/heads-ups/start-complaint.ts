@@ -16,7 +16,13 @@ export const startComplaintSchema = z.object({ clientEventId: clientEventIdSchem
  * The customer complains after all: opens a complaint case at Listen carrying the heads-up's
  * context (nothing retyped), and hands the heads-up on to it, both in one transaction.
  */
-export async function startComplaintFromHeadsUp(db: Db, actor: Actor, headsUpCaseId: string, input: unknown, now: () => Date = () => new Date()) {
+export async function startComplaintFromHeadsUp(
+  db: Db,
+  actor: Actor,
+  headsUpCaseId: string,
+  input: unknown,
+  now: () => Date = () => new Date(),
+) {
   assertCan(actor, "headsUp.tell");
   assertCan(actor, "case.open");
   const id = parseId(headsUpCaseId, "heads-up case");
@@ -28,7 +34,8 @@ export async function startComplaintFromHeadsUp(db: Db, actor: Actor, headsUpCas
   const fromHeadsUp = headsUpCarryOver(id, state);
   const repeat = await db.caseEvent.findUnique({ where: { clientEventId }, select: { caseId: true } });
   if (!repeat) {
-    if (row.complaintCaseId) throw new AppError("conflict", "This heads-up already became a complaint case.", { complaintCaseId: row.complaintCaseId });
+    if (row.complaintCaseId)
+      throw new AppError("conflict", "This heads-up already became a complaint case.", { complaintCaseId: row.complaintCaseId });
     if (!isHeadsUpOpen(state)) throw new AppError("playbook_refused", "This heads-up has ended; open a new complaint case instead.");
     if (!fromHeadsUp) throw new AppError("playbook_refused", "Note what is happening first (Notice), so the complaint starts with it.");
   }
@@ -48,7 +55,9 @@ export async function startComplaintFromHeadsUp(db: Db, actor: Actor, headsUpCas
         };
         const next = transitionHeadsUp(latest, event);
         if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code });
-        await writeHeadsUpEvents(tx, id, row.reference, [{ event, clientEventId: `${clientEventId}:heads-up` }], latest.eventCount + 1, [next.state]);
+        await writeHeadsUpEvents(tx, id, row.reference, [{ event, clientEventId: `${clientEventId}:heads-up` }], latest.eventCount + 1, [
+          next.state,
+        ]);
       },
     },
     now,

@@ -38,7 +38,10 @@ export async function tellTable(db: Db, actor: Actor, alertId: string, input: un
   }
   const options = parseOptions(alert.options);
   const steps: HeadsUpEvent[] = [
-    { type: "issue_noticed", data: { kind: alert.kind as HeadsUpKind, what: alert.what, spot: data.spot, customerAskedFirst: data.customerAskedFirst } },
+    {
+      type: "issue_noticed",
+      data: { kind: alert.kind as HeadsUpKind, what: alert.what, spot: data.spot, customerAskedFirst: data.customerAskedFirst },
+    },
     { type: "reason_explained", data: { reason: alert.reason, trueReason: true } },
     { type: "options_offered", data: { options } },
     { type: "customer_decided", data: { choice: data.choice, option: data.option, note: data.note || undefined } },

@@ -14,7 +14,13 @@ export const managerNoteSchema = z.object({
 });
 
 /** A manager's note on a case, at any point in its life (also after it is closed). */
-export async function addManagerNote(db: Db, actor: Actor, caseId: string, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+export async function addManagerNote(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+  now: () => Date = () => new Date(),
+): Promise<AppendResult> {
   const { clientEventId, text } = parseInput(managerNoteSchema, input);
   await assertManagesCase(db, actor, caseId);
   return appendEvent(db, actor, caseId, { clientEventId, event: { type: "manager_note_added", data: { text } } }, now);

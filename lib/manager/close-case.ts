@@ -19,7 +19,13 @@ export const closeCaseSchema = z.object({
  * Closes a case when the playbook allows it (at Prevent, with a root cause tagged). A reason,
  * if given, is recorded first as a manager's note; both steps are idempotent by client id.
  */
-export async function closeCase(db: Db, actor: Actor, caseId: string, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+export async function closeCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+  now: () => Date = () => new Date(),
+): Promise<AppendResult> {
   const { clientEventId, reason } = parseInput(closeCaseSchema, input);
   await assertManagesCase(db, actor, caseId);
 
@@ -30,7 +36,13 @@ export async function closeCase(db: Db, actor: Actor, caseId: string, input: unk
   if (!check.ok) throw new AppError("playbook_refused", check.reason, { refusal: check.code, phase: state.phase });
 
   if (reason) {
-    await appendEvent(db, actor, caseId, { clientEventId: `${clientEventId}-note`, event: { type: "manager_note_added", data: { text: `Closing: ${reason}` } } }, now);
+    await appendEvent(
+      db,
+      actor,
+      caseId,
+      { clientEventId: `${clientEventId}-note`, event: { type: "manager_note_added", data: { text: `Closing: ${reason}` } } },
+      now,
+    );
   }
   return appendEvent(db, actor, caseId, { clientEventId, event: { type: "case_closed", data: {} } }, now);
 }

@@ -22,7 +22,10 @@ export const createImprovementSchema = z
     /** And/or link these cases. */
     caseIds: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
   })
-  .refine((d) => !d.linkFrom || !d.linkTo || d.linkFrom <= d.linkTo, { message: "The start date is after the end date", path: ["linkFrom"] });
+  .refine((d) => !d.linkFrom || !d.linkTo || d.linkFrom <= d.linkTo, {
+    message: "The start date is after the end date",
+    path: ["linkFrom"],
+  });
 
 /**
  * The prevent loop: a root cause that keeps coming back becomes an improvement with an owner
@@ -52,7 +55,10 @@ export async function createImprovement(db: Db, actor: Actor, input: unknown, no
     for (const m of matching) caseIds.add(m.id);
   }
   if (data.caseIds?.length) {
-    const found = await db.case.findMany({ where: { id: { in: data.caseIds }, isPractice: false }, select: { id: true, locationId: true } });
+    const found = await db.case.findMany({
+      where: { id: { in: data.caseIds }, isPractice: false },
+      select: { id: true, locationId: true },
+    });
     if (found.length !== new Set(data.caseIds).size) throw new AppError("not_found", "Some of those cases do not exist.");
     for (const c of found) {
       assertAtLocation(actor, c.locationId);

@@ -38,7 +38,13 @@ export const managerDecisionSchema = z
  * manager_decided event; the tablet sees it on its next poll. Sending the same clientEventId
  * again returns the first answer (a double tap records one decision).
  */
-export async function decideRequest(db: Db, actor: Actor, caseId: string, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+export async function decideRequest(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+  now: () => Date = () => new Date(),
+): Promise<AppendResult> {
   const { clientEventId, ...decision } = parseInput(managerDecisionSchema, input);
   await assertManagesCase(db, actor, caseId);
   // A double tap or a retry: the decision is recorded already (with the remedy it approved filled in).

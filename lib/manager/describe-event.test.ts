@@ -11,7 +11,12 @@ describe("the history of a case", () => {
     const superseded = history.filter((l) => l.superseded).map((l) => l.type);
     expect(superseded).toEqual(["solution_agreed", "compensation_offered", "manager_decided", "actions_agreed"]);
     expect(history.slice(refusal).every((l) => !l.superseded)).toBe(true);
-    expect(history.slice(0, refusal).filter((l) => l.type === "options_offered").every((l) => !l.superseded)).toBe(true);
+    expect(
+      history
+        .slice(0, refusal)
+        .filter((l) => l.type === "options_offered")
+        .every((l) => !l.superseded),
+    ).toBe(true);
   });
 
   it("says what a manager approved instead of what was asked", () => {
@@ -19,7 +24,10 @@ describe("the history of a case", () => {
     const decision = log.findIndex((e) => e.type === "manager_decided");
     const decided = log[decision];
     if (decided.type !== "manager_decided") throw new Error("no decision");
-    log[decision] = { ...decided, data: { ...decided.data, note: "Half.", remedy: { kind: "voucher", description: "A voucher for next time", valueCents: 2000 } } };
+    log[decision] = {
+      ...decided,
+      data: { ...decided.data, note: "Half.", remedy: { kind: "voucher", description: "A voucher for next time", valueCents: 2000 } },
+    };
     const line = describeHistory(log, new Map())[decision];
     expect(line.what).toBe("Approved £20.00 (voucher for next visit: A voucher for next time) instead of “Dessert on the house” (£45.00)");
     expect(line.detail).toBe("Half.");

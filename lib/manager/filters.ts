@@ -29,7 +29,6 @@ export const isoDate = z
 
 const id = z.string().trim().min(1).max(64);
 
-
 export const caseFilterFields = {
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -124,7 +123,8 @@ export function caseWhereSql(f: CaseFilter, now: Date = new Date(), options: { o
   // and grouping keep the location index.
   const scope = options.ordered ? sql.noIndex(Prisma.sql`c."locationId"`) : Prisma.sql`c."locationId"`;
   const parts: Prisma.Sql[] = [Prisma.sql`${scope} IN (${Prisma.join(f.locationIds)})`];
-  if (!f.includePractice) parts.push(Prisma.sql`${options.ordered ? sql.noIndex(Prisma.sql`c."isPractice"`) : Prisma.sql`c."isPractice"`} = FALSE`);
+  if (!f.includePractice)
+    parts.push(Prisma.sql`${options.ordered ? sql.noIndex(Prisma.sql`c."isPractice"`) : Prisma.sql`c."isPractice"`} = FALSE`);
   if (f.start) parts.push(Prisma.sql`c."openedAt" >= ${f.start}`);
   if (f.end) parts.push(Prisma.sql`c."openedAt" < ${f.end}`);
   if (f.periods) {
@@ -137,10 +137,16 @@ export function caseWhereSql(f: CaseFilter, now: Date = new Date(), options: { o
         ],
         " AND ",
       );
-    parts.push(Prisma.sql`(${Prisma.join(f.periods.map((p) => Prisma.sql`(${period(p)})`), " OR ")})`);
+    parts.push(
+      Prisma.sql`(${Prisma.join(
+        f.periods.map((p) => Prisma.sql`(${period(p)})`),
+        " OR ",
+      )})`,
+    );
   }
   if (f.state === "open") parts.push(Prisma.sql`c."status" IN ('open', 'awaiting_manager')`);
-  else if (f.state === "awaiting_manager" || f.state === "closed" || f.state === "abandoned") parts.push(Prisma.sql`c."status" = ${f.state}`);
+  else if (f.state === "awaiting_manager" || f.state === "closed" || f.state === "abandoned")
+    parts.push(Prisma.sql`c."status" = ${f.state}`);
   else if (f.state) parts.push(Prisma.sql`c."stage" = ${f.state}`);
   if (f.severity) parts.push(Prisma.sql`c."severity" = ${f.severity}`);
   if (f.category) parts.push(Prisma.sql`c."category" = ${f.category}`);
@@ -188,7 +194,10 @@ export function orderBySql(sort: QueueSort, dir: "asc" | "desc", dialect: SqlDia
 }
 
 /** A query string for a link: the current filters with some fields changed (undefined removes one). */
-export function queryString(base: Record<string, string | number | undefined>, changes: Record<string, string | number | undefined> = {}): string {
+export function queryString(
+  base: Record<string, string | number | undefined>,
+  changes: Record<string, string | number | undefined> = {},
+): string {
   const merged = { ...base, ...changes };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {

@@ -47,7 +47,10 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
   const [users, tags, linked, openImprovements, repeat] = await Promise.all([
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
     db.rootCauseTag.findMany({ select: { slug: true, label: true } }),
-    db.caseImprovement.findMany({ where: { caseId }, include: { improvement: { select: { id: true, title: true, status: true, dueAt: true } } } }),
+    db.caseImprovement.findMany({
+      where: { caseId },
+      include: { improvement: { select: { id: true, title: true, status: true, dueAt: true } } },
+    }),
     db.improvement.findMany({
       where: { status: "open", OR: [{ locationId: row.locationId }, { locationId: null }] },
       orderBy: { dueAt: "asc" },
@@ -119,7 +122,11 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, now: D
     preventionNote: state.preventionNote ?? null,
     abandonReason: state.abandonReason ?? null,
     pendingManager: state.pendingManager
-      ? { kind: state.pendingManager.kind, reason: state.pendingManager.reason, requestedAt: state.pendingManager.requestedAt.toISOString() }
+      ? {
+          kind: state.pendingManager.kind,
+          reason: state.pendingManager.reason,
+          requestedAt: state.pendingManager.requestedAt.toISOString(),
+        }
       : null,
     actions,
     managerNotes: state.managerNotes.map((n) => ({ text: n.text, at: n.at.toISOString(), by: names.get(n.actorId) ?? n.actorId })),

@@ -104,7 +104,11 @@ const numOrNull = (value: unknown): number | null => (value === null || value ==
  * The resolved date range: the last 90 days by default, up to the latest "today" among the
  * venues (so no venue's today is left out), never longer than 3 years.
  */
-export function insightsRange(query: Pick<InsightsQuery, "from" | "to">, now: Date, timeZones: readonly string[]): { from: string; to: string; today: string } {
+export function insightsRange(
+  query: Pick<InsightsQuery, "from" | "to">,
+  now: Date,
+  timeZones: readonly string[],
+): { from: string; to: string; today: string } {
   const todays = (timeZones.length ? timeZones : [DEFAULT_TIMEZONE]).map((zone) => localDate(now, zone));
   const today = todays.reduce((latest, day) => (day > latest ? day : latest));
   const to = query.to ?? today;
@@ -129,8 +133,15 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
   const query = parseInput(insightsQuerySchema, input);
   const locationIds = scopeLocations(actor, query.location);
   const venues = await venuesOf(db, locationIds);
-  const { from, to, today } = insightsRange(query, now, venues.map((v) => v.timeZone));
-  if (from > to) throw new AppError("invalid_input", "The start date is after the end of the period (today, unless you pick an end date).", { field: "from" });
+  const { from, to, today } = insightsRange(
+    query,
+    now,
+    venues.map((v) => v.timeZone),
+  );
+  if (from > to)
+    throw new AppError("invalid_input", "The start date is after the end of the period (today, unless you pick an end date).", {
+      field: "from",
+    });
   const scope: InsightScope = { locationIds, from, to };
 
   // First, because its counts pick how each median is found.
@@ -156,7 +167,11 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
 
   const improvements = repeats.length
     ? await db.improvement.findMany({
-        where: { status: "open", locationId: { in: [...new Set(repeats.map((r) => r.locationId))] }, tagId: { in: [...new Set(repeats.map((r) => r.tagId))] } },
+        where: {
+          status: "open",
+          locationId: { in: [...new Set(repeats.map((r) => r.locationId))] },
+          tagId: { in: [...new Set(repeats.map((r) => r.tagId))] },
+        },
         orderBy: [{ createdAt: "desc" }, { id: "asc" }],
         select: { id: true, title: true, locationId: true, tagId: true },
       })
@@ -193,8 +208,19 @@ export async function getInsights(db: Db, actor: Actor, input: unknown, now: Dat
       return { slug: p.slug, label: p.label, count: num(p.n), cumulativeShare: tags ? running / tags : 0 };
     }),
     tags,
-    weeklyByCategory: toSeries(weeks, groups, (g) => g.category, categoryLabel, (a, b) => categoryOrder(a) - categoryOrder(b)),
-    weeklyByLocation: toSeries(weeks, groups, (g) => g.locationId, (key) => venueOf.get(key)?.name ?? key),
+    weeklyByCategory: toSeries(
+      weeks,
+      groups,
+      (g) => g.category,
+      categoryLabel,
+      (a, b) => categoryOrder(a) - categoryOrder(b),
+    ),
+    weeklyByLocation: toSeries(
+      weeks,
+      groups,
+      (g) => g.locationId,
+      (key) => venueOf.get(key)?.name ?? key,
+    ),
     firstApology,
     resolution,
     readback: readbackFigures({
@@ -334,14 +360,25 @@ function toSeries(
   const byKey = new Map<string, number[]>();
   for (const group of groups) {
     const i = index.get(group.week);
-    if (i === undefined) throw new Error(`Cases in week ${group.week}, outside the weeks ${weeks[0]}…${weeks.at(-1)}: the weekly chart would drop them`);
+    if (i === undefined)
+      throw new Error(`Cases in week ${group.week}, outside the weeks ${weeks[0]}…${weeks.at(-1)}: the weekly chart would drop them`);
     const key = keyOf(group) ?? "";
     const values = byKey.get(key) ?? weeks.map(() => 0);
     values[i] += num(group.n);
     byKey.set(key, values);
   }
-  const series = [...byKey.entries()].map(([key, values]) => ({ key, label: label(key), values, total: values.reduce((a, b) => a + b, 0) }));
-  series.sort((a, b) => b.total - a.total || (order ? order(a.key, b.key) : a.label.localeCompare(b.label, "en-GB")) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const series = [...byKey.entries()].map(([key, values]) => ({
+    key,
+    label: label(key),
+    values,
+    total: values.reduce((a, b) => a + b, 0),
+  }));
+  series.sort(
+    (a, b) =>
+      b.total - a.total ||
+      (order ? order(a.key, b.key) : a.label.localeCompare(b.label, "en-GB")) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   return { weeks, series };
 }
 
@@ -365,7 +402,12 @@ export const medianPlan = (durations: number): MedianPlan => (durations >= MEDIA
  * average of the middle one or two, rounded). The count and the OFFSET come from the same
  * statement, so the median always belongs to the count it reports.
  */
-async function medianSeconds(db: Db, scope: InsightScope, column: DurationColumn, plan: MedianPlan): Promise<{ medianSeconds: number | null; cases: number }> {
+async function medianSeconds(
+  db: Db,
+  scope: InsightScope,
+  column: DurationColumn,
+  plan: MedianPlan,
+): Promise<{ medianSeconds: number | null; cases: number }> {
   if (scope.locationIds.length === 0) return { medianSeconds: null, cases: 0 };
   const { indexedBy } = dialectOf(db);
   const value = Prisma.raw(`c."${column}"`);
@@ -373,7 +415,10 @@ async function medianSeconds(db: Db, scope: InsightScope, column: DurationColumn
   // along the duration's index (which carries the day, location and flag to check) or a sort of
   // the scope's durations.
   const inScope = Prisma.sql`"Case" c ${indexedBy("Case_insights_day_idx")} WHERE ${caseScopeSql(scope)} AND ${value} IS NOT NULL`;
-  const ordered = plan === "walk" ? Prisma.sql`"Case" c ${indexedBy(DURATION_INDEX[column])} WHERE ${value} IS NOT NULL AND ${caseScopeSql(scope)}` : inScope;
+  const ordered =
+    plan === "walk"
+      ? Prisma.sql`"Case" c ${indexedBy(DURATION_INDEX[column])} WHERE ${value} IS NOT NULL AND ${caseScopeSql(scope)}`
+      : inScope;
   const rows = await db.$queryRaw<{ median: number | null; n: bigint | null }[]>(Prisma.sql`
     WITH k AS (SELECT COUNT(*) AS n FROM ${inScope})
     SELECT AVG(m.ms) AS median, (SELECT n FROM k) AS n
@@ -409,7 +454,9 @@ function repeatRows(db: Db, scope: InsightScope, within: number) {
           WHERE y."locationId" = x."locationId" AND y."isPractice" = FALSE AND y."tagId" = x."tagId" AND y."openedLocalDay" = x."openedLocalDay"
             AND (y."openedAt" < x."openedAt" OR (y."openedAt" = x."openedAt" AND y."caseId" < x."caseId")))`,
       )} <= ${limitMs})`;
-  return db.$queryRaw<{ locationId: string; tagId: string; slug: string; label: string; cases: bigint; repeats: bigint; lastAt: string }[]>(Prisma.sql`
+  return db.$queryRaw<
+    { locationId: string; tagId: string; slug: string; label: string; cases: bigint; repeats: bigint; lastAt: string }[]
+  >(Prisma.sql`
     WITH d AS (
       SELECT r."locationId" AS "locationId", r."tagId" AS "tagId", r."openedLocalDay" AS day, COUNT(*) AS n,
         MIN(r."openedAt") AS "firstAt", MAX(r."openedAt") AS "lastAt",

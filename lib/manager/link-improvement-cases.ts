@@ -26,7 +26,10 @@ export async function linkImprovementCases(db: Db, actor: Actor, improvementId: 
     }
   }
   const linked = await serialiseWrite(async () => {
-    const existing = await db.caseImprovement.findMany({ where: { improvementId: improvement.id, caseId: { in: unique } }, select: { caseId: true } });
+    const existing = await db.caseImprovement.findMany({
+      where: { improvementId: improvement.id, caseId: { in: unique } },
+      select: { caseId: true },
+    });
     const fresh = unique.filter((id) => !existing.some((e) => e.caseId === id));
     if (fresh.length) await db.caseImprovement.createMany({ data: fresh.map((caseId) => ({ caseId, improvementId: improvement.id })) });
     return fresh.length;

@@ -106,5 +106,13 @@ export async function listCaseQueue(
     });
   }
   const pageCount = Math.max(1, Math.ceil(total / query.size));
-  return { query, rows, total, totalCapped, page: query.page, pageCount, hasNext: query.page < pageCount || (totalCapped && rows.length === query.size) };
+  return {
+    query,
+    rows,
+    total,
+    totalCapped,
+    page: query.page,
+    pageCount,
+    hasNext: query.page < pageCount || (totalCapped && rows.length === query.size),
+  };
 }

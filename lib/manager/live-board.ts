@@ -90,9 +90,20 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
       where: { locationId: { in: locationIds }, isPractice: false, status: "open", lastEventAt: { gte: since } },
       orderBy: [{ openedAt: "asc" }],
       take: MAX_LIVE,
-      include: { location: { select: { name: true } }, openedBy: { select: { name: true } }, rootCauses: { select: { tag: { select: { slug: true } } } } },
+      include: {
+        location: { select: { name: true } },
+        openedBy: { select: { name: true } },
+        rootCauses: { select: { tag: { select: { slug: true } } } },
+      },
     }),
-    db.case.count({ where: { locationId: { in: locationIds }, isPractice: false, status: { in: ["open", "awaiting_manager"] }, lastEventAt: { lt: since } } }),
+    db.case.count({
+      where: {
+        locationId: { in: locationIds },
+        isPractice: false,
+        status: { in: ["open", "awaiting_manager"] },
+        lastEventAt: { lt: since },
+      },
+    }),
     authorityLimitFor(db, actor.role),
   ]);
 
@@ -103,7 +114,13 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
   );
 
   const repeatTargets = [
-    ...liveRows.map((c) => ({ id: c.id, locationId: c.locationId, category: c.category, openedAt: c.openedAt, tags: c.rootCauses.map((r) => r.tag.slug) })),
+    ...liveRows.map((c) => ({
+      id: c.id,
+      locationId: c.locationId,
+      category: c.category,
+      openedAt: c.openedAt,
+      tags: c.rootCauses.map((r) => r.tag.slug),
+    })),
     ...folded.map(({ row, state }) => ({
       id: row.id,
       locationId: row.locationId,
@@ -156,7 +173,13 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
       declined: state.declined,
       chosenOption: state.chosenOption,
       compensation: awaiting
-        ? { description: awaiting.description, kind: COMPENSATION_LABELS[awaiting.kind], kindKey: awaiting.kind, valueCents: awaiting.valueCents, limitCents: askerLimit }
+        ? {
+            description: awaiting.description,
+            kind: COMPENSATION_LABELS[awaiting.kind],
+            kindKey: awaiting.kind,
+            valueCents: awaiting.valueCents,
+            limitCents: askerLimit,
+          }
         : null,
       earlierDecisions: state.decisions.map((d) => ({ decision: d.decision, note: d.note, at: d.at.toISOString() })),
       repeat: repeats.get(row.id)?.messages ?? [],

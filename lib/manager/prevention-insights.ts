@@ -24,7 +24,13 @@ export type PreventionFigures = {
 
 export async function preventionFigures(db: Db, scope: InsightScope, now: Date): Promise<PreventionFigures> {
   if (scope.locationIds.length === 0) {
-    return { headsUpsRaised: 0, tablesTold: 0, stillComplained: 0, stillComplainedShare: null, brokenPromises: { total: 0, told: 0, notTold: 0, toldShare: null } };
+    return {
+      headsUpsRaised: 0,
+      tablesTold: 0,
+      stillComplained: 0,
+      stillComplainedShare: null,
+      brokenPromises: { total: 0, told: 0, notTold: 0, toldShare: null },
+    };
   }
   const inVenues = { in: scope.locationIds };
   const days = { gte: scope.from, lte: scope.to };
@@ -33,7 +39,10 @@ export async function preventionFigures(db: Db, scope: InsightScope, now: Date):
     db.headsUpAlert.count({ where: { locationId: inVenues, raisedLocalDay: days } }),
     db.headsUpCase.count({ where: { locationId: inVenues, openedLocalDay: days, toldAt: { not: null } } }),
     db.headsUpCase.count({ where: { locationId: inVenues, openedLocalDay: days, toldAt: { not: null }, complaintCaseId: { not: null } } }),
-    db.agreedAction.findMany({ where: { case: caseScope }, select: { id: true, caseId: true, status: true, dueAt: true, completedAt: true } }),
+    db.agreedAction.findMany({
+      where: { case: caseScope },
+      select: { id: true, caseId: true, status: true, dueAt: true, completedAt: true },
+    }),
     db.caseEvent.findMany({ where: { type: "promise_update_told", case: caseScope }, select: { caseId: true, payload: true } }),
   ]);
   const told = new Set(

@@ -13,7 +13,13 @@ export const reopenCaseSchema = z.object({
 });
 
 /** Reopens a closed or abandoned case with a reason: a case_reopened event. */
-export async function reopenCase(db: Db, actor: Actor, caseId: string, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+export async function reopenCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+  now: () => Date = () => new Date(),
+): Promise<AppendResult> {
   const { clientEventId, reason } = parseInput(reopenCaseSchema, input);
   await assertManagesCase(db, actor, caseId);
   return appendEvent(db, actor, caseId, { clientEventId, event: { type: "case_reopened", data: { reason } } }, now);

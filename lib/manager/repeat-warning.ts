@@ -46,12 +46,19 @@ export function ordinal(n: number): string {
 }
 
 /** Warnings for many cases at once (the live board): one query per location and day. */
-export async function repeatWarningsFor(db: Db, targets: readonly RepeatTarget[], now: Date = new Date()): Promise<Map<string, RepeatWarning>> {
+export async function repeatWarningsFor(
+  db: Db,
+  targets: readonly RepeatTarget[],
+  now: Date = new Date(),
+): Promise<Map<string, RepeatWarning>> {
   const result = new Map<string, RepeatWarning>();
   if (targets.length === 0) return result;
   const locationIds = [...new Set(targets.map((t) => t.locationId))];
   const zones = new Map(
-    (await db.location.findMany({ where: { id: { in: locationIds } }, select: { id: true, timezone: true } })).map((l) => [l.id, l.timezone]),
+    (await db.location.findMany({ where: { id: { in: locationIds } }, select: { id: true, timezone: true } })).map((l) => [
+      l.id,
+      l.timezone,
+    ]),
   );
   const groups = new Map<string, { locationId: string; day: string; zone: string; targets: RepeatTarget[] }>();
   for (const t of targets) {

@@ -24,7 +24,13 @@ export const updateActionSchema = z
   });
 
 /** Follows up an agreed action (done, new owner, new due date): an action_updated event by the manager. */
-export async function updateAction(db: Db, actor: Actor, caseId: string, input: unknown, now: () => Date = () => new Date()): Promise<AppendResult> {
+export async function updateAction(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+  now: () => Date = () => new Date(),
+): Promise<AppendResult> {
   const { clientEventId, ...change } = parseInput(updateActionSchema, input);
   await assertManagesCase(db, actor, caseId);
   return appendEvent(db, actor, caseId, { clientEventId, event: { type: "action_updated", data: change } }, now);

@@ -54,19 +54,31 @@ export const REACTIONS: Record<ReactionId, Reaction> = {
     trigger: "An excuse: short-staffed, busy night, the supplier, a broken machine",
     delta: 2,
     why: "Customers are not interested in the venue's staffing or suppliers; they want to know what is being done.",
-    lines: ["I don't need to hear about your rota. What are you doing about {thing}?", "That's not my problem, is it? I'm the one sitting at {spot}.", "Everyone's busy. That doesn't fix {thing}."],
+    lines: [
+      "I don't need to hear about your rota. What are you doing about {thing}?",
+      "That's not my problem, is it? I'm the one sitting at {spot}.",
+      "Everyone's busy. That doesn't fix {thing}.",
+    ],
   },
   blame: {
     trigger: "Blaming the customer or a colleague",
     delta: 2,
     why: "Blame starts an argument about who is at fault instead of fixing the problem.",
-    lines: ["So now it's my fault?", "I don't care whose fault it is in your kitchen. I care about {thing}.", "Don't push it onto someone else. You're the one I'm talking to."],
+    lines: [
+      "So now it's my fault?",
+      "I don't care whose fault it is in your kitchen. I care about {thing}.",
+      "Don't push it onto someone else. You're the one I'm talking to.",
+    ],
   },
   bare_no: {
-    trigger: "A no with no real reason, or no real alternative (\"No, we don't do that\", \"Nothing else\")",
+    trigger: 'A no with no real reason, or no real alternative ("No, we don\'t do that", "Nothing else")',
     delta: 2,
     why: "An immediate, bare no sparks a negative reaction; a reason and an alternative show you still want to help.",
-    lines: ["That's it? Just no?", "So you can't do anything at all. Brilliant.", "No? I asked for {request}, and you won't even offer me anything else?"],
+    lines: [
+      "That's it? Just no?",
+      "So you can't do anything at all. Brilliant.",
+      "No? I asked for {request}, and you won't even offer me anything else?",
+    ],
   },
   calm_down: {
     trigger: "Telling them to calm down or relax",
@@ -75,22 +87,26 @@ export const REACTIONS: Record<ReactionId, Reaction> = {
     lines: ["Don't tell me to calm down!", "I'll calm down when someone actually helps me.", "Calm down? I've every right to be annoyed."],
   },
   policy: {
-    trigger: "Policy talk: \"it's our policy\", \"the system won't let me\"",
+    trigger: 'Policy talk: "it\'s our policy", "the system won\'t let me"',
     delta: 2,
     why: "A rule quoted at them sounds like a wall; they want a person who can help.",
     lines: ["I don't care about your policy. I care about {thing}.", "Then who can actually decide something?", "Policy. Of course it is."],
   },
   dismissing: {
-    trigger: "Dismissing it: \"it's only a side dish\", \"no one else has complained\"",
+    trigger: 'Dismissing it: "it\'s only a side dish", "no one else has complained"',
     delta: 2,
     why: "Shrinking the problem tells them they are making a fuss.",
-    lines: ["It's not \"only\" anything to me.", "I don't care if nobody else complained. I'm complaining.", "So I'm overreacting, am I?"],
+    lines: ['It\'s not "only" anything to me.', "I don't care if nobody else complained. I'm complaining.", "So I'm overreacting, am I?"],
   },
   fake_apology: {
-    trigger: "A sorry that is taken back: \"sorry you feel that way\", \"sorry, but…\"",
+    trigger: 'A sorry that is taken back: "sorry you feel that way", "sorry, but…"',
     delta: 2,
     why: "A fake or undermined apology is worse than none; apologies cannot be scripted.",
-    lines: ["That's not an apology.", "That doesn't sound like you're sorry at all.", "If you're sorry, just say so. Don't explain it away."],
+    lines: [
+      "That's not an apology.",
+      "That doesn't sound like you're sorry at all.",
+      "If you're sorry, just say so. Don't explain it away.",
+    ],
   },
   arguing: {
     trigger: "Arguing with their account",
@@ -108,7 +124,11 @@ export const REACTIONS: Record<ReactionId, Reaction> = {
     trigger: "A feeling picked on the screen but not said to them out loud",
     delta: 1,
     why: "Putting their feeling into words is what calms them; ticking it silently does nothing.",
-    lines: ["Are you even listening to me?", "You haven't said a word about how this has been for me.", "I'm not sure you understand why I'm upset."],
+    lines: [
+      "Are you even listening to me?",
+      "You haven't said a word about how this has been for me.",
+      "I'm not sure you understand why I'm upset.",
+    ],
   },
   ignored_vent: {
     trigger: "Carrying on while they are upset again, instead of listening",
@@ -212,16 +232,28 @@ export const VENT_LINES: readonly string[] = [
   "I'm getting really fed up now. {complaint}",
 ];
 /** What the customer says as they leave. */
-export const WALK_OUT_LINES: readonly string[] = ["That's it. I'm leaving, and I won't be back.", "Forget it. I'm going, and I'm writing a review.", "I've had enough. Goodbye."];
+export const WALK_OUT_LINES: readonly string[] = [
+  "That's it. I'm leaving, and I won't be back.",
+  "Forget it. I'm going, and I'm writing a review.",
+  "I've had enough. Goodbye.",
+];
 /** The read-back, refused: nothing real was offered, or they are still angry. */
 export const READBACK_REFUSALS = {
   nothing_real: ["You haven't actually offered me anything for {thing}.", "That doesn't answer my problem. There's nothing here for me."],
   still_angry: ["I'm still not happy with how I've been spoken to.", "I don't feel anyone has listened to me."],
   no_apology: ["Nobody has even said sorry."],
 } as const;
-export const READBACK_ACCEPTED: readonly string[] = ["Yes, that's right. Thank you.", "Yes, that's fine.", "That's right. Thanks for sorting it."];
+export const READBACK_ACCEPTED: readonly string[] = [
+  "Yes, that's right. Thank you.",
+  "Yes, that's fine.",
+  "That's right. Thanks for sorting it.",
+];
 /** What the customer asks for at Solve, when the real case had no request to refuse. */
-export const ASK_LINES: readonly string[] = ["So what are you going to do about {thing}?", "What can you do for me?", "How are you going to put this right?"];
+export const ASK_LINES: readonly string[] = [
+  "So what are you going to do about {thing}?",
+  "What can you do for me?",
+  "How are you going to put this right?",
+];
 
 /** What went wrong, as the customer would say it. */
 export const CATEGORY_THING: Record<string, string> = {

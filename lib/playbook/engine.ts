@@ -62,7 +62,9 @@ export type Playbook<P extends string, S extends EngineState<P>, E extends Engin
   foldSteps: (events: readonly E[]) => S[];
 };
 
-export function definePlaybook<P extends string, S extends EngineState<P>, E extends EngineEvent>(spec: PlaybookSpec<P, S, E>): Playbook<P, S, E> {
+export function definePlaybook<P extends string, S extends EngineState<P>, E extends EngineEvent>(
+  spec: PlaybookSpec<P, S, E>,
+): Playbook<P, S, E> {
   const transition = (state: S, event: E): TransitionOf<S> => {
     const rule = (spec.flow as unknown as Record<string, EngineRule<S, E> | undefined>)[event.type];
     if (!rule) return refuse("wrong_stage", "This playbook has no such step.");

@@ -131,7 +131,9 @@ export const eventSchemas = {
   root_causes_tagged: z.object({
     type: z.literal("root_causes_tagged"),
     data: z.object({
-      tags: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.minLength(1, "Tag at least one root cause"), z.maxLength(5)),
+      tags: z
+        .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40)))
+        .check(z.minLength(1, "Tag at least one root cause"), z.maxLength(5)),
       note: optionalText(1000),
     }),
   }),

@@ -158,10 +158,7 @@ export const GUIDANCE: Record<Stage, StageGuidance> = {
       "Take a breather before your next table.",
     ],
     avoid: ["Blaming a colleague", "Skipping it because it's busy"],
-    phrases: [
-      "That's the third cold plate tonight. Can we check the pass?",
-      "Thanks for your help with that table.",
-    ],
+    phrases: ["That's the third cold plate tonight. Can we check the pass?", "Thanks for your help with that table."],
     checklist: [
       { id: "prevent-cause-tagged", label: "Root cause tagged" },
       { id: "prevent-repeat-flagged", label: "Repeat problem told to manager" },

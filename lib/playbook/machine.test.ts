@@ -66,7 +66,10 @@ const SAMPLE: { [T in EventType]: EventOf<T> } = {
   note_added: { type: "note_added", data: { text: "Guest is a regular." } },
   case_abandoned: { type: "case_abandoned", data: { reason: "The guest left." } },
   action_updated: { type: "action_updated", data: { actionId: "case-1-action-1", status: "done" } },
-  promise_update_told: { type: "promise_update_told", data: { actionId: "case-1-action-1", words: "The room will be ready at 15:00, not 14:00." } },
+  promise_update_told: {
+    type: "promise_update_told",
+    data: { actionId: "case-1-action-1", words: "The room will be ready at 15:00, not 14:00." },
+  },
   manager_note_added: { type: "manager_note_added", data: { text: "Talked it through with the team." } },
   case_reopened: { type: "case_reopened", data: { reason: "The guest called back." } },
 };
@@ -182,8 +185,7 @@ const NEXT_PHASE: { [T in EventType]: (from: Phase) => Phase } = {
 
 const ALL_PHASES: Phase[] = ["new", ...STAGES, "closed", "abandoned"];
 const ENDED = (phase: Phase) => phase === "closed" || phase === "abandoned";
-const phaseWords = (phase: Phase) =>
-  phase === "new" ? "before the case is opened" : ENDED(phase) ? phase : STAGE_LABELS[phase as Stage];
+const phaseWords = (phase: Phase) => (phase === "new" ? "before the case is opened" : ENDED(phase) ? phase : STAGE_LABELS[phase as Stage]);
 
 /** Case waiting for a manager: "authority" in Solve after an escalation, "remedy" in Compensate. */
 function waitingCase(kind: "authority" | "remedy"): CaseState {
@@ -412,10 +414,7 @@ describe("not_ready guards", () => {
 
   it("refuses a solution that is not among the options", () => {
     const state = run(caseAt("solve"), sample("options_offered"));
-    const refusal = expectRefused(
-      transition(state, ev({ type: "solution_agreed", data: { option: "Something else" } })),
-      "not_ready",
-    );
+    const refusal = expectRefused(transition(state, ev({ type: "solution_agreed", data: { option: "Something else" } })), "not_ready");
     expect(refusal.reason).toMatch(/one of the options/);
   });
 
@@ -621,7 +620,11 @@ describe("compensation and the authority limit", () => {
         managerId: MANAGER.id,
         at: decision.at,
         round: 1,
-        remedy: { kind: SAMPLE.compensation_offered.data.kind, description: SAMPLE.compensation_offered.data.description, valueCents: 4500 },
+        remedy: {
+          kind: SAMPLE.compensation_offered.data.kind,
+          description: SAMPLE.compensation_offered.data.description,
+          valueCents: 4500,
+        },
       },
     ]);
     expect(settledCompensation(state)?.valueCents).toBe(4500);
@@ -659,11 +662,18 @@ describe("compensation and the authority limit", () => {
     expect(state.pendingManager?.reason).toContain("£200.00");
     // Another manager with the same limit cannot approve it...
     const otherManager: Actor = { id: "manager-2", role: "manager" };
-    const refusal = expectRefused(transition(state, ev({ type: "manager_decided", data: { decision: "approved" } }, otherManager)), "not_authorised");
+    const refusal = expectRefused(
+      transition(state, ev({ type: "manager_decided", data: { decision: "approved" } }, otherManager)),
+      "not_authorised",
+    );
     expect(refusal.reason).toContain("£200.00");
     // ...nor the manager herself; someone whose limit covers it can.
     expectRefused(transition(state, ev({ type: "manager_decided", data: { decision: "approved" } }, MANAGER)), "not_authorised");
-    const bigAdmin = recorded({ type: "manager_decided", data: { decision: "approved", authorityLimitCents: 10_000_000 } }, nextAt(), ADMIN);
+    const bigAdmin = recorded(
+      { type: "manager_decided", data: { decision: "approved", authorityLimitCents: 10_000_000 } },
+      nextAt(),
+      ADMIN,
+    );
     expect(expectOk(transition(state, bigAdmin)).phase).toBe("confirm");
   });
 
@@ -675,19 +685,35 @@ describe("compensation and the authority limit", () => {
     );
     expect(expectOk(transition(caseAt("compensate"), lowManager)).pendingManager?.kind).toBe("remedy");
     // An offer without a limit in it holds to the case's limit, whoever records it.
-    const unstamped = recorded({ ...SAMPLE.compensation_offered, data: { ...SAMPLE.compensation_offered.data, valueCents: 3000 } }, nextAt(), ADMIN);
+    const unstamped = recorded(
+      { ...SAMPLE.compensation_offered, data: { ...SAMPLE.compensation_offered.data, valueCents: 3000 } },
+      nextAt(),
+      ADMIN,
+    );
     expect(expectOk(transition(caseAt("compensate"), unstamped)).pendingManager?.kind).toBe("remedy");
   });
 
   it("lets a manager approve another amount, up to their own limit, with a note", () => {
     const waiting = run(caseAt("compensate"), offer(18000));
     const counter = { kind: "discount" as const, description: "£60 off the table's bill", valueCents: 6000 };
-    expectRefused(transition(waiting, ev({ type: "manager_decided", data: { decision: "approved", remedy: counter } }, MANAGER)), "not_ready");
     expectRefused(
-      transition(waiting, ev({ type: "manager_decided", data: { decision: "approved", note: "Too much.", remedy: { ...counter, valueCents: 25000 } } }, MANAGER)),
+      transition(waiting, ev({ type: "manager_decided", data: { decision: "approved", remedy: counter } }, MANAGER)),
+      "not_ready",
+    );
+    expectRefused(
+      transition(
+        waiting,
+        ev(
+          { type: "manager_decided", data: { decision: "approved", note: "Too much.", remedy: { ...counter, valueCents: 25000 } } },
+          MANAGER,
+        ),
+      ),
       "not_authorised",
     );
-    const decided = run(waiting, ev({ type: "manager_decided", data: { decision: "approved", note: "£60 is fair for this.", remedy: counter } }, MANAGER));
+    const decided = run(
+      waiting,
+      ev({ type: "manager_decided", data: { decision: "approved", note: "£60 is fair for this.", remedy: counter } }, MANAGER),
+    );
     expect(decided.phase).toBe("confirm");
     const settled = settledCompensation(decided);
     expect(settled).toMatchObject({ ...counter, status: "approved", requested: { kind: "gesture", valueCents: 18000 } });
@@ -697,7 +723,10 @@ describe("compensation and the authority limit", () => {
 
   it("refuses a remedy in a decision on a call to the table", () => {
     const remedy = { kind: "refund" as const, description: "Refund", valueCents: 100 };
-    expectRefused(transition(waitingCase("authority"), ev({ type: "manager_decided", data: { decision: "approved", remedy } }, MANAGER)), "not_ready");
+    expectRefused(
+      transition(waitingCase("authority"), ev({ type: "manager_decided", data: { decision: "approved", remedy } }, MANAGER)),
+      "not_ready",
+    );
   });
 
   it("still needs approval when a trainer offers above the limit", () => {
@@ -985,7 +1014,11 @@ describe("a promise that will be late (going back to tell them)", () => {
   it("records the telling with the due time it broke, and moves the action to the new time agreed", () => {
     const state = run(caseAt("prevent"), told({ newDueAt: "2030-01-01T11:00:00.000Z" }));
     expect(state.promiseTellings).toHaveLength(1);
-    expect(state.promiseTellings[0]).toMatchObject({ actionId: "case-1-action-1", newDueAt: "2030-01-01T11:00:00.000Z", actorId: STAFF.id });
+    expect(state.promiseTellings[0]).toMatchObject({
+      actionId: "case-1-action-1",
+      newDueAt: "2030-01-01T11:00:00.000Z",
+      actorId: STAFF.id,
+    });
     expect(state.promiseTellings[0].dueAtWhenTold).toBe(caseAt("prevent").actions[0].dueAt);
     expect(state.actions[0].dueAt).toBe("2030-01-01T11:00:00.000Z");
   });
@@ -1003,7 +1036,16 @@ describe("a promise that will be late (going back to tell them)", () => {
 
 describe("a complaint that grew out of a heads-up", () => {
   it("starts at Listen with the heads-up's context, nothing retyped", () => {
-    const fromHeadsUp = { headsUpCaseId: "hu-1", reference: "H-0001", kind: "sold_out" as const, what: "Salmon sold out", spot: "Table 4", reason: "Busier than ever", choice: "wait" as const, option: "Wait 20 minutes" };
+    const fromHeadsUp = {
+      headsUpCaseId: "hu-1",
+      reference: "H-0001",
+      kind: "sold_out" as const,
+      what: "Salmon sold out",
+      spot: "Table 4",
+      reason: "Busier than ever",
+      choice: "wait" as const,
+      option: "Wait 20 minutes",
+    };
     const state = expectOk(transition(initialState, ev({ type: "case_opened", data: { ...SAMPLE.case_opened.data, fromHeadsUp } })));
     expect(state.phase).toBe("listen");
     expect(state.fromHeadsUp).toEqual(fromHeadsUp);

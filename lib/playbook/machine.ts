@@ -11,7 +11,15 @@ import {
 } from "./authority";
 import type { EventOf, EventType, RecordedEvent } from "./events";
 import { definePlaybook, PlaybookRefusal, type Refusal, type RefusalCode, type TransitionOf } from "./engine";
-import { allOptions, awaitingCompensation, compensationSettled, initialState, settledCompensation, type CaseState, type CompensationState } from "./state";
+import {
+  allOptions,
+  awaitingCompensation,
+  compensationSettled,
+  initialState,
+  settledCompensation,
+  type CaseState,
+  type CompensationState,
+} from "./state";
 import { STAGES, type Phase, type Severity, type Stage } from "./vocabulary";
 
 export type { Refusal, RefusalCode };
@@ -38,8 +46,10 @@ const MIN_OPTIONS = 2;
 /** Follow-up of agreed actions goes on after the case is closed. */
 const FOLLOW_UP: readonly Phase[] = ["confirm", "prevent", "closed"];
 
-const to = (phase: Phase) => (state: CaseState, at: Date): CaseState =>
-  state.phase === phase ? state : { ...state, phase, phaseEnteredAt: at };
+const to =
+  (phase: Phase) =>
+  (state: CaseState, at: Date): CaseState =>
+    state.phase === phase ? state : { ...state, phase, phaseEnteredAt: at };
 
 /**
  * The playbook, one row per event: where it may happen, what must be true first, and
@@ -130,7 +140,10 @@ export const flow: { [T in EventType]: Rule<T> } = {
       }
       const remedy: ManagerDecisionRemedy =
         answered?.status === "approved"
-          ? { remedy: { kind: answered.kind, description: answered.description, valueCents: answered.valueCents }, requested: answered.requested }
+          ? {
+              remedy: { kind: answered.kind, description: answered.description, valueCents: answered.valueCents },
+              requested: answered.requested,
+            }
           : {};
       const compensation = s.compensation.map((c) => (answered && c.id === asked?.id && c.status === "awaiting_approval" ? answered : c));
       const settled: CaseState = { ...s, pendingManager: undefined, decisions: [...s.decisions, { ...decided, ...remedy }], compensation };
@@ -199,31 +212,38 @@ export const flow: { [T in EventType]: Rule<T> } = {
         ? { ...to("prevent")(s, e.at), readback: { ...e.data, at: e.at }, resolvedAt: e.at }
         : s.revision < 2
           ? // Revision 1: only the agreed solution was cleared (the rest carried over, stale).
-            { ...to("solve")(s, e.at), readback: { ...e.data, at: e.at }, readbackRefusals: s.readbackRefusals + 1, chosenOption: undefined }
+            {
+              ...to("solve")(s, e.at),
+              readback: { ...e.data, at: e.at },
+              readbackRefusals: s.readbackRefusals + 1,
+              chosenOption: undefined,
+            }
           : {
-            // "Not quite": this round's agreement, remedy and actions are retired (the log keeps
-            // them), and the next round starts at Solve from nothing agreed.
-            ...to("solve")(s, e.at),
-            readback: { ...e.data, at: e.at },
-            readbackRefusals: s.readbackRefusals + 1,
-            round: s.round + 1,
-            superseded: [
-              ...s.superseded,
-              {
-                round: s.round,
-                chosenOption: s.chosenOption,
-                remedy: settledCompensation(s),
-                compensationSkippedReason: s.compensationSkippedReason,
-                actions: s.actions,
-                at: e.at,
-                comment: e.data.comment,
-              },
-            ],
-            chosenOption: undefined,
-            compensation: s.compensation.map((c) => (c.status === "offered" || c.status === "approved" ? { ...c, status: "superseded" as const } : c)),
-            compensationSkippedReason: undefined,
-            actions: [],
-          },
+              // "Not quite": this round's agreement, remedy and actions are retired (the log keeps
+              // them), and the next round starts at Solve from nothing agreed.
+              ...to("solve")(s, e.at),
+              readback: { ...e.data, at: e.at },
+              readbackRefusals: s.readbackRefusals + 1,
+              round: s.round + 1,
+              superseded: [
+                ...s.superseded,
+                {
+                  round: s.round,
+                  chosenOption: s.chosenOption,
+                  remedy: settledCompensation(s),
+                  compensationSkippedReason: s.compensationSkippedReason,
+                  actions: s.actions,
+                  at: e.at,
+                  comment: e.data.comment,
+                },
+              ],
+              chosenOption: undefined,
+              compensation: s.compensation.map((c) =>
+                c.status === "offered" || c.status === "approved" ? { ...c, status: "superseded" as const } : c,
+              ),
+              compensationSkippedReason: undefined,
+              actions: [],
+            },
   },
   root_causes_tagged: {
     in: ["prevent"],
@@ -297,7 +317,14 @@ export const flow: { [T in EventType]: Rule<T> } = {
     },
     apply: (s, e) => {
       const action = s.actions.find((a) => a.id === e.data.actionId)!;
-      const telling = { actionId: action.id, at: e.at, actorId: e.actor.id, words: e.data.words, dueAtWhenTold: action.dueAt, newDueAt: e.data.newDueAt };
+      const telling = {
+        actionId: action.id,
+        at: e.at,
+        actorId: e.actor.id,
+        words: e.data.words,
+        dueAtWhenTold: action.dueAt,
+        newDueAt: e.data.newDueAt,
+      };
       return {
         ...s,
         promiseTellings: [...s.promiseTellings, telling],

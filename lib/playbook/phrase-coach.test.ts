@@ -59,8 +59,33 @@ describe("assessPhrase on the development part (the held-out part is only measur
 
 /** Words that give a reason for something: a suggestion may use one only if the staff member did. */
 const REASON_WORDS = [
-  "popular", "sold out", "run out", "closed", "safety", "safe", "hygiene", "allergy", "allergen", "supplier", "delivery", "busy",
-  "staff", "machine", "broken", "kitchen", "chef", "policy", "rule", "rules", "system", "new", "sick", "ill", "weather", "traffic", "late",
+  "popular",
+  "sold out",
+  "run out",
+  "closed",
+  "safety",
+  "safe",
+  "hygiene",
+  "allergy",
+  "allergen",
+  "supplier",
+  "delivery",
+  "busy",
+  "staff",
+  "machine",
+  "broken",
+  "kitchen",
+  "chef",
+  "policy",
+  "rule",
+  "rules",
+  "system",
+  "new",
+  "sick",
+  "ill",
+  "weather",
+  "traffic",
+  "late",
 ];
 
 function inventedReasons(suggestion: string, typed: string): string[] {
@@ -113,10 +138,21 @@ describe("assessPhrase beyond the corpus", () => {
   });
 
   it("copes with surface noise: typos, missing apostrophes, written-out contractions, American spelling, no capitals", () => {
-    for (const text of ["I'm not authorised to do that.", "im not authorized to do that", "I am not authorised to do that", "i'm not autorised to do that"]) {
+    for (const text of [
+      "I'm not authorised to do that.",
+      "im not authorized to do that",
+      "I am not authorised to do that",
+      "i'm not autorised to do that",
+    ]) {
       expect(kindsOf(text), text).toEqual(["policy"]);
     }
-    for (const text of ["Sorry you feel that way.", "sorry you feel that way", "Sorry you feal that way", "sory you feel that way", "Sorry you feel that way…"]) {
+    for (const text of [
+      "Sorry you feel that way.",
+      "sorry you feel that way",
+      "Sorry you feal that way",
+      "sory you feel that way",
+      "Sorry you feel that way…",
+    ]) {
       expect(kindsOf(text), text).toEqual(["fake_apology"]);
     }
     expect(kindsOf("We cant do that")).toEqual(["blunt_refusal"]);
@@ -173,10 +209,18 @@ describe("honest suggestions", () => {
   const texts = [...DEVELOPMENT_CORPUS.map((l) => l.text), ...PROBES.map(([t]) => t)];
 
   it("gives each flag one suggestion, none repeated within a text, and one flag per rule", () => {
-    for (const text of [...texts, "Calm down. Please calm down. Just relax!", "No. No. No.", "Sorry if you're upset. Sorry if that's how you feel."]) {
+    for (const text of [
+      ...texts,
+      "Calm down. Please calm down. Just relax!",
+      "No. No. No.",
+      "Sorry if you're upset. Sorry if that's how you feel.",
+    ]) {
       const flags = assessPhrase(text);
       const suggestions = flags.map((f) => f.suggestion);
-      expect(suggestions.every((s) => s.trim().length > 10), text).toBe(true);
+      expect(
+        suggestions.every((s) => s.trim().length > 10),
+        text,
+      ).toBe(true);
       expect(new Set(suggestions).size, text).toBe(suggestions.length);
       expect(new Set(flags.map((f) => f.rule)).size, text).toBe(flags.length);
     }
@@ -196,7 +240,9 @@ describe("honest suggestions", () => {
 
   it("fills a refusal's suggestion from what was refused, and leaves the reason blank", () => {
     const [flag] = assessPhrase("We can't swap the chips.");
-    expect(flag.suggestion).toBe("I'm sorry, we can't swap the chips because [the real reason]. What I can do is [an alternative]. Would that help?");
+    expect(flag.suggestion).toBe(
+      "I'm sorry, we can't swap the chips because [the real reason]. What I can do is [an alternative]. Would that help?",
+    );
     expect(assessPhrase("We can't do that.")[0].suggestion).toContain("we can't do that because [the real reason]");
   });
 

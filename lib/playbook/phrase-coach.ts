@@ -39,7 +39,10 @@ const UNDERMINED_APOLOGY: PhraseRule = {
   kind: "fake_apology",
   says: [],
   why: "The apology is taken back by what follows it in the same breath. Say sorry, and stop there.",
-  suggest: ["I'm sorry. That shouldn't have happened, and I'll [what you will do] now.", "I'm really sorry about [what happened]. Let me put it right."],
+  suggest: [
+    "I'm sorry. That shouldn't have happened, and I'll [what you will do] now.",
+    "I'm really sorry about [what happened]. Let me put it right.",
+  ],
 };
 const UNDERMINING: ReadonlySet<PhraseKind> = new Set(["dismissing", "blame_customer", "blame_colleague", "excuse", "argue", "policy"]);
 
@@ -77,7 +80,10 @@ function compile(): Compiled {
   // Every plain word the rules name: what a typo is corrected towards.
   const vocabulary = new Set<string>();
   for (const entry of entries) {
-    for (const word of entry.pattern.replace(/<[a-z]+>/g, " ").replace(/#[A-Za-z]+/g, " ").match(/[a-z]+/g) ?? []) {
+    for (const word of entry.pattern
+      .replace(/<[a-z]+>/g, " ")
+      .replace(/#[A-Za-z]+/g, " ")
+      .match(/[a-z]+/g) ?? []) {
       if (word.length >= 4) vocabulary.add(word);
     }
   }
@@ -138,7 +144,10 @@ export function assessPhrase(text: string): PhraseFlag[] {
   if (known) return known.map((flag) => ({ ...flag }));
   const flags = assess(text);
   if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value ?? "");
-  recent.set(text, flags.map((flag) => ({ ...flag })));
+  recent.set(
+    text,
+    flags.map((flag) => ({ ...flag })),
+  );
   return flags;
 }
 
@@ -156,7 +165,13 @@ function assess(text: string): PhraseFlag[] {
     const terms = found ? sentences[found.sentence] : undefined;
     if (!found || !terms || found.to <= found.from) continue;
     const span = terms.slice(found.from, found.to);
-    hits.push({ entry: entries[found.id], sentence: found.sentence, start: Math.min(...span.map((t) => t.start)), end: Math.max(...span.map((t) => t.end)), found });
+    hits.push({
+      entry: entries[found.id],
+      sentence: found.sentence,
+      start: Math.min(...span.map((t) => t.start)),
+      end: Math.max(...span.map((t) => t.end)),
+      found,
+    });
   }
   const overlaps = (a: Hit, b: Hit) => a.sentence === b.sentence && a.start < b.end && b.start < a.end;
   const notOffers = hits.filter((h) => h.entry.role === "not-offer");
@@ -233,7 +248,15 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 }
 
 /** The first of the rule's lines, filled from what was matched, that no earlier flag used. */
-function suggestionFor(rule: PhraseRule, span: Span, text: string, prepared: PreparedText, hit: Hit, doc: ReturnType<typeof nlp>, used: ReadonlySet<string>): string {
+function suggestionFor(
+  rule: PhraseRule,
+  span: Span,
+  text: string,
+  prepared: PreparedText,
+  hit: Hit,
+  doc: ReturnType<typeof nlp>,
+  used: ReadonlySet<string>,
+): string {
   const filled = rule.suggest.map((template) => fill(template, span, text, prepared, hit, doc));
   return filled.find((line) => !used.has(line)) ?? `${filled[0]} (${PHRASE_KIND_LABELS[rule.kind].replace(/[“”]/g, "")})`;
 }

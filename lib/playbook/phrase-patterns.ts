@@ -83,7 +83,8 @@ export function expandPattern(pattern: string, forms: (lemma: string) => readonl
       const lemma = single ? LEMMA.exec(single) : null;
       if (single && PLAIN.test(single)) words.push(single);
       else if (lemma) words.push(...forms(lemma[1]));
-      else if (option.every((p) => p.kind === "token" && PLAIN.test(p.text))) phrases.push(option.map((p) => (p.kind === "token" ? p.text : "")).join(" "));
+      else if (option.every((p) => p.kind === "token" && PLAIN.test(p.text)))
+        phrases.push(option.map((p) => (p.kind === "token" ? p.text : "")).join(" "));
       else complex.push(option);
     }
     const variants: string[] = [];

@@ -58,7 +58,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     kind: "fake_apology",
     says: ["(sorry|apologise|apologies|apology) if", "sorry if .? (anyone|anybody|you)"],
     why: "“Sorry if…” doubts that anything went wrong. Say what you are sorry for.",
-    suggest: ["I'm sorry [what went wrong]. That's on us, and I'll put it right.", "I'm sorry about [what happened]. Here's what I'll do now: [what you will do]."],
+    suggest: [
+      "I'm sorry [what went wrong]. That's on us, and I'll put it right.",
+      "I'm sorry about [what happened]. Here's what I'll do now: [what you will do].",
+    ],
   },
   {
     id: "apology-your-feelings",
@@ -72,7 +75,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "sorry that? you (are|were|feel) (unhappy|upset|offended|dissatisfied) with",
     ],
     why: "Being sorry for how they feel puts the problem on them. Be sorry for what happened.",
-    suggest: ["I'm sorry we [what we got wrong]. Thank you for telling me.", "You're right to raise it. I'm sorry, and I'll [what you will do]."],
+    suggest: [
+      "I'm sorry we [what we got wrong]. Thank you for telling me.",
+      "You're right to raise it. I'm sorry, and I'll [what you will do].",
+    ],
   },
   {
     id: "apology-but",
@@ -85,9 +91,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   {
     id: "apology-any-inconvenience",
     kind: "fake_apology",
-    says: ["(sorry|apologise|apologies) for any (inconvenience|trouble|confusion|upset|disappointment)", "(sorry|apologise|apologies) for the inconvenience"],
+    says: [
+      "(sorry|apologise|apologies) for any (inconvenience|trouble|confusion|upset|disappointment)",
+      "(sorry|apologise|apologies) for the inconvenience",
+    ],
     why: "“Any inconvenience” is what a letter says. Name what went wrong.",
-    suggest: ["I'm sorry we [what went wrong]. I'll [put it right how].", "I'm sorry about [what happened]; that shouldn't have happened. Let me sort it out."],
+    suggest: [
+      "I'm sorry we [what went wrong]. I'll [put it right how].",
+      "I'm sorry about [what happened]; that shouldn't have happened. Let me sort it out.",
+    ],
   },
   {
     id: "apology-grudging",
@@ -120,7 +132,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "most (people|guests|customers) (do not|never) #Adverb? ({notice}|{mind}|{complain})",
     ],
     why: "Other guests don't make their problem smaller. It tells them they are the difficult one.",
-    suggest: ["Thank you for telling me; I'd much rather know. Let me put it right.", "I'm glad you said something. Let me sort it out for you now."],
+    suggest: [
+      "Thank you for telling me; I'd much rather know. Let me put it right.",
+      "I'm glad you said something. Let me sort it out for you now.",
+    ],
   },
   {
     id: "dismiss-minimise",
@@ -155,7 +170,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     unless: ["(only|just) a (minute|moment|second) (while|and)", "is that all (right|ok|okay) (with|for) you"],
     why: "If it matters to them, it matters. Shrinking it tells them they are making a fuss.",
-    suggest: ["It matters to you, so it matters to me. I'll [what you will do] now.", "I'm sorry, that shouldn't have happened. Let me sort it out for you."],
+    suggest: [
+      "It matters to you, so it matters to me. I'll [what you will do] now.",
+      "I'm sorry, that shouldn't have happened. Let me sort it out for you.",
+    ],
   },
   {
     id: "dismiss-brush-off",
@@ -200,7 +218,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     unless: ["relax (and|with|in|by|on|while|over)", "(can|could|and) relax", "able to relax", "easy now that"],
     why: "Being told to calm down feels like being told their feelings don't count. It nearly always makes it worse.",
-    suggest: ["I can see this has really upset you. Tell me what happened, and I'll help.", "I want to help, and I'm listening. What would put this right for you?"],
+    suggest: [
+      "I can see this has really upset you. Tell me what happened, and I'll help.",
+      "I want to help, and I'm listening. What would put this right for you?",
+    ],
   },
   {
     id: "calm-voice",
@@ -219,7 +240,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "get a grip",
     ],
     why: "Commenting on how they say it makes them say it louder. Answer what they are saying.",
-    suggest: ["I can hear how frustrated you are, and I want to fix this. Tell me what happened.", "You're right to be annoyed. Let's sort it out together: what would help most?"],
+    suggest: [
+      "I can hear how frustrated you are, and I want to fix this. Tell me what happened.",
+      "You're right to be annoyed. Let's sort it out together: what would help most?",
+    ],
   },
 
   // ── Blaming the customer ──
@@ -233,7 +257,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     unless: ["you (did not|never) (have|need|get) to"],
     notInQuestion: true,
     why: "Even if they missed something, blaming them starts an argument nobody wins.",
-    suggest: ["Thanks for telling me now. Let's put it right: [option one] or [option two]?", "Let me check what we noted, and we'll sort it out either way."],
+    suggest: [
+      "Thanks for telling me now. Let's put it right: [option one] or [option two]?",
+      "Let me check what we noted, and we'll sort it out either way.",
+    ],
   },
   {
     id: "blame-customer-should",
@@ -246,7 +273,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     notInQuestion: true,
     why: "“You should have…” puts it on them. It is too late to change what they did; fix what we can.",
-    suggest: ["Thank you for telling me. Let's sort it out now: [what you can do].", "I'll make a note so we ask next time. For now, let me [what you can do]."],
+    suggest: [
+      "Thank you for telling me. Let's sort it out now: [what you can do].",
+      "I'll make a note so we ask next time. For now, let me [what you can do].",
+    ],
   },
   {
     id: "blame-customer-did",
@@ -270,7 +300,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     excusedBy: ["offer", "owning"],
     notInQuestion: true,
     why: "Pointing at what they did wrong starts an argument. Check quietly, and put it right.",
-    suggest: ["Let's get you what you wanted: would you like [option one], or [option two]?", "Thanks for bearing with me. I'll sort this out for you now."],
+    suggest: [
+      "Let's get you what you wanted: would you like [option one], or [option two]?",
+      "Thanks for bearing with me. I'll sort this out for you now.",
+    ],
   },
 
   // ── Blaming a colleague, by name or through a verb ──
@@ -328,7 +361,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "(is|are) still learning",
     ],
     why: "Staffing is our problem, not theirs. They want to hear what you are doing about it.",
-    suggest: ["Thank you for waiting. I'm on it now: [what you will do, and when].", "I'm sorry for the wait. Here's what I'm doing about it: [what you will do]."],
+    suggest: [
+      "Thank you for waiting. I'm on it now: [what you will do, and when].",
+      "I'm sorry for the wait. Here's what I'm doing about it: [what you will do].",
+    ],
   },
   {
     id: "excuse-busy",
@@ -345,7 +381,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     unless: ["(not|never) too busy", "a (busy|long) (street|road)", "(long|hard) (day|week) (of|at) (travel|travelling|work)"],
     why: "How busy we are doesn't shorten their wait. It tells them they matter less tonight.",
-    suggest: ["I'm sorry you've waited. I've checked and [what is happening, and when].", "Thank you for your patience. Let me see where your order is and come straight back."],
+    suggest: [
+      "I'm sorry you've waited. I've checked and [what is happening, and when].",
+      "Thank you for your patience. Let me see where your order is and come straight back.",
+    ],
   },
   {
     id: "excuse-equipment",
@@ -357,7 +396,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     unless: ["sorry (that)? (the|your|our) . .? (was|were) not working", "(not|never) (broken|down)"],
     why: "A broken machine is our problem. Blaming it sounds like we have given up.",
-    suggest: ["I'm sorry, I can't offer that right now. What I can bring instead is [an alternative].", "Let me see what I can do instead: [an alternative], or [another]?"],
+    suggest: [
+      "I'm sorry, I can't offer that right now. What I can bring instead is [an alternative].",
+      "Let me see what I can do instead: [an alternative], or [another]?",
+    ],
   },
   {
     id: "excuse-supplier",
@@ -370,7 +412,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "(did not|never) order enough",
     ],
     why: "Supplier trouble sounds like an excuse and makes them wonder what else went wrong.",
-    suggest: ["I'm sorry, we don't have that today. I can offer you [an alternative] instead.", "That one isn't available today, I'm sorry. Would [an alternative] suit you?"],
+    suggest: [
+      "I'm sorry, we don't have that today. I can offer you [an alternative] instead.",
+      "That one isn't available today, I'm sorry. Would [an alternative] suit you?",
+    ],
   },
   {
     id: "excuse-not-mine",
@@ -387,7 +432,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     unless: ["new to (this|the|your) (table|menu|area|section)", "new (menu|room|table|dish|chef|booking)"],
     why: "To the customer you are the restaurant. Passing it on makes them tell the story again.",
-    suggest: ["I'll look after this for you myself. Let me find out what happened and come straight back.", "Let me get this sorted for you. I'll check with my manager so you get the right answer."],
+    suggest: [
+      "I'll look after this for you myself. Let me find out what happened and come straight back.",
+      "Let me get this sorted for you. I'll check with my manager so you get the right answer.",
+    ],
   },
 
   // ── Blunt refusals ──
@@ -403,7 +451,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     excusedBy: ["offer"],
     why: "A bare “no” sounds like a door shutting. Give the real reason and something they can have.",
-    suggest: ["I'm sorry, I can't do that because [the real reason], but I can offer [an alternative].", "I wish I could. What I can do is [an alternative], or [another]. Which would you prefer?"],
+    suggest: [
+      "I'm sorry, I can't do that because [the real reason], but I can offer [an alternative].",
+      "I wish I could. What I can do is [an alternative], or [another]. Which would you prefer?",
+    ],
   },
   {
     id: "refusal-cant",
@@ -453,7 +504,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "nothing (i|we) can (help|do) (with|about)",
     ],
     why: "It tells them the conversation is over. There is always something, even if it is calling a manager.",
-    suggest: ["Let me see what I can do. I can offer [an alternative], or I'll ask my manager to help.", "I'll find out what we can do for you, and come straight back."],
+    suggest: [
+      "Let me see what I can do. I can offer [an alternative], or I'll ask my manager to help.",
+      "I'll find out what we can do for you, and come straight back.",
+    ],
   },
 
   // ── Policy talk, and “I'm not allowed” ──
@@ -486,7 +540,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "not up to me",
       "i can not .? it is against",
     ],
-    unless: ["(policy|rule|rules) (is|are) (to|that) (we|you|nobody|no one|every|always)", "our rules mean", "policy is that (nobody|no one|you never)"],
+    unless: [
+      "(policy|rule|rules) (is|are) (to|that) (we|you|nobody|no one|every|always)",
+      "our rules mean",
+      "policy is that (nobody|no one|you never)",
+    ],
     why: "“Policy” sounds like a wall between you and them. Give the real reason in plain words, then what you can do.",
     suggest: [
       "We don't do that because [the real reason], but what I can do is [an alternative].",
@@ -543,7 +601,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       "(is|was) (completely|perfectly)? normal for (this|that|the) (dish|wine|room)",
     ],
     why: "Winning the point loses the customer. Find out what happened later; fix it first.",
-    suggest: ["I'm sorry it isn't what you expected. Let me check what happened, and we'll put it right.", "Thank you for telling me. Would you like it made again, or something else instead?"],
+    suggest: [
+      "I'm sorry it isn't what you expected. Let me check what happened, and we'll put it right.",
+      "Thank you for telling me. Would you like it made again, or something else instead?",
+    ],
   },
   {
     id: "argue-meant-to-be",
@@ -560,7 +621,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     unless: ["(is|are) not (meant|supposed) to"],
     why: "Explaining the recipe sounds like telling them their taste is wrong.",
-    suggest: ["What matters is that you enjoy it. Shall I have it made the way you like?", "I'm sorry it isn't to your liking. What would you like instead?"],
+    suggest: [
+      "What matters is that you enjoy it. Shall I have it made the way you like?",
+      "I'm sorry it isn't to your liking. What would you like instead?",
+    ],
   },
 
   // ── Negative openers: a gentle flag ──

@@ -68,23 +68,164 @@ const SLANG: Readonly<Record<string, string>> = {
 };
 
 /** Words after "ur" that make it "you're" rather than "your". */
-const UR_YOU_ARE = new Set(["wrong", "right", "not", "being", "getting", "so", "very", "just", "making", "overreacting", "mistaken", "confused", "the", "only", "welcome", "upset", "angry", "a", "always", "too"]);
+const UR_YOU_ARE = new Set([
+  "wrong",
+  "right",
+  "not",
+  "being",
+  "getting",
+  "so",
+  "very",
+  "just",
+  "making",
+  "overreacting",
+  "mistaken",
+  "confused",
+  "the",
+  "only",
+  "welcome",
+  "upset",
+  "angry",
+  "a",
+  "always",
+  "too",
+]);
 /** Words after "your" that make it "you're" ("your wrong"). */
-const YOUR_YOU_ARE = new Set(["wrong", "not", "being", "getting", "overreacting", "mistaken", "confused", "welcome", "so", "very", "too", "always", "making"]);
+const YOUR_YOU_ARE = new Set([
+  "wrong",
+  "not",
+  "being",
+  "getting",
+  "overreacting",
+  "mistaken",
+  "confused",
+  "welcome",
+  "so",
+  "very",
+  "too",
+  "always",
+  "making",
+]);
 /** Words before "ill" that keep it "ill" (unwell) rather than "I'll". */
-const ILL_UNWELL = new Set(["off", "is", "are", "was", "were", "feel", "feeling", "felt", "been", "very", "so", "too", "be", "fell", "taken", "fallen", "gone", "got", "looks", "seriously", "sick"]);
+const ILL_UNWELL = new Set([
+  "off",
+  "is",
+  "are",
+  "was",
+  "were",
+  "feel",
+  "feeling",
+  "felt",
+  "been",
+  "very",
+  "so",
+  "too",
+  "be",
+  "fell",
+  "taken",
+  "fallen",
+  "gone",
+  "got",
+  "looks",
+  "seriously",
+  "sick",
+]);
 /** Words after "were" at the start of a sentence that make it a question ("Were you told?"), not "we're". */
 const WERE_STARTS_QUESTION = new Set(["you", "they", "we", "there", "these", "those", "the", "all", "both", "any", "it"]);
 /** Words whose "'s" is "is" or "has", never a possessive. */
-const S_IS = new Set(["it", "that", "there", "here", "what", "he", "she", "who", "where", "how", "this", "everything", "nothing", "something", "everyone", "nobody", "someone", "somebody", "one"]);
+const S_IS = new Set([
+  "it",
+  "that",
+  "there",
+  "here",
+  "what",
+  "he",
+  "she",
+  "who",
+  "where",
+  "how",
+  "this",
+  "everything",
+  "nothing",
+  "something",
+  "everyone",
+  "nobody",
+  "someone",
+  "somebody",
+  "one",
+]);
 /** After a noun, "'s" followed by one of these is "is"/"has" ("the kitchen's swamped"), not a possessive. */
 const S_PREDICATE = new Set([
-  "been", "not", "so", "really", "very", "just", "still", "always", "swamped", "slammed", "broken", "bust", "down", "playing", "acting",
-  "gone", "packed", "off", "out", "full", "busy", "manic", "rammed", "behind", "completely", "totally", "useless", "on", "in", "a", "an",
-  "the", "never", "already", "run", "rushed", "stopped", "died", "gone", "new", "only", "fine", "closed", "shut", "here", "there",
+  "been",
+  "not",
+  "so",
+  "really",
+  "very",
+  "just",
+  "still",
+  "always",
+  "swamped",
+  "slammed",
+  "broken",
+  "bust",
+  "down",
+  "playing",
+  "acting",
+  "gone",
+  "packed",
+  "off",
+  "out",
+  "full",
+  "busy",
+  "manic",
+  "rammed",
+  "behind",
+  "completely",
+  "totally",
+  "useless",
+  "on",
+  "in",
+  "a",
+  "an",
+  "the",
+  "never",
+  "already",
+  "run",
+  "rushed",
+  "stopped",
+  "died",
+  "gone",
+  "new",
+  "only",
+  "fine",
+  "closed",
+  "shut",
+  "here",
+  "there",
 ]);
 /** After "'d", these make it "had" ("he'd forgotten"); otherwise "would". */
-const D_HAD = new Set(["been", "forgotten", "done", "told", "had", "gone", "said", "asked", "read", "checked", "made", "got", "already", "never", "just", "taken", "booked", "ordered", "mentioned", "left"]);
+const D_HAD = new Set([
+  "been",
+  "forgotten",
+  "done",
+  "told",
+  "had",
+  "gone",
+  "said",
+  "asked",
+  "read",
+  "checked",
+  "made",
+  "got",
+  "already",
+  "never",
+  "just",
+  "taken",
+  "booked",
+  "ordered",
+  "mentioned",
+  "left",
+]);
 const NOT_STEMS: Readonly<Record<string, string>> = { ca: "can", wo: "will", sha: "shall", ai: "is" };
 
 /** Spells a contraction out in full ("can't" → "can not"), or null when it is not one. */
@@ -126,7 +267,12 @@ export type Lexicon = { has: (word: string) => boolean };
  * neither known to `lexicon` (the NLP library's) nor in the vocabulary, and is one or two letters
  * away from exactly one vocabulary word with the same first letter, is read as that word.
  */
-export function prepareText(original: string, vocabulary: ReadonlySet<string>, vocabularyList: readonly string[], lexicon: Lexicon): PreparedText {
+export function prepareText(
+  original: string,
+  vocabulary: ReadonlySet<string>,
+  vocabularyList: readonly string[],
+  lexicon: Lexicon,
+): PreparedText {
   const source = original.replace(/[\u2018\u2019\u02BC\u0060\u00B4\u2032]/g, "'");
   const words = [...source.matchAll(/[A-Za-z][A-Za-z']*|\d+/g)];
   const edits: Edit[] = [];

@@ -73,7 +73,12 @@ const kind = fc.constantFrom(...COMPENSATION_KINDS);
 const words = (pool: readonly string[]) => fc.nat({ max: pool.length - 1 });
 const remedyPlan: fc.Arbitrary<RemedyPlan> = fc.oneof(
   fc.constant({ kind: "skip" as const }),
-  fc.record({ kind: fc.constant("within" as const), value: fc.integer({ min: 0, max: STAFF_LIMIT }), remedyKind: kind, words: words(REMEDY_WORDS) }),
+  fc.record({
+    kind: fc.constant("within" as const),
+    value: fc.integer({ min: 0, max: STAFF_LIMIT }),
+    remedyKind: kind,
+    words: words(REMEDY_WORDS),
+  }),
   fc.record({
     kind: fc.constant("approved" as const),
     value: fc.integer({ min: STAFF_LIMIT + 1, max: MANAGER_LIMIT }),
@@ -95,7 +100,12 @@ const remedyPlan: fc.Arbitrary<RemedyPlan> = fc.oneof(
     remedyKind: kind,
     words: words(REMEDY_WORDS),
   }),
-  fc.record({ kind: fc.constant("by-manager" as const), value: fc.integer({ min: 0, max: MANAGER_LIMIT }), remedyKind: kind, words: words(REMEDY_WORDS) }),
+  fc.record({
+    kind: fc.constant("by-manager" as const),
+    value: fc.integer({ min: 0, max: MANAGER_LIMIT }),
+    remedyKind: kind,
+    words: words(REMEDY_WORDS),
+  }),
 );
 const roundPlan: fc.Arbitrary<RoundPlan> = fc.record({
   options: fc.array(words(OPTION_WORDS), { minLength: 1, maxLength: 3 }),
@@ -104,10 +114,13 @@ const roundPlan: fc.Arbitrary<RoundPlan> = fc.record({
   pick: fc.nat(),
   remedy: remedyPlan,
   ventAt: fc.constantFrom("solve" as const, "compensate" as const, "confirm" as const, null, null, null),
-  actions: fc.array(fc.record({ words: words(ACTION_WORDS), owner: words(OWNERS), dueInMinutes: fc.integer({ min: 5, max: 3 * 24 * 60 }) }), {
-    minLength: 1,
-    maxLength: 3,
-  }),
+  actions: fc.array(
+    fc.record({ words: words(ACTION_WORDS), owner: words(OWNERS), dueInMinutes: fc.integer({ min: 5, max: 3 * 24 * 60 }) }),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  ),
   editActions: fc.boolean(),
   end: fc.constantFrom("refused" as const, "refused" as const, "accepted" as const, "stop" as const),
 });
@@ -123,8 +136,14 @@ function stepsFor(rounds: RoundPlan[]): Step[] {
     staff({ type: "customer_vented", data: { backTo: "validate" } });
     staff({ type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } });
   };
-  staff({ type: "case_opened", data: { reference: "PROP", locationId: "loc-1", authorityLimitCents: STAFF_LIMIT, practice: false, revision: PLAYBOOK_REVISION } });
-  staff({ type: "complaint_heard", data: { customerWords: "The burger was raw in the middle.", category: "food_quality", severity: 3, spot: "Table 4", mood: "angry" } });
+  staff({
+    type: "case_opened",
+    data: { reference: "PROP", locationId: "loc-1", authorityLimitCents: STAFF_LIMIT, practice: false, revision: PLAYBOOK_REVISION },
+  });
+  staff({
+    type: "complaint_heard",
+    data: { customerWords: "The burger was raw in the middle.", category: "food_quality", severity: 3, spot: "Table 4", mood: "angry" },
+  });
   staff({ type: "feeling_validated", data: { feeling: "let_down", acknowledged: true } });
   staff({ type: "apology_given", data: { sincere: true, ourFault: true } });
   const offered: string[] = [];
@@ -136,13 +155,19 @@ function stepsFor(rounds: RoundPlan[]): Step[] {
     offered.push(...options);
     if (plan.sayNo) {
       const alternative = tagged(OPTION_WORDS[(plan.pick + 1) % OPTION_WORDS.length], `r${round}alt`);
-      staff({ type: "request_declined", data: { request: "The whole meal free", reason: "That is beyond what I can give.", alternatives: [alternative] } });
+      staff({
+        type: "request_declined",
+        data: { request: "The whole meal free", reason: "That is beyond what I can give.", alternatives: [alternative] },
+      });
       offered.push(alternative);
     }
     if (plan.escalate) {
       staff({ type: "escalation_requested", data: { reason: "They want the manager." } });
       const option = tagged("A table for two next week, on us", `r${round}mgr`);
-      manager({ type: "manager_decided", data: plan.escalate === "approved" ? { decision: "approved", option } : { decision: "declined", note: "What we offered is fair." } });
+      manager({
+        type: "manager_decided",
+        data: plan.escalate === "approved" ? { decision: "approved", option } : { decision: "declined", note: "What we offered is fair." },
+      });
       if (plan.escalate === "approved") offered.push(option);
     }
     if (plan.ventAt === "solve") vent();
@@ -156,30 +181,52 @@ function stepsFor(rounds: RoundPlan[]): Step[] {
         staff({ type: "compensation_skipped", data: { reason: "They did not want anything extra." } });
         break;
       case "within":
-        staff({ type: "compensation_offered", data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value } });
+        staff({
+          type: "compensation_offered",
+          data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value },
+        });
         break;
       case "approved":
-        staff({ type: "compensation_offered", data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value } });
+        staff({
+          type: "compensation_offered",
+          data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value },
+        });
         manager({ type: "manager_decided", data: { decision: "approved" } });
         break;
       case "counter":
-        staff({ type: "compensation_offered", data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value } });
+        staff({
+          type: "compensation_offered",
+          data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value },
+        });
         manager({
           type: "manager_decided",
           data: {
             decision: "approved",
             note: "This is what I can do.",
-            remedy: { kind: remedy.counterKind, description: tagged("What the manager approved", `r${round}counter`), valueCents: remedy.counterValue },
+            remedy: {
+              kind: remedy.counterKind,
+              description: tagged("What the manager approved", `r${round}counter`),
+              valueCents: remedy.counterValue,
+            },
           },
         });
         break;
       case "declined-then-within":
-        staff({ type: "compensation_offered", data: { id: id(), kind: remedy.remedyKind, description: tagged("The whole bill", `r${round}big`), valueCents: remedy.value } });
+        staff({
+          type: "compensation_offered",
+          data: { id: id(), kind: remedy.remedyKind, description: tagged("The whole bill", `r${round}big`), valueCents: remedy.value },
+        });
         manager({ type: "manager_decided", data: { decision: "declined", note: "Too much for this." } });
-        staff({ type: "compensation_offered", data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.then } });
+        staff({
+          type: "compensation_offered",
+          data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.then },
+        });
         break;
       case "by-manager":
-        manager({ type: "compensation_offered", data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value } });
+        manager({
+          type: "compensation_offered",
+          data: { id: id(), kind: remedy.remedyKind, description: remedyWords, valueCents: remedy.value },
+        });
         break;
     }
     const start = Date.UTC(2025, 5, 1, 19, 0);
@@ -192,7 +239,9 @@ function stepsFor(rounds: RoundPlan[]): Step[] {
     staff({ type: "actions_agreed", data: { actions } });
     if (plan.editActions) {
       // The last action rewritten before the read-back: only the new words may show.
-      const edited = actions.map((a, k) => (k === actions.length - 1 ? { ...a, id: `${a.id}e`, description: tagged(ACTION_WORDS[0], `r${round}a${k}e`) } : a));
+      const edited = actions.map((a, k) =>
+        k === actions.length - 1 ? { ...a, id: `${a.id}e`, description: tagged(ACTION_WORDS[0], `r${round}a${k}e`) } : a,
+      );
       staff({ type: "actions_agreed", data: { actions: edited } });
     }
     if (plan.ventAt === "confirm") vent();
@@ -236,7 +285,9 @@ function assertBuiltByConstruction(line: string): void {
     expect(body.endsWith("”)")).toBe(true);
     return;
   }
-  expect(line).toMatch(/^\S.* — (?:I|\S.*) will see to it by (?:today|tomorrow|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) at \d\d:\d\d\.$/);
+  expect(line).toMatch(
+    /^\S.* — (?:I|\S.*) will see to it by (?:today|tomorrow|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) at \d\d:\d\d\.$/,
+  );
 }
 
 function checkReadback(state: CaseState, log: readonly RecordedEvent[]): void {
@@ -266,7 +317,9 @@ function checkReadback(state: CaseState, log: readonly RecordedEvent[]): void {
     const line = readback.lines[2 + i];
     expect(line.startsWith(asItem(action.description))).toBe(true);
     expect(line).toContain(` by ${formatDue(action.dueAt, FORMAT)}.`);
-    expect(line).toContain(/^(me|myself|i)$/i.test(action.owner) ? "I will" : `${action.owner.charAt(0).toUpperCase()}${action.owner.slice(1)} will`);
+    expect(line).toContain(
+      /^(me|myself|i)$/i.test(action.owner) ? "I will" : `${action.owner.charAt(0).toUpperCase()}${action.owner.slice(1)} will`,
+    );
   });
 
   // Every tagged text on it is current: agreed now, this round's remedy, or an action now.

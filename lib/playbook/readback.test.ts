@@ -16,8 +16,14 @@ const rec = (event: PlaybookEvent, actor: Actor = staff): RecordedEvent => ({
 });
 
 const opening = (): RecordedEvent[] => [
-  rec({ type: "case_opened", data: { reference: "C-101", locationId: "loc-1", authorityLimitCents: 2000, practice: false, revision: PLAYBOOK_REVISION } }),
-  rec({ type: "complaint_heard", data: { customerWords: "My steak is cold", category: "food_quality", severity: 2, spot: "Table 12", mood: "upset" } }),
+  rec({
+    type: "case_opened",
+    data: { reference: "C-101", locationId: "loc-1", authorityLimitCents: 2000, practice: false, revision: PLAYBOOK_REVISION },
+  }),
+  rec({
+    type: "complaint_heard",
+    data: { customerWords: "My steak is cold", category: "food_quality", severity: 2, spot: "Table 12", mood: "upset" },
+  }),
   rec({ type: "feeling_validated", data: { feeling: "disappointed", acknowledged: true } }),
   rec({ type: "apology_given", data: { sincere: true, ourFault: true } }),
   rec({ type: "options_offered", data: { options: ["Remake the steak medium-rare", "a refund for the two iced teas"] } }),
@@ -27,11 +33,21 @@ const opening = (): RecordedEvent[] => [
 function caseAtConfirm(extra: RecordedEvent[] = [], compensation: "offer" | "skip" | "approve" | "counter" = "offer"): CaseState {
   const events: RecordedEvent[] = [...opening(), rec({ type: "solution_agreed", data: { option: "Remake the steak medium-rare" } })];
   if (compensation === "offer") {
-    events.push(rec({ type: "compensation_offered", data: { id: "comp-1", kind: "free_item", description: "Dessert on the house", valueCents: 650 } }));
+    events.push(
+      rec({
+        type: "compensation_offered",
+        data: { id: "comp-1", kind: "free_item", description: "Dessert on the house", valueCents: 650 },
+      }),
+    );
   } else if (compensation === "skip") {
     events.push(rec({ type: "compensation_skipped", data: { reason: "Guest declined anything extra" } }));
   } else {
-    events.push(rec({ type: "compensation_offered", data: { id: "comp-1", kind: "refund", description: "Whole table's bill refunded.", valueCents: 18000 } }));
+    events.push(
+      rec({
+        type: "compensation_offered",
+        data: { id: "comp-1", kind: "refund", description: "Whole table's bill refunded.", valueCents: 18000 },
+      }),
+    );
     events.push(
       compensation === "approve"
         ? rec({ type: "manager_decided", data: { decision: "approved" } }, manager)

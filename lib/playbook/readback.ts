@@ -90,7 +90,10 @@ export function formatDue(iso: string, { timeZone = DEFAULT_TIME_ZONE, now }: Du
 
 /** Free text as an item on its own: trimmed, first letter capital, no trailing full stop. */
 export function asItem(text: string): string {
-  const t = text.trim().replace(/\s+/g, " ").replace(/(?<![.])\.$/, "");
+  const t = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/(?<![.])\.$/, "");
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
@@ -104,14 +107,22 @@ function ownerSubject(owner: string): string {
 
 /** Quoted words, without a full stop of their own inside the quote. */
 function quoted(text: string): string {
-  return `“${text.trim().replace(/\s+/g, " ").replace(/(?<![.])\.$/, "")}”`;
+  return `“${text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/(?<![.])\.$/, "")}”`;
 }
 
 export function buildReadback(state: CaseState, format: DueFormat = {}): Readback {
   const agreed = state.chosenOption?.trim() || null;
   const settled = settledCompensation(state);
   const remedy: ReadbackRemedy | null = settled
-    ? { kind: settled.kind, valueCents: settled.valueCents, text: remedyText(settled.kind, settled.valueCents), words: settled.description.trim() }
+    ? {
+        kind: settled.kind,
+        valueCents: settled.valueCents,
+        text: remedyText(settled.kind, settled.valueCents),
+        words: settled.description.trim(),
+      }
     : null;
   const actions: ReadbackAction[] = state.actions.map((action) => {
     const due = formatDue(action.dueAt, format);

@@ -21,11 +21,18 @@ function endedAfter(type: PlaybookEvent["type"], options: ScriptOptions, reason:
   return recordScript({ events, managerEventIndexes: script.managerEventIndexes.filter((i) => i <= cut) });
 }
 
-const outcome = (log: RecordedEvent[], id: RubricItemId, reference?: RubricReference) => scoreCase(log, reference).items.find((i) => i.id === id)!;
+const outcome = (log: RecordedEvent[], id: RubricItemId, reference?: RubricReference) =>
+  scoreCase(log, reference).items.find((i) => i.id === id)!;
 
 /** Agrees `option` at Solve (offered beside another) instead of the script's choice. */
-const agreeing = (option: string) => (e: PlaybookEvent): PlaybookEvent =>
-  e.type === "options_offered" ? { ...e, data: { ...e.data, options: ["Cook a fresh dish now", option] } } : e.type === "solution_agreed" ? { ...e, data: { option } } : e;
+const agreeing =
+  (option: string) =>
+  (e: PlaybookEvent): PlaybookEvent =>
+    e.type === "options_offered"
+      ? { ...e, data: { ...e.data, options: ["Cook a fresh dish now", option] } }
+      : e.type === "solution_agreed"
+        ? { ...e, data: { option } }
+        : e;
 
 describe("a remedy agreed at Solve counts", () => {
   it("met: “Take it off the bill” agreed at Solve, nothing more at Compensate, after a moderate failure", () => {
@@ -42,8 +49,12 @@ describe("a remedy agreed at Solve counts", () => {
   });
 
   it("after a serious failure only a whole remedy at Solve counts", () => {
-    expect(outcome(logOf({ severity: 4, compensationCents: "skip" }, agreeing("A full refund")), "remedy_proportionate").outcome).toBe("met");
-    expect(outcome(logOf({ severity: 4, compensationCents: "skip" }, agreeing("Take the dish off the bill")), "remedy_proportionate").outcome).toBe("missed");
+    expect(outcome(logOf({ severity: 4, compensationCents: "skip" }, agreeing("A full refund")), "remedy_proportionate").outcome).toBe(
+      "met",
+    );
+    expect(
+      outcome(logOf({ severity: 4, compensationCents: "skip" }, agreeing("Take the dish off the bill")), "remedy_proportionate").outcome,
+    ).toBe("missed");
   });
 });
 
@@ -54,7 +65,9 @@ describe("fault is checked against the case's own facts", () => {
   });
 
   it("missed: “not our fault” when the facts say the kitchen misread the ticket", () => {
-    const log = logOf(notOurs, (e) => (e.type === "options_offered" ? { ...e, data: { ...e.data, facts: "The kitchen misread the ticket." } } : e));
+    const log = logOf(notOurs, (e) =>
+      e.type === "options_offered" ? { ...e, data: { ...e.data, facts: "The kitchen misread the ticket." } } : e,
+    );
     const item = outcome(log, "remedy_proportionate");
     expect(item.outcome).toBe("missed");
     expect(item.reason).toMatch(/misread/);
@@ -67,7 +80,10 @@ describe("fault is checked against the case's own facts", () => {
 
 describe("in practice, severity and fault are checked against the source case", () => {
   it("met: a fair remedy for the source case's severity", () => {
-    expect(outcome(logOf({ practice: true, severity: 2, compensationCents: 800 }), "remedy_proportionate", { severity: 2, ourFault: true }).outcome).toBe("met");
+    expect(
+      outcome(logOf({ practice: true, severity: 2, compensationCents: 800 }), "remedy_proportionate", { severity: 2, ourFault: true })
+        .outcome,
+    ).toBe("met");
   });
 
   it("missed: marking a moderate failure minor to give nothing", () => {
@@ -130,11 +146,18 @@ describe("a case that never validated or apologised cannot score full marks", ()
 });
 
 describe("the reason for a no and its alternatives are judged by the coach", () => {
-  const declining = (reason: string, alternatives: string[]) => (e: PlaybookEvent): PlaybookEvent =>
-    e.type === "request_declined" ? { ...e, data: { ...e.data, reason, alternatives } } : e;
+  const declining =
+    (reason: string, alternatives: string[]) =>
+    (e: PlaybookEvent): PlaybookEvent =>
+      e.type === "request_declined" ? { ...e, data: { ...e.data, reason, alternatives } } : e;
 
   it("met: a factual reason and a real alternative", () => {
-    const log = logOf({ sayNo: true }, declining("The rest of the meal was served as ordered, so I can take the steak off but not the whole bill", ["Dessert and coffee on the house"]));
+    const log = logOf(
+      { sayNo: true },
+      declining("The rest of the meal was served as ordered, so I can take the steak off but not the whole bill", [
+        "Dessert and coffee on the house",
+      ]),
+    );
     expect(outcome(log, "options_offered").outcome).toBe("met");
   });
 
@@ -151,7 +174,10 @@ describe("the reason for a no and its alternatives are judged by the coach", () 
   it("missed: a polite reason but “Nothing else” as the alternative", () => {
     const log = endedAfter("apology_given", {}, "They left.", [
       { type: "options_offered", data: { options: ["Cook a fresh dish now"] } },
-      { type: "request_declined", data: { request: "Make it free", reason: "The rest of the meal was served as ordered", alternatives: ["Nothing else"] } },
+      {
+        type: "request_declined",
+        data: { request: "Make it free", reason: "The rest of the meal was served as ordered", alternatives: ["Nothing else"] },
+      },
     ]);
     expect(outcome(log, "options_offered").reason).toMatch(/no alternative/);
   });
@@ -184,7 +210,10 @@ describe("property: no log scores 100 without a validation and an apology", () =
     fc.assert(
       fc.property(arbitraryScriptOptions(), (options) => {
         const script = scriptCase({ ...options, practice: true });
-        const events = [...script.events.filter((e) => e.type !== "case_closed" && e.type !== "case_abandoned"), { type: "case_abandoned", data: { reason: PRACTICE_WALK_OUT_REASON } } as PlaybookEvent];
+        const events = [
+          ...script.events.filter((e) => e.type !== "case_closed" && e.type !== "case_abandoned"),
+          { type: "case_abandoned", data: { reason: PRACTICE_WALK_OUT_REASON } } as PlaybookEvent,
+        ];
         const accepted = acceptedPrefix(recordScript({ events, managerEventIndexes: script.managerEventIndexes })).accepted;
         if (accepted.at(-1)?.type === "case_abandoned") expect(scoreCase(accepted).score ?? 0).toBeLessThan(100);
       }),

@@ -18,7 +18,11 @@ function logOf(
 function leftAfter(type: PlaybookEvent["type"], options: ScriptOptions = {}, extra: PlaybookEvent[] = []): RecordedEvent[] {
   const script = scriptCase(options);
   const cut = script.events.findIndex((e) => e.type === type);
-  const events = [...script.events.slice(0, cut + 1), ...extra, { type: "case_abandoned", data: { reason: "The customer left." } } as PlaybookEvent];
+  const events = [
+    ...script.events.slice(0, cut + 1),
+    ...extra,
+    { type: "case_abandoned", data: { reason: "The customer left." } } as PlaybookEvent,
+  ];
   return recordScript({ events, managerEventIndexes: script.managerEventIndexes.filter((i) => i <= cut) });
 }
 
@@ -141,7 +145,12 @@ describe("apologised without excuses", () => {
   });
 
   it("judges with the same coach the Apologise stage shows: missed exactly when it flags the words", () => {
-    for (const words of ["Sorry you feel that way.", "I'm so sorry, that's our mistake.", "Sorry, but we're busy.", "Unfortunately I'm sorry to say it's gone."]) {
+    for (const words of [
+      "Sorry you feel that way.",
+      "I'm so sorry, that's our mistake.",
+      "Sorry, but we're busy.",
+      "Unfortunately I'm sorry to say it's gone.",
+    ]) {
       const log = logOf({}, (e) => (e.type === "apology_given" ? { ...e, data: { ...e.data, words } } : e));
       const flagged = assessPhrase(words).some((f) => f.severity === "flag");
       expect(item(log, "apology_no_excuses").outcome, words).toBe(flagged ? "missed" : "met");
@@ -201,7 +210,10 @@ describe("remedy proportionate to severity, within authority or approved", () =>
 
   it("is missed by far too much for a minor slip", () => {
     const log = logOf({ severity: 1, compensationCents: 1500 });
-    expect(item(log, "remedy_proportionate")).toMatchObject({ outcome: "missed", reason: expect.stringMatching(/more than a minor failure needs/) });
+    expect(item(log, "remedy_proportionate")).toMatchObject({
+      outcome: "missed",
+      reason: expect.stringMatching(/more than a minor failure needs/),
+    });
   });
 
   it("is met by no remedy when it was not our fault", () => {

@@ -154,7 +154,9 @@ function namedFeeling(ctx: Context): Proof {
   if (validations.length === 0) {
     // Never saying their feeling out loud cannot be scored away as "not applicable".
     const heard = firstIndex(ctx.log, (e) => e.type === "complaint_heard");
-    return heard === -1 ? notApplicable("The case ended before the complaint was heard.") : missed(ctx.log.length - 1, "The customer's feeling was never named.");
+    return heard === -1
+      ? notApplicable("The case ended before the complaint was heard.")
+      : missed(ctx.log.length - 1, "The customer's feeling was never named.");
   }
   for (const { e, i } of validations) {
     if (!e.data.acknowledged) return missed(i, "The feeling was picked but not acknowledged out loud.");
@@ -174,14 +176,19 @@ function apologyWithoutExcuses(ctx: Context): Proof {
   const apologies = ctx.log.flatMap((e, i) => (e.type === "apology_given" ? [{ e, i }] : []));
   if (apologies.length === 0) {
     const heard = firstIndex(ctx.log, (e) => e.type === "complaint_heard");
-    return heard === -1 ? notApplicable("The case ended before the complaint was heard.") : missed(ctx.log.length - 1, "The customer never got an apology.");
+    return heard === -1
+      ? notApplicable("The case ended before the complaint was heard.")
+      : missed(ctx.log.length - 1, "The customer never got an apology.");
   }
   for (const { e, i } of apologies) {
     const flag = firstFlag(e.data.words);
     if (flag) return missed(i, `The apology came with ${flagLine(flag)}.`);
   }
   const { e, i } = apologies[0];
-  return met(i, e.data.words ? `A sincere apology, no excuses: “${short(e.data.words, 60)}”` : "A sincere apology (no words noted), no excuses.");
+  return met(
+    i,
+    e.data.words ? `A sincere apology, no excuses: “${short(e.data.words, 60)}”` : "A sincere apology (no words noted), no excuses.",
+  );
 }
 
 /** Options the customer could actually take: "Nothing else" or "No, we don't do that" offer nothing. */
@@ -218,10 +225,20 @@ function offeredChoices(ctx: Context): Proof {
 }
 
 /** A remedy agreed at Solve that is whole enough for a serious failure. */
-const FULL_REMEDY = /\b(?:full refund|refund(?:ed)? (?:in full|the (?:whole|full|entire))|whole (?:meal|bill|stay|order)|entire (?:meal|bill|stay|order)|(?:meal|bill|stay|night) on the house|pay nothing|nothing to pay)\b/i;
+const FULL_REMEDY =
+  /\b(?:full refund|refund(?:ed)? (?:in full|the (?:whole|full|entire))|whole (?:meal|bill|stay|order)|entire (?:meal|bill|stay|order)|(?:meal|bill|stay|night) on the house|pay nothing|nothing to pay)\b/i;
 
 /** Root causes that are the venue's own failure, whatever the staff member ticked. */
-const OUR_FAILURE_TAGS = new Set(["product_quality", "wait_time", "staff_manner", "billing", "cleanliness", "booking", "facilities", "availability"]);
+const OUR_FAILURE_TAGS = new Set([
+  "product_quality",
+  "wait_time",
+  "staff_manner",
+  "billing",
+  "cleanliness",
+  "booking",
+  "facilities",
+  "availability",
+]);
 /** Facts noted at Solve that name our own mistake: "the kitchen misread the ticket". */
 const OUR_MISTAKE =
   /\b(?:misread|misheard|forgot|forgotten|overcharged|double[- ]booked|mixed up|got (?:it|the order) wrong|our (?:mistake|error|fault)|(?:kitchen|chef|bar|server|waiter|waitress|staff|we|team)\b[^.]{0,40}\b(?:missed|wrong|error|mistake|dropped|lost|late|burnt|undercooked))\b/i;
@@ -241,7 +258,10 @@ function remedyInProportion(ctx: Context): Proof {
   const marked = final.complaint?.severity as Severity | undefined;
   // In practice, the source case's severity: marking a moderate failure minor does not shrink the remedy owed.
   const severity = ctx.reference && marked !== undefined ? (Math.max(marked, ctx.reference.severity) as Severity) : marked;
-  const underMarked = ctx.reference && marked !== undefined && marked < ctx.reference.severity ? ` (marked ${SEVERITY_LABELS[marked].toLowerCase()}; the original was ${SEVERITY_LABELS[ctx.reference.severity].toLowerCase()})` : "";
+  const underMarked =
+    ctx.reference && marked !== undefined && marked < ctx.reference.severity
+      ? ` (marked ${SEVERITY_LABELS[marked].toLowerCase()}; the original was ${SEVERITY_LABELS[ctx.reference.severity].toLowerCase()})`
+      : "";
   const settled = settledCompensation(final);
   // A remedy agreed at Solve counts; after a serious failure only a whole one does (not "the dish off the bill").
   const atSolve =
@@ -266,7 +286,8 @@ function remedyInProportion(ctx: Context): Proof {
     // As approved: a counter-offer is scored on what the customer got, not on what was asked.
     const asked = settled.requested ? ` (asked: ${formatMoney(settled.requested.valueCents)})` : "";
     const proportion = isProportionate(severity, settled.valueCents);
-    if (proportion === "low" && !atSolve) return missed(index, `${money}${asked} is low for a ${sev} failure${underMarked} (suggested: ${band.label.toLowerCase()}).`);
+    if (proportion === "low" && !atSolve)
+      return missed(index, `${money}${asked} is low for a ${sev} failure${underMarked} (suggested: ${band.label.toLowerCase()}).`);
     if (proportion === "low" && atSolve) return met(index, `“${short(atSolve, 40)}” agreed at Solve, and ${money} on top.`);
     if (proportion === "low") return missed(index, `${money}${asked} is low for a ${sev} failure${underMarked}.`);
     if (proportion === "high") {
@@ -306,7 +327,8 @@ function confirmedActions(ctx: Context): Proof {
   const accepted = firstIndex(ctx.log, (e) => e.type === "readback_answered" && e.data.accepted);
   if (accepted === -1) {
     const agreed = lastIndex(ctx.log, (e) => e.type === "actions_agreed");
-    if (agreed === -1) return notApplicable(reached(ctx, "confirm") ? "The case ended before any action was agreed." : "The case ended before Confirm.");
+    if (agreed === -1)
+      return notApplicable(reached(ctx, "confirm") ? "The case ended before any action was agreed." : "The case ended before Confirm.");
     const refused = lastIndex(ctx.log, (e) => e.type === "readback_answered");
     return missed(Math.max(agreed, refused), "The customer never said yes to the read-back.");
   }
@@ -367,11 +389,15 @@ function firstFlaggedWords(ctx: Context, end: number): { index: number; flag: Ph
   for (let i = 0; i < end; i++) {
     const e = ctx.log[i];
     const words =
-      e.type === "feeling_validated" ? e.data.words
-      : e.type === "apology_given" ? e.data.words
-      : e.type === "request_declined" ? e.data.reason
-      : e.type === "note_added" && ctx.final.practice ? e.data.text
-      : undefined;
+      e.type === "feeling_validated"
+        ? e.data.words
+        : e.type === "apology_given"
+          ? e.data.words
+          : e.type === "request_declined"
+            ? e.data.reason
+            : e.type === "note_added" && ctx.final.practice
+              ? e.data.text
+              : undefined;
     const flag = firstFlag(words);
     if (flag) return { index: i, flag };
   }
@@ -387,11 +413,17 @@ function keptCustomer(ctx: Context): Proof {
   const end = lastIndex(ctx.log, (e) => e.type === "case_abandoned");
   if (end === -1 || ctx.final.phase !== "abandoned") return notApplicable("The customer did not walk out.");
   const before = ctx.log.slice(0, end);
-  if (!before.some((e) => e.type === "complaint_heard") && !ctx.final.practice) return notApplicable("The customer left before they were heard out.");
+  if (!before.some((e) => e.type === "complaint_heard") && !ctx.final.practice)
+    return notApplicable("The customer left before they were heard out.");
   if (ctx.final.practice) {
     const event = ctx.log[end];
     const reason = event.type === "case_abandoned" ? event.data.reason : "";
-    return missed(end, reason === PRACTICE_WALK_OUT_REASON ? "The practice customer was pushed too far and walked out." : "The practice run was ended with the customer still there.");
+    return missed(
+      end,
+      reason === PRACTICE_WALK_OUT_REASON
+        ? "The practice customer was pushed too far and walked out."
+        : "The practice run was ended with the customer still there.",
+    );
   }
   const flagged = firstFlaggedWords(ctx, end);
   if (flagged) return missed(end, `The customer left after ${flagLine(flagged.flag)}.`);

@@ -35,12 +35,15 @@ function run() {
         type: "complaint_heard",
         data: { customerWords: FACTS.words, category: "food_quality", severity: 2, spot: "Table 7", mood: "upset" },
       }),
-    validate: (words: string | undefined, acknowledged = true) => api.add({ type: "feeling_validated", data: { feeling: "frustrated", acknowledged, words } }),
+    validate: (words: string | undefined, acknowledged = true) =>
+      api.add({ type: "feeling_validated", data: { feeling: "frustrated", acknowledged, words } }),
     apologise: (words: string, gapS = 20) => api.add({ type: "apology_given", data: { sincere: true, ourFault: true, words } }, gapS),
     options: (...options: string[]) => api.add({ type: "options_offered", data: { options } }),
-    decline: (reason: string, ...alternatives: string[]) => api.add({ type: "request_declined", data: { request: "Make the whole meal free", reason, alternatives } }),
+    decline: (reason: string, ...alternatives: string[]) =>
+      api.add({ type: "request_declined", data: { request: "Make the whole meal free", reason, alternatives } }),
     agree: (option: string) => api.add({ type: "solution_agreed", data: { option } }),
-    offer: (valueCents: number) => api.add({ type: "compensation_offered", data: { id: "c1", kind: "discount", description: "Off the bill", valueCents } }),
+    offer: (valueCents: number) =>
+      api.add({ type: "compensation_offered", data: { id: "c1", kind: "discount", description: "Off the bill", valueCents } }),
     skip: (reason: string) => api.add({ type: "compensation_skipped", data: { reason } }),
     say: (text: string) => api.add({ type: "note_added", data: { text } }),
     vented: () => api.add({ type: "customer_vented", data: { backTo: "listen" } }),
@@ -113,24 +116,35 @@ describe("the simulated customer's reactions", () => {
     expect(temperAfter(two.log)).toBeLessThan(temperAfter(one.log));
   });
 
-  it("a bare no (\"No, we don't do that\" with \"Nothing else\") raises it; a gracious no does not", () => {
+  it('a bare no ("No, we don\'t do that" with "Nothing else") raises it; a gracious no does not', () => {
     const base = () => run().open().validate("That sounds really frustrating").apologise("I'm so sorry about that.");
     const bare = base().decline("No, we don't do that.", "Nothing else");
-    const gracious = base().decline("The rest of the meal was served as ordered, so the whole meal isn't something I can take off", "Dessert and coffee on the house");
+    const gracious = base().decline(
+      "The rest of the meal was served as ordered, so the whole meal isn't something I can take off",
+      "Dessert and coffee on the house",
+    );
     expect(lastTurn(bare.log).reactions).toContain("bare_no");
     expect(lastTurn(gracious.log).reactions).toEqual(["gracious_no"]);
     expect(temperAfter(bare.log)).toBeGreaterThan(temperAfter(gracious.log));
   });
 
   it("a fair remedy lowers it; a stingy one or none after our failure raises it", () => {
-    const base = () => run().open().validate("That sounds frustrating").apologise("I'm so sorry.").options("Cook a fresh steak", "Bring the dessert menu").agree("Cook a fresh steak");
+    const base = () =>
+      run()
+        .open()
+        .validate("That sounds frustrating")
+        .apologise("I'm so sorry.")
+        .options("Cook a fresh steak", "Bring the dessert menu")
+        .agree("Cook a fresh steak");
     expect(lastTurn(base().offer(1200).log).reactions).toEqual(["fair_remedy"]);
     expect(lastTurn(base().offer(100).log).reactions).toEqual(["stingy_remedy"]);
     expect(lastTurn(base().skip("Nothing more to give").log).reactions).toEqual(["no_remedy"]);
   });
 
   it("a long silence raises it", () => {
-    const r = run().open().add({ type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true, words: "That sounds frustrating" } }, 200);
+    const r = run()
+      .open()
+      .add({ type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true, words: "That sounds frustrating" } }, 200);
     expect(lastTurn(r.log).reactions).toEqual(["silence", "named_feeling"]);
   });
 
@@ -160,8 +174,21 @@ describe("the simulated customer's reactions", () => {
   });
 
   it("refuses the read-back when nothing real was offered, accepts a fair agreement", () => {
-    const poor = run().open().validate("That sounds frustrating").apologise("I'm so sorry.").decline("No, we don't do that.", "Nothing else").options("Cook a fresh steak").agree("Cook a fresh steak").skip("Not needed");
-    const good = run().open().validate("That sounds frustrating").apologise("I'm so sorry.").options("Cook a fresh steak now", "Take the steak off the bill").agree("Cook a fresh steak now").offer(1200);
+    const poor = run()
+      .open()
+      .validate("That sounds frustrating")
+      .apologise("I'm so sorry.")
+      .decline("No, we don't do that.", "Nothing else")
+      .options("Cook a fresh steak")
+      .agree("Cook a fresh steak")
+      .skip("Not needed");
+    const good = run()
+      .open()
+      .validate("That sounds frustrating")
+      .apologise("I'm so sorry.")
+      .options("Cook a fresh steak now", "Take the steak off the bill")
+      .agree("Cook a fresh steak now")
+      .offer(1200);
     const poorState = { ...fold(poor.log), phase: "confirm" as const };
     const goodState = { ...fold(good.log), phase: "confirm" as const };
     const no = readbackAnswer(FACTS, sim(poor.log), poorState, SEED);
@@ -170,8 +197,14 @@ describe("the simulated customer's reactions", () => {
     expect(readbackAnswer(FACTS, sim(good.log), goodState, SEED)).toMatchObject({ accepted: true, why: "accepted" });
   });
 
-  it("counts a remedy agreed at Solve (\"take it off the bill\") as something real", () => {
-    const r = run().open().validate("That sounds frustrating").apologise("I'm so sorry.").options("Take the steak off the bill", "Cook a fresh one").agree("Take the steak off the bill").skip("Already taken off the bill");
+  it('counts a remedy agreed at Solve ("take it off the bill") as something real', () => {
+    const r = run()
+      .open()
+      .validate("That sounds frustrating")
+      .apologise("I'm so sorry.")
+      .options("Take the steak off the bill", "Cook a fresh one")
+      .agree("Take the steak off the bill")
+      .skip("Already taken off the bill");
     expect(lastTurn(r.log).reactions).toEqual(["neutral"]);
     expect(readbackAnswer(FACTS, sim(r.log), { ...fold(r.log), phase: "confirm" }, SEED).accepted).toBe(true);
   });
@@ -187,8 +220,19 @@ describe("the simulated customer's reactions", () => {
   });
 
   it("never states the answers: no category, severity or feeling label, no hint about the real case", () => {
-    const r = run().open().say("We're short staffed").validate(undefined).apologise("Sorry, but it's policy.").decline("No.", "Nothing else").options("Cook a fresh steak").agree("Cook a fresh steak").skip("No");
-    const said = [...[1, 2, 3].flatMap((seed) => sim(r.log, seed).turns.map((t) => t.say)), customerPrompt(FACTS, sim(r.log), { ...fold(r.log), phase: "solve" }, 1) ?? ""].join("\n");
+    const r = run()
+      .open()
+      .say("We're short staffed")
+      .validate(undefined)
+      .apologise("Sorry, but it's policy.")
+      .decline("No.", "Nothing else")
+      .options("Cook a fresh steak")
+      .agree("Cook a fresh steak")
+      .skip("No");
+    const said = [
+      ...[1, 2, 3].flatMap((seed) => sim(r.log, seed).turns.map((t) => t.say)),
+      customerPrompt(FACTS, sim(r.log), { ...fold(r.log), phase: "solve" }, 1) ?? "",
+    ].join("\n");
     expect(said).not.toMatch(/real case|original|staff member heard/i);
     for (const label of [...Object.values(SEVERITY_LABELS), CATEGORY_LABELS.food_quality, FEELING_LABELS.frustrated]) {
       expect(said.toLowerCase()).not.toContain(label.toLowerCase());

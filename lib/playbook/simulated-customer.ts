@@ -116,7 +116,10 @@ function fill(line: string, facts: CustomerFacts | null, requestIndex = 0, asked
   return line
     .replaceAll("{thing}", facts ? (CATEGORY_THING[facts.category] ?? "this") : "this")
     .replaceAll("{spot}", facts?.spot ?? "this table")
-    .replaceAll("{request}", asked ? asked.charAt(0).toLowerCase() + asked.slice(1) : (facts?.requests[requestIndex] ?? facts?.requests[0] ?? "something"))
+    .replaceAll(
+      "{request}",
+      asked ? asked.charAt(0).toLowerCase() + asked.slice(1) : (facts?.requests[requestIndex] ?? facts?.requests[0] ?? "something"),
+    )
     .replaceAll("{complaint}", complaint);
 }
 
@@ -156,7 +159,13 @@ const NOT_TO_THE_CUSTOMER = new Set<RecordedEvent["type"]>([
   "actions_agreed",
 ]);
 
-function reactionsTo(event: RecordedEvent, before: CaseState, after: CaseState, facts: CustomerFacts | null, heardAt: Date | undefined): ReactionId[] {
+function reactionsTo(
+  event: RecordedEvent,
+  before: CaseState,
+  after: CaseState,
+  facts: CustomerFacts | null,
+  heardAt: Date | undefined,
+): ReactionId[] {
   const severity = facts?.severity ?? before.complaint?.severity ?? 2;
   switch (event.type) {
     case "feeling_validated": {
@@ -212,7 +221,9 @@ function reactionsTo(event: RecordedEvent, before: CaseState, after: CaseState, 
 export function whatWasSaid(event: RecordedEvent): string {
   switch (event.type) {
     case "feeling_validated":
-      return event.data.acknowledged && event.data.words ? `“${event.data.words}”` : "(You named a feeling on the screen, but said nothing.)";
+      return event.data.acknowledged && event.data.words
+        ? `“${event.data.words}”`
+        : "(You named a feeling on the screen, but said nothing.)";
     case "apology_given":
       return event.data.words ? `“${event.data.words}”` : "(You apologised without words.)";
     case "options_offered":
@@ -279,7 +290,8 @@ export function simulateCustomer(facts: CustomerFacts | null, log: readonly Reco
       turns.push({ index: i, reactions: [], temper, heard: "You showed them the read-back.", say, vent: false, walkedOut: false });
     }
     if (gone || NOT_TO_THE_CUSTOMER.has(event.type)) {
-      if ((event.type === "readback_answered" && event.data.accepted) || event.type === "case_closed" || event.type === "case_abandoned") gone = true;
+      if ((event.type === "readback_answered" && event.data.accepted) || event.type === "case_closed" || event.type === "case_abandoned")
+        gone = true;
       lastAt = event.at;
       return;
     }
@@ -322,7 +334,11 @@ export function simulateCustomer(facts: CustomerFacts | null, log: readonly Reco
  */
 export function readbackAnswer(facts: CustomerFacts | null, sim: CustomerSimulation, state: CaseState, seed: number): ReadbackAnswer {
   const salt = `readback:${state.round}`;
-  const refuse = (why: keyof typeof READBACK_REFUSALS): ReadbackAnswer => ({ accepted: false, comment: fill(pick(READBACK_REFUSALS[why], seed, salt), facts), why });
+  const refuse = (why: keyof typeof READBACK_REFUSALS): ReadbackAnswer => ({
+    accepted: false,
+    comment: fill(pick(READBACK_REFUSALS[why], seed, salt), facts),
+    why,
+  });
   if (sim.temper >= VENT_AT || sim.venting) return refuse("still_angry");
   if (!state.apology) return refuse("no_apology");
   const severity = facts?.severity ?? state.complaint?.severity ?? 2;

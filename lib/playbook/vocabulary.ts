@@ -56,16 +56,7 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 export const MOODS = ["calm", "upset", "angry", "furious"] as const;
 export type Mood = (typeof MOODS)[number];
 
-export const FEELINGS = [
-  "frustrated",
-  "disappointed",
-  "angry",
-  "embarrassed",
-  "worried",
-  "let_down",
-  "rushed",
-  "ignored",
-] as const;
+export const FEELINGS = ["frustrated", "disappointed", "angry", "embarrassed", "worried", "let_down", "rushed", "ignored"] as const;
 export type Feeling = (typeof FEELINGS)[number];
 export const FEELING_LABELS: Record<Feeling, string> = {
   frustrated: "Frustrated",

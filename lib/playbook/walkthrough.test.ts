@@ -91,9 +91,7 @@ describe("scripted details", () => {
 
   it("agrees the alternative to a 'no' and the manager's option", () => {
     expect(fold(recordScript(scriptCase(SCRIPT_VARIANTS.sayNo))).chosenOption).toBe("Dessert and coffee on the house");
-    expect(fold(recordScript(scriptCase(SCRIPT_VARIANTS.escalationApproved))).chosenOption).toBe(
-      "Manager offers a table for next week",
-    );
+    expect(fold(recordScript(scriptCase(SCRIPT_VARIANTS.escalationApproved))).chosenOption).toBe("Manager offers a table for next week");
   });
 
   it("uses the ids, reference and complaint it is given", () => {

@@ -13,7 +13,11 @@ import { parseInput } from "@/lib/validation";
 import { openSeal } from "./seal";
 
 const b64url = (what: string, max: number) =>
-  z.string().min(1, `${what} is missing`).max(max, `${what} is too long`).regex(/^[A-Za-z0-9_-]+$/, `${what} must be base64url`);
+  z
+    .string()
+    .min(1, `${what} is missing`)
+    .max(max, `${what} is too long`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${what} must be base64url`);
 
 export const sealedStepSchema = z.object({
   keyId: z.string().trim().min(1, "keyId is missing").max(64),
@@ -75,11 +79,17 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
     sessionId: session.id,
     deviceId: session.deviceId,
   };
-  const ended = endedOnTablet === true || Boolean(session.revokedAt) || session.expiresAt <= at || at.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
+  const ended =
+    endedOnTablet === true ||
+    Boolean(session.revokedAt) ||
+    session.expiresAt <= at ||
+    at.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
 
   try {
     if (!user.active) throw new AppError("forbidden", "The person who took this step can no longer sign in.");
-    return step.kind === "open" ? await openCase(db, actor, { ...step.body, caseId: step.caseId }) : await appendEvent(db, actor, step.caseId, step.body);
+    return step.kind === "open"
+      ? await openCase(db, actor, { ...step.body, caseId: step.caseId })
+      : await appendEvent(db, actor, step.caseId, step.body);
   } catch (error) {
     const final = isAppError(error) && error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 423;
     if (!ended || !final) throw error;
@@ -87,7 +97,17 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
     await serialiseWrite(() =>
       db.heldStep.upsert({
         where: { clientEventId },
-        create: { clientEventId, caseId: step.caseId, userId: user.id, sessionId: session.id, kind: step.kind, payload: JSON.stringify(step.body), code: error.code, reason: error.message, heldAt: at },
+        create: {
+          clientEventId,
+          caseId: step.caseId,
+          userId: user.id,
+          sessionId: session.id,
+          kind: step.kind,
+          payload: JSON.stringify(step.body),
+          code: error.code,
+          reason: error.message,
+          heldAt: at,
+        },
         update: {},
       }),
     );

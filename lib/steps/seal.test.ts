@@ -18,7 +18,12 @@ async function handshake(): Promise<{ seal: SealKey; secret: Buffer }> {
 describe("sealed steps", () => {
   it("open on the server exactly as the tablet sealed them", async () => {
     const { seal, secret } = await handshake();
-    const payload = { v: 1, kind: "event", caseId: "c1", body: { clientEventId: "x", event: { type: "note_added", data: { text: "Table 4 — Mrs Ada" } } } };
+    const payload = {
+      v: 1,
+      kind: "event",
+      caseId: "c1",
+      body: { clientEventId: "x", event: { type: "note_added", data: { text: "Table 4 — Mrs Ada" } } },
+    };
     const sealed = await sealPayload(seal, payload);
     expect(sealed.data).not.toContain("Ada");
     expect(JSON.parse(openSeal(secret, "key-1", sealed.iv, sealed.data) ?? "null")).toEqual(payload);

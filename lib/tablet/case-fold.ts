@@ -20,7 +20,12 @@ export function stepToRecorded(step: Step, reference: string): RecordedEvent {
   if (step.body.kind === "open") {
     const { locationId, authorityLimitCents, practice } = step.body;
     // The server opens every case under the current revision of the playbook's rules.
-    return { type: "case_opened", data: { reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION }, at, actor: step.actor };
+    return {
+      type: "case_opened",
+      data: { reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION },
+      at,
+      actor: step.actor,
+    };
   }
   return { ...step.body.event, at, actor: step.actor };
 }
@@ -38,8 +43,9 @@ export function mergeLog(confirmed: readonly LoggedEvent[], steps: readonly Step
   const cut = pending.findIndex((s) => s.state === "refused");
   const applied = cut < 0 ? pending : pending.slice(0, cut);
   const refusedStep = cut < 0 ? null : pending[cut];
-  const refused: RefusedStep | null =
-    refusedStep?.refusal ? { step: refusedStep, refusal: refusedStep.refusal, held: pending.length - cut - 1 } : null;
+  const refused: RefusedStep | null = refusedStep?.refusal
+    ? { step: refusedStep, refusal: refusedStep.refusal, held: pending.length - cut - 1 }
+    : null;
   return {
     log: [...confirmed.map(toRecordedEvent), ...applied.map((s) => stepToRecorded(s, reference))],
     waiting: pending.filter((s) => s.state === "waiting").length,

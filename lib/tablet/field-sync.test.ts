@@ -28,7 +28,15 @@ function noteStep(caseId: string, text: string, actor = amira): NewStep {
     body: { kind: "event", event: { type: "note_added", data: { text } } },
   };
 }
-const localCase = (id: string) => ({ id, reference: null, locationId: "loc-harbour", locationName: "Harbour", openedByName: "Amira", log: [], updatedAt: "2026-11-23T12:00:00.000Z" });
+const localCase = (id: string) => ({
+  id,
+  reference: null,
+  locationId: "loc-harbour",
+  locationName: "Harbour",
+  openedByName: "Amira",
+  log: [],
+  updatedAt: "2026-11-23T12:00:00.000Z",
+});
 
 /** A pretend server: records each request and answers from a script (default: accepted). */
 function fakeServer(answer: (url: string, body: Record<string, unknown>, call: number) => ApiResult<AppendResult> | null = () => null) {
@@ -42,7 +50,10 @@ function fakeServer(answer: (url: string, body: Record<string, unknown>, call: n
     const caseId = typeof body.caseId === "string" ? body.caseId : url.split("/")[3];
     const sequence = (sequences.get(caseId) ?? 0) + 1;
     sequences.set(caseId, sequence);
-    return { ok: true, data: { caseId, reference: "C-ABC123", sequence, at: "2026-11-23T12:30:00.000Z", phase: "listen", status: "open", duplicate: false } };
+    return {
+      ok: true,
+      data: { caseId, reference: "C-ABC123", sequence, at: "2026-11-23T12:30:00.000Z", phase: "listen", status: "open", duplicate: false },
+    };
   };
   const noView: FetchView = async () => null;
   return { calls, post, noView };
@@ -50,10 +61,13 @@ function fakeServer(answer: (url: string, body: Record<string, unknown>, call: n
 const offline: ApiResult<AppendResult> = { ok: false, error: { status: 0, code: "offline", message: "No connection." } };
 
 describe.each([
-  ["IndexedDB", async () => {
-    await deleteDB(DB_NAME);
-    return IdbTabletStore.open();
-  }],
+  [
+    "IndexedDB",
+    async () => {
+      await deleteDB(DB_NAME);
+      return IdbTabletStore.open();
+    },
+  ],
   ["memory", async () => new MemoryTabletStore()],
 ] as const)("the tablet's step queue (%s)", (_name, makeStore) => {
   const fresh = (): Promise<TabletStore> => makeStore();
@@ -137,8 +151,20 @@ describe.each([
       ...localCase("c-seven"),
       reference: "C-XYZ789",
       log: [
-        { type: "case_opened", data: { reference: "C-XYZ789", locationId: "loc-harbour", authorityLimitCents: 1500, practice: false }, at: "2026-11-23T12:00:00.000Z", actor: amira, clientEventId: (await store.steps())[0].clientEventId },
-        { type: "note_added", data: { text: "answered but lost" }, at: "2026-11-23T12:00:01.000Z", actor: amira, clientEventId: note.clientEventId },
+        {
+          type: "case_opened",
+          data: { reference: "C-XYZ789", locationId: "loc-harbour", authorityLimitCents: 1500, practice: false },
+          at: "2026-11-23T12:00:00.000Z",
+          actor: amira,
+          clientEventId: (await store.steps())[0].clientEventId,
+        },
+        {
+          type: "note_added",
+          data: { text: "answered but lost" },
+          at: "2026-11-23T12:00:01.000Z",
+          actor: amira,
+          clientEventId: note.clientEventId,
+        },
       ],
     });
     expect(await store.steps()).toEqual([]);
@@ -159,8 +185,20 @@ describe("steps survive a closed tab", () => {
 describe("the local fold's view of a case", () => {
   it("applies waiting steps after the server's log, stops at a refused one, and never counts a step twice", () => {
     const confirmed = [
-      { type: "case_opened" as const, data: { reference: "C-1", locationId: "loc-harbour", authorityLimitCents: 0, practice: false }, at: "2026-11-23T12:00:00.000Z", actor: amira, clientEventId: "open-id-0001" },
-      { type: "note_added" as const, data: { text: "on the server" }, at: "2026-11-23T12:00:01.000Z", actor: amira, clientEventId: "dup-id-0001" },
+      {
+        type: "case_opened" as const,
+        data: { reference: "C-1", locationId: "loc-harbour", authorityLimitCents: 0, practice: false },
+        at: "2026-11-23T12:00:00.000Z",
+        actor: amira,
+        clientEventId: "open-id-0001",
+      },
+      {
+        type: "note_added" as const,
+        data: { text: "on the server" },
+        at: "2026-11-23T12:00:01.000Z",
+        actor: amira,
+        clientEventId: "dup-id-0001",
+      },
     ];
     const step = (seq: number, id: string, state: "waiting" | "refused") => ({
       ...noteStep("c", id),
@@ -171,8 +209,21 @@ describe("the local fold's view of a case", () => {
       state,
       refusal: state === "refused" ? { status: 409, code: "playbook_refused", message: "no" } : undefined,
     });
-    const merged = mergeLog(confirmed, [step(1, "dup-id-0001", "waiting"), step(2, "new-id-0001", "waiting"), step(3, "bad-id-0001", "refused"), step(4, "late-id-0001", "waiting")], "C-1");
-    expect(merged.log.map((e) => (e.type === "note_added" ? e.data.text : e.type))).toEqual(["case_opened", "on the server", "new-id-0001"]);
+    const merged = mergeLog(
+      confirmed,
+      [
+        step(1, "dup-id-0001", "waiting"),
+        step(2, "new-id-0001", "waiting"),
+        step(3, "bad-id-0001", "refused"),
+        step(4, "late-id-0001", "waiting"),
+      ],
+      "C-1",
+    );
+    expect(merged.log.map((e) => (e.type === "note_added" ? e.data.text : e.type))).toEqual([
+      "case_opened",
+      "on the server",
+      "new-id-0001",
+    ]);
     expect(merged.waiting).toBe(2);
     expect(merged.refused?.held).toBe(1);
   });

@@ -30,7 +30,10 @@ export function requestFor(step: Step | EndedStep): { url: string; body: Record<
   if (!isReadable(step)) return null;
   if (step.body.kind === "open") {
     const { locationId, practice } = step.body;
-    return { url: "/api/cases", body: { clientEventId: step.clientEventId, caseId: step.caseId, locationId, practice, capturedAt: step.capturedAt } };
+    return {
+      url: "/api/cases",
+      body: { clientEventId: step.clientEventId, caseId: step.caseId, locationId, practice, capturedAt: step.capturedAt },
+    };
   }
   return {
     url: `/api/cases/${encodeURIComponent(step.caseId)}/events`,
@@ -43,7 +46,11 @@ export function loggedFor(step: Step, result: AppendResult): LoggedEvent {
   const base = { at: result.at, actor: step.actor, clientEventId: step.clientEventId };
   if (step.body.kind === "open") {
     const { locationId, practice, authorityLimitCents } = step.body;
-    return { type: "case_opened", data: { reference: result.reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION }, ...base };
+    return {
+      type: "case_opened",
+      data: { reference: result.reference, locationId, authorityLimitCents, practice, revision: PLAYBOOK_REVISION },
+      ...base,
+    };
   }
   return { ...step.body.event, ...base };
 }

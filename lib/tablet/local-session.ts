@@ -12,9 +12,7 @@ import type { LocalCase, LocalSession, NewStep, Step, TabletStore } from "./tabl
 
 type SessionInfo = { sessionId: string; user: { id: string; name: string; role: Role }; locationId: string | null; idleMs: number };
 
-export type Established =
-  | { ok: true; session: LocalSession }
-  | { ok: false; reason: "no-cookie" | "offline" | "error"; message: string };
+export type Established = { ok: true; session: LocalSession } | { ok: false; reason: "no-cookie" | "offline" | "error"; message: string };
 
 /** Said when the browser dropped the session cookie (Safari over plain http, or cookies blocked). */
 export const COOKIE_NOT_KEPT =
@@ -43,7 +41,10 @@ export async function establishSession(store: TabletStore): Promise<Established>
   }
   const seal = canSeal()
     ? await createSealKey(async (publicKey) => {
-        const answer = await postJson<{ keyId: string; serverKey: { kty: "EC"; crv: "P-256"; x: string; y: string } }>("/api/session/seal-key", { publicKey });
+        const answer = await postJson<{ keyId: string; serverKey: { kty: "EC"; crv: "P-256"; x: string; y: string } }>(
+          "/api/session/seal-key",
+          { publicKey },
+        );
         return answer.ok ? answer.data : null;
       }).catch(() => null)
     : null;

@@ -74,7 +74,11 @@ export function failureFromApi(error: ApiError): StepFailure {
         if (typeof message === "string") fields[toFieldKey(path)] ??= message;
       }
     }
-    return { kind: "invalid", message: Object.keys(fields).length ? "Some details need fixing: see the marked fields." : error.message, fields };
+    return {
+      kind: "invalid",
+      message: Object.keys(fields).length ? "Some details need fixing: see the marked fields." : error.message,
+      fields,
+    };
   }
   if (error.status === 409 && error.code === "playbook_refused") return { kind: "refused", message: error.message, fields: {} };
   return { kind: "failed", message: error.message, fields: {} };
@@ -82,7 +86,6 @@ export function failureFromApi(error: ApiError): StepFailure {
 
 /** A failure worth retrying with the same client id, because the server may have recorded it. */
 export const mayHaveReachedServer = (error: ApiError) => error.status === 0 || error.status >= 500;
-
 
 /** A step the playbook allows and the schema accepts, ready to store; or why not. */
 export function checkStep(

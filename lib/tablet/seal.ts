@@ -31,13 +31,17 @@ function toBase64Url(bytes: Uint8Array): string {
  * Makes this session's seal key: `register` sends the tablet's public key to the server and
  * returns the key id and the server's public key.
  */
-export async function createSealKey(register: (publicKey: EcPublicJwk) => Promise<{ keyId: string; serverKey: EcPublicJwk } | null>): Promise<SealKey | null> {
+export async function createSealKey(
+  register: (publicKey: EcPublicJwk) => Promise<{ keyId: string; serverKey: EcPublicJwk } | null>,
+): Promise<SealKey | null> {
   const pair = (await crypto.subtle.generateKey({ name: "ECDH", namedCurve: "P-256" }, false, ["deriveKey"])) as CryptoKeyPair;
   const exported = await crypto.subtle.exportKey("jwk", pair.publicKey);
   const answer = await register({ kty: "EC", crv: "P-256", x: exported.x ?? "", y: exported.y ?? "" });
   if (!answer) return null;
   const serverKey = await crypto.subtle.importKey("jwk", answer.serverKey, { name: "ECDH", namedCurve: "P-256" }, false, []);
-  const shared = await crypto.subtle.deriveKey({ name: "ECDH", public: serverKey }, pair.privateKey, { name: "HKDF" }, false, ["deriveKey"]);
+  const shared = await crypto.subtle.deriveKey({ name: "ECDH", public: serverKey }, pair.privateKey, { name: "HKDF" }, false, [
+    "deriveKey",
+  ]);
   const key = await crypto.subtle.deriveKey(
     { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: new TextEncoder().encode(SEAL_INFO) },
     shared,
@@ -52,7 +56,11 @@ export async function createSealKey(register: (publicKey: EcPublicJwk) => Promis
 export async function sealPayload(seal: SealKey, payload: unknown): Promise<Seal> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = new Uint8Array(
-    await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: sealAad(seal.keyId) }, seal.key, new TextEncoder().encode(JSON.stringify(payload))),
+    await crypto.subtle.encrypt(
+      { name: "AES-GCM", iv, additionalData: sealAad(seal.keyId) },
+      seal.key,
+      new TextEncoder().encode(JSON.stringify(payload)),
+    ),
   );
   return { keyId: seal.keyId, iv: toBase64Url(iv), data: toBase64Url(data) };
 }

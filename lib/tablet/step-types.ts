@@ -22,10 +22,9 @@ type Loose<T> = { [K in keyof T]?: T[K] | undefined };
  * A step as a form builds it: a chip not picked yet is undefined. The playbook and the
  * event's zod schema (the server's own) decide what is missing before anything is sent.
  */
-export type StepDraft = { [T in Exclude<EventType, "case_opened" | "manager_decided">]: { type: T; data: Loose<EventOf<T>["data"]> } }[Exclude<
-  EventType,
-  "case_opened" | "manager_decided"
->];
+export type StepDraft = {
+  [T in Exclude<EventType, "case_opened" | "manager_decided">]: { type: T; data: Loose<EventOf<T>["data"]> };
+}[Exclude<EventType, "case_opened" | "manager_decided">];
 
 export type SendStep = (draft: StepDraft) => Promise<StepOutcome>;
 

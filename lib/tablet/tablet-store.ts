@@ -139,7 +139,8 @@ export interface TabletStore {
   onChange(listener: () => void): () => void;
 }
 
-const readable = (record: StepRecord): record is Step & StepRecord => Boolean(record.body && record.actor && record.capturedAt && !record.legacy);
+const readable = (record: StepRecord): record is Step & StepRecord =>
+  Boolean(record.body && record.actor && record.capturedAt && !record.legacy);
 
 function ended(record: StepRecord): EndedStep {
   const { seq, caseId, clientEventId, sessionId, seal, state, refusal } = record;
@@ -157,9 +158,19 @@ function atSessionEnd(record: StepRecord): StepRecord {
 export function sealedRequest(step: NewStep): { v: 1; kind: "open" | "event"; caseId: string; body: Record<string, unknown> } {
   if (step.body.kind === "open") {
     const { locationId, practice } = step.body;
-    return { v: 1, kind: "open", caseId: step.caseId, body: { clientEventId: step.clientEventId, locationId, practice, capturedAt: step.capturedAt } };
+    return {
+      v: 1,
+      kind: "open",
+      caseId: step.caseId,
+      body: { clientEventId: step.clientEventId, locationId, practice, capturedAt: step.capturedAt },
+    };
   }
-  return { v: 1, kind: "event", caseId: step.caseId, body: { clientEventId: step.clientEventId, event: step.body.event, capturedAt: step.capturedAt } };
+  return {
+    v: 1,
+    kind: "event",
+    caseId: step.caseId,
+    body: { clientEventId: step.clientEventId, event: step.body.event, capturedAt: step.capturedAt },
+  };
 }
 
 async function sealFor(session: LocalSession | undefined, step: NewStep): Promise<Seal | null> {
@@ -170,7 +181,12 @@ async function sealFor(session: LocalSession | undefined, step: NewStep): Promis
 // Shared rules (both stores)
 // ---------------------------------------------------------------------------------------------
 
-export function acknowledgedCase(existing: LocalCase | undefined, logged: LoggedEvent, sequence: number, reference: string): LocalCase | undefined {
+export function acknowledgedCase(
+  existing: LocalCase | undefined,
+  logged: LoggedEvent,
+  sequence: number,
+  reference: string,
+): LocalCase | undefined {
   if (!existing) return undefined;
   const follows = existing.log.length === sequence - 1 && !existing.log.some((e) => e.clientEventId === logged.clientEventId);
   const log = follows ? [...existing.log, logged] : existing.log;
@@ -445,7 +461,13 @@ export class MemoryTabletStore implements TabletStore {
   async addStep(step: NewStep, newCase?: LocalCase): Promise<Step> {
     const seal = await sealFor(this.session, step);
     if (newCase && !this.cases.has(newCase.id)) this.cases.set(newCase.id, structuredClone(newCase));
-    const saved: Step = { ...structuredClone(step), sessionId: this.session?.sessionId ?? null, seal, seq: this.nextSeq++, state: "waiting" };
+    const saved: Step = {
+      ...structuredClone(step),
+      sessionId: this.session?.sessionId ?? null,
+      seal,
+      seq: this.nextSeq++,
+      state: "waiting",
+    };
     this.records.set(saved.seq, saved);
     this.changes.emit();
     return structuredClone(saved);
@@ -457,7 +479,9 @@ export class MemoryTabletStore implements TabletStore {
     return this.sorted().filter(readable);
   }
   async endedSteps(): Promise<EndedStep[]> {
-    return this.sorted().filter((r) => !readable(r)).map(ended);
+    return this.sorted()
+      .filter((r) => !readable(r))
+      .map(ended);
   }
   async pendingSteps(): Promise<(Step | EndedStep)[]> {
     return this.sorted().map((r) => (readable(r) ? r : ended(r)));
@@ -490,7 +514,8 @@ export class MemoryTabletStore implements TabletStore {
   async saveServerView(view: LocalCase): Promise<void> {
     if (newer(this.cases.get(view.id), view)) this.cases.set(view.id, structuredClone(view));
     const known = new Set(view.log.map((e) => e.clientEventId));
-    for (const step of [...this.records.values()]) if (step.caseId === view.id && known.has(step.clientEventId)) this.records.delete(step.seq);
+    for (const step of [...this.records.values()])
+      if (step.caseId === view.id && known.has(step.clientEventId)) this.records.delete(step.seq);
     this.changes.emit();
   }
   async getContext(actorId?: string): Promise<TabletContext | undefined> {
@@ -502,7 +527,8 @@ export class MemoryTabletStore implements TabletStore {
   }
   async forgetCasesBefore(before: Date): Promise<void> {
     const waiting = new Set([...this.records.values()].map((s) => s.caseId));
-    for (const local of [...this.cases.values()]) if (!waiting.has(local.id) && local.updatedAt < before.toISOString()) this.cases.delete(local.id);
+    for (const local of [...this.cases.values()])
+      if (!waiting.has(local.id) && local.updatedAt < before.toISOString()) this.cases.delete(local.id);
   }
   async getSession(): Promise<LocalSession | undefined> {
     return this.session;
@@ -537,9 +563,10 @@ let opened: Promise<TabletStore> | null = null;
  * only secure contexts have); else memory, which keeps nothing once the page is gone.
  */
 export function tabletStore(): Promise<TabletStore> {
-  opened ??= (typeof indexedDB === "undefined" || typeof crypto === "undefined" || !crypto.subtle
-    ? Promise.reject(new Error("no IndexedDB or no WebCrypto"))
-    : IdbTabletStore.open()
+  opened ??= (
+    typeof indexedDB === "undefined" || typeof crypto === "undefined" || !crypto.subtle
+      ? Promise.reject(new Error("no IndexedDB or no WebCrypto"))
+      : IdbTabletStore.open()
   ).catch((): TabletStore => new MemoryTabletStore());
   return opened;
 }

@@ -48,7 +48,14 @@ export async function addToCollection(db: Db, actor: Actor, collectionId: string
         if (tags.length) await tx.collectionItemTag.createMany({ data: tags.map((tag) => ({ itemId: item.id, tag })) });
       }
       const saved = await tx.collectionItemTag.findMany({ where: { itemId: item.id }, orderBy: { tag: "asc" }, select: { tag: true } });
-      return { id: item.id, collectionId: collection.id, collectionName: collection.name, caseId, note: item.note, tags: saved.map((t) => t.tag) };
+      return {
+        id: item.id,
+        collectionId: collection.id,
+        collectionName: collection.name,
+        caseId,
+        note: item.note,
+        tags: saved.map((t) => t.tag),
+      };
     }),
   );
 }

@@ -15,7 +15,12 @@ export const assignDrillSchema = z
     assigneeId: idSchema.optional(),
     team: z.boolean().optional(),
     dueAt: z.iso.datetime({ offset: true, message: "Pick a due date" }),
-    note: z.string().trim().max(300, "At most 300 characters").optional().transform((n) => (n ? n : undefined)),
+    note: z
+      .string()
+      .trim()
+      .max(300, "At most 300 characters")
+      .optional()
+      .transform((n) => (n ? n : undefined)),
   })
   .refine((d) => Boolean(d.assigneeId) !== Boolean(d.team), { message: "Assign to one person or to the team", path: ["assigneeId"] });
 
@@ -26,8 +31,12 @@ export async function assignDrill(db: Db, actor: Actor, input: unknown, now: () 
   assertCan(actor, "trainer.coach");
   const { sourceCaseId, assigneeId, dueAt, note } = parseInput(assignDrillSchema, input);
   const due = new Date(dueAt);
-  if (due.getTime() <= now().getTime()) throw new AppError("invalid_input", "The due date must be in the future.", { fields: { dueAt: "In the future" } });
-  const source = await db.case.findUnique({ where: { id: sourceCaseId }, select: { id: true, locationId: true, isPractice: true, status: true, reference: true } });
+  if (due.getTime() <= now().getTime())
+    throw new AppError("invalid_input", "The due date must be in the future.", { fields: { dueAt: "In the future" } });
+  const source = await db.case.findUnique({
+    where: { id: sourceCaseId },
+    select: { id: true, locationId: true, isPractice: true, status: true, reference: true },
+  });
   if (!source) throw new AppError("not_found", "No case with that id.");
   assertAtLocation(actor, source.locationId);
   if (source.isPractice) throw new AppError("invalid_input", "A drill is practised on a real case, not on a practice run.");
@@ -37,11 +46,22 @@ export async function assignDrill(db: Db, actor: Actor, input: unknown, now: () 
       where: { userId: assigneeId, locationId: source.locationId, user: { active: true, role: { in: PRACTISING_ROLES } } },
       select: { userId: true },
     });
-    if (!member) throw new AppError("invalid_input", "That person does not practise at this case's venue.", { fields: { assigneeId: "Not at this venue" } });
+    if (!member)
+      throw new AppError("invalid_input", "That person does not practise at this case's venue.", {
+        fields: { assigneeId: "Not at this venue" },
+      });
   }
   const drill = await serialiseWrite(() =>
     db.practiceDrill.create({
-      data: { sourceCaseId, locationId: source.locationId, assigneeId: assigneeId ?? null, assignedById: actor.id, dueAt: due, note: note ?? null, createdAt: now() },
+      data: {
+        sourceCaseId,
+        locationId: source.locationId,
+        assigneeId: assigneeId ?? null,
+        assignedById: actor.id,
+        dueAt: due,
+        note: note ?? null,
+        createdAt: now(),
+      },
       include: { assignee: { select: { name: true } }, location: { select: { name: true } } },
     }),
   );

@@ -87,7 +87,13 @@ export const tagSchema = z
   .trim()
   .toLowerCase()
   .transform((t) => t.replace(/\s+/g, " "))
-  .pipe(z.string().min(1).max(30, "A tag is at most 30 characters").regex(/^[\p{L}\p{N} _'-]+$/u, "Tags use letters, numbers, spaces and - only"));
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(30, "A tag is at most 30 characters")
+      .regex(/^[\p{L}\p{N} _'-]+$/u, "Tags use letters, numbers, spaces and - only"),
+  );
 
 /** Tags as typed: a list, or one string separated by commas. */
 export const tagsSchema = z

@@ -22,9 +22,11 @@ export async function createCollection(db: Db, actor: Actor, input: unknown, now
   assertCan(actor, "trainer.coach");
   const { name, description } = parseInput(createCollectionSchema, input);
   return serialiseWrite(async () => {
-    const existing = await db.caseCollection.findFirst({ where: { name } , select: { id: true } });
+    const existing = await db.caseCollection.findFirst({ where: { name }, select: { id: true } });
     if (existing) throw new AppError("conflict", `There is already a collection called “${name}”.`, { fields: { name: "Already taken" } });
-    const created = await db.caseCollection.create({ data: { name, description: description ?? null, createdById: actor.id, createdAt: now() } });
+    const created = await db.caseCollection.create({
+      data: { name, description: description ?? null, createdById: actor.id, createdAt: now() },
+    });
     return { id: created.id, name: created.name, description: created.description };
   });
 }

@@ -60,8 +60,14 @@ export async function getPracticeDesk(db: Db, actor: Actor, input: unknown = {},
     }),
   ]);
   const [scores, commentRows] = await Promise.all([
-    scorePracticeRuns(db, runs.filter((r) => isEnded(r.practiceCase.status))),
-    db.coachingComment.findMany({ where: { caseId: { in: runs.map((r) => r.practiceCaseId) } }, select: { caseId: true, acknowledgedAt: true } }),
+    scorePracticeRuns(
+      db,
+      runs.filter((r) => isEnded(r.practiceCase.status)),
+    ),
+    db.coachingComment.findMany({
+      where: { caseId: { in: runs.map((r) => r.practiceCaseId) } },
+      select: { caseId: true, acknowledgedAt: true },
+    }),
   ]);
 
   const shapedRuns = runs.map((r) => {
@@ -89,9 +95,17 @@ export async function getPracticeDesk(db: Db, actor: Actor, input: unknown = {},
   const shapedDrills = drills.map((d) => {
     const who = d.assignee ? [d.assignee.id] : memberIds(d.locationId);
     const status = who.map((id) => {
-      const mine = shapedRuns.filter((r) => r.traineeId === id && r.sourceCaseId === d.sourceCaseId && r.ended && r.startedAt >= d.createdAt.toISOString());
+      const mine = shapedRuns.filter(
+        (r) => r.traineeId === id && r.sourceCaseId === d.sourceCaseId && r.ended && r.startedAt >= d.createdAt.toISOString(),
+      );
       const best = mine.reduce<number | null>((b, r) => (r.score !== null && (b === null || r.score > b) ? r.score : b), null);
-      return { id, name: people.find((p) => p.id === id)?.name ?? d.assignee?.name ?? "Someone", runs: mine.length, best, done: mine.length > 0 };
+      return {
+        id,
+        name: people.find((p) => p.id === id)?.name ?? d.assignee?.name ?? "Someone",
+        runs: mine.length,
+        best,
+        done: mine.length > 0,
+      };
     });
     return {
       id: d.id,
@@ -112,7 +126,14 @@ export async function getPracticeDesk(db: Db, actor: Actor, input: unknown = {},
     query,
     locations,
     people: people.map((p) => ({ id: p.id, name: p.name, role: p.role })),
-    sources: sources.map((s) => ({ id: s.id, reference: s.reference, category: s.category, severity: s.severity, words: maskText(s.customerWords), locationName: s.location.name })),
+    sources: sources.map((s) => ({
+      id: s.id,
+      reference: s.reference,
+      category: s.category,
+      severity: s.severity,
+      words: maskText(s.customerWords),
+      locationName: s.location.name,
+    })),
     drills: shapedDrills,
     runs: shapedRuns,
   };

@@ -46,14 +46,21 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
     db.practiceRun.findMany({
       where: { sourceCaseId: source.id, traineeId: actor.id },
       orderBy: { startedAt: "desc" },
-      select: { practiceCaseId: true, startedAt: true, practiceCase: { select: { reference: true, status: true, stage: true, closedAt: true } } },
+      select: {
+        practiceCaseId: true,
+        startedAt: true,
+        practiceCase: { select: { reference: true, status: true, stage: true, closedAt: true } },
+      },
     }),
     db.rootCauseTag.findMany({ select: { slug: true, label: true } }),
   ]);
   const sourceLog = redactLog(storedSourceLog);
   const tagLabels = new Map(tags.map((t) => [t.slug, t.label]));
   const finished = runs.filter((r) => isEnded(r.practiceCase.status));
-  const runLogs = await loadLogs(db, finished.map((r) => r.practiceCaseId));
+  const runLogs = await loadLogs(
+    db,
+    finished.map((r) => r.practiceCaseId),
+  );
   const reference = practiceReference(storedSourceLog);
   const runScores = new Map([...runLogs].map(([id, log]) => [id, scoreCase(log, reference)]));
 
@@ -74,7 +81,10 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
     comparison: chosen
       ? {
           runId: chosen.practiceCaseId,
-          run: { rubric: runScores.get(chosen.practiceCaseId) ?? scoreCase(chosenLog, reference), lines: describeHistory(chosenLog, anonymousNames(chosenLog, actor.id), tagLabels, timeZone) },
+          run: {
+            rubric: runScores.get(chosen.practiceCaseId) ?? scoreCase(chosenLog, reference),
+            lines: describeHistory(chosenLog, anonymousNames(chosenLog, actor.id), tagLabels, timeZone),
+          },
           original: {
             handledByYou: source.openedById === actor.id,
             rubric: scoreForTrainer(storedSourceLog),

@@ -30,14 +30,25 @@ export async function getProgress(db: Db, actor: Actor, input: unknown = {}, now
 
   const [rows, locations, practiceRuns] = await Promise.all([
     db.case.findMany({
-      where: { locationId: { in: locationIds }, isPractice: false, status: { in: [...ENDED_STATUSES] }, openedAt: { gte: since, lte: now } },
+      where: {
+        locationId: { in: locationIds },
+        isPractice: false,
+        status: { in: [...ENDED_STATUSES] },
+        openedAt: { gte: since, lte: now },
+      },
       orderBy: { openedAt: "asc" },
       select: { id: true, openedAt: true, openedBy: { select: { id: true, name: true } } },
     }),
     db.location.findMany({ where: { id: { in: actor.locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.practiceRun.findMany({
       where: { practiceCase: { locationId: { in: locationIds } }, startedAt: { gte: since, lte: now } },
-      select: { practiceCaseId: true, sourceCaseId: true, traineeId: true, trainee: { select: { name: true } }, practiceCase: { select: { status: true } } },
+      select: {
+        practiceCaseId: true,
+        sourceCaseId: true,
+        traineeId: true,
+        trainee: { select: { name: true } },
+        practiceCase: { select: { status: true } },
+      },
     }),
   ]);
   const endedRuns = practiceRuns.filter((r) => isEnded(r.practiceCase.status));
@@ -47,7 +58,15 @@ export async function getProgress(db: Db, actor: Actor, input: unknown = {}, now
     rows.map((r) => r.id),
   );
 
-  type Person = { id: string; name: string; sums: number[]; counts: number[]; scores: number[]; practice: number[]; items: Record<RubricItemId, ItemTally> };
+  type Person = {
+    id: string;
+    name: string;
+    sums: number[];
+    counts: number[];
+    scores: number[];
+    practice: number[];
+    items: Record<RubricItemId, ItemTally>;
+  };
   const people = new Map<string, Person>();
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
   const personFor = (id: string, name: string): Person => {

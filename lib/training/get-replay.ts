@@ -34,7 +34,10 @@ export async function getReplay(db: Db, actor: Actor, caseId: string) {
   if (!row) throw new AppError("not_found", "No case with that id.");
   assertAtLocation(actor, row.locationId);
   if (!isEnded(row.status)) {
-    throw new AppError("conflict", "This case is still open: it can be replayed once it has ended.", { reference: row.reference, status: row.status });
+    throw new AppError("conflict", "This case is still open: it can be replayed once it has ended.", {
+      reference: row.reference,
+      status: row.status,
+    });
   }
 
   const stored = await loadCaseLog(db, id);
@@ -52,7 +55,10 @@ export async function getReplay(db: Db, actor: Actor, caseId: string) {
       orderBy: [{ eventSequence: "asc" }, { createdAt: "asc" }],
       include: { author: { select: { name: true } }, staff: { select: { name: true } } },
     }),
-    db.caseCollection.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, items: { where: { caseId: id }, select: { id: true } } } }),
+    db.caseCollection.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, items: { where: { caseId: id }, select: { id: true } } },
+    }),
   ]);
   const names = new Map(users.map((u) => [u.id, u.name]));
   const tagLabels = new Map(tags.map((t) => [t.slug, t.label]));

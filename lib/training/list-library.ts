@@ -73,13 +73,23 @@ export async function listLibrary(db: Db, actor: Actor, input: unknown = {}) {
         score: rubric?.score ?? null,
       };
     });
-    const collectionMatches = needle !== undefined && [collection.name, collection.description ?? ""].some((t) => t.toLowerCase().includes(needle));
+    const collectionMatches =
+      needle !== undefined && [collection.name, collection.description ?? ""].some((t) => t.toLowerCase().includes(needle));
     const shown = items.filter((item) => {
       if (query.tag && !item.tags.includes(query.tag)) return false;
       if (needle === undefined || collectionMatches) return true;
-      return [item.reference, item.note ?? "", item.words ?? "", item.spot ?? "", item.staffName, ...item.tags].some((t) => t.toLowerCase().includes(needle));
+      return [item.reference, item.note ?? "", item.words ?? "", item.spot ?? "", item.staffName, ...item.tags].some((t) =>
+        t.toLowerCase().includes(needle),
+      );
     });
-    return { id: collection.id, name: collection.name, description: collection.description, publishedAt: collection.publishedAt?.toISOString() ?? null, total: items.length, items: shown };
+    return {
+      id: collection.id,
+      name: collection.name,
+      description: collection.description,
+      publishedAt: collection.publishedAt?.toISOString() ?? null,
+      total: items.length,
+      items: shown,
+    };
   });
   const filtering = Boolean(query.q || query.tag);
   return {

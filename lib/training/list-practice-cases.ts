@@ -34,10 +34,19 @@ export async function listPracticeCases(db: Db, actor: Actor) {
         id: true,
         name: true,
         description: true,
-        items: { where: { case: real }, orderBy: { addedAt: "desc" }, select: { case: { select: caseSelect }, tags: { select: { tag: true } } } },
+        items: {
+          where: { case: real },
+          orderBy: { addedAt: "desc" },
+          select: { case: { select: caseSelect }, tags: { select: { tag: true } } },
+        },
       },
     }),
-    db.case.findMany({ where: { ...real, status: "closed" }, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: RECENT, select: caseSelect }),
+    db.case.findMany({
+      where: { ...real, status: "closed" },
+      orderBy: [{ closedAt: "desc" }, { id: "desc" }],
+      take: RECENT,
+      select: caseSelect,
+    }),
     db.practiceRun.findMany({
       where: { traineeId: actor.id },
       orderBy: { startedAt: "desc" },
@@ -51,7 +60,10 @@ export async function listPracticeCases(db: Db, actor: Actor) {
       },
     }),
   ]);
-  const scores = await scorePracticeRuns(db, runs.filter((r) => isEnded(r.practiceCase.status)));
+  const scores = await scorePracticeRuns(
+    db,
+    runs.filter((r) => isEnded(r.practiceCase.status)),
+  );
   type CaseRow = (typeof recent)[number];
   const shape = (c: CaseRow) => ({
     id: c.id,
@@ -67,7 +79,12 @@ export async function listPracticeCases(db: Db, actor: Actor) {
   return {
     collections: collections
       .filter((c) => c.items.length > 0)
-      .map((c) => ({ id: c.id, name: c.name, description: c.description, cases: c.items.map((i) => ({ ...shape(i.case), tags: i.tags.map((t) => t.tag) })) })),
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        description: c.description,
+        cases: c.items.map((i) => ({ ...shape(i.case), tags: i.tags.map((t) => t.tag) })),
+      })),
     recent: recent.map(shape),
     runs: runs.map((r) => ({
       practiceCaseId: r.practiceCaseId,

@@ -110,7 +110,10 @@ async function whereStaffSaid(db: Db, ids: string[], needle: string, raw: string
     take: WORDS_WINDOW,
     select: { caseId: true },
   });
-  const logs = await loadLogs(db, hits.map((h) => h.caseId));
+  const logs = await loadLogs(
+    db,
+    hits.map((h) => h.caseId),
+  );
   const found = new Map<string, string>();
   for (const [id, log] of logs) {
     for (const event of redactLog(log)) {
@@ -154,8 +157,14 @@ export async function listReplayCases(db: Db, actor: Actor, input: unknown) {
       const has = (text: string | null | undefined) => text?.toLowerCase().includes(needle) ?? false;
       // Masked text can only hold the needle where the stored text does, or across a mask itself
       // ("[name removed]"): only those rows are masked to check, since masking is the slow part.
-      const acrossMask = needle.includes("[") || needle.includes("]") || [EMAIL_MASK, PHONE_MASK, NAME_MASK].some((m) => m.toLowerCase().includes(needle));
-      const said = await whereStaffSaid(db, window.map((r) => r.id), needle, query.q);
+      const acrossMask =
+        needle.includes("[") || needle.includes("]") || [EMAIL_MASK, PHONE_MASK, NAME_MASK].some((m) => m.toLowerCase().includes(needle));
+      const said = await whereStaffSaid(
+        db,
+        window.map((r) => r.id),
+        needle,
+        query.q,
+      );
       for (const [id, words] of said) saidBy.set(id, maskText(words) ?? "");
       matching = window
         .filter((r) => acrossMask || said.has(r.id) || [r.reference, r.customerWords, r.spot, r.openedBy.name, r.location.name].some(has))
@@ -167,7 +176,10 @@ export async function listReplayCases(db: Db, actor: Actor, input: unknown) {
     if (byScore) {
       matching = matching.slice(0, SCORE_WINDOW);
       scoredWindow = matching.length;
-      const scores = await scoreCases(db, matching.map((r) => r.id));
+      const scores = await scoreCases(
+        db,
+        matching.map((r) => r.id),
+      );
       const score = (id: string) => scores.get(id)?.score ?? null;
       matching = matching.filter((r) => {
         const rubric = scores.get(r.id);
@@ -200,7 +212,10 @@ export async function listReplayCases(db: Db, actor: Actor, input: unknown) {
   }
 
   const [scores, locations, staff] = await Promise.all([
-    scoreCases(db, rows.map((r) => r.id)),
+    scoreCases(
+      db,
+      rows.map((r) => r.id),
+    ),
     db.location.findMany({ where: { id: { in: actor.locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.user.findMany({
       where: { role: { in: [...rolesWith("case.open")] }, locations: { some: { locationId: { in: actor.locationIds } } } },

@@ -24,12 +24,16 @@ export async function pinComment(db: Db, actor: Actor, caseId: string, input: un
   if (!row) throw new AppError("not_found", "No case with that id.");
   assertAtLocation(actor, row.locationId);
   if (!isEnded(row.status)) throw new AppError("conflict", "Comments are pinned once the case has ended.");
-  const event = await db.caseEvent.findUnique({ where: { caseId_sequence: { caseId: id, sequence: eventSequence } }, select: { id: true } });
+  const event = await db.caseEvent.findUnique({
+    where: { caseId_sequence: { caseId: id, sequence: eventSequence } },
+    select: { id: true },
+  });
   if (!event) throw new AppError("invalid_input", "This case has no such step.", { fields: { eventSequence: "No such step" } });
   const forId = staffId ?? row.openedById;
   if (forId !== row.openedById) {
     const tookPart = await db.caseEvent.findFirst({ where: { caseId: id, actorId: forId }, select: { id: true } });
-    if (!tookPart) throw new AppError("invalid_input", "A comment is for someone who worked on this case.", { fields: { staffId: "Not on this case" } });
+    if (!tookPart)
+      throw new AppError("invalid_input", "A comment is for someone who worked on this case.", { fields: { staffId: "Not on this case" } });
   }
   const created = await serialiseWrite(() =>
     db.coachingComment.create({

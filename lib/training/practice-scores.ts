@@ -19,7 +19,10 @@ export async function scorePracticeRuns(
 ): Promise<Map<string, RubricResult>> {
   const logs = await loadLogs(db, [...new Set(runs.flatMap((r) => [r.practiceCaseId, r.sourceCaseId]))]);
   return new Map(
-    runs.map((r) => [r.practiceCaseId, scoreForTrainer(logs.get(r.practiceCaseId) ?? [], practiceReference(logs.get(r.sourceCaseId) ?? []))]),
+    runs.map((r) => [
+      r.practiceCaseId,
+      scoreForTrainer(logs.get(r.practiceCaseId) ?? [], practiceReference(logs.get(r.sourceCaseId) ?? [])),
+    ]),
   );
 }
 
@@ -29,5 +32,11 @@ export async function scorePracticeRuns(
  */
 export function practiceCustomerReplies(sourceLog: readonly RecordedEvent[], runLog: readonly RecordedEvent[], practiceCaseId: string) {
   const sim = simulateCustomer(customerFacts(sourceLog), runLog, seedFrom(practiceCaseId));
-  return sim.turns.map((t) => ({ index: t.index, say: maskPersonalDetails(t.say), temper: t.temper, vent: t.vent, walkedOut: t.walkedOut }));
+  return sim.turns.map((t) => ({
+    index: t.index,
+    say: maskPersonalDetails(t.say),
+    temper: t.temper,
+    vent: t.vent,
+    walkedOut: t.walkedOut,
+  }));
 }

@@ -34,7 +34,9 @@ export async function startPractice(db: Db, actor: Actor, sourceCaseId: string, 
       if (earlier.sourceCaseId !== source.id) throw new AppError("conflict", "This step's id was already used for another practice run.");
       return earlier;
     }
-    return db.practiceRun.create({ data: { practiceCaseId: opened.caseId, sourceCaseId: source.id, traineeId: actor.id, startedAt: now() } });
+    return db.practiceRun.create({
+      data: { practiceCaseId: opened.caseId, sourceCaseId: source.id, traineeId: actor.id, startedAt: now() },
+    });
   });
   return { practiceCaseId: run.practiceCaseId, sourceCaseId: run.sourceCaseId, reference: opened.reference, duplicate: opened.duplicate };
 }

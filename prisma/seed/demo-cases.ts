@@ -142,7 +142,11 @@ type Scenario = {
 
 // The scenarios and the staff's and managers' words are data (prisma/seed-data/*.json), checked here as
 // they are read so a mistyped category or a stray field fails the seed with a clear message.
-const actionSpecSchema = z.strictObject({ description: z.string().min(1), owner: z.string().min(1), dueMinutes: z.number().int().positive() });
+const actionSpecSchema = z.strictObject({
+  description: z.string().min(1),
+  owner: z.string().min(1),
+  dueMinutes: z.number().int().positive(),
+});
 const optionSpecSchema = z.strictObject({ label: z.string().min(1), actions: z.array(actionSpecSchema) });
 const compSpecSchema = z.strictObject({
   kind: z.enum(COMPENSATION_KINDS),
@@ -161,7 +165,9 @@ const scenarioSchema = z.strictObject({
   feelings: z.array(z.enum(FEELINGS)).min(1),
   words: z.array(z.string().min(1)).min(1),
   spot: z.union([z.literal("table"), z.literal("room"), z.array(z.string().min(1)).min(1)]),
-  causes: z.array(z.strictObject({ facts: z.string().min(1), rootCauses: z.array(z.enum(rootCauseSlugs)).min(1), prevention: z.string().min(1) })).min(1),
+  causes: z
+    .array(z.strictObject({ facts: z.string().min(1), rootCauses: z.array(z.enum(rootCauseSlugs)).min(1), prevention: z.string().min(1) }))
+    .min(1),
   options: z.array(optionSpecSchema).min(3),
   decline: z.strictObject({ request: z.string().min(1), reason: z.string().min(1), alternative: optionSpecSchema }).optional(),
   managerOption: optionSpecSchema,
@@ -172,7 +178,10 @@ const scenarioSchema = z.strictObject({
   apologies: z.array(z.string().min(1)).min(1).optional(),
   escalationReasons: z.array(z.string().min(1)).min(1).optional(),
   escalationRate: z.number().min(0).max(1).optional(),
-  when: z.array(z.strictObject({ from: z.number(), to: z.number(), weight: z.number().positive() })).min(1).optional(),
+  when: z
+    .array(z.strictObject({ from: z.number(), to: z.number(), weight: z.number().positive() }))
+    .min(1)
+    .optional(),
 });
 const lines = z.array(z.string().min(1)).min(1);
 const byKind = z.strictObject({ restaurant: lines, hotel: lines });
@@ -218,7 +227,6 @@ const ABANDON_REASONS: Record<Kind, string[]> = PHRASES.abandonReasons;
 const FOLLOW_UP_NOTES = PHRASES.followUpNotes;
 const MANAGER_NOTES = PHRASES.managerNotes;
 const FOLLOW_UP_CALL: ActionSpec = PHRASES.followUpCall;
-
 
 // ---------------------------------------------------------------------------------------------
 // Time: when complaints happen (Europe/London), and how long each step takes
@@ -327,7 +335,7 @@ function spreadGaps(weights: number[], targetMs: number): number[] {
     gaps = gaps.map((g) => clamp(g, min, max));
     const diff = target - gaps.reduce((a, b) => a + b, 0);
     if (Math.abs(diff) < 500) break;
-    const free = gaps.map((g, k) => (diff > 0 ? g < max : g > min) ? k : -1).filter((k) => k >= 0);
+    const free = gaps.map((g, k) => ((diff > 0 ? g < max : g > min) ? k : -1)).filter((k) => k >= 0);
     const freeTotal = free.reduce((sum, k) => sum + gaps[k], 0);
     for (const k of free) gaps[k] += (diff * gaps[k]) / freeTotal;
   }
@@ -575,10 +583,17 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
         break;
       case "manager_decided": {
         const approved = event.data.decision === "approved";
-        const notes = pending === "remedy" ? (approved ? REMEDY_APPROVED : REMEDY_DECLINED) : approved ? AUTHORITY_APPROVED : AUTHORITY_DECLINED;
+        const notes =
+          pending === "remedy" ? (approved ? REMEDY_APPROVED : REMEDY_DECLINED) : approved ? AUTHORITY_APPROVED : AUTHORITY_DECLINED;
         const option = event.data.option === undefined ? undefined : dressOption(event.data.option).label;
         const { authorityLimitCents } = event.data;
-        push({ type: event.type, data: { decision: event.data.decision, note: d.pick(notes), ...(option ? { option } : {}), authorityLimitCents } }, by);
+        push(
+          {
+            type: event.type,
+            data: { decision: event.data.decision, note: d.pick(notes), ...(option ? { option } : {}), authorityLimitCents },
+          },
+          by,
+        );
         pending = undefined;
         break;
       }
@@ -595,7 +610,13 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
         if (!isBigAsk) settled = spec;
         if (by === "staff" && valueCents > limit) pending = "remedy";
         const { authorityLimitCents } = event.data;
-        push({ type: event.type, data: { id: event.data.id, kind: spec.kind, description: spec.description, valueCents, authorityLimitCents } }, by);
+        push(
+          {
+            type: event.type,
+            data: { id: event.data.id, kind: spec.kind, description: spec.description, valueCents, authorityLimitCents },
+          },
+          by,
+        );
         break;
       }
       case "compensation_skipped":
@@ -605,7 +626,10 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
         const option = chosen;
         if (!option) throw new Error("Actions agreed before a solution");
         const baseId = event.data.actions[0]?.id ?? `${settings.idPrefix}-${index}-action`;
-        const specs = [...option.actions, ...(settled?.action ? [settled.action] : []), ...(severity >= 3 ? [FOLLOW_UP_CALL] : [])].slice(0, 10);
+        const specs = [...option.actions, ...(settled?.action ? [settled.action] : []), ...(severity >= 3 ? [FOLLOW_UP_CALL] : [])].slice(
+          0,
+          10,
+        );
         const ids = specs.map((_, k) => (k === 0 ? baseId : `${baseId}-${k + 1}`));
         finalActionIds = ids;
         drafts.push({
@@ -615,9 +639,12 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
           make: (at) => ({
             type: "actions_agreed",
             data: {
-              actions: specs.map(
-                (a, k): AgreedActionInput => ({ id: ids[k], description: a.description, owner: ownerName(a.owner), dueAt: dueAt(at, a.dueMinutes) }),
-              ),
+              actions: specs.map((a, k): AgreedActionInput => ({
+                id: ids[k],
+                description: a.description,
+                owner: ownerName(a.owner),
+                dueAt: dueAt(at, a.dueMinutes),
+              })),
             },
           }),
         });
@@ -669,7 +696,14 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
 
   // Timings: the conversation takes 2–25 minutes; follow-up happens later.
   const conversation = live.filter((s) => !s.followUp);
-  const range = ([[2, 8], [4, 13], [7, 19], [11, 25]] as const)[severity - 1];
+  const range = (
+    [
+      [2, 8],
+      [4, 13],
+      [7, 19],
+      [11, 25],
+    ] as const
+  )[severity - 1];
   const detours = Math.max(0, conversation.length - 11);
   const targetMs = Math.min(25, d.between(range[0], range[1]) + detours * 0.8) * MINUTE * (outcome === "abandoned" ? 0.6 : 1);
   const gaps = spreadGaps(
@@ -685,7 +719,11 @@ export function planDemoCase(index: number, settings: DemoSeedSettings): DemoCas
   const spanMs = offsetsMs[offsetsMs.length - 1];
 
   const plannedStart = liveTarget
-    ? new Date(settings.now.getTime() - spanMs - Math.round(liveTarget.startsWith("awaiting") ? d.between(2, 7) * MINUTE : d.between(1, 12) * MINUTE))
+    ? new Date(
+        settings.now.getTime() -
+          spanMs -
+          Math.round(liveTarget.startsWith("awaiting") ? d.between(2, 7) * MINUTE : d.between(1, 12) * MINUTE),
+      )
     : pastStart(d, sc, kind, settings, spanMs);
 
   return {

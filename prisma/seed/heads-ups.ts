@@ -81,7 +81,10 @@ const LIVE: Script = {
   minutes: 0,
 };
 
-export async function seedHeadsUps(db: Db, { now, days = 28, live = true }: { now: Date; days?: number; live?: boolean }): Promise<{ raised: number; told: number }> {
+export async function seedHeadsUps(
+  db: Db,
+  { now, days = 28, live = true }: { now: Date; days?: number; live?: boolean },
+): Promise<{ raised: number; told: number }> {
   let raised = 0;
   let told = 0;
   const stepNow = (at: Date) => () => at;
@@ -93,19 +96,51 @@ export async function seedHeadsUps(db: Db, { now, days = 28, live = true }: { no
       at.setUTCHours(19, 0, 0, 0);
       const actor = actorFor(s.by, s.venue);
       const key = `seed-hu-${s.venue}-${week}-${i}`;
-      const { id } = await raiseHeadsUp(db, actor, { clientEventId: key, kind: s.kind, what: s.what, reason: s.reason, options: s.options }, stepNow(at));
+      const { id } = await raiseHeadsUp(
+        db,
+        actor,
+        { clientEventId: key, kind: s.kind, what: s.what, reason: s.reason, options: s.options },
+        stepNow(at),
+      );
       raised += 1;
       for (const [k, spot] of s.spots.entries()) {
         const option = s.options[(k + week) % s.options.length];
         const teller = actorFor(k % 2 === 0 ? s.by : s.venue === "loc-harbour" ? "usr-ben" : "usr-dev", s.venue);
         const toldAt = new Date(at.getTime() + (k + 1) * 3 * 60_000);
-        const result = await tellTable(db, teller, id, { clientEventId: `${key}-t${k}`, spot, choice: option.choice, option: option.text, customerAskedFirst: (k + week) % 5 === 0 }, stepNow(toldAt));
+        const result = await tellTable(
+          db,
+          teller,
+          id,
+          { clientEventId: `${key}-t${k}`, spot, choice: option.choice, option: option.text, customerAskedFirst: (k + week) % 5 === 0 },
+          stepNow(toldAt),
+        );
         told += 1;
         if (!result.duplicate) {
           const later = new Date(toldAt.getTime() + 60_000);
-          await appendHeadsUpEvent(db, teller, result.caseId, { clientEventId: `${key}-t${k}-ok`, event: { type: "choice_confirmed", data: { accepted: true } } }, stepNow(later));
-          await appendHeadsUpEvent(db, teller, result.caseId, { clientEventId: `${key}-t${k}-pv`, event: { type: "prevention_noted", data: { tags: [], note: "Covered by the floor-wide heads-up" } } }, stepNow(later));
-          await appendHeadsUpEvent(db, teller, result.caseId, { clientEventId: `${key}-t${k}-cl`, event: { type: "heads_up_closed", data: {} } }, stepNow(later));
+          await appendHeadsUpEvent(
+            db,
+            teller,
+            result.caseId,
+            { clientEventId: `${key}-t${k}-ok`, event: { type: "choice_confirmed", data: { accepted: true } } },
+            stepNow(later),
+          );
+          await appendHeadsUpEvent(
+            db,
+            teller,
+            result.caseId,
+            {
+              clientEventId: `${key}-t${k}-pv`,
+              event: { type: "prevention_noted", data: { tags: [], note: "Covered by the floor-wide heads-up" } },
+            },
+            stepNow(later),
+          );
+          await appendHeadsUpEvent(
+            db,
+            teller,
+            result.caseId,
+            { clientEventId: `${key}-t${k}-cl`, event: { type: "heads_up_closed", data: {} } },
+            stepNow(later),
+          );
         }
       }
       await endHeadsUp(db, actorFor(s.by, s.venue), id, { note: "Back to normal" }, stepNow(new Date(at.getTime() + s.minutes * 60_000)));
@@ -114,9 +149,20 @@ export async function seedHeadsUps(db: Db, { now, days = 28, live = true }: { no
   if (live) {
     const actor = actorFor(LIVE.by, LIVE.venue);
     const at = new Date(now.getTime() - 10 * 60_000);
-    const { id } = await raiseHeadsUp(db, actor, { clientEventId: "seed-hu-live", kind: LIVE.kind, what: LIVE.what, reason: LIVE.reason, options: LIVE.options }, stepNow(at));
+    const { id } = await raiseHeadsUp(
+      db,
+      actor,
+      { clientEventId: "seed-hu-live", kind: LIVE.kind, what: LIVE.what, reason: LIVE.reason, options: LIVE.options },
+      stepNow(at),
+    );
     raised += 1;
-    await tellTable(db, actorFor("usr-ben", LIVE.venue), id, { clientEventId: "seed-hu-live-t0", spot: LIVE.spots[0], choice: "change", option: LIVE.options[0].text }, stepNow(new Date(at.getTime() + 2 * 60_000)));
+    await tellTable(
+      db,
+      actorFor("usr-ben", LIVE.venue),
+      id,
+      { clientEventId: "seed-hu-live-t0", spot: LIVE.spots[0], choice: "change", option: LIVE.options[0].text },
+      stepNow(new Date(at.getTime() + 2 * 60_000)),
+    );
     told += 1;
   }
   return { raised, told };

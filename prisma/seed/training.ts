@@ -27,7 +27,10 @@ export async function seedTrainingLibrary(db: Db): Promise<{ collections: number
     take: 400,
     select: { id: true, severity: true, mood: true, category: true },
   });
-  const logs = await loadLogs(db, cases.map((c) => c.id));
+  const logs = await loadLogs(
+    db,
+    cases.map((c) => c.id),
+  );
   const scored = cases.map((c) => {
     const log = logs.get(c.id) ?? [];
     return { ...c, log, score: scoreForTrainer(log).score };
@@ -45,14 +48,22 @@ export async function seedTrainingLibrary(db: Db): Promise<{ collections: number
       update: {},
     });
     for (const c of picks[spec.name].slice(0, PER_COLLECTION)) {
-      const tags = [...spec.tags, ...(c.mood === "furious" || c.mood === "angry" ? [c.mood] : []), ...(c.category ? [c.category.replaceAll("_", " ")] : [])];
+      const tags = [
+        ...spec.tags,
+        ...(c.mood === "furious" || c.mood === "angry" ? [c.mood] : []),
+        ...(c.category ? [c.category.replaceAll("_", " ")] : []),
+      ];
       const item = await db.collectionItem.upsert({
         where: { collectionId_caseId: { collectionId: collection.id, caseId: c.id } },
         create: { collectionId: collection.id, caseId: c.id, addedById: TRAINER_ID },
         update: {},
       });
       for (const tag of tags) {
-        await db.collectionItemTag.upsert({ where: { itemId_tag: { itemId: item.id, tag } }, create: { itemId: item.id, tag }, update: {} });
+        await db.collectionItemTag.upsert({
+          where: { itemId_tag: { itemId: item.id, tag } },
+          create: { itemId: item.id, tag },
+          update: {},
+        });
       }
       items++;
     }

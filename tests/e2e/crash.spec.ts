@@ -27,7 +27,13 @@ const base = `http://127.0.0.1:${port}`;
 const tmp = path.join(root, "tests", ".tmp");
 const dbFile = path.join(tmp, `crash-${port}.db`);
 let url = `file:${dbFile}`;
-let env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", INSECURE_COOKIES: "1", NODE_ENV: "production" };
+let env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: url,
+  NEXT_TELEMETRY_DISABLED: "1",
+  INSECURE_COOKIES: "1",
+  NODE_ENV: "production",
+};
 let postgres: E2EPostgres | null = null;
 
 const TABLETS = 8;
@@ -101,173 +107,204 @@ async function storedSteps(engine: Engine): Promise<Map<string, { caseId: string
     await client.end();
   }
   const stored = new Map<string, { caseId: string; sequence: number }[]>();
-  for (const row of rows) stored.set(row.clientEventId, [...(stored.get(row.clientEventId) ?? []), { caseId: row.caseId, sequence: row.sequence }]);
+  for (const row of rows)
+    stored.set(row.clientEventId, [...(stored.get(row.clientEventId) ?? []), { caseId: row.caseId, sequence: row.sequence }]);
   return stored;
 }
 
 type Engine = "sqlite" | "postgresql";
 
 for (const engine of ["sqlite", "postgresql"] as const) {
+  test(`${engine}: appends survive SIGKILLs of the server and a second writer on the same database: each stored once, projections equal their folds`, async () => {
+    mkdirSync(tmp, { recursive: true });
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+    rmSync(path.join(tmp, `crash-${port}.log`), { force: true });
+    if (engine === "postgresql") {
+      postgres = startE2EPostgres(Number(process.env.PG_CRASH_PORT ?? 5462));
+      const admin = new pg.Client({ connectionString: postgres.url });
+      await admin.connect();
+      await admin.query("CREATE DATABASE crash");
+      await admin.end();
+      url = databaseOn(postgres.url, "crash");
+    } else {
+      url = `file:${dbFile}`;
+    }
+    env = { ...env, DATABASE_URL: url };
+    execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
 
-test(`${engine}: appends survive SIGKILLs of the server and a second writer on the same database: each stored once, projections equal their folds`, async () => {
-  mkdirSync(tmp, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
-  rmSync(path.join(tmp, `crash-${port}.log`), { force: true });
-  if (engine === "postgresql") {
-    postgres = startE2EPostgres(Number(process.env.PG_CRASH_PORT ?? 5462));
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE crash");
-    await admin.end();
-    url = databaseOn(postgres.url, "crash");
-  } else {
-    url = `file:${dbFile}`;
-  }
-  env = { ...env, DATABASE_URL: url };
-  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
+    server = startServer();
+    await waitReady();
 
-  server = startServer();
-  await waitReady();
-
-  // A tablet paired to the venue (PIN sign-in needs one), as an admin would from Admin → Tablets.
-  const admin = await fetch(`${base}/api/session/password`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "admin@example.com", password: "admin-demo-pass" }),
-  });
-  expect(admin.status).toBe(200);
-  const adminCookie = admin.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const made = await fetch(`${base}/api/devices/pairing-codes`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: adminCookie },
-    body: JSON.stringify({ locationId: "loc-harbour", name: "Crash test tablet" }),
-  });
-  expect(made.status).toBe(201);
-  const { code } = (await made.json()) as { code: string };
-  const paired = await fetch(`${base}/api/devices/pair`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
-  expect(paired.status).toBe(200);
-  const device = paired.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-
-  // Each tablet signs in once; its session survives the crashes (it is in the database).
-  const staff = [
-    { userId: "usr-amira", pin: "4827" },
-    { userId: "usr-ben", pin: "5163" },
-  ];
-  const cookies: string[] = [];
-  for (let i = 0; i < TABLETS; i++) {
-    const response = await fetch(`${base}/api/session/pin`, {
+    // A tablet paired to the venue (PIN sign-in needs one), as an admin would from Admin → Tablets.
+    const admin = await fetch(`${base}/api/session/password`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: device },
-      body: JSON.stringify({ ...staff[i % 2], locationId: "loc-harbour" }),
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "admin@example.com", password: "admin-demo-pass" }),
     });
-    expect(response.status).toBe(200);
-    cookies.push([device, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; "));
-  }
+    expect(admin.status).toBe(200);
+    const adminCookie = admin.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const made = await fetch(`${base}/api/devices/pairing-codes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: adminCookie },
+      body: JSON.stringify({ locationId: "loc-harbour", name: "Crash test tablet" }),
+    });
+    expect(made.status).toBe(201);
+    const { code } = (await made.json()) as { code: string };
+    const paired = await fetch(`${base}/api/devices/pair`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code }),
+    });
+    expect(paired.status).toBe(200);
+    const device = paired.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
 
-  const caseIds = Array.from({ length: TABLETS * CASES_PER_TABLET }, (_, i) => `ccrash${String(port)}${String(i).padStart(15, "0")}`);
-  const acks: Ack[] = [];
-  const failures: string[] = [];
-  let retries = 0;
-
-  /** Sends one step until the server answers; a lost answer is a retry with the same id. */
-  async function send(cookie: string, urlPath: string, body: Record<string, unknown>): Promise<void> {
-    for (;;) {
-      let response: Response;
-      let text: string;
-      try {
-        response = await fetch(`${base}${urlPath}`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(15_000),
-        });
-        text = await response.text();
-      } catch {
-        // Refused connection, or the server died before (or while) answering: send it again.
-        retries++;
-        await sleep(between(50, 150));
-        continue;
-      }
-      if (response.status === 200 || response.status === 201) {
-        const result = JSON.parse(text) as { caseId: string; sequence: number };
-        acks.push({ clientEventId: String(body.clientEventId), caseId: result.caseId, sequence: result.sequence });
-        return;
-      }
-      failures.push(`${response.status} ${urlPath}: ${text.slice(0, 200)}`);
-      if (response.status < 500) return;
-      await sleep(100);
-    }
-  }
-
-  async function tablet(index: number): Promise<void> {
-    const cookie = cookies[index];
-    for (let c = 0; c < CASES_PER_TABLET; c++) {
-      const caseId = caseIds[index * CASES_PER_TABLET + c];
-      const id = (step: string) => `crash-${index}-${c}-${step}`;
-      await send(cookie, "/api/cases", { clientEventId: id("open"), caseId, locationId: "loc-harbour" });
-      const events = `/api/cases/${caseId}/events`;
-      await send(cookie, events, {
-        clientEventId: id("heard"),
-        event: { type: "complaint_heard", data: { customerWords: "Cold food", category: "food_quality", severity: 2, spot: `Table ${index}`, mood: "upset" } },
+    // Each tablet signs in once; its session survives the crashes (it is in the database).
+    const staff = [
+      { userId: "usr-amira", pin: "4827" },
+      { userId: "usr-ben", pin: "5163" },
+    ];
+    const cookies: string[] = [];
+    for (let i = 0; i < TABLETS; i++) {
+      const response = await fetch(`${base}/api/session/pin`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: device },
+        body: JSON.stringify({ ...staff[i % 2], locationId: "loc-harbour" }),
       });
-      await send(cookie, events, { clientEventId: id("validated"), event: { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } } });
-      await send(cookie, events, { clientEventId: id("apology"), event: { type: "apology_given", data: { sincere: true, ourFault: true } } });
-      for (let n = 0; n < NOTES_PER_CASE; n++) {
-        await send(cookie, events, { clientEventId: id(`note${n}`), event: { type: "note_added", data: { text: `Note ${n}` } } });
+      expect(response.status).toBe(200);
+      cookies.push([device, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; "));
+    }
+
+    const caseIds = Array.from({ length: TABLETS * CASES_PER_TABLET }, (_, i) => `ccrash${String(port)}${String(i).padStart(15, "0")}`);
+    const acks: Ack[] = [];
+    const failures: string[] = [];
+    let retries = 0;
+
+    /** Sends one step until the server answers; a lost answer is a retry with the same id. */
+    async function send(cookie: string, urlPath: string, body: Record<string, unknown>): Promise<void> {
+      for (;;) {
+        let response: Response;
+        let text: string;
+        try {
+          response = await fetch(`${base}${urlPath}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(15_000),
+          });
+          text = await response.text();
+        } catch {
+          // Refused connection, or the server died before (or while) answering: send it again.
+          retries++;
+          await sleep(between(50, 150));
+          continue;
+        }
+        if (response.status === 200 || response.status === 201) {
+          const result = JSON.parse(text) as { caseId: string; sequence: number };
+          acks.push({ clientEventId: String(body.clientEventId), caseId: result.caseId, sequence: result.sequence });
+          return;
+        }
+        failures.push(`${response.status} ${urlPath}: ${text.slice(0, 200)}`);
+        if (response.status < 500) return;
+        await sleep(100);
       }
     }
-  }
 
-  // The second process: same file, same use-cases, same cases.
-  const writerOutput: string[] = [];
-  const writer = spawn("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/second-writer.ts", url, "12000", ...caseIds], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  writer.stdout?.on("data", (chunk: Buffer) => writerOutput.push(...chunk.toString().split("\n").filter(Boolean)));
-  const writerDone = new Promise<void>((resolve) => writer.on("exit", () => resolve()));
-
-  const storm = Promise.all(Array.from({ length: TABLETS }, (_, i) => tablet(i)));
-  const killer = (async () => {
-    for (let k = 0; k < KILLS; k++) {
-      await sleep(between(600, 1800));
-      kill(server, "SIGKILL");
-      await sleep(between(50, 400));
-      server = startServer();
-      await waitReady();
+    async function tablet(index: number): Promise<void> {
+      const cookie = cookies[index];
+      for (let c = 0; c < CASES_PER_TABLET; c++) {
+        const caseId = caseIds[index * CASES_PER_TABLET + c];
+        const id = (step: string) => `crash-${index}-${c}-${step}`;
+        await send(cookie, "/api/cases", { clientEventId: id("open"), caseId, locationId: "loc-harbour" });
+        const events = `/api/cases/${caseId}/events`;
+        await send(cookie, events, {
+          clientEventId: id("heard"),
+          event: {
+            type: "complaint_heard",
+            data: { customerWords: "Cold food", category: "food_quality", severity: 2, spot: `Table ${index}`, mood: "upset" },
+          },
+        });
+        await send(cookie, events, {
+          clientEventId: id("validated"),
+          event: { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } },
+        });
+        await send(cookie, events, {
+          clientEventId: id("apology"),
+          event: { type: "apology_given", data: { sincere: true, ourFault: true } },
+        });
+        for (let n = 0; n < NOTES_PER_CASE; n++) {
+          await send(cookie, events, { clientEventId: id(`note${n}`), event: { type: "note_added", data: { text: `Note ${n}` } } });
+        }
+      }
     }
-  })();
-  await Promise.all([storm, killer, writerDone]);
-  kill(server, "SIGTERM");
-  await sleep(500);
-  kill(server, "SIGKILL");
-  server = null;
 
-  const writerAcks = writerOutput.filter((l) => l.includes('"ack"')).map((l) => JSON.parse(l) as { ack: string; caseId: string; sequence: number });
-  const writerErrors = writerOutput.filter((l) => l.includes('"error"'));
-  console.log(
-    `crash test (${engine}): ${acks.length} appends acknowledged over HTTP (${retries} resent after a lost answer or refused connection), ${writerAcks.length} by the second process, ${KILLS} SIGKILLs`,
-  );
+    // The second process: same file, same use-cases, same cases.
+    const writerOutput: string[] = [];
+    const writer = spawn("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/second-writer.ts", url, "12000", ...caseIds], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    writer.stdout?.on("data", (chunk: Buffer) => writerOutput.push(...chunk.toString().split("\n").filter(Boolean)));
+    const writerDone = new Promise<void>((resolve) => writer.on("exit", () => resolve()));
 
-  expect(failures, "no 5xx and no database-locked errors").toEqual([]);
-  expect(writerErrors, "the second process never failed either").toEqual([]);
-  expect(acks.length).toBe(TABLETS * CASES_PER_TABLET * (4 + NOTES_PER_CASE));
-  expect(writerAcks.length).toBeGreaterThan(50);
+    const storm = Promise.all(Array.from({ length: TABLETS }, (_, i) => tablet(i)));
+    const killer = (async () => {
+      for (let k = 0; k < KILLS; k++) {
+        await sleep(between(600, 1800));
+        kill(server, "SIGKILL");
+        await sleep(between(50, 400));
+        server = startServer();
+        await waitReady();
+      }
+    })();
+    await Promise.all([storm, killer, writerDone]);
+    kill(server, "SIGTERM");
+    await sleep(500);
+    kill(server, "SIGKILL");
+    server = null;
 
-  const stored = await storedSteps(engine);
-  const lost: string[] = [];
-  for (const ack of [...acks, ...writerAcks.map((w) => ({ clientEventId: w.ack, caseId: w.caseId, sequence: w.sequence }))]) {
-    const rows = stored.get(ack.clientEventId) ?? [];
-    if (rows.length !== 1 || rows[0].caseId !== ack.caseId || rows[0].sequence !== ack.sequence) lost.push(`${ack.clientEventId}: ${JSON.stringify(rows)}`);
-  }
-  expect(lost, "every acknowledged append stored exactly once, as acknowledged").toEqual([]);
+    const writerAcks = writerOutput
+      .filter((l) => l.includes('"ack"'))
+      .map((l) => JSON.parse(l) as { ack: string; caseId: string; sequence: number });
+    const writerErrors = writerOutput.filter((l) => l.includes('"error"'));
+    console.log(
+      `crash test (${engine}): ${acks.length} appends acknowledged over HTTP (${retries} resent after a lost answer or refused connection), ${writerAcks.length} by the second process, ${KILLS} SIGKILLs`,
+    );
 
-  const verified = JSON.parse(execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/verify-db.ts", url, "--json"], { cwd: root, env, encoding: "utf8" }).trim().split("\n").pop() ?? "{}") as {
-    integrity: string;
-    cases: number;
-    events: number;
-    problems: string[];
-  };
-  expect(verified.integrity).toBe("ok");
-  expect(verified.problems).toEqual([]);
-  expect(verified.cases).toBe(TABLETS * CASES_PER_TABLET);
-  expect(verified.events).toBe(acks.length + writerAcks.length);
-});
+    expect(failures, "no 5xx and no database-locked errors").toEqual([]);
+    expect(writerErrors, "the second process never failed either").toEqual([]);
+    expect(acks.length).toBe(TABLETS * CASES_PER_TABLET * (4 + NOTES_PER_CASE));
+    expect(writerAcks.length).toBeGreaterThan(50);
+
+    const stored = await storedSteps(engine);
+    const lost: string[] = [];
+    for (const ack of [...acks, ...writerAcks.map((w) => ({ clientEventId: w.ack, caseId: w.caseId, sequence: w.sequence }))]) {
+      const rows = stored.get(ack.clientEventId) ?? [];
+      if (rows.length !== 1 || rows[0].caseId !== ack.caseId || rows[0].sequence !== ack.sequence)
+        lost.push(`${ack.clientEventId}: ${JSON.stringify(rows)}`);
+    }
+    expect(lost, "every acknowledged append stored exactly once, as acknowledged").toEqual([]);
+
+    const verified = JSON.parse(
+      execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/verify-db.ts", url, "--json"], { cwd: root, env, encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .pop() ?? "{}",
+    ) as {
+      integrity: string;
+      cases: number;
+      events: number;
+      problems: string[];
+    };
+    expect(verified.integrity).toBe("ok");
+    expect(verified.problems).toEqual([]);
+    expect(verified.cases).toBe(TABLETS * CASES_PER_TABLET);
+    expect(verified.events).toBe(acks.length + writerAcks.length);
+  });
 }

@@ -24,9 +24,17 @@ async function tick(page: Page, spot: string, option: RegExp) {
   await expect(page.getByTestId("tables-told")).toContainText(spot);
 }
 
-test("a heads-up raised on one tablet reaches the other, tables are ticked off, and one becomes a complaint", async ({ browser, page: amira }, testInfo) => {
+test("a heads-up raised on one tablet reaches the other, tables are ticked off, and one becomes a complaint", async ({
+  browser,
+  page: amira,
+}, testInfo) => {
   const { baseURL, viewport } = testInfo.project.use;
-  const benContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined, hasTouch: true, storageState: pairedState("loc-harbour") });
+  const benContext = await browser.newContext({
+    baseURL,
+    viewport: viewport ?? undefined,
+    hasTouch: true,
+    storageState: pairedState("loc-harbour"),
+  });
   const ben = await benContext.newPage();
   const grandContext = await browser.newContext({ baseURL, storageState: pairedState("loc-grand") });
   let headsUpUrl: string | null = null;
@@ -78,7 +86,9 @@ test("a heads-up raised on one tablet reaches the other, tables are ticked off, 
 
     // Table 7 complains after all: a complaint case opens at Listen with the heads-up's context.
     await ben.getByTestId("tables-told").locator("li", { hasText: "Table 7" }).getByRole("link").click();
-    await expect(ben.getByTestId("heads-up-readback")).toContainText("What you chose: Wait — Wait 20 minutes for the last fillet from the smoker");
+    await expect(ben.getByTestId("heads-up-readback")).toContainText(
+      "What you chose: Wait — Wait 20 minutes for the last fillet from the smoker",
+    );
     await snap(ben, "heads-up-case-confirm");
     await ben.getByRole("button", { name: /They want to complain/ }).click();
     await expect(ben.getByTestId("from-heads-up")).toContainText("Salmon sold out · Table 7");
@@ -101,14 +111,26 @@ test("an overdue promise prompts its owner to go back and tell them, and the tel
   const opened = await page.request.post("/api/cases", { data: { clientEventId: randomUUID() } });
   expect(opened.status()).toBe(201);
   const { caseId } = (await opened.json()) as { caseId: string };
-  await step(page.request, caseId, { type: "complaint_heard", data: { customerWords: "We ordered dessert half an hour ago and it never came", category: "food_quality", severity: 2, spot: "Table 12", mood: "upset" } });
+  await step(page.request, caseId, {
+    type: "complaint_heard",
+    data: {
+      customerWords: "We ordered dessert half an hour ago and it never came",
+      category: "food_quality",
+      severity: 2,
+      spot: "Table 12",
+      mood: "upset",
+    },
+  });
   await step(page.request, caseId, { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } });
   await step(page.request, caseId, { type: "apology_given", data: { sincere: true, ourFault: true } });
   await step(page.request, caseId, { type: "options_offered", data: { options: ["Fresh dessert now", "Dessert off the bill"] } });
   await step(page.request, caseId, { type: "solution_agreed", data: { option: "Fresh dessert now" } });
   await step(page.request, caseId, { type: "compensation_skipped", data: { reason: "Not wanted" } });
   const due = new Date(Date.now() - 6 * 60_000).toISOString();
-  await step(page.request, caseId, { type: "actions_agreed", data: { actions: [{ id: `act-${randomUUID()}`, description: "Bring a fresh dessert", owner: "Amira Shah", dueAt: due }] } });
+  await step(page.request, caseId, {
+    type: "actions_agreed",
+    data: { actions: [{ id: `act-${randomUUID()}`, description: "Bring a fresh dessert", owner: "Amira Shah", dueAt: due }] },
+  });
   await step(page.request, caseId, { type: "readback_answered", data: { accepted: true } });
 
   await page.goto("/");
@@ -126,7 +148,10 @@ test("an overdue promise prompts its owner to go back and tell them, and the tel
   await expect(page.getByTestId("late-promise").filter({ hasText: "Bring a fresh dessert" })).toHaveCount(0);
 });
 
-test("a heads-up for one table is walked end to end, then replayed and scored by a trainer, and counted in the insights", async ({ page, browser }, testInfo) => {
+test("a heads-up for one table is walked end to end, then replayed and scored by a trainer, and counted in the insights", async ({
+  page,
+  browser,
+}, testInfo) => {
   await signIn(page.request, "usr-amira", "4827");
   await page.goto("/heads-ups");
   await page.getByRole("button", { name: "Tell one table or room about something" }).click();
@@ -164,10 +189,16 @@ test("a heads-up for one table is walked end to end, then replayed and scored by
   await expect(page.getByText("Closed.")).toBeVisible();
 
   // A trainer replays it (signed in with email and password on another browser) and sees the rubric.
-  const trainerContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: testInfo.project.use.viewport ?? undefined, storageState: { cookies: [], origins: [] } });
+  const trainerContext = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    viewport: testInfo.project.use.viewport ?? undefined,
+    storageState: { cookies: [], origins: [] },
+  });
   try {
     const trainer = await trainerContext.newPage();
-    const signedIn = await trainer.request.post("/api/session/password", { data: { email: "tara@example.com", password: "trainer-demo-pass" } });
+    const signedIn = await trainer.request.post("/api/session/password", {
+      data: { email: "tara@example.com", password: "trainer-demo-pass" },
+    });
     expect(signedIn.ok(), await signedIn.text()).toBe(true);
     await trainer.goto(`/trainer/heads-up-cases/${caseId}`);
     await expect(trainer.getByRole("heading", { name: /H-/ })).toBeVisible();

@@ -18,7 +18,16 @@ export async function snap(page: Page, name: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 export type Venue = "loc-harbour" | "loc-grand";
-export type Cookie = { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: "Lax" | "Strict" | "None" };
+export type Cookie = {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: "Lax" | "Strict" | "None";
+};
 
 const port = process.env.E2E_PORT ?? "3100";
 export const BASE_URL = `http://localhost:${port}`;

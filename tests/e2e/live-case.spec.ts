@@ -27,7 +27,10 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   const listen = page.getByTestId("stage-panel-listen");
   await listen.getByLabel("What the customer says").fill("We've waited fifty minutes for our mains and nobody has come to tell us why.");
   await listen.getByRole("group", { name: "Category" }).getByRole("button", { name: "Waiting" }).click();
-  await listen.getByRole("group", { name: "Severity" }).getByRole("button", { name: /Moderate/ }).click();
+  await listen
+    .getByRole("group", { name: "Severity" })
+    .getByRole("button", { name: /Moderate/ })
+    .click();
   await listen.getByLabel("Where").fill("Table 12");
   await listen.getByRole("group", { name: "Mood" }).getByRole("button", { name: "Angry" }).click();
   await snap(page, "stage-listen");
@@ -52,7 +55,9 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   await expect(notes.locator('[data-kind="excuse"]')).toContainText("short staffed");
   await expect(notes.locator('[data-kind="excuse"]')).toContainText("Try:");
   await snap(page, "phrase-coach");
-  await apologise.getByLabel("Your apology (optional)").fill("I'm so sorry — fifty minutes is far too long and we should have come to you.");
+  await apologise
+    .getByLabel("Your apology (optional)")
+    .fill("I'm so sorry — fifty minutes is far too long and we should have come to you.");
   await apologise.getByLabel("I apologised sincerely").check();
   await snap(page, "stage-apologise");
   await apologise.getByRole("button", { name: "Apology given — next" }).click();
@@ -75,7 +80,9 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   // Say no graciously, with a factual reason and alternatives.
   await solve.getByRole("button", { name: "Say no graciously" }).click();
   await solve.getByLabel("What they asked for").fill("The whole meal free");
-  await solve.getByLabel("Reason", { exact: true }).fill("I can take the mains off the bill; a free meal is beyond what I can offer tonight.");
+  await solve
+    .getByLabel("Reason", { exact: true })
+    .fill("I can take the mains off the bill; a free meal is beyond what I can offer tonight.");
   await solve.getByLabel("Alternatives").fill("Mains taken off the bill");
   await snap(page, "stage-solve-say-no");
   await solve.getByRole("button", { name: "Say no and offer alternatives" }).click();
@@ -103,7 +110,10 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   // Compensate, within the staff member's £15 authority.
   const compensate = page.getByTestId("stage-panel-compensate");
   await expect(compensate.getByTestId("remedy-suggestion")).toBeVisible();
-  await compensate.getByRole("group", { name: "Kind" }).getByRole("button", { name: /on the house/i }).click();
+  await compensate
+    .getByRole("group", { name: "Kind" })
+    .getByRole("button", { name: /on the house/i })
+    .click();
   await compensate.getByLabel("What you are offering").fill("Desserts on the house for the table");
   await compensate.getByLabel("Value (£)").fill("12");
   await snap(page, "stage-compensate");
@@ -125,7 +135,11 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   await expect(readback).toContainText("Desserts on the house for the table");
   await expect(readback).toContainText(/bring the mains to the table/i);
   await expect(readback).toContainText(/Amira will see to it/);
-  const fontSize = await readback.getByTestId("readback-lines").locator("li").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontSize = await readback
+    .getByTestId("readback-lines")
+    .locator("li")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(28);
   await snap(page, "readback");
   await readback.getByRole("button", { name: "Yes, that's right" }).click();
@@ -150,7 +164,10 @@ test("a member of staff walks a whole complaint on a tablet, with a say-no, a re
   await expect(page.getByTestId("stage-panel-closed")).toBeVisible();
 });
 
-test("the server enforces the playbook: a skipped stage is 409, malformed input is 400, a repeat is stored once", async ({ page, baseURL }) => {
+test("the server enforces the playbook: a skipped stage is 409, malformed input is 400, a repeat is stored once", async ({
+  page,
+  baseURL,
+}) => {
   await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
   const headers = { origin: baseURL ?? "" };
   const opened = await page.request.post("/api/cases", { data: { clientEventId: `e2e-open-${Date.now()}` }, headers });
@@ -170,12 +187,18 @@ test("the server enforces the playbook: a skipped stage is 409, malformed input 
   });
   expect(malformed.status()).toBe(400);
 
-  const notJson = await page.request.post(`/api/cases/${caseId}/events`, { headers: { ...headers, "content-type": "application/json" }, data: "{oops" });
+  const notJson = await page.request.post(`/api/cases/${caseId}/events`, {
+    headers: { ...headers, "content-type": "application/json" },
+    data: "{oops",
+  });
   expect(notJson.status()).toBe(400);
 
   const step = {
     clientEventId: `e2e-heard-${Date.now()}`,
-    event: { type: "complaint_heard", data: { customerWords: "Cold soup", category: "food_quality", severity: 1, spot: "Bar", mood: "calm" } },
+    event: {
+      type: "complaint_heard",
+      data: { customerWords: "Cold soup", category: "food_quality", severity: 1, spot: "Bar", mood: "calm" },
+    },
   };
   const first = await page.request.post(`/api/cases/${caseId}/events`, { headers, data: step });
   const repeat = await page.request.post(`/api/cases/${caseId}/events`, { headers, data: step });
@@ -201,7 +224,10 @@ test("a live case warns when the same problem keeps coming back today", async ({
       headers,
       data: {
         clientEventId: `e2e-repeat-heard-${stamp}-${n}`,
-        event: { type: "complaint_heard", data: { customerWords: "The music is far too loud", category: "noise", severity: 1, spot: `Table ${n}`, mood: "upset" } },
+        event: {
+          type: "complaint_heard",
+          data: { customerWords: "The music is far too loud", category: "noise", severity: 1, spot: `Table ${n}`, mood: "upset" },
+        },
       },
     });
     expect(heard.status()).toBe(201);

@@ -32,7 +32,12 @@ const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ p
 
 test("a manager approves a remedy from the live board and the staff tablet moves on", async ({ browser, page: manager }, testInfo) => {
   const { baseURL, viewport } = testInfo.project.use;
-  const staffContext = await browser.newContext({ baseURL, viewport: viewport ?? undefined, hasTouch: true, storageState: pairedState("loc-harbour") });
+  const staffContext = await browser.newContext({
+    baseURL,
+    viewport: viewport ?? undefined,
+    hasTouch: true,
+    storageState: pairedState("loc-harbour"),
+  });
   const staff = await staffContext.newPage();
 
   // The manager signs in and opens the live board first.
@@ -48,11 +53,20 @@ test("a manager approves a remedy from the live board and the staff tablet moves
   const { caseId, reference } = (await opened.json()) as { caseId: string; reference: string };
   await step(staff.request, caseId, {
     type: "complaint_heard",
-    data: { customerWords: "We waited an hour and the lamb was raw in the middle", category: "food_quality", severity: 4, spot: "Table 7", mood: "angry" },
+    data: {
+      customerWords: "We waited an hour and the lamb was raw in the middle",
+      category: "food_quality",
+      severity: 4,
+      spot: "Table 7",
+      mood: "angry",
+    },
   });
   await step(staff.request, caseId, { type: "feeling_validated", data: { feeling: "let_down", acknowledged: true } });
   await step(staff.request, caseId, { type: "apology_given", data: { sincere: true, ourFault: true } });
-  await step(staff.request, caseId, { type: "options_offered", data: { options: ["Cook a fresh lamb now", "Take the lamb off the bill"] } });
+  await step(staff.request, caseId, {
+    type: "options_offered",
+    data: { options: ["Cook a fresh lamb now", "Take the lamb off the bill"] },
+  });
   await step(staff.request, caseId, { type: "solution_agreed", data: { option: "Take the lamb off the bill" } });
   await staff.goto(`/cases/${caseId}`);
   await markNoReload(staff);
@@ -88,10 +102,17 @@ test("a manager approves a remedy from the live board and the staff tablet moves
   const actionText = "Call the guest tomorrow to check the refund arrived";
   await step(staff.request, caseId, {
     type: "actions_agreed",
-    data: { actions: [{ id: `act-${randomUUID()}`, description: actionText, owner: "Amira Shah", dueAt: new Date(Date.now() - 3_600_000).toISOString() }] },
+    data: {
+      actions: [
+        { id: `act-${randomUUID()}`, description: actionText, owner: "Amira Shah", dueAt: new Date(Date.now() - 3_600_000).toISOString() },
+      ],
+    },
   });
   await step(staff.request, caseId, { type: "readback_answered", data: { accepted: true } });
-  await step(staff.request, caseId, { type: "root_causes_tagged", data: { tags: ["product_quality", "wait_time"], note: "Lamb rested too short on a busy night." } });
+  await step(staff.request, caseId, {
+    type: "root_causes_tagged",
+    data: { tags: ["product_quality", "wait_time"], note: "Lamb rested too short on a busy night." },
+  });
   await step(staff.request, caseId, { type: "case_closed", data: {} });
 
   // The case detail: every step in plain words, the manager's decision among them.
@@ -172,6 +193,8 @@ test("the manager's desk is closed to staff and to another location's manager", 
   expect((await page.request.get("/api/manager/board")).status()).toBe(200);
   expect((await page.request.get("/api/manager/cases?location=loc-harbour")).status()).toBe(403);
   expect((await page.request.get("/api/manager/cases.csv?location=loc-harbour")).status()).toBe(403);
-  const harbourCase = await page.request.post("/api/manager/cases/some-harbour-case/notes", { data: { clientEventId: randomUUID(), text: "Not mine" } });
+  const harbourCase = await page.request.post("/api/manager/cases/some-harbour-case/notes", {
+    data: { clientEventId: randomUUID(), text: "Not mine" },
+  });
   expect([403, 404]).toContain(harbourCase.status());
 });

@@ -31,7 +31,11 @@ async function expectKeptOnTablet(page: Page) {
   await expect(status).not.toContainText(/✓ Saved/);
 }
 
-test("with the network cut, a complaint is walked to the end, and arrives on the server complete and once", async ({ page, context, request }) => {
+test("with the network cut, a complaint is walked to the end, and arrives on the server complete and once", async ({
+  page,
+  context,
+  request,
+}) => {
   test.setTimeout(120_000);
   await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
   // The service worker has kept the home page, the case shell and their files.
@@ -49,7 +53,10 @@ test("with the network cut, a complaint is walked to the end, and arrives on the
   const listen = page.getByTestId("stage-panel-listen");
   await listen.getByLabel("What the customer says").fill("The room has not been cleaned and we check out tomorrow.");
   await listen.getByRole("group", { name: "Category" }).getByRole("button", { name: "Cleanliness" }).click();
-  await listen.getByRole("group", { name: "Severity" }).getByRole("button", { name: /Moderate/ }).click();
+  await listen
+    .getByRole("group", { name: "Severity" })
+    .getByRole("button", { name: /Moderate/ })
+    .click();
   await listen.getByLabel("Where").fill("Room 204");
   await listen.getByRole("group", { name: "Mood" }).getByRole("button", { name: "Upset" }).click();
   await listen.getByRole("button", { name: "Heard — next" }).click();
@@ -85,7 +92,10 @@ test("with the network cut, a complaint is walked to the end, and arrives on the
 
   // Compensate, within the staff member's authority
   const compensate = page.getByTestId("stage-panel-compensate");
-  await compensate.getByRole("group", { name: "Kind" }).getByRole("button", { name: /on the house/i }).click();
+  await compensate
+    .getByRole("group", { name: "Kind" })
+    .getByRole("button", { name: /on the house/i })
+    .click();
   await compensate.getByLabel("What you are offering").fill("Breakfast on the house tomorrow");
   await compensate.getByLabel("Value (£)").fill("12");
   await compensate.getByRole("button", { name: "Offer compensation" }).click();
@@ -171,7 +181,10 @@ test("a step the server refuses after the fact is shown clearly, with a way on",
   const listen = page.getByTestId("stage-panel-listen");
   await listen.getByLabel("What the customer says").fill("My card was charged twice.");
   await listen.getByRole("group", { name: "Category" }).getByRole("button", { name: "Bill / payment" }).click();
-  await listen.getByRole("group", { name: "Severity" }).getByRole("button", { name: /Moderate/ }).click();
+  await listen
+    .getByRole("group", { name: "Severity" })
+    .getByRole("button", { name: /Moderate/ })
+    .click();
   await listen.getByLabel("Where").fill("Front desk");
   await listen.getByRole("group", { name: "Mood" }).getByRole("button", { name: "Calm" }).click();
   await listen.getByRole("button", { name: "Heard — next" }).click();
@@ -180,9 +193,14 @@ test("a step the server refuses after the fact is shown clearly, with a way on",
   // Meanwhile a manager's tablet closes the case on the server.
   const headers = { origin: baseURL ?? "" };
   const maria = await playwrightRequest.newContext({ baseURL, storageState: pairedState("loc-harbour") });
-  expect((await maria.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9406", locationId: "loc-harbour" }, headers })).status()).toBe(200);
+  expect(
+    (await maria.post("/api/session/pin", { data: { userId: "usr-maria", pin: "9406", locationId: "loc-harbour" }, headers })).status(),
+  ).toBe(200);
   const abandoned = await maria.post(`/api/cases/${caseId}/events`, {
-    data: { clientEventId: `abandon-${Date.now()}`, event: { type: "case_abandoned", data: { reason: "Guest left before we could talk" } } },
+    data: {
+      clientEventId: `abandon-${Date.now()}`,
+      event: { type: "case_abandoned", data: { reason: "Guest left before we could talk" } },
+    },
     headers,
   });
   expect(abandoned.status(), await abandoned.text()).toBe(201);

@@ -84,7 +84,9 @@ test.describe("wrong PINs", () => {
     await context.addCookies([await pairTablet("loc-grand", "Throttle test tablet", baseURL)]);
     // A fresh person, so no demo account is left slowed down for other tests.
     const admin = await playwrightRequest.newContext({ baseURL });
-    expect((await admin.post("/api/session/password", { data: { email: "admin@example.com", password: "admin-demo-pass" } })).status()).toBe(200);
+    expect(
+      (await admin.post("/api/session/password", { data: { email: "admin@example.com", password: "admin-demo-pass" } })).status(),
+    ).toBe(200);
     const name = `Tess Throttle ${Date.now() % 100000}`;
     const created = await admin.post("/api/admin/users", { data: { name, role: "staff", pin: "8642", locationIds: ["loc-grand"] } });
     expect(created.status(), await created.text()).toBe(201);

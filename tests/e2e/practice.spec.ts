@@ -37,7 +37,10 @@ async function listen(page: Page) {
   const panel = page.getByTestId("stage-panel-listen");
   await panel.getByLabel("What the customer says").fill("My main came out cold and we waited forty minutes for it.");
   await panel.getByRole("group", { name: "Category" }).getByRole("button", { name: "Food quality" }).click();
-  await panel.getByRole("group", { name: "Severity" }).getByRole("button", { name: /Moderate/ }).click();
+  await panel
+    .getByRole("group", { name: "Severity" })
+    .getByRole("button", { name: /Moderate/ })
+    .click();
   await panel.getByLabel("Where").fill("Table 4");
   await panel.getByRole("group", { name: "Mood" }).getByRole("button", { name: "Upset" }).click();
   await panel.getByRole("button", { name: "Heard — next" }).click();
@@ -84,7 +87,10 @@ async function startFromBrief(page: Page) {
   await expect(page.getByTestId("practice-banner")).toBeVisible();
 }
 
-test("a trainer sets a drill; the trainee fails it against a customer who reacts, then passes; the trainer comments and the trainee acknowledges", async ({ page, baseURL }) => {
+test("a trainer sets a drill; the trainee fails it against a customer who reacts, then passes; the trainer comments and the trainee acknowledges", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const run = Date.now() % 100000;
   // A real, ended case at the Harbour Kitchen to drill on: an upset customer, a moderate failure.
@@ -93,9 +99,19 @@ test("a trainer sets a drill; the trainee fails it against a customer who reacts
   const opened = await page.request.post("/api/cases", { data: { clientEventId: `e2e-drill-${run}` }, headers });
   expect(opened.status()).toBe(201);
   const { caseId: sourceId, reference } = (await opened.json()) as { caseId: string; reference: string };
-  const script = scriptCase({ rootCauses: ["wait_time"], mood: "upset", severity: 2, spot: "Table 4", customerWords: "My main came out cold and we waited forty minutes for it.", id: `drill${run}` });
+  const script = scriptCase({
+    rootCauses: ["wait_time"],
+    mood: "upset",
+    severity: 2,
+    spot: "Table 4",
+    customerWords: "My main came out cold and we waited forty minutes for it.",
+    id: `drill${run}`,
+  });
   for (const [i, event] of script.events.slice(1).entries()) {
-    const sent = await page.request.post(`/api/cases/${sourceId}/events`, { data: { clientEventId: `e2e-drill-${run}-${i}`, event }, headers });
+    const sent = await page.request.post(`/api/cases/${sourceId}/events`, {
+      data: { clientEventId: `e2e-drill-${run}-${i}`, event },
+      headers,
+    });
     expect(sent.status(), await sent.text()).toBe(201);
   }
 
@@ -192,13 +208,22 @@ test("a trainer sets a drill; the trainee fails it against a customer who reacts
   await validate(page, "That sounds really frustrating, especially after waiting so long.");
   await apologise(page, "I'm so sorry, that is not the meal we want you to have.");
   await solve.getByLabel("Option 1").fill("Cook a fresh main now");
-  if (!(await solve.getByLabel("Option 2").isVisible().catch(() => false))) await solve.getByRole("button", { name: /Add another option/ }).click();
+  if (
+    !(await solve
+      .getByLabel("Option 2")
+      .isVisible()
+      .catch(() => false))
+  )
+    await solve.getByRole("button", { name: /Add another option/ }).click();
   await solve.getByLabel("Option 2").fill("Take the main off the bill");
   await solve.getByRole("button", { name: "Offer these options" }).click();
   await solve.getByRole("radio", { name: "Cook a fresh main now" }).check();
   await solve.getByRole("button", { name: "Agree this solution" }).click();
   await expectStage(page, "Compensate");
-  await compensate.getByRole("group", { name: "Kind" }).getByRole("button", { name: /on the house/i }).click();
+  await compensate
+    .getByRole("group", { name: "Kind" })
+    .getByRole("button", { name: /on the house/i })
+    .click();
   await compensate.getByLabel("What you are offering").fill("Dessert and coffee on the house");
   await compensate.getByLabel("Value (£)").fill("9");
   await compensate.getByRole("button", { name: "Offer compensation" }).click();
@@ -260,7 +285,12 @@ test("a trainer sets a drill; the trainee fails it against a customer who reacts
   // The trainer sees it acknowledged.
   await signInAsTrainer(page);
   await page.goto("/trainer/practice?person=usr-ben");
-  await expect(page.getByTestId("run-row").filter({ hasText: `case ${reference}` }).nth(1)).toContainText("1 (1 seen)");
+  await expect(
+    page
+      .getByTestId("run-row")
+      .filter({ hasText: `case ${reference}` })
+      .nth(1),
+  ).toContainText("1 (1 seen)");
 });
 
 test("the trainer reads the practice customer's reactions", async ({ page }) => {

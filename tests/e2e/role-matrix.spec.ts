@@ -1,7 +1,18 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO_USERS } from "../../prisma/seed/demo-people";
 import { deviceCookie, pairedState } from "./helpers";
-import { coverageGaps, discoverRoutes, ENDPOINTS, PAGES, urlFor, VISITORS, type Entry, type Fixtures, type Outcome, type Visitor } from "./role-matrix.table";
+import {
+  coverageGaps,
+  discoverRoutes,
+  ENDPOINTS,
+  PAGES,
+  urlFor,
+  VISITORS,
+  type Entry,
+  type Fixtures,
+  type Outcome,
+  type Visitor,
+} from "./role-matrix.table";
 
 /**
  * Every visitor (signed out, staff, manager, trainer, admin) against every page and every route
@@ -61,7 +72,6 @@ let fixtures: Fixtures;
 let baseUrl: string;
 const SECRET_EMAIL = "matrix.guest@example.com";
 
-
 test.beforeAll(async ({ baseURL }) => {
   baseUrl = baseURL ?? "http://localhost:3100";
   const entries = await Promise.all(VISITORS.map(async (v) => [v, await contextFor(baseUrl, v)] as const));
@@ -76,7 +86,13 @@ test.beforeAll(async ({ baseURL }) => {
       clientEventId: `matrix-heard-${Date.now()}`,
       event: {
         type: "complaint_heard",
-        data: { customerWords: `Cold food. Email ${SECRET_EMAIL} or call 07700 900456`, category: "food_quality", severity: 2, spot: "Table 9", mood: "upset" },
+        data: {
+          customerWords: `Cold food. Email ${SECRET_EMAIL} or call 07700 900456`,
+          category: "food_quality",
+          severity: 2,
+          spot: "Table 9",
+          mood: "upset",
+        },
       },
     },
   });
@@ -138,7 +154,11 @@ for (const key of found.endpoints) {
     const got: Record<string, string> = {};
     for (const visitor of VISITORS) {
       const context = entry.fresh ? await contextFor(baseUrl, visitor) : contexts[visitor];
-      const response = await context.fetch(url, { method, data: method === "GET" || method === "HEAD" ? undefined : (entry.body ?? {}), maxRedirects: 0 });
+      const response = await context.fetch(url, {
+        method,
+        data: method === "GET" || method === "HEAD" ? undefined : (entry.body ?? {}),
+        maxRedirects: 0,
+      });
       got[visitor] = endpointOutcome(response);
       if (entry.fresh) await context.dispose();
     }
@@ -216,7 +236,10 @@ test("signing out ends the session on the server", async () => {
   expect((await context.post("/api/session/sign-out", { data: {} })).status()).toBe(200);
   // Replaying the old cookie (from the same tablet) does not work: the server revoked it.
   const device = deviceCookie("loc-harbour");
-  const replay = await playwrightRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { cookie: `coach_session=${token}; ${device.name}=${device.value}` } });
+  const replay = await playwrightRequest.newContext({
+    baseURL: baseUrl,
+    extraHTTPHeaders: { cookie: `coach_session=${token}; ${device.name}=${device.value}` },
+  });
   expect((await replay.post("/api/cases", { data: {} })).status()).toBe(401);
   await Promise.all([context.dispose(), replay.dispose()]);
 });

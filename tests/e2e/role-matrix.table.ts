@@ -46,8 +46,14 @@ const coaches: Row = { "signed-out": "sign-in", staff: "refuse", manager: "allow
 
 /** An id that exists nowhere: an allowed admin call answers 404 and changes nothing. */
 export const NO_SUCH_ID = "matrix-no-such-id";
-const caseUrl = (rest = "") => (f: Fixtures) => `/cases/${f.caseId}${rest}`;
-const apiCaseUrl = (rest = "") => (f: Fixtures) => `/api/cases/${f.caseId}${rest}`;
+const caseUrl =
+  (rest = "") =>
+  (f: Fixtures) =>
+    `/cases/${f.caseId}${rest}`;
+const apiCaseUrl =
+  (rest = "") =>
+  (f: Fixtures) =>
+    `/api/cases/${f.caseId}${rest}`;
 
 /** Pages, by their app/ pattern. */
 export const PAGES: Record<string, Entry> = {
@@ -213,6 +219,9 @@ export function coverageGaps(found = discoverRoutes()) {
   return {
     pagesWithoutRow: found.pages.filter((p) => !(p in PAGES)),
     endpointsWithoutRow: found.endpoints.filter((e) => !(e in ENDPOINTS)),
-    staleRows: [...Object.keys(PAGES).filter((p) => !found.pages.includes(p)), ...Object.keys(ENDPOINTS).filter((e) => !found.endpoints.includes(e))],
+    staleRows: [
+      ...Object.keys(PAGES).filter((p) => !found.pages.includes(p)),
+      ...Object.keys(ENDPOINTS).filter((e) => !found.endpoints.includes(e)),
+    ],
   };
 }

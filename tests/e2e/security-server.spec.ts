@@ -74,7 +74,11 @@ test("production answers carry HSTS; API answers a policy with no inline scripts
 });
 
 /** Sends `total` bytes to the PIN sign-in in 64 KB pieces until the server answers; resolves with the answer and what was sent. */
-function postHuge(baseURL: string, total: number, declareLength: boolean): Promise<{ status: number; body: string; sent: number; ms: number }> {
+function postHuge(
+  baseURL: string,
+  total: number,
+  declareLength: boolean,
+): Promise<{ status: number; body: string; sent: number; ms: number }> {
   const url = new URL("/api/session/pin", baseURL);
   const started = Date.now();
   return new Promise((resolve, reject) => {

@@ -29,7 +29,10 @@ async function captureOffline(page: Page): Promise<string> {
   const listen = page.getByTestId("stage-panel-listen");
   await listen.getByLabel("What the customer says").fill(CUSTOMER_WORDS);
   await listen.getByRole("group", { name: "Category" }).getByRole("button", { name: "Cleanliness" }).click();
-  await listen.getByRole("group", { name: "Severity" }).getByRole("button", { name: /Moderate/ }).click();
+  await listen
+    .getByRole("group", { name: "Severity" })
+    .getByRole("button", { name: /Moderate/ })
+    .click();
   await listen.getByLabel("Where").fill("Room 118");
   await listen.getByRole("group", { name: "Mood" }).getByRole("button", { name: "Upset" }).click();
   await listen.getByRole("button", { name: "Heard — next" }).click();
@@ -95,10 +98,9 @@ async function serverLog(caseId: string): Promise<{ type: string; actor: { id: s
 }
 
 async function expectArrivedAsAmiras(caseId: string) {
-  await expect.poll(async () => (await serverLog(caseId)).map((e) => `${e.type}:${e.actor.id}`), { timeout: 30_000 }).toEqual([
-    "case_opened:usr-amira",
-    "complaint_heard:usr-amira",
-  ]);
+  await expect
+    .poll(async () => (await serverLog(caseId)).map((e) => `${e.type}:${e.actor.id}`), { timeout: 30_000 })
+    .toEqual(["case_opened:usr-amira", "complaint_heard:usr-amira"]);
   const log = await serverLog(caseId);
   expect(new Set(log.map((e) => e.clientEventId)).size).toBe(log.length);
 }
@@ -106,7 +108,11 @@ async function expectArrivedAsAmiras(caseId: string) {
 test.describe("pairing", () => {
   test.use({ paired: false });
 
-  test("an unpaired browser gets email and password only; a manager's code pairs it, and it lists its venue's people", async ({ page, browser, baseURL }) => {
+  test("an unpaired browser gets email and password only; a manager's code pairs it, and it lists its venue's people", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     // Unpaired: nobody's name, no PIN pad.
     await page.goto("/sign-in");
     await expect(page.getByTestId("not-paired")).toBeVisible();
@@ -195,7 +201,11 @@ test.describe("one tablet, hand to hand", () => {
 
     // A step forged in Amira's name (her key's id, no valid seal) is refused and stores nothing.
     const forged = await page.request.post("/api/steps/sealed", {
-      data: { keyId: "cforgedkeyid0000000000001", iv: "AAAAAAAAAAAAAAAA", data: Buffer.from(JSON.stringify({ v: 1, kind: "event", caseId })).toString("base64url") },
+      data: {
+        keyId: "cforgedkeyid0000000000001",
+        iv: "AAAAAAAAAAAAAAAA",
+        data: Buffer.from(JSON.stringify({ v: 1, kind: "event", caseId })).toString("base64url"),
+      },
       headers: { origin: BASE_URL },
     });
     expect(forged.status()).toBe(403);
@@ -232,8 +242,12 @@ test.describe("one tablet, hand to hand", () => {
 
     // An admin resets Amira's PIN (to the same one): every session of hers ends on the server.
     const admin = await playwrightRequest.newContext({ baseURL });
-    expect((await admin.post("/api/session/password", { data: { email: "admin@example.com", password: "admin-demo-pass" } })).status()).toBe(200);
-    expect((await admin.put("/api/admin/users/usr-amira/credentials", { data: { pin: "4827" }, headers: { origin: baseURL ?? "" } })).status()).toBe(200);
+    expect(
+      (await admin.post("/api/session/password", { data: { email: "admin@example.com", password: "admin-demo-pass" } })).status(),
+    ).toBe(200);
+    expect(
+      (await admin.put("/api/admin/users/usr-amira/credentials", { data: { pin: "4827" }, headers: { origin: baseURL ?? "" } })).status(),
+    ).toBe(200);
     await admin.dispose();
 
     // Back online, the tablet's next look at the server finds the session gone (it may notice by
@@ -247,9 +261,15 @@ test.describe("one tablet, hand to hand", () => {
     await expectArrivedAsAmiras(caseId);
   });
 
-  test("a lost tablet is unpaired: its session ends, PIN sign-in stops there, and what it had sealed still counts", async ({ browser, baseURL }) => {
+  test("a lost tablet is unpaired: its session ends, PIN sign-in stops there, and what it had sealed still counts", async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
-    const lost = await browser.newContext({ baseURL, storageState: { cookies: [await pairTablet("loc-harbour", "Tablet that will be lost")], origins: [] } });
+    const lost = await browser.newContext({
+      baseURL,
+      storageState: { cookies: [await pairTablet("loc-harbour", "Tablet that will be lost")], origins: [] },
+    });
     const tablet = await lost.newPage();
     await signInWithPin(tablet, "The Harbour Kitchen", "Ben Okafor", "5163");
     await expect(tablet.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
@@ -280,7 +300,9 @@ test.describe("one tablet, hand to hand", () => {
     await expect(tablet).toHaveURL(/\/sign-in/, { timeout: 20_000 });
     await expect(tablet.getByTestId("not-paired")).toBeVisible();
     expect((await tablet.request.post("/api/session/pin", { data: { userId: "usr-ben", pin: "5163" } })).status()).toBe(403);
-    await expect.poll(async () => (await serverLog(caseId)).map((e) => `${e.type}:${e.actor.id}`), { timeout: 30_000 }).toEqual(["case_opened:usr-ben"]);
+    await expect
+      .poll(async () => (await serverLog(caseId)).map((e) => `${e.type}:${e.actor.id}`), { timeout: 30_000 })
+      .toEqual(["case_opened:usr-ben"]);
     await lost.close();
   });
 });

@@ -151,16 +151,31 @@ test("trainer pages never show a customer's name, email or phone number", async 
   const opened = await page.request.post("/api/cases", { data: { clientEventId: `e2e-redact-${Date.now()}` }, headers });
   expect(opened.status()).toBe(201);
   const { caseId, reference } = (await opened.json()) as { caseId: string; reference: string };
-  const script = scriptCase({ rootCauses: ["wait_time"], customerWords: `Cold soup. I'm Rosalind Pembrooke. Email ${email} or ring ${phone}.`, id: `e2e${Date.now() % 100000}` });
+  const script = scriptCase({
+    rootCauses: ["wait_time"],
+    customerWords: `Cold soup. I'm Rosalind Pembrooke. Email ${email} or ring ${phone}.`,
+    id: `e2e${Date.now() % 100000}`,
+  });
   for (const [i, event] of script.events.slice(1).entries()) {
-    const sent = await page.request.post(`/api/cases/${caseId}/events`, { data: { clientEventId: `e2e-redact-${caseId}-${i}`, event }, headers });
+    const sent = await page.request.post(`/api/cases/${caseId}/events`, {
+      data: { clientEventId: `e2e-redact-${caseId}-${i}`, event },
+      headers,
+    });
     expect(sent.status(), await sent.text()).toBe(201);
   }
   expect(await (await page.request.get(`/api/cases/${caseId}`)).text()).toContain(email);
 
   await page.context().clearCookies({ name: "coach_session" }); // the next person, on the same paired tablet
   await signInAsTrainer(page);
-  for (const url of [`/trainer?q=${reference}`, `/trainer/cases/${caseId}`, "/trainer/library", "/trainer/progress", `/cases/${caseId}`, `/api/trainer/cases/${caseId}`, `/api/trainer/cases?q=${reference}`]) {
+  for (const url of [
+    `/trainer?q=${reference}`,
+    `/trainer/cases/${caseId}`,
+    "/trainer/library",
+    "/trainer/progress",
+    `/cases/${caseId}`,
+    `/api/trainer/cases/${caseId}`,
+    `/api/trainer/cases?q=${reference}`,
+  ]) {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(200);
     const body = await response.text();
@@ -170,7 +185,10 @@ test("trainer pages never show a customer's name, email or phone number", async 
     expect(body, url).not.toContain("Pembrooke");
   }
   await page.goto(`/trainer/cases/${caseId}`);
-  await page.getByRole("navigation", { name: "Timeline" }).getByRole("button", { name: /^Step 2,/ }).click();
+  await page
+    .getByRole("navigation", { name: "Timeline" })
+    .getByRole("button", { name: /^Step 2,/ })
+    .click();
   await expect(page.getByTestId("case-so-far")).toContainText("[email removed]");
   await expect(page.getByTestId("case-so-far")).toContainText("I'm [name removed].");
   expect((await page.request.get("/api/manager/cases.csv")).status()).toBe(403);

@@ -51,7 +51,11 @@ test.beforeAll(async () => {
   execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], { cwd: root, env, stdio: "ignore" });
   for (const port of ports) {
     const log = createWriteStream(path.join(tmp, `two-instances-${port}.log`));
-    const child = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     servers.push(child);
@@ -75,14 +79,26 @@ async function step(request: APIRequestContext, caseId: string, event: Record<st
   return (await response.json()) as { phase: string; status: string };
 }
 
-test("two instances on one PostgreSQL: a request made through one reaches the board on the other, and the approval comes back", async ({ browser }, testInfo) => {
+test("two instances on one PostgreSQL: a request made through one reaches the board on the other, and the approval comes back", async ({
+  browser,
+}, testInfo) => {
   const { viewport } = testInfo.project.use;
   const [baseA, baseB] = bases;
   // Each tablet paired through its own instance: the pairing is a row, valid on every instance.
   const staffDevice = await pairTablet("loc-harbour", "Front desk (instance A)", baseA);
   const managerDevice = await pairTablet("loc-harbour", "Office (instance B)", baseB);
-  const staffContext = await browser.newContext({ baseURL: baseA, viewport: viewport ?? undefined, hasTouch: true, storageState: { cookies: [staffDevice], origins: [] } });
-  const managerContext = await browser.newContext({ baseURL: baseB, viewport: viewport ?? undefined, hasTouch: true, storageState: { cookies: [managerDevice], origins: [] } });
+  const staffContext = await browser.newContext({
+    baseURL: baseA,
+    viewport: viewport ?? undefined,
+    hasTouch: true,
+    storageState: { cookies: [staffDevice], origins: [] },
+  });
+  const managerContext = await browser.newContext({
+    baseURL: baseB,
+    viewport: viewport ?? undefined,
+    hasTouch: true,
+    storageState: { cookies: [managerDevice], origins: [] },
+  });
   const staff = await staffContext.newPage();
   const manager = await managerContext.newPage();
 
@@ -96,7 +112,13 @@ test("two instances on one PostgreSQL: a request made through one reaches the bo
   const { caseId, reference } = (await opened.json()) as { caseId: string; reference: string };
   await step(staff.request, caseId, {
     type: "complaint_heard",
-    data: { customerWords: "Our room was not ready at four and nobody told us", category: "room", severity: 3, spot: "Reception", mood: "upset" },
+    data: {
+      customerWords: "Our room was not ready at four and nobody told us",
+      category: "room",
+      severity: 3,
+      spot: "Reception",
+      mood: "upset",
+    },
   });
   await step(staff.request, caseId, { type: "feeling_validated", data: { feeling: "let_down", acknowledged: true } });
   await step(staff.request, caseId, { type: "apology_given", data: { sincere: true, ourFault: true } });
@@ -125,7 +147,9 @@ test("two instances on one PostgreSQL: a request made through one reaches the bo
 
   // The staff tablet on instance A moves on by itself.
   await expect(staff.locator('[aria-label="Stages"] [aria-current="step"]')).toContainText("Confirm", { timeout: 8_000 });
-  console.log(`two instances: the approval reached the staff tablet on the other instance after ${Date.now() - approvedAt} ms (case view polls every 2.5 s)`);
+  console.log(
+    `two instances: the approval reached the staff tablet on the other instance after ${Date.now() - approvedAt} ms (case view polls every 2.5 s)`,
+  );
   await staff.screenshot({ path: path.join(SCREENSHOT_DIR, "two-instances-tablet.png") });
 
   await staffContext.close();

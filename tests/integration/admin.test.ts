@@ -29,7 +29,6 @@ const alex = actorFor("usr-alex");
 let n = 0;
 const cid = () => `adm-${Date.now()}-${n++}`;
 
-
 describe("admin use-cases refuse everyone but admins", () => {
   const calls: [string, (a: Actor) => Promise<unknown>][] = [
     ["createUser", (a) => createUser(db, a, {})],
@@ -54,16 +53,40 @@ describe("admin use-cases refuse everyone but admins", () => {
 
 describe("people", () => {
   it("creates a staff member who can then sign in with their PIN", async () => {
-    const { id } = await createUser(db, alex, { name: "  Sam Lee ", role: "staff", pin: "4839", locationIds: ["loc-harbour"], email: "", password: "" });
+    const { id } = await createUser(db, alex, {
+      name: "  Sam Lee ",
+      role: "staff",
+      pin: "4839",
+      locationIds: ["loc-harbour"],
+      email: "",
+      password: "",
+    });
     const person = (await listPeople(db, alex)).find((p) => p.id === id);
-    expect(person).toMatchObject({ name: "Sam Lee", role: "staff", hasPin: true, hasPassword: false, locationIds: ["loc-harbour"], active: true });
+    expect(person).toMatchObject({
+      name: "Sam Lee",
+      role: "staff",
+      hasPin: true,
+      hasPassword: false,
+      locationIds: ["loc-harbour"],
+      active: true,
+    });
     expect(person).not.toHaveProperty("pinHash");
-    await expect(signInWithPin(db, { userId: id, pin: "4839", locationId: "loc-harbour" }, { address: "admin-test-1", device: tablet })).resolves.toHaveProperty("token");
+    await expect(
+      signInWithPin(db, { userId: id, pin: "4839", locationId: "loc-harbour" }, { address: "admin-test-1", device: tablet }),
+    ).resolves.toHaveProperty("token");
   });
 
   it("creates a trainer who signs in with email and password", async () => {
-    await createUser(db, alex, { name: "Tess", role: "trainer", email: "Tess@Example.com", password: "trainer-pass-123", locationIds: ["loc-grand"] });
-    await expect(signInWithPassword(db, { email: "tess@example.com", password: "trainer-pass-123" }, { address: "admin-test-2" })).resolves.toHaveProperty("token");
+    await createUser(db, alex, {
+      name: "Tess",
+      role: "trainer",
+      email: "Tess@Example.com",
+      password: "trainer-pass-123",
+      locationIds: ["loc-grand"],
+    });
+    await expect(
+      signInWithPassword(db, { email: "tess@example.com", password: "trainer-pass-123" }, { address: "admin-test-2" }),
+    ).resolves.toHaveProperty("token");
   });
 
   it("says which field is wrong", async () => {
@@ -75,7 +98,14 @@ describe("people", () => {
   it("refuses unknown locations and a taken email", async () => {
     expect((await errorOf(createUser(db, alex, { name: "X", role: "staff", pin: "8305", locationIds: ["loc-nowhere"] }))).status).toBe(400);
     const taken = await errorOf(
-      createUser(db, alex, { name: "Y", role: "manager", pin: "8305", email: "maria@example.com", password: "long-enough-pass", locationIds: ["loc-harbour"] }),
+      createUser(db, alex, {
+        name: "Y",
+        role: "manager",
+        pin: "8305",
+        email: "maria@example.com",
+        password: "long-enough-pass",
+        locationIds: ["loc-harbour"],
+      }),
     );
     expect(taken.status).toBe(409);
   });
@@ -86,14 +116,28 @@ describe("people", () => {
     expect(await resolveSession(db, session.token)).not.toBeNull();
     await deactivateUser(db, alex, { userId: id });
     expect(await resolveSession(db, session.token)).toBeNull();
-    expect((await errorOf(signInWithPin(db, { userId: id, pin: "5719", locationId: "loc-harbour" }, { address: "admin-test-3", device: tablet }))).status).toBe(401);
+    expect(
+      (
+        await errorOf(
+          signInWithPin(db, { userId: id, pin: "5719", locationId: "loc-harbour" }, { address: "admin-test-3", device: tablet }),
+        )
+      ).status,
+    ).toBe(401);
     await reactivateUser(db, alex, { userId: id });
-    await expect(signInWithPin(db, { userId: id, pin: "5719", locationId: "loc-harbour" }, { address: "admin-test-3", device: tablet })).resolves.toHaveProperty("token");
+    await expect(
+      signInWithPin(db, { userId: id, pin: "5719", locationId: "loc-harbour" }, { address: "admin-test-3", device: tablet }),
+    ).resolves.toHaveProperty("token");
   });
 
   it("will not deactivate yourself or the last admin", async () => {
     expect((await errorOf(deactivateUser(db, alex, { userId: "usr-alex" }))).status).toBe(409);
-    const { id } = await createUser(db, alex, { name: "Second Admin", role: "admin", email: "second@example.com", password: "second-admin-pass", locationIds: ["loc-harbour"] });
+    const { id } = await createUser(db, alex, {
+      name: "Second Admin",
+      role: "admin",
+      email: "second@example.com",
+      password: "second-admin-pass",
+      locationIds: ["loc-harbour"],
+    });
     const second: Actor = { id, name: "Second Admin", role: "admin", locationIds: ["loc-harbour"], currentLocationId: null };
     await deactivateUser(db, second, { userId: "usr-alex" });
     expect((await errorOf(deactivateUser(db, alex, { userId: id }))).status).toBe(409);
@@ -106,7 +150,9 @@ describe("people", () => {
     await resetCredentials(db, alex, { userId: "usr-ben", pin: "6284" });
     expect(await db.signInAttempt.count({ where: { key: `pin:${tablet.id}:usr-ben` } })).toBe(0);
     expect(await db.signInAttempt.count({ where: { key: `pin:some-other-tablet:usr-bent` } })).toBe(1);
-    await expect(signInWithPin(db, { userId: "usr-ben", pin: "6284", locationId: "loc-harbour" }, { address: "admin-test-4", device: tablet })).resolves.toHaveProperty("token");
+    await expect(
+      signInWithPin(db, { userId: "usr-ben", pin: "6284", locationId: "loc-harbour" }, { address: "admin-test-4", device: tablet }),
+    ).resolves.toHaveProperty("token");
     expect((await errorOf(resetCredentials(db, alex, { userId: "usr-ben", pin: "1111" }))).message).toMatch(/harder to guess/);
     expect((await errorOf(resetCredentials(db, alex, { userId: "usr-ben", password: "staff-password-long" }))).status).toBe(400);
     expect((await errorOf(resetCredentials(db, alex, { userId: "usr-ben" }))).status).toBe(400);
@@ -117,7 +163,11 @@ describe("locations", () => {
   it("creates and renames a location", async () => {
     const { id } = await createLocation(db, alex, { name: "Pier Café", kind: "restaurant" });
     await renameLocation(db, alex, { locationId: id, name: "Pier Café & Bar" });
-    expect((await listLocations(db, alex)).find((l) => l.id === id)).toMatchObject({ name: "Pier Café & Bar", timezone: "Europe/London", members: 0 });
+    expect((await listLocations(db, alex)).find((l) => l.id === id)).toMatchObject({
+      name: "Pier Café & Bar",
+      timezone: "Europe/London",
+      members: 0,
+    });
   });
 
   it("validates kind and time zone, and 404s an unknown id", async () => {
@@ -149,7 +199,9 @@ describe("root causes", () => {
     await deactivateRootCauseTag(db, alex, { tagId: id });
     const amira = actorFor("usr-amira");
     const { caseId } = await openCase(db, amira, { clientEventId: cid() });
-    const error = await errorOf(appendEvent(db, amira, caseId, { clientEventId: cid(), event: { type: "root_causes_tagged", data: { tags: [slug] } } }));
+    const error = await errorOf(
+      appendEvent(db, amira, caseId, { clientEventId: cid(), event: { type: "root_causes_tagged", data: { tags: [slug] } } }),
+    );
     expect(error.status).toBe(400);
   });
 });

@@ -28,7 +28,11 @@ describe.skipIf(onPostgres)("npm run backup", () => {
     // Some history first, so the copy takes a moment.
     for (let c = 0; c < 40; c++) {
       const { caseId } = await openCase(db, amira, { clientEventId: `backup-seed-${c}` });
-      for (let n = 0; n < 10; n++) await appendEvent(db, amira, caseId, { clientEventId: `backup-seed-${c}-${n}`, event: { type: "note_added", data: { text: `Note ${n}` } } });
+      for (let n = 0; n < 10; n++)
+        await appendEvent(db, amira, caseId, {
+          clientEventId: `backup-seed-${c}-${n}`,
+          event: { type: "note_added", data: { text: `Note ${n}` } },
+        });
     }
 
     let writing = true;
@@ -37,7 +41,10 @@ describe.skipIf(onPostgres)("npm run backup", () => {
     const writer = (async () => {
       for (let i = 0; writing; i++) {
         const { caseId } = await openCase(db, amira, { clientEventId: `backup-live-${i}` });
-        await appendEvent(db, amira, caseId, { clientEventId: `backup-live-${i}-a`, event: { type: "note_added", data: { text: "During the backup" } } });
+        await appendEvent(db, amira, caseId, {
+          clientEventId: `backup-live-${i}-a`,
+          event: { type: "note_added", data: { text: "During the backup" } },
+        });
         if (backingUp) acknowledgedDuringBackup++;
         // better-sqlite3 answers synchronously: let the backup's child process be heard.
         await new Promise((resolve) => setImmediate(resolve));
@@ -47,7 +54,9 @@ describe.skipIf(onPostgres)("npm run backup", () => {
     backingUp = true;
     const outputs: string[] = [];
     for (let b = 0; b < 2; b++) {
-      const { stdout } = await run(process.execPath, ["scripts/backup.mjs", "--out", outDir], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
+      const { stdout } = await run(process.execPath, ["scripts/backup.mjs", "--out", outDir], {
+        env: { ...process.env, DATABASE_URL: `file:${file}` },
+      });
       outputs.push(stdout);
       await new Promise((resolve) => setTimeout(resolve, 1100)); // distinct timestamps in the names
     }

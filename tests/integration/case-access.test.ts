@@ -13,13 +13,18 @@ let n = 0;
 const cid = () => `acc-${Date.now()}-${n++}`;
 const amira = actorFor("usr-amira");
 
-
 const { caseId } = await openCase(db, amira, { clientEventId: cid() });
 await appendEvent(db, amira, caseId, {
   clientEventId: cid(),
   event: {
     type: "complaint_heard",
-    data: { customerWords: "Cold soup. Email me: guest@example.com or 07700 900123", category: "food_quality", severity: 2, spot: "Table 4", mood: "upset" },
+    data: {
+      customerWords: "Cold soup. Email me: guest@example.com or 07700 900123",
+      category: "food_quality",
+      severity: 2,
+      spot: "Table 4",
+      mood: "upset",
+    },
   },
 });
 
@@ -44,22 +49,42 @@ describe("who may see and act on a case", () => {
 
   it("keeps everyone to their own locations", async () => {
     for (const who of ["usr-chloe", "usr-james"]) expect((await errorOf(getCase(db, actorFor(who), caseId))).status).toBe(403);
-    expect((await errorOf(appendEvent(db, actorFor("usr-james"), caseId, { clientEventId: cid(), event: { type: "note_added", data: { text: "x" } } }))).status).toBe(403);
+    expect(
+      (
+        await errorOf(
+          appendEvent(db, actorFor("usr-james"), caseId, { clientEventId: cid(), event: { type: "note_added", data: { text: "x" } } }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("never lets a trainer open a case or record a step", async () => {
     const tara = actorFor("usr-tara");
     expect((await errorOf(openCase(db, tara, { clientEventId: cid() }))).status).toBe(403);
-    expect((await errorOf(appendEvent(db, tara, caseId, { clientEventId: cid(), event: { type: "note_added", data: { text: "x" } } }))).status).toBe(403);
+    expect(
+      (await errorOf(appendEvent(db, tara, caseId, { clientEventId: cid(), event: { type: "note_added", data: { text: "x" } } }))).status,
+    ).toBe(403);
   });
 
   it("lets only a manager's PIN approve on the tablet", async () => {
     const asStaff = await errorOf(
-      decideOnTablet(db, amira, caseId, { clientEventId: cid(), managerId: "usr-ben", pin: "5163", decision: { decision: "approved" } }, { address: "case-access" }),
+      decideOnTablet(
+        db,
+        amira,
+        caseId,
+        { clientEventId: cid(), managerId: "usr-ben", pin: "5163", decision: { decision: "approved" } },
+        { address: "case-access" },
+      ),
     );
     expect(asStaff.status).toBe(403);
     const asTrainer = await errorOf(
-      decideOnTablet(db, amira, caseId, { clientEventId: cid(), managerId: "usr-tara", pin: "7260", decision: { decision: "approved" } }, { address: "case-access" }),
+      decideOnTablet(
+        db,
+        amira,
+        caseId,
+        { clientEventId: cid(), managerId: "usr-tara", pin: "7260", decision: { decision: "approved" } },
+        { address: "case-access" },
+      ),
     );
     expect(asTrainer.status).toBe(403);
   });

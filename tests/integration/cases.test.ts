@@ -21,7 +21,6 @@ const heard = {
   data: { customerWords: "My steak is cold", category: "food_quality", severity: 2, spot: "Table 12", mood: "upset" },
 };
 
-
 describe("opening and appending", () => {
   it("opens a case with a reference at the actor's location", async () => {
     const opened = await openCase(db, amira, { clientEventId: cid() });

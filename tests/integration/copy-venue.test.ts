@@ -35,7 +35,19 @@ describe.skipIf(!onPostgres)("npm run db:copy-venue", () => {
     // The chain's database: migrated, with no venue data yet.
     const { db: chain, url } = await createTestDb({ reference: false });
     const copy = () =>
-      run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/copy-venue.ts", "--from", sourceUrl, "--to", url], { cwd: root });
+      run(
+        process.execPath,
+        [
+          path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+          "--conditions=react-server",
+          "scripts/copy-venue.ts",
+          "--from",
+          sourceUrl,
+          "--to",
+          url,
+        ],
+        { cwd: root },
+      );
     const first = await copy();
     expect(first.stdout).toContain(`${sourceCases} cases, ${sourceEvents} events`);
     expect(first.stdout).toContain("every projection equal to the fold of its log");

@@ -30,7 +30,13 @@ async function waitingForRemedy(at = AT) {
     db,
     amira,
     driven.caseId,
-    { clientEventId: randomUUID(), event: { type: "compensation_offered", data: { id: `comp-${randomUUID()}`, kind: "refund", description: "Refund the whole bill", valueCents: 18000 } } },
+    {
+      clientEventId: randomUUID(),
+      event: {
+        type: "compensation_offered",
+        data: { id: `comp-${randomUUID()}`, kind: "refund", description: "Refund the whole bill", valueCents: 18000 },
+      },
+    },
     () => new Date(at.getTime() + 10 * 60_000),
   );
   return driven;
@@ -42,7 +48,19 @@ async function finish(caseId: string, at: Date) {
   let t = at.getTime();
   const add = (event: Record<string, unknown>) =>
     appendEvent(db, amira, caseId, { clientEventId: randomUUID(), event }, () => new Date((t += 60_000)));
-  await add({ type: "actions_agreed", data: { actions: [{ id: `act-${randomUUID()}`, description: "Take £60 off at the till", owner: "Amira", dueAt: new Date(t + 3_600_000).toISOString() }] } });
+  await add({
+    type: "actions_agreed",
+    data: {
+      actions: [
+        {
+          id: `act-${randomUUID()}`,
+          description: "Take £60 off at the till",
+          owner: "Amira",
+          dueAt: new Date(t + 3_600_000).toISOString(),
+        },
+      ],
+    },
+  });
   await add({ type: "readback_answered", data: { accepted: true } });
   await add({ type: "root_causes_tagged", data: { tags: ["wait_time"] } });
   await add({ type: "case_closed", data: {} });
@@ -54,7 +72,12 @@ describe("a manager's counter-offer", () => {
     const noNote = await errorOf(decideRequest(db, maria, caseId, { clientEventId: randomUUID(), decision: "approved", remedy: counter }));
     expect(noNote.message).toMatch(/note/i);
     const tooMuch = await errorOf(
-      decideRequest(db, maria, caseId, { clientEventId: randomUUID(), decision: "approved", note: "Half.", remedy: { ...counter, valueCents: 25000 } }),
+      decideRequest(db, maria, caseId, {
+        clientEventId: randomUUID(),
+        decision: "approved",
+        note: "Half.",
+        remedy: { ...counter, valueCents: 25000 },
+      }),
     );
     expect(tooMuch.message).toMatch(/£200\.00/);
     const clientEventId = randomUUID();
@@ -92,7 +115,16 @@ describe("a manager's counter-offer", () => {
       db,
       amira,
       caseId,
-      { clientEventId: randomUUID(), managerId: "usr-maria", pin: "9406", decision: { decision: "approved", note: "A voucher instead.", remedy: { kind: "voucher", description: "A voucher for dinner for two", valueCents: 8000 } } },
+      {
+        clientEventId: randomUUID(),
+        managerId: "usr-maria",
+        pin: "9406",
+        decision: {
+          decision: "approved",
+          note: "A voucher instead.",
+          remedy: { kind: "voucher", description: "A voucher for dinner for two", valueCents: 8000 },
+        },
+      },
       { address: "counter-offer" },
     );
     expect(decided.phase).toBe("confirm");
@@ -103,7 +135,9 @@ describe("a manager's counter-offer", () => {
   it("approving as asked still records the approved remedy in the event", async () => {
     const { caseId } = await waitingForRemedy(new Date("2026-03-12T18:00:00Z"));
     await decideRequest(db, maria, caseId, { clientEventId: randomUUID(), decision: "approved" });
-    expect((await loadCaseLog(db, caseId)).at(-1)).toMatchObject({ data: { remedy: { kind: "refund", valueCents: 18000, description: "Refund the whole bill" } } });
+    expect((await loadCaseLog(db, caseId)).at(-1)).toMatchObject({
+      data: { remedy: { kind: "refund", valueCents: 18000, description: "Refund the whole bill" } },
+    });
   });
 
   it("counts the approved value in the insights and the CSV, not what was asked", async () => {

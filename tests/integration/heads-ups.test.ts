@@ -67,12 +67,20 @@ describe("the floor-wide heads-up", () => {
   });
 
   it("ticks tables off (who told them, what they chose) through the heads-up playbook", async () => {
-    const { id } = await raiseHeadsUp(db, maria, { clientEventId: cid(), ...SALMON, what: "Kitchen 30 minutes behind", kind: "running_late" });
+    const { id } = await raiseHeadsUp(db, maria, {
+      clientEventId: cid(),
+      ...SALMON,
+      what: "Kitchen 30 minutes behind",
+      kind: "running_late",
+    });
     const first = await tellTable(db, ben, id, { clientEventId: cid(), spot: "Table 4", choice: "wait", option: SALMON.options[1].text });
     const again = cid();
     await tellTable(db, amira, id, { clientEventId: again, spot: "Table 7", choice: "change", option: SALMON.options[0].text });
     // Sent twice (a retry on the floor's Wi-Fi): recorded once.
-    expect((await tellTable(db, amira, id, { clientEventId: again, spot: "Table 7", choice: "change", option: SALMON.options[0].text })).duplicate).toBe(true);
+    expect(
+      (await tellTable(db, amira, id, { clientEventId: again, spot: "Table 7", choice: "change", option: SALMON.options[0].text }))
+        .duplicate,
+    ).toBe(true);
     expect(first.phase).toBe("confirm");
     const told = (await listFloor(db, maria)).headsUps.find((h) => h.id === id)!.told;
     expect(told.map((t) => [t.spot, t.toldBy, t.choice])).toEqual([
@@ -81,10 +89,15 @@ describe("the floor-wide heads-up", () => {
     ]);
     // A choice that was not offered is refused by the playbook, and nothing is stored.
     const cases = await db.headsUpCase.count();
-    expect((await errorOf(tellTable(db, ben, id, { clientEventId: cid(), spot: "Table 9", choice: "change", option: "Steak" }))).status).toBe(409);
+    expect(
+      (await errorOf(tellTable(db, ben, id, { clientEventId: cid(), spot: "Table 9", choice: "change", option: "Steak" }))).status,
+    ).toBe(409);
     expect(await db.headsUpCase.count()).toBe(cases);
     // Another venue cannot tick a table off this one.
-    expect((await errorOf(tellTable(db, chloe, id, { clientEventId: cid(), spot: "Room 2", choice: "wait", option: SALMON.options[1].text }))).status).toBe(403);
+    expect(
+      (await errorOf(tellTable(db, chloe, id, { clientEventId: cid(), spot: "Room 2", choice: "wait", option: SALMON.options[1].text })))
+        .status,
+    ).toBe(403);
     // The projection is the fold.
     const { state } = await loadHeadsUpState(db, first.caseId);
     const row = await db.headsUpCase.findUniqueOrThrow({ where: { id: first.caseId } });
@@ -99,7 +112,10 @@ describe("the floor-wide heads-up", () => {
     const row = await db.headsUpAlert.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ endedById: "usr-maria", endNote: "Engineer fixed it" });
     expect((await listFloor(db, ben)).headsUps.some((h) => h.id === id)).toBe(false);
-    expect((await errorOf(tellTable(db, ben, id, { clientEventId: cid(), spot: "Table 1", choice: "wait", option: SALMON.options[1].text }))).status).toBe(409);
+    expect(
+      (await errorOf(tellTable(db, ben, id, { clientEventId: cid(), spot: "Table 1", choice: "wait", option: SALMON.options[1].text })))
+        .status,
+    ).toBe(409);
   });
 });
 
@@ -107,12 +123,32 @@ describe("a heads-up case", () => {
   it("walks Notice → Explain → Offer → Decide → Confirm → Prevent and closes", async () => {
     const { caseId } = await openHeadsUpCase(db, chloe, { clientEventId: cid() });
     const step = (event: unknown) => appendHeadsUpEvent(db, chloe, caseId, { clientEventId: cid(), event });
-    await step({ type: "issue_noticed", data: { kind: "not_ready", what: "Room 12 is not ready yet", spot: "Room 12", customerAskedFirst: false } });
+    await step({
+      type: "issue_noticed",
+      data: { kind: "not_ready", what: "Room 12 is not ready yet", spot: "Room 12", customerAskedFirst: false },
+    });
     await step({ type: "reason_explained", data: { reason: "The previous guests checked out late", trueReason: true } });
-    await step({ type: "options_offered", data: { options: [{ choice: "wait", text: "Wait in the bar, drinks on us" }, { choice: "change", text: "A different room now" }] } });
+    await step({
+      type: "options_offered",
+      data: {
+        options: [
+          { choice: "wait", text: "Wait in the bar, drinks on us" },
+          { choice: "change", text: "A different room now" },
+        ],
+      },
+    });
     await step({ type: "customer_decided", data: { choice: "wait", option: "Wait in the bar, drinks on us" } });
     // A gesture is held to the person's own limit, written in by the server (the tablet's is ignored).
-    expect((await errorOf(step({ type: "gesture_offered", data: { id: "g1", kind: "gesture", description: "Dinner", valueCents: 90000, authorityLimitCents: 999999 } }))).status).toBe(409);
+    expect(
+      (
+        await errorOf(
+          step({
+            type: "gesture_offered",
+            data: { id: "g1", kind: "gesture", description: "Dinner", valueCents: 90000, authorityLimitCents: 999999 },
+          }),
+        )
+      ).status,
+    ).toBe(409);
     await step({ type: "gesture_offered", data: { id: "g2", kind: "free_item", description: "Two drinks in the bar", valueCents: 1200 } });
     await step({ type: "choice_confirmed", data: { accepted: true } });
     await step({ type: "prevention_noted", data: { tags: [], note: "Check late check-outs at noon" } });
@@ -121,7 +157,13 @@ describe("a heads-up case", () => {
     const view = await getHeadsUpCase(db, chloe, caseId);
     expect(view.readback.lines).toContain("What you chose: Wait — Wait in the bar, drinks on us");
     expect((await errorOf(getHeadsUpCase(db, amira, caseId))).status).toBe(403);
-    expect((await errorOf(appendHeadsUpEvent(db, amira, caseId, { clientEventId: cid(), event: { type: "heads_up_note_added", data: { text: "x" } } }))).status).toBe(403);
+    expect(
+      (
+        await errorOf(
+          appendHeadsUpEvent(db, amira, caseId, { clientEventId: cid(), event: { type: "heads_up_note_added", data: { text: "x" } } }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("turns into a complaint at Listen, linked both ways, with the heads-up's context and nothing retyped", async () => {
@@ -133,7 +175,15 @@ describe("a heads-up case", () => {
     expect((await startComplaintFromHeadsUp(db, ben, told.caseId, { clientEventId: key })).caseId).toBe(complaint.caseId);
     expect((await errorOf(startComplaintFromHeadsUp(db, ben, told.caseId, { clientEventId: cid() }))).status).toBe(409);
     const { state } = await loadCaseState(db, complaint.caseId);
-    expect(state.fromHeadsUp).toMatchObject({ headsUpCaseId: told.caseId, what: SALMON.what, spot: "Table 12", reason: SALMON.reason, choice: "wait", option: SALMON.options[1].text, toldById: "usr-ben" });
+    expect(state.fromHeadsUp).toMatchObject({
+      headsUpCaseId: told.caseId,
+      what: SALMON.what,
+      spot: "Table 12",
+      reason: SALMON.reason,
+      choice: "wait",
+      option: SALMON.options[1].text,
+      toldById: "usr-ben",
+    });
     const row = await db.headsUpCase.findUniqueOrThrow({ where: { id: told.caseId } });
     expect(row).toMatchObject({ status: "complained", complaintCaseId: complaint.caseId });
     expect((await getCase(db, amira, complaint.caseId)).reference).toBe(complaint.reference);
@@ -145,14 +195,20 @@ describe("broken promises", () => {
   it("prompts the owner (and the manager) once an agreed action is overdue, until someone goes back and tells them", async () => {
     const { caseId } = await openCase(db, amira, { clientEventId: cid() });
     const step = (event: unknown, who = amira) => appendEvent(db, who, caseId, { clientEventId: cid(), event });
-    await step({ type: "complaint_heard", data: { customerWords: "The steak was raw in the middle", category: "food_quality", severity: 2, spot: "Table 3", mood: "upset" } });
+    await step({
+      type: "complaint_heard",
+      data: { customerWords: "The steak was raw in the middle", category: "food_quality", severity: 2, spot: "Table 3", mood: "upset" },
+    });
     await step({ type: "feeling_validated", data: { feeling: "disappointed", acknowledged: true } });
     await step({ type: "apology_given", data: { sincere: true, ourFault: true } });
     await step({ type: "options_offered", data: { options: ["A new steak", "Something else from the menu"] } });
     await step({ type: "solution_agreed", data: { option: "A new steak" } });
     await step({ type: "compensation_skipped", data: { reason: "Not wanted" } });
     const due = new Date(Date.now() - 10 * 60_000).toISOString();
-    await step({ type: "actions_agreed", data: { actions: [{ id: "act-steak", description: "Bring a new steak", owner: "Amira Shah", dueAt: due }] } });
+    await step({
+      type: "actions_agreed",
+      data: { actions: [{ id: "act-steak", description: "Bring a new steak", owner: "Amira Shah", dueAt: due }] },
+    });
     const late = (who = amira) => listFloor(db, who).then((f) => f.latePromises.filter((p) => p.caseId === caseId));
     expect((await late())[0]).toMatchObject({ actionId: "act-steak", minutesLate: expect.any(Number) });
     expect((await late())[0].words.join(" ")).toContain("Bring a new steak");
@@ -178,21 +234,41 @@ describe("the insights count what was prevented", () => {
     // The steak promise: late, then told. One more, late and never told:
     const { caseId } = await openCase(db, ben, { clientEventId: cid() });
     const step = (event: unknown) => appendEvent(db, ben, caseId, { clientEventId: cid(), event });
-    await step({ type: "complaint_heard", data: { customerWords: "No high chair for an hour", category: "service", severity: 1, spot: "Table 2", mood: "upset" } });
+    await step({
+      type: "complaint_heard",
+      data: { customerWords: "No high chair for an hour", category: "service", severity: 1, spot: "Table 2", mood: "upset" },
+    });
     await step({ type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } });
     await step({ type: "apology_given", data: { sincere: true, ourFault: true } });
     await step({ type: "options_offered", data: { options: ["Bring one now", "Borrow the booster seat"] } });
     await step({ type: "solution_agreed", data: { option: "Bring one now" } });
     await step({ type: "compensation_skipped", data: { reason: "Not wanted" } });
-    await step({ type: "actions_agreed", data: { actions: [{ id: "act-chair", description: "Find a high chair", owner: "Ben Okafor", dueAt: new Date(now.getTime() - 60_000).toISOString() }] } });
+    await step({
+      type: "actions_agreed",
+      data: {
+        actions: [
+          { id: "act-chair", description: "Find a high chair", owner: "Ben Okafor", dueAt: new Date(now.getTime() - 60_000).toISOString() },
+        ],
+      },
+    });
     const after = (await getInsights(db, maria, {}, new Date(now.getTime() + 1000))).prevention;
     expect(after.brokenPromises).toEqual({ total: 2, told: 1, notTold: 1, toldShare: 0.5 });
 
     const oracle = openSqliteOracleDb(file);
     try {
       await prepareOracle(oracle);
-      const expected = await oracleInsights(oracle, { locationIds: ["loc-harbour"], from: app.range.from, to: app.range.to, within: app.within });
-      expect({ headsUpsRaised: p.headsUpsRaised, tablesTold: p.tablesTold, stillComplained: p.stillComplained, promisesTold: after.brokenPromises.told }).toEqual(expected.prevention);
+      const expected = await oracleInsights(oracle, {
+        locationIds: ["loc-harbour"],
+        from: app.range.from,
+        to: app.range.to,
+        within: app.within,
+      });
+      expect({
+        headsUpsRaised: p.headsUpsRaised,
+        tablesTold: p.tablesTold,
+        stillComplained: p.stillComplained,
+        promisesTold: after.brokenPromises.told,
+      }).toEqual(expected.prevention);
     } finally {
       await oracle.close();
     }

@@ -19,7 +19,13 @@ beforeAll(async () => {
   // London: Monday 7 September 2026 at 00:17 BST is still Sunday 23:17 in UTC.
   mondayCase = await play(db, amira, new Date("2026-09-06T23:17:00.000Z"), ordinary(["wait_time"]));
   // Auckland (UTC+13): Sunday 8 Nov 10:00 and 20:00, Monday 9 Nov 09:00 and 12:00, Tuesday 10 Nov 15:00.
-  for (const at of ["2026-11-07T21:00:00.000Z", "2026-11-08T07:00:00.000Z", "2026-11-08T20:00:00.000Z", "2026-11-08T23:00:00.000Z", "2026-11-10T02:00:00.000Z"]) {
+  for (const at of [
+    "2026-11-07T21:00:00.000Z",
+    "2026-11-08T07:00:00.000Z",
+    "2026-11-08T20:00:00.000Z",
+    "2026-11-08T23:00:00.000Z",
+    "2026-11-10T02:00:00.000Z",
+  ]) {
     await play(db, kiri, new Date(at), ordinary(["booking"], { category: "booking" }));
   }
   // New York: Sunday 15 November 22:00 EST is Monday 03:00 in UTC.

@@ -65,6 +65,10 @@ describe("the read-back over every round", () => {
   });
 
   it("keeps the outcome and the refusals on the case, whatever came after", async () => {
-    expect(await db.case.findUniqueOrThrow({ where: { id: abandoned } })).toMatchObject({ status: "abandoned", readbackOutcome: "not_accepted", readbackRefusals: 1 });
+    expect(await db.case.findUniqueOrThrow({ where: { id: abandoned } })).toMatchObject({
+      status: "abandoned",
+      readbackOutcome: "not_accepted",
+      readbackRefusals: 1,
+    });
   });
 });

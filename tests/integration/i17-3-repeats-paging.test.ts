@@ -12,7 +12,12 @@ const { db } = await createTestDb();
 const { amira, chloe, kiri, nora, area } = AWKWARD_PEOPLE;
 const NOW = new Date("2026-11-20T21:30:00.000Z");
 const HOUR = 3_600_000;
-const names: Record<string, string> = { "loc-harbour": "The Harbour Kitchen", "loc-grand": "Grand Station Hotel", "loc-kiwi": "Kiwi Kitchen", "loc-hudson": "Hudson Diner" };
+const names: Record<string, string> = {
+  "loc-harbour": "The Harbour Kitchen",
+  "loc-grand": "Grand Station Hotel",
+  "loc-kiwi": "Kiwi Kitchen",
+  "loc-hudson": "Hudson Diner",
+};
 const labels: Record<string, string> = {
   product_quality: "Product quality",
   wait_time: "Wait time",

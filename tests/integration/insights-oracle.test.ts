@@ -32,7 +32,15 @@ beforeAll(async () => {
   await writeAwkwardCases(awkward.db);
   // A tracked improvement, so the repeat rows' links are checked too.
   await awkward.db.improvement.create({
-    data: { title: "Fix the supplier's deliveries", locationId: "loc-harbour", tagId: (await awkward.db.rootCauseTag.findUniqueOrThrow({ where: { slug: "supplier" } })).id, owner: "Maria", dueAt: new Date("2026-12-01T12:00:00Z"), status: "open", createdById: "usr-maria" },
+    data: {
+      title: "Fix the supplier's deliveries",
+      locationId: "loc-harbour",
+      tagId: (await awkward.db.rootCauseTag.findUniqueOrThrow({ where: { slug: "supplier" } })).id,
+      owner: "Maria",
+      dueAt: new Date("2026-12-01T12:00:00Z"),
+      status: "open",
+      createdById: "usr-maria",
+    },
   });
   seededOracle = await openOracleDb(seeded);
   awkwardOracle = await openOracleDb(awkward);
@@ -164,7 +172,9 @@ describe("the oracle stands apart from the code it checks", () => {
     for (const file of ["insights-oracle.ts", "sqlite-only.ts", "venue-calendar.ts"]) {
       const source = readFileSync(path.join(dir, file), "utf8");
       expect(source, file).not.toMatch(/from "@\/lib|from "\.\.\/\.\.\/lib/);
-      expect(source, file).not.toMatch(/"Case"\s|"CaseRootCause"|"Compensation"|"AgreedAction"|openedLocalDay|readbackOutcome|remedyCents|firstApologyMs|resolutionMs/);
+      expect(source, file).not.toMatch(
+        /"Case"\s|"CaseRootCause"|"Compensation"|"AgreedAction"|openedLocalDay|readbackOutcome|remedyCents|firstApologyMs|resolutionMs/,
+      );
     }
   });
 });

@@ -106,7 +106,13 @@ describe("Pareto chart", () => {
 describe("stacked bar chart", () => {
   const series = Array.from({ length: 9 }, (_, i) => ({ label: `Cat ${i + 1}`, values: [i + 1, 0, 9 - i] }));
   const html = renderToStaticMarkup(
-    createElement(StackedBarChart, { id: "w", title: "Cases per week", columns: ["2 Mar", "9 Mar", "16 Mar"], columnHeading: "Week starting", series }),
+    createElement(StackedBarChart, {
+      id: "w",
+      title: "Cases per week",
+      columns: ["2 Mar", "9 Mar", "16 Mar"],
+      columnHeading: "Week starting",
+      series,
+    }),
   );
 
   it("stacks at most seven colours, the rest as everything else", () => {

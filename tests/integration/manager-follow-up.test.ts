@@ -24,7 +24,6 @@ const NOW = new Date("2026-03-10T12:00:00Z");
 const clock = () => NOW;
 const cid = () => randomUUID();
 
-
 let atConfirm: DrivenCase;
 let closed: DrivenCase;
 let atPrevent: DrivenCase;
@@ -32,8 +31,20 @@ let abandoned: DrivenCase;
 let grandCase: DrivenCase;
 
 beforeAll(async () => {
-  atConfirm = await driveCase(db, { staff: amira, at: new Date("2026-03-09T19:00:00Z"), stopAt: "confirm", actionDueAt: new Date("2026-03-09T21:00:00Z") });
-  closed = await driveCase(db, { staff: amira, manager: maria, at: new Date("2026-03-08T19:00:00Z"), compensationCents: 2500, tags: ["product_quality"], actionDueAt: new Date("2026-03-20T12:00:00Z") });
+  atConfirm = await driveCase(db, {
+    staff: amira,
+    at: new Date("2026-03-09T19:00:00Z"),
+    stopAt: "confirm",
+    actionDueAt: new Date("2026-03-09T21:00:00Z"),
+  });
+  closed = await driveCase(db, {
+    staff: amira,
+    manager: maria,
+    at: new Date("2026-03-08T19:00:00Z"),
+    compensationCents: 2500,
+    tags: ["product_quality"],
+    actionDueAt: new Date("2026-03-20T12:00:00Z"),
+  });
   atPrevent = await driveCase(db, { staff: amira, at: new Date("2026-03-09T20:00:00Z"), stopAt: "prevent" });
   abandoned = await driveCase(db, { staff: amira, at: new Date("2026-03-09T21:00:00Z"), abandon: true });
   grandCase = await driveCase(db, { staff: chloe, at: new Date("2026-03-09T19:00:00Z") });
@@ -59,7 +70,9 @@ describe("case detail", () => {
 
   it("highlights overdue open actions", async () => {
     const detail = await getCaseDetail(db, maria, atConfirm.caseId, NOW);
-    expect(detail.actions).toEqual([expect.objectContaining({ id: atConfirm.actionId, owner: "Chef on shift", status: "open", overdue: true })]);
+    expect(detail.actions).toEqual([
+      expect.objectContaining({ id: atConfirm.actionId, owner: "Chef on shift", status: "open", overdue: true }),
+    ]);
     expect((await getCaseDetail(db, maria, closed.caseId, NOW)).actions[0].overdue).toBe(false);
   });
 
@@ -72,13 +85,25 @@ describe("case detail", () => {
 
 describe("following up actions", () => {
   it("marks an action done, then reassigns it, each as an action_updated event by the manager", async () => {
-    const done = await updateAction(db, maria, closed.caseId, { clientEventId: cid(), actionId: closed.actionId, status: "done", note: "Chef confirmed" }, clock);
+    const done = await updateAction(
+      db,
+      maria,
+      closed.caseId,
+      { clientEventId: cid(), actionId: closed.actionId, status: "done", note: "Chef confirmed" },
+      clock,
+    );
     expect(done.phase).toBe("closed");
     let row = await db.agreedAction.findUniqueOrThrow({ where: { id: closed.actionId } });
     expect(row).toMatchObject({ status: "done", completedAt: NOW });
 
     const due = "2026-03-12T10:00:00.000Z";
-    await updateAction(db, maria, closed.caseId, { clientEventId: cid(), actionId: closed.actionId, status: "open", owner: "Sous chef", dueAt: due }, clock);
+    await updateAction(
+      db,
+      maria,
+      closed.caseId,
+      { clientEventId: cid(), actionId: closed.actionId, status: "open", owner: "Sous chef", dueAt: due },
+      clock,
+    );
     row = await db.agreedAction.findUniqueOrThrow({ where: { id: closed.actionId } });
     expect(row).toMatchObject({ status: "open", owner: "Sous chef", completedAt: null });
     expect(row.dueAt.toISOString()).toBe(due);
@@ -91,12 +116,18 @@ describe("following up actions", () => {
   });
 
   it("refuses an empty change (400) and an unknown action (409)", async () => {
-    expect((await errorOf(updateAction(db, maria, atConfirm.caseId, { clientEventId: cid(), actionId: atConfirm.actionId }, clock))).status).toBe(400);
-    expect((await errorOf(updateAction(db, maria, atConfirm.caseId, { clientEventId: cid(), actionId: "ghost", status: "done" }, clock))).status).toBe(409);
+    expect(
+      (await errorOf(updateAction(db, maria, atConfirm.caseId, { clientEventId: cid(), actionId: atConfirm.actionId }, clock))).status,
+    ).toBe(400);
+    expect(
+      (await errorOf(updateAction(db, maria, atConfirm.caseId, { clientEventId: cid(), actionId: "ghost", status: "done" }, clock))).status,
+    ).toBe(409);
   });
 
   it("refuses a manager of another location", async () => {
-    const error = await errorOf(updateAction(db, james, atConfirm.caseId, { clientEventId: cid(), actionId: atConfirm.actionId, status: "done" }, clock));
+    const error = await errorOf(
+      updateAction(db, james, atConfirm.caseId, { clientEventId: cid(), actionId: atConfirm.actionId, status: "done" }, clock),
+    );
     expect(error.status).toBe(403);
   });
 });
@@ -122,14 +153,30 @@ describe("notes, closing and reopening", () => {
 
   it("reopens a closed case with a reason, then closes it again with one", async () => {
     expect((await errorOf(reopenCase(db, maria, closed.caseId, { clientEventId: cid(), reason: "" }, clock))).status).toBe(400);
-    const reopened = await reopenCase(db, maria, closed.caseId, { clientEventId: cid(), reason: "The customer wrote in: the refund never arrived." }, clock);
+    const reopened = await reopenCase(
+      db,
+      maria,
+      closed.caseId,
+      { clientEventId: cid(), reason: "The customer wrote in: the refund never arrived." },
+      clock,
+    );
     expect(reopened).toMatchObject({ phase: "prevent", status: "open" });
     let detail = await getCaseDetail(db, maria, closed.caseId, NOW);
     expect(detail.can).toMatchObject({ close: true, reopen: false });
-    expect(detail.history.at(-1)).toMatchObject({ who: "Maria Costa", what: "Reopened the case", detail: "The customer wrote in: the refund never arrived." });
+    expect(detail.history.at(-1)).toMatchObject({
+      who: "Maria Costa",
+      what: "Reopened the case",
+      detail: "The customer wrote in: the refund never arrived.",
+    });
 
     const closeId = cid();
-    const closedAgain = await closeCase(db, maria, closed.caseId, { clientEventId: closeId, reason: "Refund re-sent and confirmed." }, clock);
+    const closedAgain = await closeCase(
+      db,
+      maria,
+      closed.caseId,
+      { clientEventId: closeId, reason: "Refund re-sent and confirmed." },
+      clock,
+    );
     expect(closedAgain).toMatchObject({ phase: "closed", status: "closed" });
     const repeat = await closeCase(db, maria, closed.caseId, { clientEventId: closeId, reason: "Refund re-sent and confirmed." }, clock);
     expect(repeat.duplicate).toBe(true);
@@ -141,7 +188,13 @@ describe("notes, closing and reopening", () => {
   });
 
   it("reopens an abandoned case where it was left, and refuses to reopen an open one", async () => {
-    const result = await reopenCase(db, maria, abandoned.caseId, { clientEventId: cid(), reason: "The customer came back to the desk." }, clock);
+    const result = await reopenCase(
+      db,
+      maria,
+      abandoned.caseId,
+      { clientEventId: cid(), reason: "The customer came back to the desk." },
+      clock,
+    );
     expect(result).toMatchObject({ phase: "validate", status: "open" });
     expect((await errorOf(reopenCase(db, maria, atConfirm.caseId, { clientEventId: cid(), reason: "Why not" }, clock))).status).toBe(409);
     expect((await errorOf(reopenCase(db, james, closed.caseId, { clientEventId: cid(), reason: "Not mine" }, clock))).status).toBe(403);
@@ -155,7 +208,15 @@ describe("the prevent loop", () => {
     const created = await createImprovement(
       db,
       maria,
-      { title: "Warm the soup bowls", owner: "Head chef", due: "2026-03-31", locationId: "loc-harbour", tag: "product_quality", linkFrom: "2026-03-01", linkTo: "2026-03-10" },
+      {
+        title: "Warm the soup bowls",
+        owner: "Head chef",
+        due: "2026-03-31",
+        locationId: "loc-harbour",
+        tag: "product_quality",
+        linkFrom: "2026-03-01",
+        linkTo: "2026-03-10",
+      },
       NOW,
     );
     expect(created.linkedCases).toBe(1); // the closed harbour case; not the Grand Station one

@@ -22,7 +22,10 @@ import { createTestDb, onPostgres } from "../setup/test-db";
 const test = await createTestDb();
 const { db, file } = test;
 const migrations = path.resolve(__dirname, "..", "..", "prisma", "migrations");
-const folders = readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const folders = readdirSync(migrations, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 let oracle: OracleDb;
 
 beforeAll(async () => {
@@ -37,7 +40,8 @@ afterAll(async () => {
 });
 
 /** The venue's calendar day of an instant, written out here on its own (en-CA gives YYYY-MM-DD). */
-const dayAt = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+const dayAt = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
 
 describe("the precomputed columns and copies", () => {
   // Read straight from the SQLite file with SQLite's JSON functions; on PostgreSQL the oracle test
@@ -78,13 +82,22 @@ describe("the precomputed columns and copies", () => {
         expect(c.resolutionMs).toBe(millis(c.resolvedAt, c.openedAt));
         expect(c.remedyCents).toBe(c.remedySource);
         expect(c.readbackRefusals).toBe(c.refusals);
-        const outcome = c.firstAnswer === null ? null : c.firstAnswer === BigInt(1) ? "accepted_first_time" : c.resolvedAt ? "accepted_after_changes" : "not_accepted";
+        const outcome =
+          c.firstAnswer === null
+            ? null
+            : c.firstAnswer === BigInt(1)
+              ? "accepted_first_time"
+              : c.resolvedAt
+                ? "accepted_after_changes"
+                : "not_accepted";
         expect(c.readbackOutcome).toBe(outcome);
       }
       expect(cases.some((c) => (c.resolutionMs ?? BigInt(0)) > BigInt(2 ** 31))).toBe(true);
       expect(cases.some((c) => c.remedyCents === BigInt(0))).toBe(true);
       expect(cases.some((c) => c.openedLocalDay !== c.openedAt.slice(0, 10))).toBe(true);
-      expect(new Set(cases.map((c) => c.readbackOutcome))).toEqual(new Set([null, "accepted_first_time", "accepted_after_changes", "not_accepted"]));
+      expect(new Set(cases.map((c) => c.readbackOutcome))).toEqual(
+        new Set([null, "accepted_first_time", "accepted_after_changes", "not_accepted"]),
+      );
 
       const drifted = sqlite
         .prepare(
@@ -127,7 +140,11 @@ describe("the precomputed columns and copies", () => {
  * column the older schema has and the seeded one lacks comes from `older`), applies the migration
  * and any backfill it queues, and hands both to `check`.
  */
-function migrateSeededRows(migration: string, older: Record<string, Record<string, string>>, check: (run: (sql: string) => unknown) => void) {
+function migrateSeededRows(
+  migration: string,
+  older: Record<string, Record<string, string>>,
+  check: (run: (sql: string) => unknown) => void,
+) {
   const index = folders.findIndex((name) => name.endsWith(`_${migration}`));
   expect(index).toBeGreaterThan(0);
   const scratch = `${file}.${migration}.db`;
@@ -137,10 +154,14 @@ function migrateSeededRows(migration: string, older: Record<string, Record<strin
     before.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS seeded`);
     before.pragma("foreign_keys = OFF");
     for (const table of ["Location", "User", "RootCauseTag", "Case", "CaseEvent", "CaseRootCause", "Compensation"]) {
-      const seededColumns = new Set((before.prepare(`PRAGMA seeded.table_info("${table}")`).all() as { name: string }[]).map((c) => c.name));
+      const seededColumns = new Set(
+        (before.prepare(`PRAGMA seeded.table_info("${table}")`).all() as { name: string }[]).map((c) => c.name),
+      );
       const columns = (before.prepare(`PRAGMA main.table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
       const values = columns.map((c) => (seededColumns.has(c) ? `"${c}"` : (older[table]?.[c] ?? "NULL")));
-      before.exec(`INSERT INTO main."${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${values.join(", ")} FROM seeded."${table}"`);
+      before.exec(
+        `INSERT INTO main."${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${values.join(", ")} FROM seeded."${table}"`,
+      );
     }
     before.exec(`DETACH DATABASE seeded`);
     before.exec(readFileSync(path.join(migrations, folders[index], "migration.sql"), "utf8"));
@@ -163,20 +184,24 @@ function migrateSeededRows(migration: string, older: Record<string, Record<strin
 describe.skipIf(onPostgres)("the migrations", () => {
   it("venue_days_readback_outcomes backfills each case's day on its venue's clock and its read-back outcome from the log", () => {
     // Before it, openedDay held the UTC day (date(openedAt)).
-    migrateSeededRows("venue_days_readback_outcomes", { Case: { openedDay: `date("openedAt")` }, CaseRootCause: { openedDay: `date("openedAt")` } }, (count) => {
-      expect(
-        count(`SELECT COUNT(*) FROM main."Case" m JOIN seeded."Case" s ON s."id" = m."id"
+    migrateSeededRows(
+      "venue_days_readback_outcomes",
+      { Case: { openedDay: `date("openedAt")` }, CaseRootCause: { openedDay: `date("openedAt")` } },
+      (count) => {
+        expect(
+          count(`SELECT COUNT(*) FROM main."Case" m JOIN seeded."Case" s ON s."id" = m."id"
           WHERE m."openedLocalDay" IS NOT s."openedLocalDay" OR m."readbackOutcome" IS NOT s."readbackOutcome" OR m."readbackRefusals" IS NOT s."readbackRefusals"`),
-      ).toBe(0);
-      expect(
-        count(`SELECT COUNT(*) FROM main."CaseRootCause" m JOIN seeded."CaseRootCause" s ON s."caseId" = m."caseId" AND s."tagId" = m."tagId"
+        ).toBe(0);
+        expect(
+          count(`SELECT COUNT(*) FROM main."CaseRootCause" m JOIN seeded."CaseRootCause" s ON s."caseId" = m."caseId" AND s."tagId" = m."tagId"
           WHERE m."openedLocalDay" IS NOT s."openedLocalDay"`),
-      ).toBe(0);
-      expect(count(`SELECT COUNT(*) FROM main."Case"`)).toBe(count(`SELECT COUNT(*) FROM seeded."Case"`));
-      expect(count(`SELECT COUNT(*) FROM main."CaseRootCause"`)).toBe(count(`SELECT COUNT(*) FROM seeded."CaseRootCause"`));
-      // The backfill had work to do: some days differ from the UTC day.
-      expect(count(`SELECT COUNT(*) FROM main."Case" WHERE "openedLocalDay" <> date("openedAt")`)).toBeGreaterThan(5);
-    });
+        ).toBe(0);
+        expect(count(`SELECT COUNT(*) FROM main."Case"`)).toBe(count(`SELECT COUNT(*) FROM seeded."Case"`));
+        expect(count(`SELECT COUNT(*) FROM main."CaseRootCause"`)).toBe(count(`SELECT COUNT(*) FROM seeded."CaseRootCause"`));
+        // The backfill had work to do: some days differ from the UTC day.
+        expect(count(`SELECT COUNT(*) FROM main."Case" WHERE "openedLocalDay" <> date("openedAt")`)).toBeGreaterThan(5);
+      },
+    );
   });
 
   it("insights_precomputed backfilled the durations, the remedy sum and the (then UTC) day", () => {

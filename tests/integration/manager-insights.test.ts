@@ -15,7 +15,6 @@ const alex = actorFor("usr-alex");
 const NOW = new Date("2026-03-16T12:00:00Z");
 const RANGE = { from: "2026-03-01", to: "2026-03-15" };
 
-
 // Steps after opening: heard 1, validated 2, apology 3, options 4, solution 5, compensation 6,
 // (a manager's approval above £15: 7), actions, read-back. So with a step of s seconds the
 // first apology comes at 3s and the read-back at 8s (9s when a manager approved).
@@ -26,9 +25,24 @@ beforeAll(async () => {
   // I2: apology 360 s, resolved 960 s, £5.
   await driveCase(db, { staff: ben, at: at("2026-03-03T10:00:00Z"), stepMs: 120_000, tags: ["product_quality"], compensationCents: 500 });
   // I3: waiting, apology 90 s, resolved 240 s, no compensation.
-  await driveCase(db, { staff: amira, at: at("2026-03-04T10:00:00Z"), stepMs: 30_000, category: "wait_time", tags: ["wait_time"], compensationCents: "skip" });
+  await driveCase(db, {
+    staff: amira,
+    at: at("2026-03-04T10:00:00Z"),
+    stepMs: 30_000,
+    category: "wait_time",
+    tags: ["wait_time"],
+    compensationCents: "skip",
+  });
   // I4: apology 180 s, read-back refused: its £20 (approved by the manager) retired with the round.
-  await driveCase(db, { staff: amira, manager: maria, at: at("2026-03-10T10:00:00Z"), stepMs: 60_000, compensationCents: 2000, readbackAccepted: false, stopAt: "prevent" });
+  await driveCase(db, {
+    staff: amira,
+    manager: maria,
+    at: at("2026-03-10T10:00:00Z"),
+    stepMs: 60_000,
+    compensationCents: 2000,
+    readbackAccepted: false,
+    stopAt: "prevent",
+  });
   // I6: apology 180 s, resolved 480 s, £10.
   await driveCase(db, { staff: ben, at: at("2026-03-05T10:00:00Z"), stepMs: 60_000, tags: ["product_quality"], compensationCents: 1000 });
   // Not counted for Maria: another location, a practice case, a case before the range.
@@ -93,7 +107,15 @@ describe("insights", () => {
     const week = await getInsights(db, maria, { ...RANGE, within: "7" }, NOW);
     expect(week.repeats).toEqual({
       rows: [
-        expect.objectContaining({ locationId: "loc-harbour", timeZone: "Europe/London", slug: "product_quality", label: "Product quality", cases: 3, repeats: 2, improvement: null }),
+        expect.objectContaining({
+          locationId: "loc-harbour",
+          timeZone: "Europe/London",
+          slug: "product_quality",
+          label: "Product quality",
+          cases: 3,
+          repeats: 2,
+          improvement: null,
+        }),
       ],
       total: 1,
       showingAll: true,
@@ -125,7 +147,10 @@ describe("insights", () => {
   it("defaults to the last 90 local days", () => {
     expect(insightsRange({}, NOW, ["Europe/London"])).toEqual({ from: "2025-12-17", to: "2026-03-16", today: "2026-03-16" });
     // Over venues on several clocks, up to the latest venue's today (Auckland is a day ahead late in the evening).
-    expect(insightsRange({}, new Date("2026-03-16T20:00:00Z"), ["Europe/London", "Pacific/Auckland"])).toMatchObject({ to: "2026-03-17", today: "2026-03-17" });
+    expect(insightsRange({}, new Date("2026-03-16T20:00:00Z"), ["Europe/London", "Pacific/Auckland"])).toMatchObject({
+      to: "2026-03-17",
+      today: "2026-03-17",
+    });
   });
 
   it("refuses another location (403), staff (403) and a backwards range (400)", async () => {

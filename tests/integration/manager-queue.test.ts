@@ -16,7 +16,6 @@ const james = actorFor("usr-james");
 const alex = actorFor("usr-alex");
 const NOW = new Date("2026-03-10T12:00:00Z");
 
-
 /** A minimal CSV reader (quotes, doubled quotes, CRLF), to check the export round-trips. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -26,16 +25,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === ",") (row.push(field), (field = ""));
     else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ""), i++);
     } else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -48,14 +47,50 @@ beforeAll(async () => {
     ids[key] = c.caseId;
     refs[key] = c.reference;
   };
-  await make("A", { staff: amira, at: new Date("2026-03-01T10:00:00Z"), category: "food_quality", severity: 2, words: "Our SOUP arrived cold", tags: ["product_quality"] });
-  await make("B", { staff: ben, at: new Date("2026-03-02T19:00:00Z"), category: "wait_time", severity: 3, stopAt: "confirm", words: "We waited 50% longer than promised_ok" });
-  await make("C", { staff: amira, manager: maria, at: new Date("2026-03-03T20:00:00Z"), category: "billing", severity: 4, stopAt: "escalated", words: 'He said "no", then left\nangrily, =SUM(A1)' });
+  await make("A", {
+    staff: amira,
+    at: new Date("2026-03-01T10:00:00Z"),
+    category: "food_quality",
+    severity: 2,
+    words: "Our SOUP arrived cold",
+    tags: ["product_quality"],
+  });
+  await make("B", {
+    staff: ben,
+    at: new Date("2026-03-02T19:00:00Z"),
+    category: "wait_time",
+    severity: 3,
+    stopAt: "confirm",
+    words: "We waited 50% longer than promised_ok",
+  });
+  await make("C", {
+    staff: amira,
+    manager: maria,
+    at: new Date("2026-03-03T20:00:00Z"),
+    category: "billing",
+    severity: 4,
+    stopAt: "escalated",
+    words: 'He said "no", then left\nangrily, =SUM(A1)',
+  });
   await make("D", { staff: amira, at: new Date("2026-03-04T12:00:00Z"), stopAt: "listen" });
   await make("E", { staff: chloe, at: new Date("2026-03-05T13:00:00Z"), category: "food_quality", severity: 3, tags: ["product_quality"] });
-  await make("F", { staff: amira, at: new Date("2026-03-05T14:00:00Z"), category: "food_quality", severity: 3, practice: true, stopAt: "validate" });
+  await make("F", {
+    staff: amira,
+    at: new Date("2026-03-05T14:00:00Z"),
+    category: "food_quality",
+    severity: 3,
+    practice: true,
+    stopAt: "validate",
+  });
   await make("G", { staff: amira, at: new Date("2026-03-06T09:00:00Z"), category: "food_quality", severity: 2, abandon: true });
-  await make("H", { staff: ben, at: new Date("2026-03-06T10:00:00Z"), category: "drink", severity: 1, stopAt: "validate", words: "Paid 50 pounds for this" });
+  await make("H", {
+    staff: ben,
+    at: new Date("2026-03-06T10:00:00Z"),
+    category: "drink",
+    severity: 1,
+    stopAt: "validate",
+    words: "Paid 50 pounds for this",
+  });
   for (let i = 0; i < 25; i++) {
     await make(`N${i}`, { staff: amira, at: new Date(Date.UTC(2026, 1, 1, 12, i)), category: "noise", severity: 1, stopAt: "validate" });
   }
@@ -72,7 +107,8 @@ describe("the case queue", () => {
   });
 
   it("filters by stage or status, severity, category, root cause, staff member and open actions", async () => {
-    const q = async (input: Record<string, string>) => keysOf((await listCaseQueue(db, maria, { ...input, size: "100" }, NOW)).rows).filter((k) => !k?.startsWith("N"));
+    const q = async (input: Record<string, string>) =>
+      keysOf((await listCaseQueue(db, maria, { ...input, size: "100" }, NOW)).rows).filter((k) => !k?.startsWith("N"));
     expect(await q({ state: "awaiting_manager" })).toEqual(["C"]);
     expect(await q({ state: "closed" })).toEqual(["A"]);
     expect(await q({ state: "abandoned" })).toEqual(["G"]);
@@ -103,11 +139,15 @@ describe("the case queue", () => {
     expect(keysOf((await listCaseQueue(db, maria, { q: "promised_OK" }, NOW)).rows)).toEqual(["B"]);
     expect(keysOf((await listCaseQueue(db, maria, { q: "SOUP arr" }, NOW)).rows)).toEqual(["A"]);
     expect(keysOf((await listCaseQueue(db, maria, { q: "50" }, NOW)).rows)).toEqual(["H", "B"]);
-    expect((await listCaseQueue(db, maria, { q: "%" }, NOW)).rows.map((r) => r.customerWords)).toEqual(["We waited 50% longer than promised_ok"]);
+    expect((await listCaseQueue(db, maria, { q: "%" }, NOW)).rows.map((r) => r.customerWords)).toEqual([
+      "We waited 50% longer than promised_ok",
+    ]);
   });
 
   it("sorts by severity (unknown last), by last activity, and ascending", async () => {
-    const bySeverity = keysOf((await listCaseQueue(db, maria, { sort: "severity", size: "100" }, NOW)).rows).filter((k) => !k?.startsWith("N"));
+    const bySeverity = keysOf((await listCaseQueue(db, maria, { sort: "severity", size: "100" }, NOW)).rows).filter(
+      (k) => !k?.startsWith("N"),
+    );
     expect(bySeverity).toEqual(["C", "B", "G", "A", "H", "D"]);
     const byActivity = (await listCaseQueue(db, maria, { sort: "activity", size: "100" }, NOW)).rows;
     const times = byActivity.map((r) => r.lastEventAt);
@@ -117,7 +157,9 @@ describe("the case queue", () => {
   });
 
   it("pages in the database: no overlaps, no gaps, with a total", async () => {
-    const pages = await Promise.all([1, 2, 3].map((page) => listCaseQueue(db, maria, { category: "noise", size: "10", page: String(page) }, NOW)));
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => listCaseQueue(db, maria, { category: "noise", size: "10", page: String(page) }, NOW)),
+    );
     expect(pages.map((p) => p.rows.length)).toEqual([10, 10, 5]);
     expect(pages[0].total).toBe(25);
     expect(pages[0].pageCount).toBe(3);
@@ -139,7 +181,14 @@ describe("the case queue", () => {
 
   it("shows the row's location, staff member and open or overdue actions", async () => {
     const page = await listCaseQueue(db, maria, { state: "confirm" }, NOW);
-    expect(page.rows[0]).toMatchObject({ reference: refs.B, locationName: "The Harbour Kitchen", staffName: "Ben Okafor", openActions: 1, overdueActions: 1, severity: 3 });
+    expect(page.rows[0]).toMatchObject({
+      reference: refs.B,
+      locationName: "The Harbour Kitchen",
+      staffName: "Ben Okafor",
+      openActions: 1,
+      overdueActions: 1,
+      severity: 3,
+    });
   });
 
   it("refuses bad filters with a 400 naming the field", async () => {
@@ -186,7 +235,7 @@ describe("CSV export", () => {
     const header = rows[0];
     const row = Object.fromEntries(header.map((h, i) => [h, rows[1][i]]));
     expect(row.Reference).toBe(refs.C);
-    expect(row["Customer words"]).toBe("He said \"no\", then left\nangrily, =SUM(A1)");
+    expect(row["Customer words"]).toBe('He said "no", then left\nangrily, =SUM(A1)');
     expect(row.Status).toBe("awaiting_manager");
     expect(row.Location).toBe("The Harbour Kitchen");
   });

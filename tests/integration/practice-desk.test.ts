@@ -44,10 +44,17 @@ beforeAll(async () => {
 
 describe("a drill", () => {
   it("is assigned to a person at the case's venue, with a due date", async () => {
-    const drill = await assignDrill(db, tara, { sourceCaseId: source, assigneeId: "usr-ben", dueAt: inDays(3), note: "Say no with two alternatives" }, () => minutesAgo(120));
+    const drill = await assignDrill(
+      db,
+      tara,
+      { sourceCaseId: source, assigneeId: "usr-ben", dueAt: inDays(3), note: "Say no with two alternatives" },
+      () => minutesAgo(120),
+    );
     expect(drill).toMatchObject({ sourceCaseId: source, assignee: "Ben Okafor" });
     const mine = await listMyDrills(db, ben, NOW);
-    expect(mine).toEqual([expect.objectContaining({ sourceCaseId: source, done: false, overdue: false, note: "Say no with two alternatives", forTeam: false })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ sourceCaseId: source, done: false, overdue: false, note: "Say no with two alternatives", forTeam: false }),
+    ]);
     // Not Amira's: it was set for Ben alone.
     expect(await listMyDrills(db, amira, NOW)).toEqual([]);
   });

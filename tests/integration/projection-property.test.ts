@@ -24,14 +24,40 @@ async function storedProjection(db: Db, caseId: string) {
   const compensation = await db.compensation.findMany({ where: { caseId }, orderBy: { id: "asc" } });
   return {
     row: {
-      stage: row.stage, status: row.status, category: row.category, severity: row.severity, spot: row.spot, mood: row.mood,
-      customerWords: row.customerWords, feeling: row.feeling, ourFault: row.ourFault, chosenSolution: row.chosenSolution,
-      readbackAccepted: row.readbackAccepted, readbackOutcome: row.readbackOutcome, readbackRefusals: row.readbackRefusals, returnsToListen: row.returnsToListen, preventionNote: row.preventionNote,
-      abandonReason: row.abandonReason, eventCount: row.eventCount, openedAt: row.openedAt, firstApologyAt: row.firstApologyAt,
-      resolvedAt: row.resolvedAt, closedAt: row.closedAt, lastEventAt: row.lastEventAt, isPractice: row.isPractice,
-      openedLocalDay: row.openedLocalDay, firstApologyMs: row.firstApologyMs, resolutionMs: row.resolutionMs, remedyCents: row.remedyCents,
+      stage: row.stage,
+      status: row.status,
+      category: row.category,
+      severity: row.severity,
+      spot: row.spot,
+      mood: row.mood,
+      customerWords: row.customerWords,
+      feeling: row.feeling,
+      ourFault: row.ourFault,
+      chosenSolution: row.chosenSolution,
+      readbackAccepted: row.readbackAccepted,
+      readbackOutcome: row.readbackOutcome,
+      readbackRefusals: row.readbackRefusals,
+      returnsToListen: row.returnsToListen,
+      preventionNote: row.preventionNote,
+      abandonReason: row.abandonReason,
+      eventCount: row.eventCount,
+      openedAt: row.openedAt,
+      firstApologyAt: row.firstApologyAt,
+      resolvedAt: row.resolvedAt,
+      closedAt: row.closedAt,
+      lastEventAt: row.lastEventAt,
+      isPractice: row.isPractice,
+      openedLocalDay: row.openedLocalDay,
+      firstApologyMs: row.firstApologyMs,
+      resolutionMs: row.resolutionMs,
+      remedyCents: row.remedyCents,
     },
-    rootCauseScopes: tags.map((t) => ({ locationId: t.locationId, isPractice: t.isPractice, openedAt: t.openedAt, openedLocalDay: t.openedLocalDay })),
+    rootCauseScopes: tags.map((t) => ({
+      locationId: t.locationId,
+      isPractice: t.isPractice,
+      openedAt: t.openedAt,
+      openedLocalDay: t.openedLocalDay,
+    })),
     actions: actions.map(({ caseId: _c, ...a }) => a),
     rootCauseSlugs: tags.map((t) => t.tag.slug).sort(),
     compensation: compensation.map(({ caseId: _c, ...c }) => c),
@@ -57,7 +83,13 @@ describe("the stored projection", () => {
           for (const [i, event] of rest.entries()) {
             const { at, actor, ...step } = event;
             try {
-              await appendEvent(db, actorFor(actor.id, "loc-harbour"), caseId, { clientEventId: `prop-${run}-${i}`, event: step }, () => at);
+              await appendEvent(
+                db,
+                actorFor(actor.id, "loc-harbour"),
+                caseId,
+                { clientEventId: `prop-${run}-${i}`, event: step },
+                () => at,
+              );
             } catch (error) {
               // Refused steps (playbook or validation) are simply not stored.
               if (!isAppError(error)) throw error;

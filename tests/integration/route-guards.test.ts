@@ -19,7 +19,8 @@ describe("the role matrix covers every route (tests/e2e/role-matrix.spec.ts chec
   });
 
   it("says something for every visitor in every row", () => {
-    for (const entry of [...Object.values(PAGES), ...Object.values(ENDPOINTS)]) expect(Object.keys(entry.expect).sort()).toEqual([...VISITORS].sort());
+    for (const entry of [...Object.values(PAGES), ...Object.values(ENDPOINTS)])
+      expect(Object.keys(entry.expect).sort()).toEqual([...VISITORS].sort());
   });
 });
 
@@ -43,7 +44,8 @@ describe("every route handler is guarded in its source", () => {
     // way of doing it (tests/security/i12-1-origin-check-on-every-route.test.ts proves the one).
     it(`${pattern} leaves the origin check to handle()`, () => expect(source).not.toContain("assertSameOrigin"));
     if (pattern in PUBLIC_ROUTES) {
-      it(`${pattern} is open to anyone, and its use-case is the check (${PUBLIC_ROUTES[pattern].why})`, () => expect(source).toContain(PUBLIC_ROUTES[pattern].check));
+      it(`${pattern} is open to anyone, and its use-case is the check (${PUBLIC_ROUTES[pattern].why})`, () =>
+        expect(source).toContain(PUBLIC_ROUTES[pattern].check));
     } else if (!pattern.startsWith("/api/session/")) {
       // Prefer requireActor("permission") from lib/auth/policy.ts; a role list still authorises.
       it(`${pattern} authorises the caller`, () => expect(source).toMatch(/requireActor\(|assertCan\(/));

@@ -51,7 +51,15 @@ async function content(db: Db) {
     events: events.map((e) => {
       const payload = JSON.parse(e.payload) as Record<string, unknown>;
       if (e.type === "case_opened") delete payload.reference;
-      return { clientEventId: e.clientEventId, sequence: e.sequence, type: e.type, payload, at: e.at.toISOString(), actorId: e.actorId, actorRole: e.actorRole };
+      return {
+        clientEventId: e.clientEventId,
+        sequence: e.sequence,
+        type: e.type,
+        payload,
+        at: e.at.toISOString(),
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+      };
     }),
     cases: cases
       .map(({ id, reference: _reference, ...row }) => ({ opening: openingIdOf.get(id), ...row }))
@@ -141,7 +149,8 @@ describe("the demo seed", () => {
       for (const e of c.events) {
         const actor = DEMO_USERS.find((u) => u.id === e.actorId);
         expect(actor?.locations).toContain(c.locationId);
-        if (e.type === "manager_decided" || e.type === "action_updated" || e.type === "manager_note_added") expect(actor?.role).toBe("manager");
+        if (e.type === "manager_decided" || e.type === "action_updated" || e.type === "manager_note_added")
+          expect(actor?.role).toBe("manager");
         expect(e.at.getTime()).toBeLessThanOrEqual(NOW.getTime());
         expect(e.at.getTime()).toBeGreaterThan(NOW.getTime() - 91 * DAY);
       }
@@ -175,7 +184,9 @@ describe("the demo plan at full size (no database)", () => {
   it("is valid: every step parses and every log folds through the playbook", () => {
     for (const log of logs) {
       for (const step of log) playbookEventSchema.parse(step.event);
-      fold(log.map((s) => ({ ...s.event, at: s.at, actor: { id: s.actorId, role: s.byManager ? ("manager" as const) : ("staff" as const) } })));
+      fold(
+        log.map((s) => ({ ...s.event, at: s.at, actor: { id: s.actorId, role: s.byManager ? ("manager" as const) : ("staff" as const) } })),
+      );
     }
   });
 
@@ -194,7 +205,15 @@ describe("the demo plan at full size (no database)", () => {
 
   it("covers every detour of the playbook", () => {
     const count = (type: string) => events.filter((e) => e.type === type).length;
-    for (const type of ["request_declined", "escalation_requested", "manager_decided", "compensation_skipped", "customer_vented", "note_added", "action_updated"]) {
+    for (const type of [
+      "request_declined",
+      "escalation_requested",
+      "manager_decided",
+      "compensation_skipped",
+      "customer_vented",
+      "note_added",
+      "action_updated",
+    ]) {
       expect(count(type), type).toBeGreaterThan(0);
     }
     const readbacks = events.flatMap((e) => (e.type === "readback_answered" ? [e.data.accepted] : []));
@@ -228,7 +247,9 @@ describe("the demo plan at full size (no database)", () => {
 
   it("has distinct option labels in every scenario, so two options are always two", () => {
     for (const scenario of DEMO_SCENARIOS) {
-      const labels = [...scenario.options, scenario.managerOption, ...(scenario.decline ? [scenario.decline.alternative] : [])].map((o) => o.label);
+      const labels = [...scenario.options, scenario.managerOption, ...(scenario.decline ? [scenario.decline.alternative] : [])].map(
+        (o) => o.label,
+      );
       expect(new Set(labels).size, scenario.key).toBe(labels.length);
       expect(scenario.options.length, scenario.key).toBeGreaterThanOrEqual(3);
     }

@@ -12,14 +12,23 @@ import { basic, ORIGIN, worker } from "./support/service-worker-harness";
 /** Who is signed in on this tablet, as the page records it (lib/tablet/local-session.ts). */
 async function signedIn(sessionId: string, lastActiveAt = Date.now()) {
   const store = await IdbTabletStore.open();
-  await store.putSession({ sessionId, user: { id: "usr-amira", name: "Amira Shah", role: "staff" }, locationId: "loc-harbour", startedAt: lastActiveAt, lastActiveAt, idleMs: 30 * 60_000, seal: null });
+  await store.putSession({
+    sessionId,
+    user: { id: "usr-amira", name: "Amira Shah", role: "staff" },
+    locationId: "loc-harbour",
+    startedAt: lastActiveAt,
+    lastActiveAt,
+    idleMs: 30 * 60_000,
+    seal: null,
+  });
 }
 
 beforeEach(async () => {
   await deleteDB(DB_NAME);
 });
 
-const SHELL_HTML = '<html><script src="/_next/static/chunks/shell.js"></script><link rel="stylesheet" href="/_next/static/css/app.css"></html>';
+const SHELL_HTML =
+  '<html><script src="/_next/static/chunks/shell.js"></script><link rel="stylesheet" href="/_next/static/css/app.css"></html>';
 const HOME_HTML =
   '<html><head><meta name="coach-session" content="s-amira"/></head><script src="/_next/static/chunks/home.js"></script><script>self.__next_f.push([1,"\\"/_next/static/chunks/lazy.js\\""])</script></html>';
 
@@ -32,7 +41,12 @@ function serverPages(w: ReturnType<typeof worker>) {
     Object.defineProperty(response, "type", { value: "opaqueredirect" });
     return response;
   });
-  for (const asset of ["/_next/static/chunks/shell.js", "/_next/static/css/app.css", "/_next/static/chunks/home.js", "/_next/static/chunks/lazy.js"]) {
+  for (const asset of [
+    "/_next/static/chunks/shell.js",
+    "/_next/static/css/app.css",
+    "/_next/static/chunks/home.js",
+    "/_next/static/chunks/lazy.js",
+  ]) {
     w.network.pages.set(asset, () => basic(`/* ${asset} */`, { headers: { "content-type": "text/javascript" } }));
   }
 }
@@ -45,7 +59,8 @@ async function ready() {
   return w;
 }
 
-const cachedPaths = (w: ReturnType<typeof worker>, name: string) => [...(w.stores.get(name)?.entries.keys() ?? [])].map((k) => new URL(k).pathname + new URL(k).search).sort();
+const cachedPaths = (w: ReturnType<typeof worker>, name: string) =>
+  [...(w.stores.get(name)?.entries.keys() ?? [])].map((k) => new URL(k).pathname + new URL(k).search).sort();
 
 describe("the service worker", () => {
   it("keeps the case shell and the files it needs at install", async () => {
@@ -144,7 +159,11 @@ describe("the service worker", () => {
 
   it("keeps the page the browser loaded before the worker was in control, and says when it is ready", async () => {
     const w = await ready();
-    const answer = await w.message({ type: "keep-page", page: "/", assets: [`${ORIGIN}/_next/static/chunks/home.js`, `${ORIGIN}/api/not-a-file`] });
+    const answer = await w.message({
+      type: "keep-page",
+      page: "/",
+      assets: [`${ORIGIN}/_next/static/chunks/home.js`, `${ORIGIN}/api/not-a-file`],
+    });
     expect(answer).toEqual({ type: "kept", page: "/", status: 200, shellReady: true });
     expect(cachedPaths(w, "coach-pages-v2-s-amira")).toEqual(["/"]);
     expect(cachedPaths(w, "coach-static-v2")).not.toContain("/api/not-a-file");

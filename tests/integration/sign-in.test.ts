@@ -48,7 +48,6 @@ async function failUntilLocked(attempt: (n: number) => Promise<unknown>): Promis
   throw new Error("never locked");
 }
 
-
 describe("PIN sign-in", () => {
   it("creates a fresh server-side session at every sign-in", async () => {
     const first = await pinAs("4827");
@@ -180,7 +179,11 @@ describe("password sign-in", () => {
 
   it("signs a manager in, with the email in any case", async () => {
     const session = await asMaria("manager-demo-pass", "  Maria@Example.com ");
-    expect(await resolveSession(db, session.token, now)).toMatchObject({ id: "usr-maria", role: "manager", currentLocationId: "loc-harbour" });
+    expect(await resolveSession(db, session.token, now)).toMatchObject({
+      id: "usr-maria",
+      role: "manager",
+      currentLocationId: "loc-harbour",
+    });
   });
 
   it("gives a person at several locations no default location", async () => {
@@ -204,14 +207,21 @@ describe("password sign-in", () => {
     const locked = await errorOf(asMaria("manager-demo-pass"));
     expect(locked.message).toBe("This account is locked for 15 minutes after too many wrong passwords");
     // Somebody guessing from elsewhere cannot lock Maria out of her own network.
-    await expect(signInWithPassword(db, { email: "maria@example.com", password: "manager-demo-pass" }, { address: "10.200.0.1", now: clock })).resolves.toHaveProperty("token");
+    await expect(
+      signInWithPassword(db, { email: "maria@example.com", password: "manager-demo-pass" }, { address: "10.200.0.1", now: clock }),
+    ).resolves.toHaveProperty("token");
     // Nor out of the tablet, where she signs in with her PIN.
     await expect(pinAs("9406", { userId: "usr-maria", locationId: "loc-harbour" })).resolves.toHaveProperty("token");
   });
 
   it("answers someone who signs in with a PIN exactly like a wrong password", async () => {
-    await db.user.update({ where: { id: "usr-ben" }, data: { email: "ben@example.com", passwordHash: await hashSecret("staff-password-1") } });
-    const error = await errorOf(signInWithPassword(db, { email: "ben@example.com", password: "staff-password-1" }, { address, now: clock }));
+    await db.user.update({
+      where: { id: "usr-ben" },
+      data: { email: "ben@example.com", passwordHash: await hashSecret("staff-password-1") },
+    });
+    const error = await errorOf(
+      signInWithPassword(db, { email: "ben@example.com", password: "staff-password-1" }, { address, now: clock }),
+    );
     expect(error.status).toBe(401);
     expect(error.message).toBe("That email and password do not match. Try again.");
   });
@@ -226,7 +236,13 @@ describe("manager PIN on the staff tablet", () => {
     const amiraActor = actorFor("usr-amira");
     const { caseId } = await openCase(db, amiraActor, { clientEventId: `thr-${Date.now()}` }, clock);
     const decide = (pin: string, n: number) =>
-      decideOnTablet(db, amiraActor, caseId, { clientEventId: `thr-d-${Date.now()}-${n}`, managerId: "usr-maria", pin, decision: { decision: "approved" } }, { address, now: clock });
+      decideOnTablet(
+        db,
+        amiraActor,
+        caseId,
+        { clientEventId: `thr-d-${Date.now()}-${n}`, managerId: "usr-maria", pin, decision: { decision: "approved" } },
+        { address, now: clock },
+      );
     for (let i = 0; i < 3; i++) expect((await errorOf(decide("0000", i))).status).toBe(401);
     const slow = await errorOf(decide("9406", 9));
     expect(slow.status).toBe(429);

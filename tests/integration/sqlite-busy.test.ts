@@ -55,20 +55,24 @@ async function commitRefusedThenWrite(guarded: boolean) {
   // A reader holds the file, so the writer's COMMIT cannot get its exclusive lock.
   reader.exec("BEGIN");
   reader.prepare("SELECT count(*) FROM Location").get();
-  const refused = await db.$transaction((tx) => tx.location.create({ data: location("loc-refused") })).then(
-    () => "committed",
-    (error: unknown) => String(error),
-  );
+  const refused = await db
+    .$transaction((tx) => tx.location.create({ data: location("loc-refused") }))
+    .then(
+      () => "committed",
+      (error: unknown) => String(error),
+    );
   reader.exec("COMMIT");
 
   // The lock is free again. This write is acknowledged...
   await db.location.create({ data: location("loc-after") });
   // ...and is it visible to anyone else?
   const stored = read("SELECT id FROM Location WHERE id IN ('loc-refused', 'loc-after') ORDER BY id");
-  const nextTransaction = await db.$transaction((tx) => tx.location.create({ data: location("loc-next") })).then(
-    () => "ok",
-    (error: unknown) => String(error),
-  );
+  const nextTransaction = await db
+    .$transaction((tx) => tx.location.create({ data: location("loc-next") }))
+    .then(
+      () => "ok",
+      (error: unknown) => String(error),
+    );
   await db.$disconnect();
   reader.close();
   const afterExit = read("SELECT id FROM Location WHERE id LIKE 'loc-%' ORDER BY id");

@@ -25,10 +25,15 @@ beforeAll(async () => {
       staff: amira,
       manager: maria,
       at: minutesAgo(200),
-      edit: (e) => (e.type === "apology_given" ? { ...e, data: { ...e.data, words: "Sorry, we are short staffed tonight. Call Pat on 07700 900123." } } : e),
+      edit: (e) =>
+        e.type === "apology_given"
+          ? { ...e, data: { ...e.data, words: "Sorry, we are short staffed tonight. Call Pat on 07700 900123." } }
+          : e,
     })
   ).caseId;
-  tokenRemedy = (await recordCase(db, { staff: amira, manager: maria, at: minutesAgo(100), options: { severity: 4, compensationCents: 500 } })).caseId;
+  tokenRemedy = (
+    await recordCase(db, { staff: amira, manager: maria, at: minutesAgo(100), options: { severity: 4, compensationCents: 500 } })
+  ).caseId;
 });
 
 describe("finding teaching cases", () => {

@@ -17,28 +17,48 @@ const tara = actorFor("usr-tara");
 const chloe = actorFor("usr-chloe");
 const james = actorFor("usr-james");
 
-
 let closed: string;
 let open: string;
 let grand: string;
 
 beforeAll(async () => {
-  closed = (await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-02T19:00:00Z"), options: { escalate: "approved" } })).caseId;
+  closed = (await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-02T19:00:00Z"), options: { escalate: "approved" } }))
+    .caseId;
   open = (await driveCase(db, { staff: amira, at: new Date("2026-03-03T19:00:00Z"), stopAt: "solve" })).caseId;
-  grand = (await recordCase(db, { staff: chloe, manager: james, at: new Date("2026-03-04T19:00:00Z"), options: { locationId: "loc-grand" } })).caseId;
+  grand = (
+    await recordCase(db, { staff: chloe, manager: james, at: new Date("2026-03-04T19:00:00Z"), options: { locationId: "loc-grand" } })
+  ).caseId;
 });
 
 describe("pinning a coaching comment", () => {
   it("pins a comment to a step, for the person who handled the case", async () => {
-    const comment = await pinComment(db, tara, closed, { eventSequence: 4, text: "Lovely apology: short, and you owned it." }, () => new Date("2026-03-05T10:00:00Z"));
-    expect(comment).toMatchObject({ caseId: closed, eventSequence: 4, authorName: "Tara Quinn", staffName: "Amira Shah", acknowledgedAt: null });
+    const comment = await pinComment(
+      db,
+      tara,
+      closed,
+      { eventSequence: 4, text: "Lovely apology: short, and you owned it." },
+      () => new Date("2026-03-05T10:00:00Z"),
+    );
+    expect(comment).toMatchObject({
+      caseId: closed,
+      eventSequence: 4,
+      authorName: "Tara Quinn",
+      staffName: "Amira Shah",
+      acknowledgedAt: null,
+    });
     const replay = await getReplay(db, tara, closed);
-    expect(replay.comments).toEqual([expect.objectContaining({ id: comment.id, eventSequence: 4, text: "Lovely apology: short, and you owned it." })]);
+    expect(replay.comments).toEqual([
+      expect.objectContaining({ id: comment.id, eventSequence: 4, text: "Lovely apology: short, and you owned it." }),
+    ]);
   });
 
   it("can be for the manager who took part, but not for a stranger", async () => {
     const decided = (await getReplay(db, tara, closed)).log.findIndex((e) => e.type === "manager_decided") + 1;
-    const forMaria = await pinComment(db, tara, closed, { eventSequence: decided, text: "Good call offering a table.", staffId: "usr-maria" });
+    const forMaria = await pinComment(db, tara, closed, {
+      eventSequence: decided,
+      text: "Good call offering a table.",
+      staffId: "usr-maria",
+    });
     expect(forMaria.staffName).toBe("Maria Costa");
     const stranger = await errorOf(pinComment(db, tara, closed, { eventSequence: 2, text: "x", staffId: "usr-ben" }));
     expect(stranger.code).toBe("invalid_input");
@@ -54,8 +74,11 @@ describe("pinning a coaching comment", () => {
   });
 
   it("is for trainers only", async () => {
-    for (const who of [amira, maria]) expect((await errorOf(pinComment(db, who, closed, { eventSequence: 2, text: "Hi" }))).status).toBe(403);
-    expect((await pinComment(db, actorFor("usr-alex"), grand, { eventSequence: 2, text: "Admins can coach too." })).staffName).toBe("Chloé Martin");
+    for (const who of [amira, maria])
+      expect((await errorOf(pinComment(db, who, closed, { eventSequence: 2, text: "Hi" }))).status).toBe(403);
+    expect((await pinComment(db, actorFor("usr-alex"), grand, { eventSequence: 2, text: "Admins can coach too." })).staffName).toBe(
+      "Chloé Martin",
+    );
   });
 });
 
@@ -66,7 +89,12 @@ describe("my feedback and acknowledging", () => {
     expect(mine?.rubric.score).toBe(100);
     expect(mine?.rubric.items).toHaveLength(9);
     expect(mine?.comments).toEqual([
-      expect.objectContaining({ eventSequence: 4, step: expect.stringMatching(/^Apologised/), authorName: "Tara Quinn", acknowledgedAt: null }),
+      expect.objectContaining({
+        eventSequence: 4,
+        step: expect.stringMatching(/^Apologised/),
+        authorName: "Tara Quinn",
+        acknowledgedAt: null,
+      }),
     ]);
     expect(feedback.unacknowledged).toBe(1);
     // Unread first; only Amira's comment, not the one for Maria.

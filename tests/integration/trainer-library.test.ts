@@ -18,7 +18,6 @@ const james = actorFor("usr-james");
 const tara = actorFor("usr-tara");
 const taraAtGrand = { ...tara, locationIds: ["loc-grand"], currentLocationId: "loc-grand" };
 
-
 let sayNo: string;
 let recovery: string;
 let grand: string;
@@ -26,16 +25,34 @@ let practice: string;
 let open: string;
 
 beforeAll(async () => {
-  sayNo = (await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-02T19:00:00Z"), options: { sayNo: true, customerWords: "They want the whole birthday meal free." } })).caseId;
-  recovery = (await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-03T19:00:00Z"), options: { severity: 3, compensationCents: 4500 } })).caseId;
+  sayNo = (
+    await recordCase(db, {
+      staff: amira,
+      manager: maria,
+      at: new Date("2026-03-02T19:00:00Z"),
+      options: { sayNo: true, customerWords: "They want the whole birthday meal free." },
+    })
+  ).caseId;
+  recovery = (
+    await recordCase(db, {
+      staff: amira,
+      manager: maria,
+      at: new Date("2026-03-03T19:00:00Z"),
+      options: { severity: 3, compensationCents: 4500 },
+    })
+  ).caseId;
   grand = (await recordCase(db, { staff: chloe, manager: james, at: new Date("2026-03-04T19:00:00Z") })).caseId;
-  practice = (await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-05T19:00:00Z"), options: { practice: true } })).caseId;
+  practice = (await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-05T19:00:00Z"), options: { practice: true } }))
+    .caseId;
   open = (await driveCase(db, { staff: amira, at: new Date("2026-03-06T19:00:00Z"), stopAt: "confirm" })).caseId;
 });
 
 describe("the case library", () => {
   it("creates named collections, each name once", async () => {
-    const created = await createCollection(db, tara, { name: "Say no graciously", description: "A firm no, a reason, and two alternatives." });
+    const created = await createCollection(db, tara, {
+      name: "Say no graciously",
+      description: "A firm no, a reason, and two alternatives.",
+    });
     expect(created).toMatchObject({ name: "Say no graciously" });
     await createCollection(db, tara, { name: "Great recoveries" });
     expect((await errorOf(createCollection(db, tara, { name: "Say no graciously" }))).code).toBe("conflict");
@@ -46,8 +63,16 @@ describe("the case library", () => {
     const { collections } = await listLibrary(db, tara);
     const [great, no] = collections;
     expect(collections.map((c) => c.name)).toEqual(["Great recoveries", "Say no graciously"]);
-    const added = await addToCollection(db, tara, no.id, { caseId: sayNo, tags: "Birthday, free meal,  birthday ", note: "Listen to how the no is phrased." });
-    expect(added).toMatchObject({ collectionName: "Say no graciously", tags: ["birthday", "free meal"], note: "Listen to how the no is phrased." });
+    const added = await addToCollection(db, tara, no.id, {
+      caseId: sayNo,
+      tags: "Birthday, free meal,  birthday ",
+      note: "Listen to how the no is phrased.",
+    });
+    expect(added).toMatchObject({
+      collectionName: "Say no graciously",
+      tags: ["birthday", "free meal"],
+      note: "Listen to how the no is phrased.",
+    });
     await addToCollection(db, tara, great.id, { caseId: recovery, tags: ["manager approval"] });
     await addToCollection(db, tara, great.id, { caseId: sayNo });
     const again = await addToCollection(db, tara, no.id, { caseId: sayNo, tags: ["birthday", "say no"] });
@@ -72,7 +97,13 @@ describe("the case library", () => {
     const library = await listLibrary(db, tara);
     const no = library.collections.find((c) => c.name === "Say no graciously");
     expect(no?.items).toEqual([
-      expect.objectContaining({ caseId: sayNo, tags: ["birthday", "say no"], note: "Listen to how the no is phrased.", score: 100, staffName: "Amira Shah" }),
+      expect.objectContaining({
+        caseId: sayNo,
+        tags: ["birthday", "say no"],
+        note: "Listen to how the no is phrased.",
+        score: 100,
+        staffName: "Amira Shah",
+      }),
     ]);
     expect(library.collections.find((c) => c.name === "Great recoveries")?.items.map((i) => i.caseId)).toEqual([sayNo, recovery]);
     expect(library.tags).toEqual([

@@ -33,7 +33,6 @@ const tara = actorFor("usr-tara");
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
-
 const WORDS = "We waited an hour for our mains. Email me at pat.guest@example.com or call 07700 900777.";
 
 let source: string;
@@ -59,7 +58,10 @@ describe("starting a practice run", () => {
     const clientEventId = randomUUID();
     const started = await startPractice(db, ben, source, { clientEventId }, () => minutesAgo(120));
     run = started.practiceCaseId;
-    const row = await db.case.findUnique({ where: { id: run }, select: { isPractice: true, openedById: true, locationId: true, stage: true } });
+    const row = await db.case.findUnique({
+      where: { id: run },
+      select: { isPractice: true, openedById: true, locationId: true, stage: true },
+    });
     expect(row).toEqual({ isPractice: true, openedById: "usr-ben", locationId: "loc-harbour", stage: "listen" });
     const opened = await db.caseEvent.findFirst({ where: { caseId: run, sequence: 1 } });
     expect(JSON.parse(opened?.payload ?? "{}")).toMatchObject({ practice: true });
@@ -179,9 +181,25 @@ describe("practice cases are kept apart from real ones", () => {
   });
 
   it("cannot be linked to an improvement", async () => {
-    const improvement = await createImprovement(db, maria, { title: "Faster mains", owner: "Head chef", due: "2030-01-01", locationId: "loc-harbour" }, NOW);
+    const improvement = await createImprovement(
+      db,
+      maria,
+      { title: "Faster mains", owner: "Head chef", due: "2030-01-01", locationId: "loc-harbour" },
+      NOW,
+    );
     expect((await errorOf(linkImprovementCases(db, maria, improvement.id, { caseIds: [run] }))).status).toBe(404);
-    expect((await errorOf(createImprovement(db, maria, { title: "Faster mains", owner: "Chef", due: "2030-01-01", locationId: "loc-harbour", caseIds: [run] }, NOW))).status).toBe(404);
+    expect(
+      (
+        await errorOf(
+          createImprovement(
+            db,
+            maria,
+            { title: "Faster mains", owner: "Chef", due: "2030-01-01", locationId: "loc-harbour", caseIds: [run] },
+            NOW,
+          ),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("not in the trainer's case list or the staff member's scored cases; on progress only apart from real cases", async () => {

@@ -17,9 +17,9 @@ const tara = actorFor("usr-tara");
 // A Tuesday evening; weeks start on Monday 9 March.
 const NOW = new Date("2026-03-10T21:00:00Z");
 
-
 const excuse = {
-  edit: (e: PlaybookEvent): PlaybookEvent => (e.type === "apology_given" ? { ...e, data: { ...e.data, words: "Sorry, we're short staffed tonight." } } : e),
+  edit: (e: PlaybookEvent): PlaybookEvent =>
+    e.type === "apology_given" ? { ...e, data: { ...e.data, words: "Sorry, we're short staffed tonight." } } : e,
 };
 
 beforeAll(async () => {
@@ -28,7 +28,12 @@ beforeAll(async () => {
   await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-03T19:00:00Z") });
   await recordCase(db, { staff: amira, manager: maria, at: new Date("2026-03-09T19:00:00Z") });
   // Ben, this week: a token remedy for a serious failure (88), and a textbook case (100).
-  await recordCase(db, { staff: ben, manager: maria, at: new Date("2026-03-09T20:00:00Z"), options: { severity: 4, compensationCents: 500 } });
+  await recordCase(db, {
+    staff: ben,
+    manager: maria,
+    at: new Date("2026-03-09T20:00:00Z"),
+    options: { severity: 4, compensationCents: 500 },
+  });
   await recordCase(db, { staff: ben, manager: maria, at: new Date("2026-03-10T13:00:00Z") });
   // Chloé at the hotel: an excuse (88).
   await recordCase(db, { staff: chloe, manager: james, at: new Date("2026-03-09T19:00:00Z"), ...excuse });
@@ -46,7 +51,14 @@ describe("per-person progress", () => {
     expect(a).toMatchObject({ name: "Amira Shah", cases: 3, weekly: [null, 75, 100, 100], counts: [0, 1, 1, 1], average: 92, trend: 25 });
     expect(a.items.apology_no_excuses).toEqual({ met: 2, missed: 1 });
     expect(a.focus).toBe("apology_no_excuses");
-    expect(b).toMatchObject({ name: "Ben Okafor", cases: 2, weekly: [null, null, null, 94], counts: [0, 0, 0, 2], average: 94, focus: "remedy_proportionate" });
+    expect(b).toMatchObject({
+      name: "Ben Okafor",
+      cases: 2,
+      weekly: [null, null, null, 94],
+      counts: [0, 0, 0, 2],
+      average: 94,
+      focus: "remedy_proportionate",
+    });
   });
 
   it("keeps practice runs out and covers only the viewer's locations", async () => {

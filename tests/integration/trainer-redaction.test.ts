@@ -38,7 +38,8 @@ vi.mock("@/lib/auth/current", async () => {
     requireActor: async (need?: string | readonly string[]) => {
       const actor = session.actor;
       if (!actor) throw new AppError("unauthenticated", "Sign in first.");
-      if (typeof need === "string" && !can(actor, need as Parameters<typeof can>[1])) throw new AppError("forbidden", refusalFor(need as Parameters<typeof can>[1]));
+      if (typeof need === "string" && !can(actor, need as Parameters<typeof can>[1]))
+        throw new AppError("forbidden", refusalFor(need as Parameters<typeof can>[1]));
       if (Array.isArray(need) && !need.includes(actor.role)) throw new AppError("forbidden", "Your role cannot do this.");
       return actor;
     },
@@ -56,7 +57,21 @@ const EMAIL = "jo.guest@example.org";
 const PHONE = "07700 900321";
 const SECRETS = [EMAIL, "jo.guest", "example.org", PHONE, "07700900321", "900321", "+44 7700"];
 /** Keys whose values are ids, dates or closed sets: everything else is something a person typed. */
-const STRUCTURE = new Set(["id", "actionId", "dueAt", "reference", "locationId", "kind", "category", "mood", "feeling", "decision", "backTo", "status", "tags"]);
+const STRUCTURE = new Set([
+  "id",
+  "actionId",
+  "dueAt",
+  "reference",
+  "locationId",
+  "kind",
+  "category",
+  "mood",
+  "feeling",
+  "decision",
+  "backTo",
+  "status",
+  "tags",
+]);
 
 /** Every piece of free text in an event gets the customer's contact details in it. */
 function withContactDetails(value: unknown, key: string | null = null): unknown {
@@ -95,7 +110,7 @@ beforeAll(async () => {
       spot: "Table 9",
       customerWords: `Cold food and a rude waiter. Reach me on +44 7700 900321 or ${EMAIL}.`,
     },
-    edit: (e: PlaybookEvent): PlaybookEvent => ({ ...e, data: withContactDetails(e.data) } as PlaybookEvent),
+    edit: (e: PlaybookEvent): PlaybookEvent => ({ ...e, data: withContactDetails(e.data) }) as PlaybookEvent,
   });
   caseId = recorded.caseId;
   reference = recorded.reference;
@@ -130,7 +145,10 @@ describe("no trainer-facing use-case returns a customer's email or phone number"
   it("the library", async () => {
     const collection = await createCollection(db, tara, { name: "Furious guests" });
     collectionId = collection.id;
-    expectNoContactDetails("addToCollection", await addToCollection(db, tara, collectionId, { caseId, tags: ["furious"], note: "Watch the say-no." }));
+    expectNoContactDetails(
+      "addToCollection",
+      await addToCollection(db, tara, collectionId, { caseId, tags: ["furious"], note: "Watch the say-no." }),
+    );
     expectNoContactDetails("listLibrary", await listLibrary(db, tara));
     expectNoContactDetails("listLibrary search", await listLibrary(db, tara, { q: "rude waiter" }));
     expect((await listLibrary(db, tara, { q: "07700" })).collections).toEqual([]);
@@ -157,7 +175,11 @@ describe("no trainer-facing route handler returns them either", () => {
   const url = (path: string) => `http://localhost${path}`;
   const get = (path: string) => new Request(url(path));
   const send = (method: string, path: string, body: unknown) =>
-    new Request(url(path), { method, headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" }, body: JSON.stringify(body) });
+    new Request(url(path), {
+      method,
+      headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost" },
+      body: JSON.stringify(body),
+    });
   const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
 
   it("every GET a trainer can call, and every answer to their writes", async () => {
@@ -175,12 +197,27 @@ describe("no trainer-facing route handler returns them either", () => {
       ["GET /api/trainer/cases", await cases.GET(get("/api/trainer/cases"))],
       ["GET /api/trainer/cases?q=", await cases.GET(get(`/api/trainer/cases?q=${encodeURIComponent(reference)}`))],
       ["GET /api/trainer/cases/[id]", await one.GET(get(`/api/trainer/cases/${caseId}`), params({ id: caseId }))],
-      ["POST /api/trainer/cases/[id]/comments", await comments.POST(send("POST", `/api/trainer/cases/${caseId}/comments`, { eventSequence: 3, text: "Named it well." }), params({ id: caseId }))],
+      [
+        "POST /api/trainer/cases/[id]/comments",
+        await comments.POST(
+          send("POST", `/api/trainer/cases/${caseId}/comments`, { eventSequence: 3, text: "Named it well." }),
+          params({ id: caseId }),
+        ),
+      ],
       ["GET /api/trainer/library", await library.GET(get("/api/trainer/library"))],
       ["POST /api/trainer/library", await library.POST(send("POST", "/api/trainer/library", { name: "Say no graciously" }))],
-      ["POST /api/trainer/library/[id]/cases", await items.POST(send("POST", `/api/trainer/library/${collectionId}/cases`, { caseId, tags: "say no" }), params({ id: collectionId }))],
+      [
+        "POST /api/trainer/library/[id]/cases",
+        await items.POST(
+          send("POST", `/api/trainer/library/${collectionId}/cases`, { caseId, tags: "say no" }),
+          params({ id: collectionId }),
+        ),
+      ],
       ["GET /api/trainer/library?q=", await library.GET(get("/api/trainer/library?q=say"))],
-      ["DELETE /api/trainer/library/[id]/cases/[caseId]", await item.DELETE(send("DELETE", `/api/trainer/library/${collectionId}/cases/${caseId}`, {}), params({ id: collectionId, caseId }))],
+      [
+        "DELETE /api/trainer/library/[id]/cases/[caseId]",
+        await item.DELETE(send("DELETE", `/api/trainer/library/${collectionId}/cases/${caseId}`, {}), params({ id: collectionId, caseId })),
+      ],
       ["GET /api/trainer/progress", await progress.GET(get("/api/trainer/progress?weeks=12"))],
       ["GET /api/cases/[id]", await caseApi.GET(get(`/api/cases/${caseId}`), params({ id: caseId }))],
     ];

@@ -14,7 +14,11 @@ beforeAll(async () => {
 describe("the demo training library", () => {
   it("fills each demo collection with fitting seeded cases, and seeding again adds nothing", async () => {
     const first = await seedTrainingLibrary(db);
-    const counts = async () => ({ collections: await db.caseCollection.count(), items: await db.collectionItem.count(), tags: await db.collectionItemTag.count() });
+    const counts = async () => ({
+      collections: await db.caseCollection.count(),
+      items: await db.collectionItem.count(),
+      tags: await db.collectionItemTag.count(),
+    });
     const before = await counts();
     expect(before.collections).toBe(DEMO_COLLECTIONS.length);
     expect(first.items).toBe(before.items);

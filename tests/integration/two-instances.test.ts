@@ -18,12 +18,26 @@ const { db, url } = await createTestDb();
 const amira = actorFor("usr-amira");
 
 async function writer(ms: number, caseIds: string[]) {
-  const { stdout } = await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "tests/e2e/support/second-writer.ts", url, String(ms), ...caseIds], {
-    cwd: root,
-    env: { ...process.env, PG_POOL_SIZE: "4" },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { ack?: string; caseId?: string; sequence?: number; error?: string });
+  const { stdout } = await run(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+      "--conditions=react-server",
+      "tests/e2e/support/second-writer.ts",
+      url,
+      String(ms),
+      ...caseIds,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, PG_POOL_SIZE: "4" },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { ack?: string; caseId?: string; sequence?: number; error?: string });
 }
 
 describe("two instances appending to the same cases", () => {
@@ -41,14 +55,24 @@ describe("two instances appending to the same cases", () => {
     const writerOf = new Map(acks.map((l) => [l.ack!, l.ack!.split("-")[2]]));
     const interleaved = await Promise.all(
       caseIds.map(async (caseId) => {
-        const order = (await db.caseEvent.findMany({ where: { caseId, sequence: { gt: 1 } }, orderBy: { sequence: "asc" }, select: { clientEventId: true } })).map((e) => writerOf.get(e.clientEventId));
+        const order = (
+          await db.caseEvent.findMany({
+            where: { caseId, sequence: { gt: 1 } },
+            orderBy: { sequence: "asc" },
+            select: { clientEventId: true },
+          })
+        ).map((e) => writerOf.get(e.clientEventId));
         return order.some((w, i) => i > 0 && w !== order[i - 1]);
       }),
     );
     expect(interleaved).toContain(true);
 
     for (const caseId of caseIds) {
-      const events = await db.caseEvent.findMany({ where: { caseId }, orderBy: { sequence: "asc" }, select: { sequence: true, clientEventId: true } });
+      const events = await db.caseEvent.findMany({
+        where: { caseId },
+        orderBy: { sequence: "asc" },
+        select: { sequence: true, clientEventId: true },
+      });
       expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
       const stored = new Map(events.map((e) => [e.clientEventId, e.sequence]));
       for (const ack of acks.filter((l) => l.caseId === caseId)) expect(stored.get(ack.ack!), ack.ack).toBe(ack.sequence);

@@ -50,8 +50,14 @@ function serverFor(actor: Actor, next: () => Network): { post: Post; view: Fetch
 }
 
 const STEPS: Record<string, EventBody["event"]> = {
-  heard: { type: "complaint_heard", data: { customerWords: "The soup is cold", category: "food_quality", severity: 2, spot: "Table 4", mood: "upset" } },
-  heardOther: { type: "complaint_heard", data: { customerWords: "We waited an hour", category: "wait_time", severity: 3, spot: "Table 4", mood: "angry" } },
+  heard: {
+    type: "complaint_heard",
+    data: { customerWords: "The soup is cold", category: "food_quality", severity: 2, spot: "Table 4", mood: "upset" },
+  },
+  heardOther: {
+    type: "complaint_heard",
+    data: { customerWords: "We waited an hour", category: "wait_time", severity: 3, spot: "Table 4", mood: "angry" },
+  },
   validated: { type: "feeling_validated", data: { feeling: "frustrated", acknowledged: true } },
   apologised: { type: "apology_given", data: { sincere: true, ourFault: true } },
   note: { type: "note_added", data: { text: "Regular guest" } },
@@ -87,12 +93,19 @@ describe("two tablets on one case, offline then racing to send", () => {
             { actor: ben, store: new MemoryTabletStore(), server: serverFor(ben, next) },
           ];
           // Amira opens the case; both tablets have seen it before the Wi-Fi goes.
-          const { caseId } = await openCase(db, amira, { clientEventId: `tt${run}-open`, caseId: `ctwotablets${String(run).padStart(14, "0")}` });
+          const { caseId } = await openCase(db, amira, {
+            clientEventId: `tt${run}-open`,
+            caseId: `ctwotablets${String(run).padStart(14, "0")}`,
+          });
           for (const t of tablets) await t.store.saveServerView(toLocalCase(await getCase(db, t.actor, caseId)));
           await record(tablets[0].store, amira, caseId, amiraSteps);
           await record(tablets[1].store, ben, caseId, benSteps);
           const captured = new Map<string, string[]>();
-          for (const t of tablets) captured.set(t.actor.id, (await t.store.steps()).map((s) => s.clientEventId));
+          for (const t of tablets)
+            captured.set(
+              t.actor.id,
+              (await t.store.steps()).map((s) => s.clientEventId),
+            );
 
           // Both send at once, again and again, until nothing they can send is waiting.
           for (let round = 0; round < 60; round++) {
@@ -161,13 +174,24 @@ describe("two tablets on one case, offline then racing to send", () => {
   });
 
   it("keeps the time a step was captured offline, never before the previous step nor after now", async () => {
-    const { caseId } = await openCase(db, amira, { clientEventId: "tt-time-open", capturedAt: new Date(Date.now() - 60_000).toISOString() });
+    const { caseId } = await openCase(db, amira, {
+      clientEventId: "tt-time-open",
+      capturedAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     const earlier = new Date(Date.now() - 30_000).toISOString();
     const heard = await appendEvent(db, amira, caseId, { clientEventId: "tt-time-1", event: STEPS.heard, capturedAt: earlier });
     expect(heard.at).toBe(earlier);
-    const backwards = await appendEvent(db, amira, caseId, { clientEventId: "tt-time-2", event: STEPS.note, capturedAt: "2020-01-01T00:00:00Z" });
+    const backwards = await appendEvent(db, amira, caseId, {
+      clientEventId: "tt-time-2",
+      event: STEPS.note,
+      capturedAt: "2020-01-01T00:00:00Z",
+    });
     expect(backwards.at).toBe(earlier);
-    const future = await appendEvent(db, amira, caseId, { clientEventId: "tt-time-3", event: STEPS.note, capturedAt: "2999-01-01T00:00:00Z" });
+    const future = await appendEvent(db, amira, caseId, {
+      clientEventId: "tt-time-3",
+      event: STEPS.note,
+      capturedAt: "2999-01-01T00:00:00Z",
+    });
     expect(Date.parse(future.at)).toBeLessThanOrEqual(Date.now());
   });
 });

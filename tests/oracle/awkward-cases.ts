@@ -52,7 +52,11 @@ export async function addAwkwardVenues(db: Db): Promise<void> {
   for (const p of [AWKWARD_PEOPLE.kiri, AWKWARD_PEOPLE.aroha, AWKWARD_PEOPLE.nora, AWKWARD_PEOPLE.hank, AWKWARD_PEOPLE.area]) {
     await db.user.upsert({ where: { id: p.id }, create: { id: p.id, name: p.name, role: p.role }, update: {} });
     for (const locationId of p.locationIds) {
-      await db.userLocation.upsert({ where: { userId_locationId: { userId: p.id, locationId } }, create: { userId: p.id, locationId }, update: {} });
+      await db.userLocation.upsert({
+        where: { userId_locationId: { userId: p.id, locationId } },
+        create: { userId: p.id, locationId },
+        update: {},
+      });
     }
   }
 }
@@ -72,7 +76,10 @@ export const steps = {
   apology: { type: "apology_given", data: { sincere: true, ourFault: true } } as PlaybookEvent,
   options: { type: "options_offered", data: { options: ["Cook a fresh dish now", "Take the dish off the bill"] } } as PlaybookEvent,
   agreed: (option = "Cook a fresh dish now"): PlaybookEvent => ({ type: "solution_agreed", data: { option } }),
-  offer: (id: string, valueCents: number): PlaybookEvent => ({ type: "compensation_offered", data: { id, kind: "refund", description: "Refund the main", valueCents } }),
+  offer: (id: string, valueCents: number): PlaybookEvent => ({
+    type: "compensation_offered",
+    data: { id, kind: "refund", description: "Refund the main", valueCents },
+  }),
   skip: { type: "compensation_skipped", data: { reason: "The customer wanted nothing more." } } as PlaybookEvent,
   approve: { type: "manager_decided", data: { decision: "approved", note: "Fine." } } as PlaybookEvent,
   decline: { type: "manager_decided", data: { decision: "declined", note: "Too much." } } as PlaybookEvent,
@@ -98,7 +105,13 @@ export const steps = {
  * A step with `capturedLateMs` was kept on the tablet and sent that much later: it keeps the
  * time it was captured.
  */
-export async function play(db: Db, staff: Actor, openedAt: Date, list: (PlaybookEvent | Step)[], options: { practice?: boolean; manager?: Actor } = {}): Promise<string> {
+export async function play(
+  db: Db,
+  staff: Actor,
+  openedAt: Date,
+  list: (PlaybookEvent | Step)[],
+  options: { practice?: boolean; manager?: Actor } = {},
+): Promise<string> {
   // A practice case is opened the way the practice feature opens one (a complaint never can be).
   const open = options.practice ? openPracticeCase : openCase;
   const opened = await open(db, staff, { clientEventId: randomUUID() }, () => openedAt);
@@ -106,7 +119,8 @@ export async function play(db: Db, staff: Actor, openedAt: Date, list: (Playbook
   for (const item of list) {
     const step: Step = "type" in item ? { event: item } : item;
     t += step.waitMs ?? 2 * MINUTE;
-    const by = step.by ?? (step.event.type === "manager_decided" || step.event.type === "case_reopened" ? options.manager : undefined) ?? staff;
+    const by =
+      step.by ?? (step.event.type === "manager_decided" || step.event.type === "case_reopened" ? options.manager : undefined) ?? staff;
     const at = new Date(t);
     await appendEvent(
       db,
@@ -163,7 +177,13 @@ export async function writeAwkwardCases(db: Db): Promise<void> {
   await play(db, amira, utc("2026-10-25T23:50:00.000Z"), ordinary(["facilities"]));
 
   // Auckland (UTC+13 in November): UTC weeks [4, 1], the venue's own weeks [2, 3].
-  for (const at of ["2026-11-07T21:00:00.000Z", "2026-11-08T07:00:00.000Z", "2026-11-08T20:00:00.000Z", "2026-11-08T23:00:00.000Z", "2026-11-10T02:00:00.000Z"]) {
+  for (const at of [
+    "2026-11-07T21:00:00.000Z",
+    "2026-11-08T07:00:00.000Z",
+    "2026-11-08T20:00:00.000Z",
+    "2026-11-08T23:00:00.000Z",
+    "2026-11-10T02:00:00.000Z",
+  ]) {
     await play(db, kiri, utc(at), ordinary(["booking"], { category: "booking" }));
   }
   // Auckland, the April change (5 April 2026, 03:00 NZDT → 02:00 NZST): 02:30 twice, an hour apart.
@@ -181,27 +201,22 @@ export async function writeAwkwardCases(db: Db): Promise<void> {
   await play(db, nora, utc("2026-11-01T06:30:00.000Z"), ordinary(["supplier"]));
 
   // Read-backs: "not quite" once, then yes (its first remedy retired with the round).
-  await play(
-    db,
-    amira,
-    utc("2026-10-05T18:00:00.000Z"),
-    [
-      steps.heard(),
-      steps.validated,
-      steps.apology,
-      steps.options,
-      steps.agreed(),
-      steps.offer("rb-once-1", 900),
-      steps.actions("rb-once-a1", utc("2026-10-05T19:00:00Z")),
-      steps.refuse,
-      steps.agreed("Take the dish off the bill"),
-      steps.offer("rb-once-2", 1100),
-      steps.actions("rb-once-a2", utc("2026-10-05T19:30:00Z")),
-      steps.accept,
-      steps.tag("communication"),
-      steps.closed,
-    ],
-  );
+  await play(db, amira, utc("2026-10-05T18:00:00.000Z"), [
+    steps.heard(),
+    steps.validated,
+    steps.apology,
+    steps.options,
+    steps.agreed(),
+    steps.offer("rb-once-1", 900),
+    steps.actions("rb-once-a1", utc("2026-10-05T19:00:00Z")),
+    steps.refuse,
+    steps.agreed("Take the dish off the bill"),
+    steps.offer("rb-once-2", 1100),
+    steps.actions("rb-once-a2", utc("2026-10-05T19:30:00Z")),
+    steps.accept,
+    steps.tag("communication"),
+    steps.closed,
+  ]);
   // "Not quite" twice, then yes.
   await play(db, chloe, utc("2026-10-06T09:00:00.000Z"), [
     steps.heard("room"),
@@ -251,7 +266,15 @@ export async function writeAwkwardCases(db: Db): Promise<void> {
   ]);
 
   // Remedies: above the staff limit and waiting when the case was abandoned (withdrawn: never given).
-  await play(db, amira, utc("2026-10-08T12:00:00.000Z"), [steps.heard(), steps.validated, steps.apology, steps.options, steps.agreed(), steps.offer("pending-gone", 4000), steps.abandoned]);
+  await play(db, amira, utc("2026-10-08T12:00:00.000Z"), [
+    steps.heard(),
+    steps.validated,
+    steps.apology,
+    steps.options,
+    steps.agreed(),
+    steps.offer("pending-gone", 4000),
+    steps.abandoned,
+  ]);
   // …waiting, abandoned, reopened, and a smaller remedy offered instead (only that one counts).
   await play(
     db,
@@ -279,7 +302,20 @@ export async function writeAwkwardCases(db: Db): Promise<void> {
     db,
     chloe,
     utc("2026-10-10T08:00:00.000Z"),
-    [steps.heard("room"), steps.validated, steps.apology, steps.options, steps.agreed(), steps.offer("declined-1", 4000), steps.decline, steps.offer("declined-2", 1200), steps.actions("declined-a", utc("2026-10-10T12:00:00Z")), steps.accept, steps.tag("facilities"), steps.closed],
+    [
+      steps.heard("room"),
+      steps.validated,
+      steps.apology,
+      steps.options,
+      steps.agreed(),
+      steps.offer("declined-1", 4000),
+      steps.decline,
+      steps.offer("declined-2", 1200),
+      steps.actions("declined-a", utc("2026-10-10T12:00:00Z")),
+      steps.accept,
+      steps.tag("facilities"),
+      steps.closed,
+    ],
     { manager: james },
   );
   // Counter-offer: £60 asked, £25 approved.
@@ -287,7 +323,19 @@ export async function writeAwkwardCases(db: Db): Promise<void> {
     db,
     kiri,
     utc("2026-10-11T02:00:00.000Z"),
-    [steps.heard(), steps.validated, steps.apology, steps.options, steps.agreed(), steps.offer("counter-1", 6000), steps.counter(2500), steps.actions("counter-a", utc("2026-10-11T05:00:00Z")), steps.accept, steps.tag("product_quality"), steps.closed],
+    [
+      steps.heard(),
+      steps.validated,
+      steps.apology,
+      steps.options,
+      steps.agreed(),
+      steps.offer("counter-1", 6000),
+      steps.counter(2500),
+      steps.actions("counter-a", utc("2026-10-11T05:00:00Z")),
+      steps.accept,
+      steps.tag("product_quality"),
+      steps.closed,
+    ],
     { manager: aroha },
   );
   // A £0 remedy still makes a compensated case.
@@ -295,28 +343,23 @@ export async function writeAwkwardCases(db: Db): Promise<void> {
 
   // Reopened: abandoned, picked up six weeks later (durations past 2^31 ms), resolved, closed,
   // then reopened and tagged again.
-  await play(
-    db,
-    amira,
-    utc("2026-08-03T12:15:30.250Z"),
-    [
-      steps.heard(),
-      steps.abandoned,
-      { event: steps.reopened, by: maria, waitMs: 42 * DAY },
-      steps.validated,
-      steps.apology,
-      steps.options,
-      steps.agreed(),
-      steps.offer("reopened-remedy", 700),
-      steps.actions("reopened-a", utc("2026-09-15T13:00:00Z")),
-      steps.accept,
-      steps.tag("wait_time"),
-      steps.closed,
-      { event: steps.reopened, by: maria, waitMs: 10 * HOUR },
-      { event: steps.tag("staff_manner", "communication"), by: maria },
-      { event: steps.closed, by: maria },
-    ],
-  );
+  await play(db, amira, utc("2026-08-03T12:15:30.250Z"), [
+    steps.heard(),
+    steps.abandoned,
+    { event: steps.reopened, by: maria, waitMs: 42 * DAY },
+    steps.validated,
+    steps.apology,
+    steps.options,
+    steps.agreed(),
+    steps.offer("reopened-remedy", 700),
+    steps.actions("reopened-a", utc("2026-09-15T13:00:00Z")),
+    steps.accept,
+    steps.tag("wait_time"),
+    steps.closed,
+    { event: steps.reopened, by: maria, waitMs: 10 * HOUR },
+    { event: steps.tag("staff_manner", "communication"), by: maria },
+    { event: steps.closed, by: maria },
+  ]);
   // Steps kept offline on the tablet across local midnight and sent two hours later.
   await play(
     db,

@@ -84,7 +84,12 @@ export async function oracleInsights(db: OracleDb, query: OracleQuery): Promise<
   const [{ cases }] = await select<{ cases: number }>(` SELECT COUNT(*) AS cases FROM scoped`);
 
   // Weeks (Monday to Sunday) that the range's days fall in, the same at every venue.
-  const weeks = (await db.all<{ week: string }>(`SELECT DISTINCT week FROM ${CALENDAR_TABLE} WHERE day >= ${d.placeholder(1)} AND day <= ${d.placeholder(2)} ORDER BY week`, [query.from, query.to])).map((w) => w.week);
+  const weeks = (
+    await db.all<{ week: string }>(
+      `SELECT DISTINCT week FROM ${CALENDAR_TABLE} WHERE day >= ${d.placeholder(1)} AND day <= ${d.placeholder(2)} ORDER BY week`,
+      [query.from, query.to],
+    )
+  ).map((w) => w.week);
   const perWeek = (rows: { week: string; key: string; n: number }[]) => {
     const out: Record<string, number[]> = {};
     for (const row of rows) {
@@ -143,13 +148,20 @@ export async function oracleInsights(db: OracleDb, query: OracleQuery): Promise<
       SELECT n, ${d.divide("CASE k WHEN 1 THEN 2 * total ELSE total END + 1000", "2000")} AS seconds FROM middle`);
     return { medianSeconds: row?.n ? n(row.seconds) : null, cases: n(row?.n) };
   };
-  const firstApology = await median(`SELECT e."caseId" AS case_id, MIN(e."at") AS at FROM "CaseEvent" e WHERE e."type" = 'apology_given' GROUP BY e."caseId"`);
+  const firstApology = await median(
+    `SELECT e."caseId" AS case_id, MIN(e."at") AS at FROM "CaseEvent" e WHERE e."type" = 'apology_given' GROUP BY e."caseId"`,
+  );
   const resolution = await median(
     `SELECT e."caseId" AS case_id, MIN(e."at") AS at FROM "CaseEvent" e WHERE e."type" = 'readback_answered' AND ${d.jsonTrue(payload, "accepted")} = 1 GROUP BY e."caseId"`,
   );
 
   // Read-back: the first answer, and whether any answer was yes.
-  const [readback] = await select<{ asked: number; first_time: number | null; after_changes: number | null; not_accepted: number | null }>(`,
+  const [readback] = await select<{
+    asked: number;
+    first_time: number | null;
+    after_changes: number | null;
+    not_accepted: number | null;
+  }>(`,
     answers AS (
       SELECT e."caseId" AS case_id, e."sequence" AS seq, ${d.jsonTrue(payload, "accepted")} AS accepted FROM "CaseEvent" e WHERE e."type" = 'readback_answered'
     ),
@@ -250,7 +262,8 @@ export async function oracleInsights(db: OracleDb, query: OracleQuery): Promise<
     [query.within * 86_400_000],
   );
 
-  const [prevention] = await select<{ raised: number; told: number; complained: number; promises_told: number }>(`,
+  const [prevention] = await select<{ raised: number; told: number; complained: number; promises_told: number }>(
+    `,
     hu_opened AS (
       SELECT e."caseId" AS case_id, e."at" AS opened_at, ${d.jsonText(payload, "locationId")} AS location_id
       FROM "HeadsUpEvent" e WHERE e."type" = 'heads_up_opened'

@@ -10,7 +10,8 @@ export const postgresDialect: OracleDialect = {
   jsonText: (column, ...parts) => `(${column}::jsonb #>> ${path(parts)})`,
   jsonNumber: (column, ...parts) => `(${column}::jsonb #>> ${path(parts)})::numeric`,
   jsonTrue: (column, ...parts) => `(CASE WHEN (${column}::jsonb #>> ${path(parts)}) = 'true' THEN 1 ELSE 0 END)`,
-  joinJsonArray: (column, member, alias) => `CROSS JOIN LATERAL jsonb_array_elements_text(${column}::jsonb -> '${member}') AS ${alias}(value)`,
+  joinJsonArray: (column, member, alias) =>
+    `CROSS JOIN LATERAL jsonb_array_elements_text(${column}::jsonb -> '${member}') AS ${alias}(value)`,
   // bigint, so the medians divide as whole numbers, as SQLite does.
   millisBetween: (later, earlier) => `CAST(round(extract(epoch from (${later} - ${earlier})) * 1000) AS bigint)`,
   divide: (dividend, divisor) => `div(${dividend}, ${divisor})`,

@@ -55,8 +55,12 @@ const COVERED = { from: "2024-01-01", to: "2027-12-31" };
 export async function writeVenueCalendar(db: OracleDb): Promise<void> {
   const d = db.dialect;
   await db.run(`DROP TABLE IF EXISTS ${CALENDAR_TABLE}`);
-  await db.run(`CREATE TEMP TABLE ${CALENDAR_TABLE} (location_id TEXT NOT NULL, day TEXT NOT NULL, week TEXT NOT NULL, starts_at ${d.instantType} NOT NULL, ends_at ${d.instantType} NOT NULL)`);
-  const [span] = await db.all<{ first: string | null; last: string | null }>(`SELECT MIN("at") AS first, MAX("at") AS last FROM "CaseEvent"`);
+  await db.run(
+    `CREATE TEMP TABLE ${CALENDAR_TABLE} (location_id TEXT NOT NULL, day TEXT NOT NULL, week TEXT NOT NULL, starts_at ${d.instantType} NOT NULL, ends_at ${d.instantType} NOT NULL)`,
+  );
+  const [span] = await db.all<{ first: string | null; last: string | null }>(
+    `SELECT MIN("at") AS first, MAX("at") AS last FROM "CaseEvent"`,
+  );
   const earliest = span?.first ? new Date(Date.parse(span.first) - 2 * 86_400_000).toISOString().slice(0, 10) : COVERED.from;
   const latest = span?.last ? new Date(Date.parse(span.last) + 2 * 86_400_000).toISOString().slice(0, 10) : COVERED.to;
   const firstDate = earliest < COVERED.from ? earliest : COVERED.from;

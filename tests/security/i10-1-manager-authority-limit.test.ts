@@ -56,7 +56,13 @@ describe("issue 10.1: every role's authority limit holds", () => {
     expect(desk.code).toBe("playbook_refused");
     expect(desk.message).toMatch(/£200\.00/);
     const tablet = await errorOf(
-      decideOnTablet(db, amira, caseId, { clientEventId: randomUUID(), managerId: "usr-maria", pin: "9406", decision: { decision: "approved" } }, { address: "i10-1" }),
+      decideOnTablet(
+        db,
+        amira,
+        caseId,
+        { clientEventId: randomUUID(), managerId: "usr-maria", pin: "9406", decision: { decision: "approved" } },
+        { address: "i10-1" },
+      ),
     );
     expect(tablet.code).toBe("playbook_refused");
     // Admins' limit is set in the admin area (£1,000 by default): it covers £500.

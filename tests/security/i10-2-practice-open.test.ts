@@ -58,7 +58,10 @@ describe("a complaint opened through POST /api/cases is never a practice case", 
   it("the practice feature's own route still opens a practice case on an ended case", async () => {
     const source = await recordCase(db, { staff: amira, manager: maria, at: new Date(Date.now() - 60 * 60_000) });
     session.actor = amira;
-    const response = await startPracticeRoute(jsonRequest(`/api/practice/${source.caseId}`, { clientEventId: cid() }), params({ caseId: source.caseId }));
+    const response = await startPracticeRoute(
+      jsonRequest(`/api/practice/${source.caseId}`, { clientEventId: cid() }),
+      params({ caseId: source.caseId }),
+    );
     expect(response.status).toBe(201);
     const { practiceCaseId } = (await response.json()) as { practiceCaseId: string };
     expect((await db.case.findUniqueOrThrow({ where: { id: practiceCaseId } })).isPractice).toBe(true);
@@ -81,7 +84,8 @@ describe("a complaint opened through POST /api/cases is never a practice case", 
       }
     };
     for (const dir of ["app", "components", "lib"]) walk(path.join(root, dir));
-    const allowed = (file: string) => file === "lib/cases/open-case.ts" || file === "lib/training/start-practice.ts" || /\/testing\//.test(file);
+    const allowed = (file: string) =>
+      file === "lib/cases/open-case.ts" || file === "lib/training/start-practice.ts" || /\/testing\//.test(file);
     expect(importers.filter((f) => !allowed(f))).toEqual([]);
     expect(importers).toContain("lib/training/start-practice.ts");
   });

@@ -10,7 +10,10 @@ import { createTestDb } from "../setup/test-db";
 import { ORIGIN, session } from "./route-harness";
 
 vi.mock("@/lib/db/client", async (importOriginal) => (await import("./route-harness")).dbClientMock(await importOriginal()));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }), headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+  headers: async () => new Headers(),
+}));
 
 const { POST: pinSignIn } = await import("@/app/api/session/pin/route");
 const { db } = await createTestDb();

@@ -39,7 +39,8 @@ describe("the redaction corpus", () => {
     expect(all.length).toBeGreaterThanOrEqual(100);
     for (const kind of KINDS) expect(all.filter((e) => e[kind]?.length).length, kind).toBeGreaterThanOrEqual(20);
     expect(all.filter((e) => !KINDS.some((k) => e[k]?.length)).length).toBeGreaterThanOrEqual(50);
-    for (const entry of all) for (const part of [...KINDS.flatMap((k) => entry[k] ?? []), ...(entry.keep ?? [])]) expect(entry.text).toContain(part);
+    for (const entry of all)
+      for (const part of [...KINDS.flatMap((k) => entry[k] ?? []), ...(entry.keep ?? [])]) expect(entry.text).toContain(part);
   });
 
   it("masks what it was tuned on, and leaves prices, times, tables, dates and quantities alone", () => {
@@ -63,8 +64,11 @@ describe("the redaction corpus", () => {
     const texts = [...tune, ...holdout].map((e) => e.text);
     const walk = (v: unknown): string[] =>
       typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(walk) : v && typeof v === "object" ? Object.values(v).flatMap(walk) : [];
-    for (const plan of planDemoCases(200, demoSeedSettings({}, 1500))) for (const step of demoCaseSteps(plan)) texts.push(...walk(step.event.data));
-    const differ = [...new Set(texts)].filter((t) => JSON.stringify(findPersonalDetails(t)) !== JSON.stringify(findPersonalDetails(t, undefined, { everySentence: true })));
+    for (const plan of planDemoCases(200, demoSeedSettings({}, 1500)))
+      for (const step of demoCaseSteps(plan)) texts.push(...walk(step.event.data));
+    const differ = [...new Set(texts)].filter(
+      (t) => JSON.stringify(findPersonalDetails(t)) !== JSON.stringify(findPersonalDetails(t, undefined, { everySentence: true })),
+    );
     expect(differ).toEqual([]);
   });
 });
@@ -103,7 +107,8 @@ describe("what the issue found, through the trainer's own views", () => {
     };
     for (const [name, view] of Object.entries(views)) {
       const text = JSON.stringify(view);
-      for (const found of FOUND) for (const secret of found.secret) expect(text, `${name} shows “${secret}” (${found.said})`).not.toContain(secret);
+      for (const found of FOUND)
+        for (const secret of found.secret) expect(text, `${name} shows “${secret}” (${found.said})`).not.toContain(secret);
       for (const mask of [NAME_MASK, PHONE_MASK, EMAIL_MASK]) expect(text, name).toContain(mask);
       expect(text, name).toContain("Cold soup, rude staff");
       expect(text, name).toContain("Table 4");
@@ -114,7 +119,9 @@ describe("what the issue found, through the trainer's own views", () => {
   });
 
   it("keeps a title before a name, and the words around it", () => {
-    expect(maskPersonalDetails("Sorry Mr Gupta, the table for 4 at 19:30 is ready")).toBe(`Sorry Mr ${NAME_MASK}, the table for 4 at 19:30 is ready`);
+    expect(maskPersonalDetails("Sorry Mr Gupta, the table for 4 at 19:30 is ready")).toBe(
+      `Sorry Mr ${NAME_MASK}, the table for 4 at 19:30 is ready`,
+    );
   });
 });
 
@@ -128,8 +135,12 @@ describe("redaction runs on the server only", () => {
         if (statSync(file).isDirectory()) walk(file);
         else if (/\.(ts|tsx)$/.test(name)) {
           const source = readFileSync(file, "utf8");
-          const client = /^\s*["']use client["']/m.test(source) || file.includes(`${path.sep}components${path.sep}`) || file.includes(`${path.sep}lib${path.sep}client${path.sep}`);
-          if (client && /from\s+["'](@\/lib\/cases\/redact|compromise|libphonenumber-js[^"']*)["']/.test(source)) offenders.push(path.relative(root, file));
+          const client =
+            /^\s*["']use client["']/m.test(source) ||
+            file.includes(`${path.sep}components${path.sep}`) ||
+            file.includes(`${path.sep}lib${path.sep}client${path.sep}`);
+          if (client && /from\s+["'](@\/lib\/cases\/redact|compromise|libphonenumber-js[^"']*)["']/.test(source))
+            offenders.push(path.relative(root, file));
         }
       }
     };

@@ -15,8 +15,16 @@ const { db } = await createTestDb();
 const amira = actorFor("usr-amira", "loc-harbour"); // works at The Harbour Kitchen only
 const chloe = actorFor("usr-chloe", "loc-grand"); // works at Grand Station Hotel only
 
-const decide = (staff = amira, managerId = "usr-james", pin = "8352") => (caseId: string) =>
-  decideOnTablet(db, staff, caseId, { clientEventId: randomUUID(), managerId, pin, decision: { decision: "approved", note: "Go ahead." } }, { address: `i10-5-${randomUUID()}` });
+const decide =
+  (staff = amira, managerId = "usr-james", pin = "8352") =>
+  (caseId: string) =>
+    decideOnTablet(
+      db,
+      staff,
+      caseId,
+      { clientEventId: randomUUID(), managerId, pin, decision: { decision: "approved", note: "Go ahead." } },
+      { address: `i10-5-${randomUUID()}` },
+    );
 
 describe("issue 10.5: a tablet decision stays inside the case's venue", () => {
   it("staff at one venue cannot record a decision on another venue's case with that venue's manager PIN", async () => {

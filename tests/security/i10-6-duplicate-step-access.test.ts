@@ -30,7 +30,10 @@ const first = await appendEvent(db, amira, opened.caseId, { clientEventId: stepI
 describe("a repeated step id gets its first answer only from someone who may see the case", () => {
   it("staff at another venue re-sending a known step to the case get 403, not the case's reference", async () => {
     session.actor = chloe;
-    const response = await appendRoute(jsonRequest(`/api/cases/${opened.caseId}/events`, { clientEventId: stepId, event: step }), params({ id: opened.caseId }));
+    const response = await appendRoute(
+      jsonRequest(`/api/cases/${opened.caseId}/events`, { clientEventId: stepId, event: step }),
+      params({ id: opened.caseId }),
+    );
     expect(response.status).toBe(403);
     const text = await response.text();
     expect(text).not.toContain(opened.reference);
@@ -47,7 +50,10 @@ describe("a repeated step id gets its first answer only from someone who may see
 
   it("the tablet that sent the step still gets the same answer again, marked as a duplicate", async () => {
     session.actor = amira;
-    const response = await appendRoute(jsonRequest(`/api/cases/${opened.caseId}/events`, { clientEventId: stepId, event: step }), params({ id: opened.caseId }));
+    const response = await appendRoute(
+      jsonRequest(`/api/cases/${opened.caseId}/events`, { clientEventId: stepId, event: step }),
+      params({ id: opened.caseId }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ...first, duplicate: true });
     const reopened = await openRoute(jsonRequest("/api/cases", { clientEventId: openId, caseId: opened.caseId }));

@@ -27,7 +27,16 @@ const read = (caseId: string) => getCaseRoute(new Request(`http://coach.test/api
 const live = await openCase(db, amira, { clientEventId: cid() });
 await appendEvent(db, amira, live.caseId, {
   clientEventId: cid(),
-  event: { type: "complaint_heard", data: { customerWords: "The soup was cold and nobody came back.", category: "food_quality", severity: 2, spot: "Table 7", mood: "upset" } },
+  event: {
+    type: "complaint_heard",
+    data: {
+      customerWords: "The soup was cold and nobody came back.",
+      category: "food_quality",
+      severity: 2,
+      spot: "Table 7",
+      mood: "upset",
+    },
+  },
 });
 const ended = await recordCase(db, { staff: amira, manager: maria, at: new Date(Date.now() - 2 * 60 * 60_000) });
 

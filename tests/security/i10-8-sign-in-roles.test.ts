@@ -16,7 +16,16 @@ import { pairedTablet } from "../setup/tablets";
 
 const { db } = await createTestDb();
 const { device } = await pairedTablet(db, "loc-harbour");
-await db.user.create({ data: { id: "usr-left", name: "Left Us", role: "staff", pinHash: await hashSecret("4827"), active: false, locations: { create: [{ locationId: "loc-harbour" }] } } });
+await db.user.create({
+  data: {
+    id: "usr-left",
+    name: "Left Us",
+    role: "staff",
+    pinHash: await hashSecret("4827"),
+    active: false,
+    locations: { create: [{ locationId: "loc-harbour" }] },
+  },
+});
 
 let now = new Date("2027-09-01T09:00:00Z").getTime();
 beforeEach(() => {
@@ -46,10 +55,19 @@ describe("issue 10 item 8: sign-in answers alike whoever the id names", () => {
   });
 
   it("password: someone who signs in with a PIN gets the answer of a wrong password", async () => {
-    await db.user.update({ where: { id: "usr-ben" }, data: { email: "ben@example.com", passwordHash: await hashSecret("staff-password-1") } });
-    const staff = await errorOf(signInWithPassword(db, { email: "ben@example.com", password: "staff-password-1" }, { address: "198.51.100.1", now: clock }));
-    const unknown = await errorOf(signInWithPassword(db, { email: "nobody@example.com", password: "staff-password-1" }, { address: "198.51.100.2", now: clock }));
-    const wrong = await errorOf(signInWithPassword(db, { email: "maria@example.com", password: "staff-password-1" }, { address: "198.51.100.3", now: clock }));
+    await db.user.update({
+      where: { id: "usr-ben" },
+      data: { email: "ben@example.com", passwordHash: await hashSecret("staff-password-1") },
+    });
+    const staff = await errorOf(
+      signInWithPassword(db, { email: "ben@example.com", password: "staff-password-1" }, { address: "198.51.100.1", now: clock }),
+    );
+    const unknown = await errorOf(
+      signInWithPassword(db, { email: "nobody@example.com", password: "staff-password-1" }, { address: "198.51.100.2", now: clock }),
+    );
+    const wrong = await errorOf(
+      signInWithPassword(db, { email: "maria@example.com", password: "staff-password-1" }, { address: "198.51.100.3", now: clock }),
+    );
     expect([staff.status, staff.message]).toEqual([unknown.status, unknown.message]);
     expect([wrong.status, wrong.message]).toEqual([unknown.status, unknown.message]);
     expect(unknown.status).toBe(401);

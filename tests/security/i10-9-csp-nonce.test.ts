@@ -8,7 +8,11 @@ import nextConfig from "@/next.config";
 import { config, proxy } from "@/proxy";
 
 const policyOf = (response: Response) => response.headers.get("content-security-policy") ?? "";
-const directive = (policy: string, name: string) => policy.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? "";
+const directive = (policy: string, name: string) =>
+  policy
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `)) ?? "";
 const nonceOf = (policy: string) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(directive(policy, "script-src"))?.[1] ?? null;
 
 afterEach(() => vi.unstubAllEnvs());
@@ -20,7 +24,8 @@ describe("a page's scripts need the request's nonce", () => {
     expect(scripts).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{22,}'$/);
     expect(scripts).not.toContain("unsafe-inline");
     expect(scripts).not.toContain("unsafe-eval");
-    for (const kept of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) expect(policy).toContain(kept);
+    for (const kept of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
+      expect(policy).toContain(kept);
   });
 
   it("makes a new nonce for every request", () => {
@@ -38,8 +43,17 @@ describe("a page's scripts need the request's nonce", () => {
   it("runs on every page, and not on route handlers (their bodies stay unbuffered) or static files", () => {
     const [matcher] = config.matcher;
     const runs = (path: string) => new RegExp(`^${matcher}$`).test(path);
-    for (const page of ["/", "/sign-in", "/cases/abc", "/cases/offline", "/trainer/cases/x", "/manager", "/no-such-page"]) expect(runs(page), page).toBe(true);
-    for (const other of ["/api/cases", "/api/session/pin", "/_next/static/chunks/a.js", "/sw.js", "/icons/icon-192.png", "/manifest.webmanifest"]) expect(runs(other), other).toBe(false);
+    for (const page of ["/", "/sign-in", "/cases/abc", "/cases/offline", "/trainer/cases/x", "/manager", "/no-such-page"])
+      expect(runs(page), page).toBe(true);
+    for (const other of [
+      "/api/cases",
+      "/api/session/pin",
+      "/_next/static/chunks/a.js",
+      "/sw.js",
+      "/icons/icon-192.png",
+      "/manifest.webmanifest",
+    ])
+      expect(runs(other), other).toBe(false);
   });
 });
 
@@ -53,11 +67,14 @@ describe("everything else", () => {
       expect(directive(policy, "connect-src"), source).toBe("connect-src 'self'");
     }
     // No rule sends a second policy to pages (two policies would both apply).
-    expect(rules.filter((r) => r.headers.some((h) => h.key.toLowerCase() === "content-security-policy")).map((r) => r.source)).not.toContain("/:path*");
+    expect(
+      rules.filter((r) => r.headers.some((h) => h.key.toLowerCase() === "content-security-policy")).map((r) => r.source),
+    ).not.toContain("/:path*");
   });
 
   it("production builds send HSTS; development does not", async () => {
-    const hsts = async () => (await nextConfig.headers!()).find((r) => r.source === "/:path*")?.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
+    const hsts = async () =>
+      (await nextConfig.headers!()).find((r) => r.source === "/:path*")?.headers.find((h) => h.key === "Strict-Transport-Security")?.value;
     vi.stubEnv("NODE_ENV", "production");
     expect(await hsts()).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
     vi.stubEnv("NODE_ENV", "development");

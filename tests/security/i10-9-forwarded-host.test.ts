@@ -54,7 +54,13 @@ describe("issue 10 item 9: X-Forwarded-Host from a client", () => {
   });
 
   it("is believed from the trusted proxy, which sets it for the public host name", () => {
-    const viaProxy = { host: "127.0.0.1:3000", origin: "https://coach.example", "x-forwarded-host": "coach.example", "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9" };
+    const viaProxy = {
+      host: "127.0.0.1:3000",
+      origin: "https://coach.example",
+      "x-forwarded-host": "coach.example",
+      "x-forwarded-proto": "https",
+      "x-forwarded-for": "203.0.113.9",
+    };
     expect(refused(through(true, "10.0.0.2", viaProxy, "10.0.0.0/8"))).toBe(false);
     // …and a same-origin request straight to the app still works.
     expect(refused(through(true, "198.51.100.7", { host: "coach.example", origin: "http://coach.example" }))).toBe(false);

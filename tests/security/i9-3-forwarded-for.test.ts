@@ -26,7 +26,13 @@ afterAll(() => {
 
 /** A request as it reaches the route handler after server.mjs: socket address, the client's headers, the edge. */
 function arriving(peer: string, headers: Record<string, string>, trusted: TrustedProxies | null = parseTrustedProxies("")): Request {
-  const node = { headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) as Record<string, string | string[] | undefined>, socket: { remoteAddress: peer } };
+  const node = {
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) as Record<
+      string,
+      string | string[] | undefined
+    >,
+    socket: { remoteAddress: peer },
+  };
   applyEdge(node, trusted);
   const out = new Headers();
   for (const [name, value] of Object.entries(node.headers)) if (typeof value === "string") out.set(name, value);
@@ -39,13 +45,21 @@ beforeEach(() => {
 });
 const clock = () => new Date(now);
 const wrongPassword = (request: Request, n: number) =>
-  signInWithPassword(db, { email: `nobody-${n}@example.com`, password: "not-the-password" }, { address: clientAddress(request), now: clock });
+  signInWithPassword(
+    db,
+    { email: `nobody-${n}@example.com`, password: "not-the-password" },
+    { address: clientAddress(request), now: clock },
+  );
 
 describe("issue 9 finding 3: X-Forwarded-For from a client counts for nothing", () => {
   it("rotating X-Forwarded-For does not dodge the per-address throttle", async () => {
     const statuses: number[] = [];
     for (let n = 0; n < 12; n++) {
-      const request = arriving("198.51.100.23", { "x-forwarded-for": `203.0.113.${n}`, "x-real-ip": `203.0.113.${n}`, forwarded: `for=203.0.113.${n}` });
+      const request = arriving("198.51.100.23", {
+        "x-forwarded-for": `203.0.113.${n}`,
+        "x-real-ip": `203.0.113.${n}`,
+        forwarded: `for=203.0.113.${n}`,
+      });
       expect(clientAddress(request)).toBe("198.51.100.23");
       statuses.push((await errorOf(wrongPassword(request, n))).status);
     }
@@ -66,7 +80,11 @@ describe("issue 9 finding 3: X-Forwarded-For from a client counts for nothing", 
     // What got locked is the attacker's own address; the venue's is untouched.
     expect(locked).toBe(true);
     expect((await errorOf(wrongPassword(arriving("198.51.100.99", {}), 999))).status).toBe(423);
-    const maria = await signInWithPassword(db, { email: "maria@example.com", password: "manager-demo-pass" }, { address: clientAddress(arriving(venue, {})), now: clock });
+    const maria = await signInWithPassword(
+      db,
+      { email: "maria@example.com", password: "manager-demo-pass" },
+      { address: clientAddress(arriving(venue, {})), now: clock },
+    );
     expect(maria.token).toBeTruthy();
   });
 
@@ -82,7 +100,10 @@ describe("issue 9 finding 3: X-Forwarded-For from a client counts for nothing", 
     expect(clientAddress(arriving("198.51.100.5", { "x-forwarded-for": "203.0.113.9" }, trusted))).toBe("198.51.100.5");
     // IPv4 through an IPv6 socket, and IPv6 proxies.
     expect(resolveClient("::ffff:198.51.100.5", "203.0.113.9", trusted)).toEqual({ address: "198.51.100.5", viaTrustedProxy: false });
-    expect(resolveClient("2001:db8::1", "203.0.113.9", parseTrustedProxies("2001:db8::/32"))).toEqual({ address: "203.0.113.9", viaTrustedProxy: true });
+    expect(resolveClient("2001:db8::1", "203.0.113.9", parseTrustedProxies("2001:db8::/32"))).toEqual({
+      address: "203.0.113.9",
+      viaTrustedProxy: true,
+    });
   });
 
   it("refuses a TRUSTED_PROXIES it cannot read, rather than trusting the wrong thing", () => {

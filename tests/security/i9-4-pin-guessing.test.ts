@@ -55,29 +55,43 @@ describe("issue 9 finding 4: PINs cannot be guessed from anywhere", () => {
       expect((await errorOf(resetCredentials(db, alex, { userId: "usr-ben", pin }))).status).toBe(400);
     }
     const { id } = await createUser(db, alex, { name: "Six Digits", role: "staff", pin: "830517", locationIds: ["loc-harbour"] });
-    await expect(signInWithPin(db, { userId: id, pin: "830517" }, { device: frontDesk.device, now: clock })).resolves.toHaveProperty("token");
+    await expect(signInWithPin(db, { userId: id, pin: "830517" }, { device: frontDesk.device, now: clock })).resolves.toHaveProperty(
+      "token",
+    );
   });
 
   it("lets nobody lock a person out of their own tablet from another one", async () => {
     // On the tablet they got hold of, the attacker tries Amira's PIN until that tablet locks her out.
     let locked = false;
     for (let n = 0; n < 60 && !locked; n++) {
-      const error = await errorOf(signInWithPin(db, { userId: "usr-amira", pin: String(5000 + n) }, { device: attackersTablet.device, now: clock }));
+      const error = await errorOf(
+        signInWithPin(db, { userId: "usr-amira", pin: String(5000 + n) }, { device: attackersTablet.device, now: clock }),
+      );
       if (error.status === 429) now += Number(error.details?.retryAfterSeconds ?? 1) * 1000;
       locked = error.status === 423;
     }
     expect(locked).toBe(true);
     // Even the right PIN is refused there…
-    expect((await errorOf(signInWithPin(db, { userId: "usr-amira", pin: "4827" }, { device: attackersTablet.device, now: clock }))).status).toBe(423);
+    expect(
+      (await errorOf(signInWithPin(db, { userId: "usr-amira", pin: "4827" }, { device: attackersTablet.device, now: clock }))).status,
+    ).toBe(423);
     // …but on the front desk's tablet Amira signs in as ever.
-    await expect(signInWithPin(db, { userId: "usr-amira", pin: "4827" }, { device: frontDesk.device, now: clock })).resolves.toHaveProperty("token");
+    await expect(signInWithPin(db, { userId: "usr-amira", pin: "4827" }, { device: frontDesk.device, now: clock })).resolves.toHaveProperty(
+      "token",
+    );
   });
 
   it("limits a tablet to a few guesses an hour across all its people", async () => {
     let failures = 0;
     let locked = false;
     for (let n = 0; n < 200 && !locked; n++) {
-      const error = await errorOf(signInWithPin(db, { userId: n % 3 ? `usr-guess-${n}` : "usr-ewa", pin: String(6000 + n) }, { device: attackersTablet.device, now: clock }));
+      const error = await errorOf(
+        signInWithPin(
+          db,
+          { userId: n % 3 ? `usr-guess-${n}` : "usr-ewa", pin: String(6000 + n) },
+          { device: attackersTablet.device, now: clock },
+        ),
+      );
       if (error.status === 401) failures++;
       if (error.status === 429) now += Number(error.details?.retryAfterSeconds ?? 1) * 1000;
       locked = error.status === 423 && error.details?.scope === "device";
@@ -90,7 +104,12 @@ describe("issue 9 finding 4: PINs cannot be guessed from anywhere", () => {
 
 describe("pairing codes", () => {
   it("pair once: a wrong, reused or expired code gets the same answer and pairs nothing", async () => {
-    const made = await createPairingCode(db, actorFor("usr-maria", "loc-harbour"), { locationId: "loc-harbour", name: "Bar" }, { now: new Date(now) });
+    const made = await createPairingCode(
+      db,
+      actorFor("usr-maria", "loc-harbour"),
+      { locationId: "loc-harbour", name: "Bar" },
+      { now: new Date(now) },
+    );
     expect(made.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const devicesBefore = await db.device.count();
     const wrong = await errorOf(pairDevice(db, { code: "AAAA-AAAA" }, { address: "203.0.113.7", now: clock }));
@@ -112,7 +131,9 @@ describe("pairing codes", () => {
     let locked = false;
     let wrong = 0;
     for (let n = 0; n < 100 && !locked; n++) {
-      const error = await errorOf(pairDevice(db, { code: `ZZZZ${String(n).padStart(4, "2").replace(/[01]/g, "3")}` }, { address: "198.51.100.66", now: clock }));
+      const error = await errorOf(
+        pairDevice(db, { code: `ZZZZ${String(n).padStart(4, "2").replace(/[01]/g, "3")}` }, { address: "198.51.100.66", now: clock }),
+      );
       if (error.status === 400) wrong++;
       if (error.status === 429) now += Number(error.details?.retryAfterSeconds ?? 1) * 1000;
       locked = error.status === 423;
@@ -123,7 +144,9 @@ describe("pairing codes", () => {
 
   it("are made only by a manager of that venue, or an admin", async () => {
     expect((await errorOf(createPairingCode(db, actorFor("usr-amira"), { locationId: "loc-harbour", name: "x" }))).status).toBe(403);
-    expect((await errorOf(createPairingCode(db, actorFor("usr-james", "loc-grand"), { locationId: "loc-harbour", name: "x" }))).status).toBe(403);
+    expect(
+      (await errorOf(createPairingCode(db, actorFor("usr-james", "loc-grand"), { locationId: "loc-harbour", name: "x" }))).status,
+    ).toBe(403);
     expect((await errorOf(createPairingCode(db, actorFor("usr-tara"), { locationId: "loc-harbour", name: "x" }))).status).toBe(403);
     await expect(createPairingCode(db, alex, { locationId: "loc-grand", name: "x" })).resolves.toHaveProperty("code");
   });

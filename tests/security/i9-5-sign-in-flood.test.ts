@@ -29,7 +29,9 @@ describe("issue 9 finding 5: a sign-in flood", () => {
     const now = () => new Date("2027-07-01T10:00:00Z");
     const statuses: Record<number, number> = {};
     for (let n = 0; n < 300; n++) {
-      const error = await errorOf(signInWithPin(db, { userId: `made-up-${n}-${Math.random().toString(36).slice(2)}`, pin: "4827" }, { device, now }));
+      const error = await errorOf(
+        signInWithPin(db, { userId: `made-up-${n}-${Math.random().toString(36).slice(2)}`, pin: "4827" }, { device, now }),
+      );
       statuses[error.status] = (statuses[error.status] ?? 0) + 1;
     }
     // Ten wrong PINs, then the tablet must wait: every further attempt is refused before it is written or hashed.
@@ -39,7 +41,9 @@ describe("issue 9 finding 5: a sign-in flood", () => {
 
   it("leaves no rows behind: attempts older than any window are purged, whatever their key", async () => {
     const old = new Date(Date.parse("2027-08-01T10:00:00Z") - PURGE_AFTER_MS - 60_000);
-    await db.signInAttempt.createMany({ data: Array.from({ length: 2000 }, (_, n) => ({ key: `pin:${device.id}:ghost-${n}`, succeeded: false, at: old })) });
+    await db.signInAttempt.createMany({
+      data: Array.from({ length: 2000 }, (_, n) => ({ key: `pin:${device.id}:ghost-${n}`, succeeded: false, at: old })),
+    });
     expect(await db.signInAttempt.count({ where: { at: old } })).toBe(2000);
     await errorOf(signInWithPin(db, { userId: "another-ghost", pin: "4827" }, { device, now: () => new Date("2027-08-01T10:00:00Z") }));
     expect(await db.signInAttempt.count({ where: { at: old } })).toBe(0);
@@ -56,7 +60,10 @@ describe("issue 9 finding 5: a sign-in flood", () => {
         (error: unknown) => (isAppError(error) ? error : Promise.reject(error)),
       ),
     );
-    const appended = await appendEvent(db, amira, caseId, { clientEventId: "flood-note-0001", event: { type: "note_added", data: { text: "Still recording during the flood" } } });
+    const appended = await appendEvent(db, amira, caseId, {
+      clientEventId: "flood-note-0001",
+      event: { type: "note_added", data: { text: "Still recording during the flood" } },
+    });
     const answers = await Promise.all(flood);
     clearInterval(watch);
     expect(appended.sequence).toBe(2);

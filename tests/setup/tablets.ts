@@ -7,7 +7,11 @@ import { actorFor } from "@/tests/support/actors";
 let pairings = 0;
 
 /** A tablet paired to a venue the way an admin pairs one (a real code, redeemed once). */
-export async function pairedTablet(db: Db, locationId = "loc-harbour", name = "Test tablet"): Promise<{ device: PairedDevice; token: string }> {
+export async function pairedTablet(
+  db: Db,
+  locationId = "loc-harbour",
+  name = "Test tablet",
+): Promise<{ device: PairedDevice; token: string }> {
   const made = await createPairingCode(db, actorFor("usr-alex"), { locationId, name });
   const paired = await pairDevice(db, { code: made.code }, { address: `test-pairing-${pairings++}` });
   return { device: paired.device, token: paired.token };

@@ -83,7 +83,10 @@ export async function driveCase(db: Db, spec: CaseSpec): Promise<DrivenCase> {
   await add({ type: "apology_given", data: { sincere: true, ourFault: true } });
   await add({ type: "options_offered", data: { options: ["Cook a fresh dish now", "Take the dish off the bill"] } });
   if (stop === "escalated") {
-    await add({ type: "request_declined", data: { request: "Make the whole meal free", reason: "More than I can give", alternatives: ["Dessert on the house"] } });
+    await add({
+      type: "request_declined",
+      data: { request: "Make the whole meal free", reason: "More than I can give", alternatives: ["Dessert on the house"] },
+    });
     await add({ type: "escalation_requested", data: { reason: "The customer asks for the manager." } });
     return done();
   }
@@ -94,7 +97,10 @@ export async function driveCase(db: Db, spec: CaseSpec): Promise<DrivenCase> {
   if (cents === "skip") {
     await add({ type: "compensation_skipped", data: { reason: "The customer wanted nothing extra." } });
   } else {
-    await add({ type: "compensation_offered", data: { id: `comp-${id}`, kind: "refund", description: "Refund the main course", valueCents: cents } });
+    await add({
+      type: "compensation_offered",
+      data: { id: `comp-${id}`, kind: "refund", description: "Refund the main course", valueCents: cents },
+    });
     if (stop === "remedy_pending") return done();
     if (cents > 1500) {
       if (!spec.manager) throw new Error("A manager is needed to approve compensation above the limit");
@@ -103,7 +109,16 @@ export async function driveCase(db: Db, spec: CaseSpec): Promise<DrivenCase> {
   }
   await add({
     type: "actions_agreed",
-    data: { actions: [{ id: actionId, description: "Bring the fresh dish", owner: "Chef on shift", dueAt: (spec.actionDueAt ?? new Date(t + 3_600_000)).toISOString() }] },
+    data: {
+      actions: [
+        {
+          id: actionId,
+          description: "Bring the fresh dish",
+          owner: "Chef on shift",
+          dueAt: (spec.actionDueAt ?? new Date(t + 3_600_000)).toISOString(),
+        },
+      ],
+    },
   });
   if (!reached("prevent")) return done();
   if (spec.readbackAccepted === false) {

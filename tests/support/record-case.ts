@@ -34,7 +34,12 @@ export async function appendScript(db: Db, caseId: string, spec: RecordCaseSpec)
 }
 
 export async function recordCase(db: Db, spec: RecordCaseSpec): Promise<{ caseId: string; reference: string }> {
-  const opened = await (spec.options?.practice ? openPracticeCase : openCase)(db, spec.staff, { clientEventId: randomUUID() }, () => spec.at);
+  const opened = await (spec.options?.practice ? openPracticeCase : openCase)(
+    db,
+    spec.staff,
+    { clientEventId: randomUUID() },
+    () => spec.at,
+  );
   await appendScript(db, opened.caseId, spec);
   return { caseId: opened.caseId, reference: opened.reference };
 }

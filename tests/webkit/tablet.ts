@@ -112,13 +112,21 @@ export class Tablet {
   /** Waits for the element, then returns it. */
   async get(kind: "testid" | "css" | "button" | "label" | "check" | "radio", text: string, scope?: string): Promise<ElementRef>;
   async get(kind: "chip", text: [string, string], scope?: string): Promise<ElementRef>;
-  async get(kind: "testid" | "css" | "button" | "label" | "check" | "radio" | "chip", text: string | [string, string], scope?: string): Promise<ElementRef> {
+  async get(
+    kind: "testid" | "css" | "button" | "label" | "check" | "radio" | "chip",
+    text: string | [string, string],
+    scope?: string,
+  ): Promise<ElementRef> {
     return this.until(`${kind} “${String(text)}”${scope ? ` in ${scope}` : ""}`, () => this.find(kind as "css", text as string, scope));
   }
 
   async tap(kind: "testid" | "css" | "button" | "label" | "check" | "radio", text: string, scope?: string): Promise<void>;
   async tap(kind: "chip", text: [string, string], scope?: string): Promise<void>;
-  async tap(kind: "testid" | "css" | "button" | "label" | "check" | "radio" | "chip", text: string | [string, string], scope?: string): Promise<void> {
+  async tap(
+    kind: "testid" | "css" | "button" | "label" | "check" | "radio" | "chip",
+    text: string | [string, string],
+    scope?: string,
+  ): Promise<void> {
     const element = await this.get(kind as "css", text as string, scope);
     await this.session.click(element);
   }
@@ -131,7 +139,11 @@ export class Tablet {
     // A controlled field may keep its value through WebDriver's clear: select it and delete.
     if (left) await this.session.sendKeys(field, "\uE009a\uE000\uE003");
     await this.session.sendKeys(field, text);
-    await this.until(`“${label}” to read “${text}”`, () => this.session.execute<boolean>("return arguments[0].value === arguments[1];", field, text), 5000);
+    await this.until(
+      `“${label}” to read “${text}”`,
+      () => this.session.execute<boolean>("return arguments[0].value === arguments[1];", field, text),
+      5000,
+    );
   }
 
   async text(kind: "testid" | "css", selector: string): Promise<string> {

@@ -34,7 +34,10 @@ export async function signIn(tablet: Tablet, who: Person): Promise<void> {
 export async function pair(tablet: Tablet, code: string): Promise<void> {
   await tablet.go(`/pair?code=${encodeURIComponent(code)}`);
   await tablet.tap("button", "Pair this tablet");
-  await tablet.until("the paired sign-in screen", async () => (await tablet.session.url()).includes("/sign-in") && (await tablet.find("testid", "paired-tablet")) !== null);
+  await tablet.until(
+    "the paired sign-in screen",
+    async () => (await tablet.session.url()).includes("/sign-in") && (await tablet.find("testid", "paired-tablet")) !== null,
+  );
   await tablet.settle();
 }
 
@@ -47,7 +50,8 @@ const expectIncludes = (text: string, part: string, where: string) => {
   if (!text.includes(part)) throw new Error(`${where} should say “${part}”, but says: ${text}`);
 };
 const expectExcludes = (text: string, part: string | RegExp, where: string) => {
-  if (typeof part === "string" ? text.includes(part) : part.test(text)) throw new Error(`${where} should not say “${String(part)}”, but says: ${text}`);
+  if (typeof part === "string" ? text.includes(part) : part.test(text))
+    throw new Error(`${where} should not say “${String(part)}”, but says: ${text}`);
 };
 
 export async function walkComplaint(tablet: Tablet, screenshots: string): Promise<string> {
@@ -125,12 +129,24 @@ export async function caseWaitingForManager(tablet: Tablet): Promise<string> {
   if (opened.status !== 201) throw new Error(`Opening a case answered ${opened.status}`);
   const { caseId, reference } = opened.json;
   const events = [
-    { type: "complaint_heard", data: { customerWords: "The room was not made up when we came back at six.", category: "room", severity: 3, spot: "Room 12", mood: "angry" } },
+    {
+      type: "complaint_heard",
+      data: {
+        customerWords: "The room was not made up when we came back at six.",
+        category: "room",
+        severity: 3,
+        spot: "Room 12",
+        mood: "angry",
+      },
+    },
     { type: "feeling_validated", data: { feeling: "let_down", acknowledged: true } },
     { type: "apology_given", data: { sincere: true, ourFault: true } },
     { type: "options_offered", data: { options: ["Housekeeping now", "Move you to a ready room"] } },
     { type: "solution_agreed", data: { option: "Housekeeping now" } },
-    { type: "compensation_offered", data: { id: `comp-${randomUUID()}`, kind: "discount", description: "Tonight's room at half price", valueCents: 6000 } },
+    {
+      type: "compensation_offered",
+      data: { id: `comp-${randomUUID()}`, kind: "discount", description: "Tonight's room at half price", valueCents: 6000 },
+    },
   ];
   for (const event of events) {
     const answer = await tablet.api(`/api/cases/${caseId}/events`, { clientEventId: randomUUID(), event });
@@ -144,7 +160,10 @@ export async function decideOnBoard(tablet: Tablet, reference: string, screensho
   await tablet.get("css", "main h2");
   const card = `article[aria-labelledby]`;
   await tablet.until(`the request for ${reference} on the live board`, async () => {
-    const text = await tablet.session.execute<string>("return [...document.querySelectorAll(arguments[0])].map((a) => a.innerText).join('\\n');", card);
+    const text = await tablet.session.execute<string>(
+      "return [...document.querySelectorAll(arguments[0])].map((a) => a.innerText).join('\\n');",
+      card,
+    );
     return text.includes(reference) && text.includes("Tonight's room at half price");
   });
   writeFileSync(path.join(screenshots, "webkit-manager-board.png"), await tablet.screenshot());

@@ -12,8 +12,8 @@ export default async function AdminAuthorityPage() {
   return (
     <AdminShell actor={actor} title="Authority limits" current="/admin/authority">
       <p className="text-lg text-slate-300">
-        The most each role may give a customer on its own (refund, voucher, free item), managers included. Anything above waits for someone whose
-        limit covers it, who can also approve a smaller amount instead. A change applies to offers and approvals made from now on.
+        The most each role may give a customer on its own (refund, voucher, free item), managers included. Anything above waits for someone
+        whose limit covers it, who can also approve a smaller amount instead. A change applies to offers and approvals made from now on.
       </p>
       <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {limits.map((l) => (

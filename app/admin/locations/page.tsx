@@ -20,7 +20,13 @@ export default async function AdminLocationsPage() {
             <p className="text-sm text-slate-400">
               {l.kind} · {l.timezone} · {l.members} {l.members === 1 ? "person" : "people"} · {l.cases} cases
             </p>
-            <RenameForm id={`name-${l.id}`} url={`/api/admin/locations/${encodeURIComponent(l.id)}`} field="name" label="Name" current={l.name} />
+            <RenameForm
+              id={`name-${l.id}`}
+              url={`/api/admin/locations/${encodeURIComponent(l.id)}`}
+              field="name"
+              label="Name"
+              current={l.name}
+            />
           </li>
         ))}
       </ul>

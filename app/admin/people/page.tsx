@@ -23,10 +23,15 @@ export default async function AdminPeoplePage() {
         locations={locations.map((l) => ({ id: l.id, name: l.name }))}
       />
       <section aria-labelledby="everyone" className="flex flex-col gap-3">
-        <h2 id="everyone" className="text-2xl font-semibold">Everyone</h2>
+        <h2 id="everyone" className="text-2xl font-semibold">
+          Everyone
+        </h2>
         <ul className="flex flex-col gap-3">
           {people.map((p) => (
-            <li key={p.id} className={`flex flex-col gap-3 rounded-2xl border px-5 py-4 md:flex-row md:items-start md:justify-between ${p.active ? "border-slate-700 bg-slate-800" : "border-slate-800 bg-slate-900 text-slate-400"}`}>
+            <li
+              key={p.id}
+              className={`flex flex-col gap-3 rounded-2xl border px-5 py-4 md:flex-row md:items-start md:justify-between ${p.active ? "border-slate-700 bg-slate-800" : "border-slate-800 bg-slate-900 text-slate-400"}`}
+            >
               <div className="flex flex-col gap-1">
                 <p className="text-xl font-semibold">
                   {p.name}
@@ -38,7 +43,11 @@ export default async function AdminPeoplePage() {
                   {[p.email, p.hasPin ? "PIN set" : "no PIN", p.hasPassword ? "password set" : null].filter(Boolean).join(" · ")}
                 </p>
               </div>
-              <PersonActions person={{ id: p.id, name: p.name, active: p.active }} canHavePassword={can(p, "signIn.password")} isSelf={p.id === actor.id} />
+              <PersonActions
+                person={{ id: p.id, name: p.name, active: p.active }}
+                canHavePassword={can(p, "signIn.password")}
+                isSelf={p.id === actor.id}
+              />
             </li>
           ))}
         </ul>

@@ -16,13 +16,22 @@ export default async function AdminRootCausesPage() {
       <AddRootCauseForm />
       <ul className="flex flex-col gap-3">
         {causes.map((c) => (
-          <li key={c.id} className={`flex flex-col gap-3 rounded-2xl border px-5 py-4 md:flex-row md:items-end md:justify-between ${c.active ? "border-slate-700 bg-slate-800" : "border-slate-800 bg-slate-900"}`}>
+          <li
+            key={c.id}
+            className={`flex flex-col gap-3 rounded-2xl border px-5 py-4 md:flex-row md:items-end md:justify-between ${c.active ? "border-slate-700 bg-slate-800" : "border-slate-800 bg-slate-900"}`}
+          >
             <div className="flex flex-1 flex-col gap-1">
               <p className="text-sm text-slate-400">
                 {c.slug} · used on {c.cases} {c.cases === 1 ? "case" : "cases"}
                 {c.active ? "" : " · retired"}
               </p>
-              <RenameForm id={`label-${c.id}`} url={`/api/admin/root-causes/${encodeURIComponent(c.id)}`} field="label" label="Label" current={c.label} />
+              <RenameForm
+                id={`label-${c.id}`}
+                url={`/api/admin/root-causes/${encodeURIComponent(c.id)}`}
+                field="label"
+                label="Label"
+                current={c.label}
+              />
             </div>
             <RootCauseToggle tag={{ id: c.id, label: c.label, active: c.active }} />
           </li>

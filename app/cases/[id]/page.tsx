@@ -43,7 +43,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <TabletSetup />
       {practice ? null : <FloorBannerWhenIdle compact />}
       {practice ? null : <RepeatWarning caseId={view.id} />}
-      <CaseCoach view={view} initial={foldLogged(view.log)} rootCauses={rootCauses} deciders={deciders} actor={{ id: actor.id, name: actor.name, role: actor.role, authorityLimitCents }} practice={practice ?? undefined} guidance={GUIDANCE} />
+      <CaseCoach
+        view={view}
+        initial={foldLogged(view.log)}
+        rootCauses={rootCauses}
+        deciders={deciders}
+        actor={{ id: actor.id, name: actor.name, role: actor.role, authorityLimitCents }}
+        practice={practice ?? undefined}
+        guidance={GUIDANCE}
+      />
     </>
   );
 }

@@ -37,10 +37,18 @@ export default async function HeadsUpCasePage({ params }: { params: Promise<{ id
               </>
             ) : null}
           </p>
-          <h1 className="text-3xl font-bold">{view.state.issue ? `${view.state.issue.spot}: ${view.state.issue.what}` : "Tell them before they find out"}</h1>
+          <h1 className="text-3xl font-bold">
+            {view.state.issue ? `${view.state.issue.spot}: ${view.state.issue.what}` : "Tell them before they find out"}
+          </h1>
           {view.toldBy ? <p className="text-slate-300">Told by {view.toldBy}</p> : null}
         </header>
-        <HeadsUpCoach caseId={view.id} state={view.state} readback={view.readback} words={view.words} rootCauses={rootCauses.map((r) => ({ slug: r.slug, label: r.label }))} />
+        <HeadsUpCoach
+          caseId={view.id}
+          state={view.state}
+          readback={view.readback}
+          words={view.words}
+          rootCauses={rootCauses.map((r) => ({ slug: r.slug, label: r.label }))}
+        />
       </main>
     </>
   );

@@ -7,7 +7,13 @@ import { can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { parseOptions } from "@/lib/heads-ups/common";
 import { formatDue } from "@/lib/playbook";
-import { HEADS_UP_CHOICE_LABELS, HEADS_UP_KIND_LABELS, suggestedHeadsUpWords, type HeadsUpChoice, type HeadsUpKind } from "@/lib/playbook/heads-up";
+import {
+  HEADS_UP_CHOICE_LABELS,
+  HEADS_UP_KIND_LABELS,
+  suggestedHeadsUpWords,
+  type HeadsUpChoice,
+  type HeadsUpKind,
+} from "@/lib/playbook/heads-up";
 
 export const dynamic = "force-dynamic";
 
@@ -47,17 +53,23 @@ export default async function HeadsUpPage({ params }: { params: Promise<{ id: st
           <h1 className="text-3xl font-bold">{alert.what}</h1>
           <p className="text-slate-300">
             Raised by {alert.raisedBy.name}, {when(alert.raisedAt)}
-            {alert.endedAt ? ` · ended by ${alert.endedBy?.name ?? "someone"}, ${when(alert.endedAt)}${alert.endNote ? ` (“${alert.endNote}”)` : ""}` : ""}
+            {alert.endedAt
+              ? ` · ended by ${alert.endedBy?.name ?? "someone"}, ${when(alert.endedAt)}${alert.endNote ? ` (“${alert.endNote}”)` : ""}`
+              : ""}
           </p>
         </header>
         <section aria-labelledby="say" className="rounded-2xl border-2 border-amber-300 bg-amber-950/60 p-5">
-          <h2 id="say" className="text-xl font-semibold text-amber-200">What to say</h2>
+          <h2 id="say" className="text-xl font-semibold text-amber-200">
+            What to say
+          </h2>
           <ul data-testid="heads-up-words" className="mt-2 flex flex-col gap-1 text-xl text-amber-50">
             {words.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
-          <p className="mt-3 text-base text-amber-200">Go to every table it touches now, before they ask. Let them choose; any choice is fine.</p>
+          <p className="mt-3 text-base text-amber-200">
+            Go to every table it touches now, before they ask. Let them choose; any choice is fine.
+          </p>
         </section>
         {alert.endedAt ? null : <TellTableForm headsUpId={alert.id} options={options} />}
         <section aria-labelledby="told" className="flex flex-col gap-2">
@@ -66,7 +78,10 @@ export default async function HeadsUpPage({ params }: { params: Promise<{ id: st
           </h2>
           <ul data-testid="tables-told" className="flex flex-col gap-2">
             {alert.cases.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-slate-700 bg-slate-800 px-4 py-3">
+              <li
+                key={c.id}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-slate-700 bg-slate-800 px-4 py-3"
+              >
                 <span className="text-lg">
                   <span className="font-semibold">{c.spot}</span> · told by {c.openedBy.name} {when(c.openedAt)} · chose{" "}
                   <span className="font-semibold">{c.choice ? HEADS_UP_CHOICE_LABELS[c.choice as HeadsUpChoice] : "—"}</span>

@@ -95,7 +95,10 @@ function ImprovementList({ items }: { items: Awaited<ReturnType<typeof listImpro
               {i.tag ? (
                 <>
                   {" · "}
-                  <Link href={`/manager/cases?tag=${i.tag.slug}${i.locationId ? `&location=${i.locationId}` : ""}`} className="font-semibold text-sky-300 underline underline-offset-4">
+                  <Link
+                    href={`/manager/cases?tag=${i.tag.slug}${i.locationId ? `&location=${i.locationId}` : ""}`}
+                    className="font-semibold text-sky-300 underline underline-offset-4"
+                  >
                     cases with this root cause
                   </Link>
                 </>

@@ -50,7 +50,12 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
         ) : null}
       </div>
 
-      <form method="get" action="/manager/insights" aria-label="Period" className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4">
+      <form
+        method="get"
+        action="/manager/insights"
+        aria-label="Period"
+        className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-800/70 p-4"
+      >
         <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
           <label className={label}>
             From
@@ -78,7 +83,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
             <input type="number" name="within" min={1} max={90} defaultValue={insights?.within ?? values.within ?? 7} className={field} />
           </label>
           <div className="flex items-end">
-            <button type="submit" className="inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300">
+            <button
+              type="submit"
+              className="inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-sky-400 px-6 text-lg font-semibold text-slate-950 hover:bg-sky-300"
+            >
               Show
             </button>
           </div>
@@ -159,8 +167,20 @@ function PreventionPanel({ prevention: p, cases }: { prevention: Insights["preve
       <dl data-testid="prevention-figures" className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <Tile label="Heads-ups raised" value={formatCount(p.headsUpsRaised)} note="floor-wide" />
         <Tile label="Tables and rooms told" value={formatCount(p.tablesTold)} note={`next to ${formatCount(cases)} complaints`} />
-        <Tile label="Still complained" value={formatCount(p.stillComplained)} note={p.stillComplainedShare === null ? "of those told" : `${formatPercent(p.stillComplainedShare)} of those told`} />
-        <Tile label="Late promises told" value={formatCount(p.brokenPromises.told)} note={p.brokenPromises.toldShare === null ? "none broke" : `${formatPercent(p.brokenPromises.toldShare)} of ${formatCount(p.brokenPromises.total)} broken`} />
+        <Tile
+          label="Still complained"
+          value={formatCount(p.stillComplained)}
+          note={p.stillComplainedShare === null ? "of those told" : `${formatPercent(p.stillComplainedShare)} of those told`}
+        />
+        <Tile
+          label="Late promises told"
+          value={formatCount(p.brokenPromises.told)}
+          note={
+            p.brokenPromises.toldShare === null
+              ? "none broke"
+              : `${formatPercent(p.brokenPromises.toldShare)} of ${formatCount(p.brokenPromises.total)} broken`
+          }
+        />
         <Tile label="Late promises not told" value={formatCount(p.brokenPromises.notTold)} note="the customer had to find out" />
       </dl>
     </Panel>
@@ -182,7 +202,9 @@ function ReadbackPanel({ readback }: { readback: Insights["readback"] }) {
       ) : (
         <>
           <div className="flex h-6 w-full overflow-hidden rounded-lg bg-slate-900" aria-hidden="true">
-            {parts.map((p) => (p.count ? <div key={p.key} className={p.colour} style={{ width: `${(p.count / readback.asked) * 100}%` }} /> : null))}
+            {parts.map((p) =>
+              p.count ? <div key={p.key} className={p.colour} style={{ width: `${(p.count / readback.asked) * 100}%` }} /> : null,
+            )}
           </div>
           <dl className="grid grid-cols-1 gap-3 md:grid-cols-3">
             {parts.map((p) => (
@@ -198,8 +220,8 @@ function ReadbackPanel({ readback }: { readback: Insights["readback"] }) {
             ))}
           </dl>
           <p className="text-base text-slate-300">
-            Of {formatCount(readback.asked)} cases read back at least once (abandoned ones included), {formatCount(readback.withRefusal)} had at least one
-            “not quite”.
+            Of {formatCount(readback.asked)} cases read back at least once (abandoned ones included), {formatCount(readback.withRefusal)}{" "}
+            had at least one “not quite”.
           </p>
         </>
       )}
@@ -240,7 +262,11 @@ function InsightsBody({
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Tile label="Cases" value={formatCount(insights.cases)} note={`${insights.range.days} days`} />
-        <Tile label="Median to first apology" value={formatDuration(insights.firstApology.medianSeconds)} note={`${formatCount(insights.firstApology.cases)} cases`} />
+        <Tile
+          label="Median to first apology"
+          value={formatDuration(insights.firstApology.medianSeconds)}
+          note={`${formatCount(insights.firstApology.cases)} cases`}
+        />
         <Tile
           label="Median to resolution"
           value={formatDuration(insights.resolution.medianSeconds)}
@@ -251,11 +277,19 @@ function InsightsBody({
           value={formatPercent(insights.readback.firstTimeShare)}
           note={`of ${formatCount(insights.readback.asked)} read back · ${formatCount(insights.readback.withRefusal)} heard “not quite”`}
         />
-        <Tile label="Remedies given" value={formatMoney(insights.remedy.totalCents)} note={`${formatCount(insights.remedy.compensatedCases)} cases`} />
+        <Tile
+          label="Remedies given"
+          value={formatMoney(insights.remedy.totalCents)}
+          note={`${formatCount(insights.remedy.compensatedCases)} cases`}
+        />
         <Tile
           label="Remedy per case"
           value={insights.remedy.perCaseCents === null ? "—" : formatMoney(insights.remedy.perCaseCents)}
-          note={insights.remedy.perCompensatedCaseCents === null ? undefined : `${formatMoney(insights.remedy.perCompensatedCaseCents)} when given`}
+          note={
+            insights.remedy.perCompensatedCaseCents === null
+              ? undefined
+              : `${formatMoney(insights.remedy.perCompensatedCaseCents)} when given`
+          }
         />
       </dl>
 
@@ -265,12 +299,29 @@ function InsightsBody({
 
       <ParetoChart id="pareto" title="Root causes, most common first" data={insights.pareto} />
 
-      <StackedBarChart id="weekly-category" title="Cases per week by category" columns={weeks} columnDetails={weekDetails} columnHeading="Week (Monday to Sunday)" series={insights.weeklyByCategory.series} />
+      <StackedBarChart
+        id="weekly-category"
+        title="Cases per week by category"
+        columns={weeks}
+        columnDetails={weekDetails}
+        columnHeading="Week (Monday to Sunday)"
+        series={insights.weeklyByCategory.series}
+      />
       {insights.weeklyByLocation.series.length > 1 ? (
-        <StackedBarChart id="weekly-location" title="Cases per week by location" columns={weeks} columnDetails={weekDetails} columnHeading="Week (Monday to Sunday)" series={insights.weeklyByLocation.series} />
+        <StackedBarChart
+          id="weekly-location"
+          title="Cases per week by location"
+          columns={weeks}
+          columnDetails={weekDetails}
+          columnHeading="Week (Monday to Sunday)"
+          series={insights.weeklyByLocation.series}
+        />
       ) : null}
 
-      <Panel id="repeats" title={`Coming back: the same root cause at the same place within ${insights.within} day${insights.within === 1 ? "" : "s"}`}>
+      <Panel
+        id="repeats"
+        title={`Coming back: the same root cause at the same place within ${insights.within} day${insights.within === 1 ? "" : "s"}`}
+      >
         {repeats.total === 0 ? (
           <p className="text-lg text-slate-300">No root cause came back within {insights.within} days in this period.</p>
         ) : (
@@ -278,7 +329,9 @@ function InsightsBody({
             <p className="text-base text-slate-300" data-testid="repeats-count">
               {repeats.showingAll ? (
                 <>
-                  {repeats.total === 1 ? "1 root cause came back." : `${formatCount(repeats.total)} root causes came back, listed ${REPEAT_ORDER}.`}
+                  {repeats.total === 1
+                    ? "1 root cause came back."
+                    : `${formatCount(repeats.total)} root causes came back, listed ${REPEAT_ORDER}.`}
                   {repeats.total > REPEATS_SHOWN_ON_PAGE && values.repeats === "all" ? (
                     <>
                       {" "}
@@ -303,7 +356,10 @@ function InsightsBody({
             </p>
             <ul className="flex flex-col gap-3">
               {repeats.rows.map((r) => (
-                <li key={`${r.locationId}-${r.tagId}`} className="flex flex-col gap-3 rounded-xl border border-slate-700 bg-slate-900/60 p-4">
+                <li
+                  key={`${r.locationId}-${r.tagId}`}
+                  className="flex flex-col gap-3 rounded-xl border border-slate-700 bg-slate-900/60 p-4"
+                >
                   <div className="flex flex-wrap items-center gap-3">
                     <p className="text-lg font-semibold text-slate-50">
                       {r.label} <span className="font-normal text-slate-300">at {r.locationName}</span>

@@ -12,7 +12,11 @@ export default async function ManagerTabletsPage() {
   const actor = await requirePageActor("device.pair");
   const db = await getDb();
   const [locations, devices] = await Promise.all([
-    db.location.findMany({ where: can(actor, "admin.manage") ? {} : { id: { in: actor.locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.location.findMany({
+      where: can(actor, "admin.manage") ? {} : { id: { in: actor.locationIds } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     listDevices(db, actor, { includeRevoked: true }),
   ]);
   return (

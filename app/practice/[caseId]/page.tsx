@@ -19,7 +19,11 @@ export const metadata: Metadata = { title: "Practice · Complaint Coach" };
 
 function Path({ title, lines, testId }: { title: string; lines: HistoryLine[]; testId: string }) {
   return (
-    <section aria-label={title} className="flex min-w-0 flex-col gap-2 rounded-2xl border border-slate-700 bg-slate-900 p-4" data-testid={testId}>
+    <section
+      aria-label={title}
+      className="flex min-w-0 flex-col gap-2 rounded-2xl border border-slate-700 bg-slate-900 p-4"
+      data-testid={testId}
+    >
       <h3 className="text-xl font-semibold text-slate-50">{title}</h3>
       <ol className="flex flex-col gap-1.5">
         {lines.map((l) => (
@@ -42,7 +46,10 @@ export default async function PracticeCasePage({
 }) {
   const actor = await requirePageActor("practice.run");
   const { caseId } = await params;
-  const view: PracticeView = await pageData(getPractice(await getDb(), actor, caseId, searchParamsToObject(await searchParams)), { notFound: ["not_found", "invalid_input"], deniedTo: "/?denied=1" });
+  const view: PracticeView = await pageData(getPractice(await getDb(), actor, caseId, searchParamsToObject(await searchParams)), {
+    notFound: ["not_found", "invalid_input"],
+    deniedTo: "/?denied=1",
+  });
   const { source, facts, runs, comparison } = view;
   const finished = runs.filter((r) => r.status === "closed" || r.status === "abandoned");
   const inProgress = runs.filter((r) => r.status !== "closed" && r.status !== "abandoned");
@@ -55,16 +62,24 @@ export default async function PracticeCasePage({
           <Link href="/practice" className="text-base font-semibold text-sky-300 underline-offset-4 hover:underline">
             ← All practice cases
           </Link>
-          <h1 className="text-3xl font-bold text-slate-50">Practice: {source.category ? (CATEGORY_LABELS[source.category as Category] ?? source.category) : "a complaint"}</h1>
+          <h1 className="text-3xl font-bold text-slate-50">
+            Practice: {source.category ? (CATEGORY_LABELS[source.category as Category] ?? source.category) : "a complaint"}
+          </h1>
           <p className="flex flex-wrap items-center gap-2 text-lg text-slate-300">
             From a real case at {source.locationName}, customer details removed <SeverityBadge severity={source.severity} />
           </p>
         </div>
 
         {!source.practisable || !facts ? (
-          <p className="rounded-2xl border border-slate-700 bg-slate-900 p-5 text-lg text-slate-200">This case is still open: it can be practised once it has ended.</p>
+          <p className="rounded-2xl border border-slate-700 bg-slate-900 p-5 text-lg text-slate-200">
+            This case is still open: it can be practised once it has ended.
+          </p>
         ) : (
-          <section aria-labelledby="brief" className="flex flex-col gap-4 rounded-2xl border-2 border-violet-500 bg-violet-950/40 p-5" data-testid="practice-brief">
+          <section
+            aria-labelledby="brief"
+            className="flex flex-col gap-4 rounded-2xl border-2 border-violet-500 bg-violet-950/40 p-5"
+            data-testid="practice-brief"
+          >
             <h2 id="brief" className="text-2xl font-bold text-violet-50">
               The customer you will meet
             </h2>
@@ -73,13 +88,20 @@ export default async function PracticeCasePage({
             </p>
             <ul className="list-disc pl-6 text-lg text-violet-50">
               <li>The coach opens a practice case. Work it stage by stage, exactly as on the floor, and type what you would say.</li>
-              <li>The customer answers what you say: excuses, a bare no or “calm down” make them angrier, and they may vent again, refuse the read-back or walk out. Naming how they feel, a sincere apology, real options and a fair remedy calm them.</li>
+              <li>
+                The customer answers what you say: excuses, a bare no or “calm down” make them angrier, and they may vent again, refuse the
+                read-back or walk out. Naming how they feel, a sincere apology, real options and a fair remedy calm them.
+              </li>
               <li>When you close it, your run is scored with the same rubric and shown beside what really happened.</li>
             </ul>
             <div className="flex flex-wrap items-center gap-4">
               <StartPracticeButton sourceCaseId={source.id} again={finished.length > 0} />
               {inProgress.map((r) => (
-                <Link key={r.practiceCaseId} href={`/cases/${r.practiceCaseId}`} className="inline-flex min-h-12 items-center rounded-xl border border-violet-300 px-4 text-lg font-semibold text-violet-100 hover:bg-violet-900">
+                <Link
+                  key={r.practiceCaseId}
+                  href={`/cases/${r.practiceCaseId}`}
+                  className="inline-flex min-h-12 items-center rounded-xl border border-violet-300 px-4 text-lg font-semibold text-violet-100 hover:bg-violet-900"
+                >
                   Carry on the run from {formatDateTime(r.startedAt)} (at {STAGE_LABELS[r.stage as Stage] ?? r.stage})
                 </Link>
               ))}
@@ -101,7 +123,9 @@ export default async function PracticeCasePage({
                       href={`/practice/${source.id}?run=${r.practiceCaseId}`}
                       aria-current={r.practiceCaseId === comparison.runId ? "true" : undefined}
                       className={`inline-flex min-h-11 items-center gap-2 rounded-full border-2 px-3 text-base font-semibold ${
-                        r.practiceCaseId === comparison.runId ? "border-sky-300 bg-sky-400 text-slate-950" : "border-slate-600 text-slate-100"
+                        r.practiceCaseId === comparison.runId
+                          ? "border-sky-300 bg-sky-400 text-slate-950"
+                          : "border-slate-600 text-slate-100"
                       }`}
                     >
                       Run {finished.length - i} · {r.score ?? "—"}
@@ -115,7 +139,9 @@ export default async function PracticeCasePage({
                 <caption className="sr-only">Each rubric item for your practice run and for the original case</caption>
                 <thead className="bg-slate-800 text-slate-200">
                   <tr>
-                    <th scope="col" className="px-3 py-2">Rubric</th>
+                    <th scope="col" className="px-3 py-2">
+                      Rubric
+                    </th>
                     <th scope="col" className="px-3 py-2">
                       <span className="flex items-center gap-2">
                         You <ScoreBadge score={comparison.run.rubric.score} />
@@ -123,7 +149,8 @@ export default async function PracticeCasePage({
                     </th>
                     <th scope="col" className="px-3 py-2">
                       <span className="flex items-center gap-2">
-                        {comparison.original.handledByYou ? "You, for real" : "The original"} <ScoreBadge score={comparison.original.rubric.score} />
+                        {comparison.original.handledByYou ? "You, for real" : "The original"}{" "}
+                        <ScoreBadge score={comparison.original.rubric.score} />
                       </span>
                     </th>
                   </tr>
@@ -156,7 +183,11 @@ export default async function PracticeCasePage({
             </div>
             <div className="grid gap-4 md:grid-cols-2">
               <Path title="Your path" lines={comparison.run.lines} testId="your-path" />
-              <Path title={comparison.original.handledByYou ? "Your path on the real case" : "The original staff member's path"} lines={comparison.original.lines} testId="original-path" />
+              <Path
+                title={comparison.original.handledByYou ? "Your path on the real case" : "The original staff member's path"}
+                lines={comparison.original.lines}
+                testId="original-path"
+              />
             </div>
           </section>
         ) : finished.length === 0 && source.practisable ? (

@@ -34,35 +34,64 @@ export default async function PracticeDeskPage({ searchParams }: { searchParams:
     <>
       <div>
         <h1 className="text-3xl font-bold text-slate-50">Practice desk</h1>
-        <p className="text-lg text-slate-300">Each trainee&apos;s practice runs against the simulated customer, and the drills you have set. Practice is marked apart from real cases.</p>
+        <p className="text-lg text-slate-300">
+          Each trainee&apos;s practice runs against the simulated customer, and the drills you have set. Practice is marked apart from real
+          cases.
+        </p>
       </div>
-      {problem ? <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">
+          {problem}
+        </p>
+      ) : null}
       {desk ? (
         <>
           {canCoach && desk.sources.length ? (
             <AssignDrillForm
               initialSource={values.source}
-              sources={desk.sources.map((s) => ({ id: s.id, reference: s.reference, label: `${s.reference} · ${categoryLabel(s.category)} · ${s.locationName}${s.words ? ` · “${s.words.slice(0, 60)}${s.words.length > 60 ? "…" : ""}”` : ""}` }))}
+              sources={desk.sources.map((s) => ({
+                id: s.id,
+                reference: s.reference,
+                label: `${s.reference} · ${categoryLabel(s.category)} · ${s.locationName}${s.words ? ` · “${s.words.slice(0, 60)}${s.words.length > 60 ? "…" : ""}”` : ""}`,
+              }))}
               people={desk.people}
               teams={desk.locations}
             />
           ) : null}
           <section aria-labelledby="drills" className="flex flex-col gap-2" data-testid="drills">
-            <h2 id="drills" className="text-2xl font-semibold">Drills</h2>
+            <h2 id="drills" className="text-2xl font-semibold">
+              Drills
+            </h2>
             {desk.drills.length === 0 ? <p className="text-lg text-slate-300">No drills set yet.</p> : null}
             <ul className="flex flex-col gap-2">
               {desk.drills.map((d) => (
-                <li key={d.id} className={`flex flex-col gap-2 rounded-xl border-2 px-4 py-3 ${d.overdue ? "border-rose-400" : "border-slate-700"} bg-slate-900`} data-testid="drill">
+                <li
+                  key={d.id}
+                  className={`flex flex-col gap-2 rounded-xl border-2 px-4 py-3 ${d.overdue ? "border-rose-400" : "border-slate-700"} bg-slate-900`}
+                  data-testid="drill"
+                >
                   <p className="flex flex-wrap items-center gap-2 text-lg text-slate-50">
-                    <Link href={`/trainer/cases/${d.sourceCaseId}`} className="font-semibold text-sky-300 underline-offset-4 hover:underline">{d.sourceReference}</Link>
+                    <Link
+                      href={`/trainer/cases/${d.sourceCaseId}`}
+                      className="font-semibold text-sky-300 underline-offset-4 hover:underline"
+                    >
+                      {d.sourceReference}
+                    </Link>
                     <span>{categoryLabel(d.category)}</span>
-                    <span className="text-slate-300">· {d.assignee} · due {formatShortDate(d.dueAt)}</span>
-                    {d.overdue ? <span className="rounded-full bg-rose-800 px-2 py-0.5 text-sm font-semibold text-rose-50">Overdue</span> : null}
+                    <span className="text-slate-300">
+                      · {d.assignee} · due {formatShortDate(d.dueAt)}
+                    </span>
+                    {d.overdue ? (
+                      <span className="rounded-full bg-rose-800 px-2 py-0.5 text-sm font-semibold text-rose-50">Overdue</span>
+                    ) : null}
                   </p>
                   {d.note ? <p className="text-base text-slate-300">“{d.note}”</p> : null}
                   <ul className="flex flex-wrap gap-2">
                     {d.status.map((s) => (
-                      <li key={s.id} className={`rounded-full px-3 py-1 text-base ${s.done ? "bg-emerald-900 text-emerald-50" : "bg-slate-800 text-slate-200"}`}>
+                      <li
+                        key={s.id}
+                        className={`rounded-full px-3 py-1 text-base ${s.done ? "bg-emerald-900 text-emerald-50" : "bg-slate-800 text-slate-200"}`}
+                      >
                         {s.name}: {s.done ? `done, best ${s.best ?? "—"}` : "not yet"}
                       </li>
                     ))}
@@ -73,7 +102,9 @@ export default async function PracticeDeskPage({ searchParams }: { searchParams:
           </section>
           <section aria-labelledby="runs" className="flex flex-col gap-3" data-testid="practice-runs">
             <div className="flex flex-wrap items-end justify-between gap-3">
-              <h2 id="runs" className="text-2xl font-semibold">Practice runs</h2>
+              <h2 id="runs" className="text-2xl font-semibold">
+                Practice runs
+              </h2>
               {trainees.length > 1 || values.person ? (
                 <nav aria-label="Trainee" className="flex flex-wrap gap-2">
                   {[["", "Everyone"] as const, ...trainees].map(([id, name]) => {
@@ -99,30 +130,56 @@ export default async function PracticeDeskPage({ searchParams }: { searchParams:
                   <caption className="sr-only">Practice runs, newest first</caption>
                   <thead className="bg-slate-800 text-slate-200">
                     <tr>
-                      <th scope="col" className="px-3 py-2">Trainee</th>
-                      <th scope="col" className="px-3 py-2">Practised</th>
-                      <th scope="col" className="px-3 py-2">Score</th>
-                      <th scope="col" className="px-3 py-2">Missed</th>
-                      <th scope="col" className="px-3 py-2">Comments</th>
-                      <th scope="col" className="px-3 py-2"><span className="sr-only">Replay</span></th>
+                      <th scope="col" className="px-3 py-2">
+                        Trainee
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Practised
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Score
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Missed
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        Comments
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        <span className="sr-only">Replay</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {desk.runs.map((r) => (
-                      <tr key={r.practiceCaseId} className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40" data-testid="run-row">
-                        <th scope="row" className="px-3 py-2 font-semibold text-slate-50">{r.traineeName}</th>
+                      <tr
+                        key={r.practiceCaseId}
+                        className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40"
+                        data-testid="run-row"
+                      >
+                        <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
+                          {r.traineeName}
+                        </th>
                         <td className="px-3 py-2 text-slate-100">
                           {formatShortDate(r.startedAt)} · case {r.sourceReference}
-                          <span className="block text-sm text-slate-400">{categoryLabel(r.category)} · {r.ended ? STATUS_LABELS[r.status] : `still at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}</span>
+                          <span className="block text-sm text-slate-400">
+                            {categoryLabel(r.category)} ·{" "}
+                            {r.ended ? STATUS_LABELS[r.status] : `still at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}
+                          </span>
                         </td>
-                        <td className="px-3 py-2">{r.ended ? <ScoreBadge score={r.score} /> : <span className="text-slate-400">—</span>}</td>
+                        <td className="px-3 py-2">
+                          {r.ended ? <ScoreBadge score={r.score} /> : <span className="text-slate-400">—</span>}
+                        </td>
                         <td className="px-3 py-2 text-slate-200">{r.missed.length ? r.missed.join("; ") : r.ended ? "Nothing" : ""}</td>
                         <td className="px-3 py-2 tabular-nums text-slate-200">
                           {r.comments ? `${r.comments} (${r.acknowledged} seen)` : "—"}
                         </td>
                         <td className="px-3 py-2">
                           {r.ended ? (
-                            <Link href={`/trainer/cases/${r.practiceCaseId}`} className="inline-flex min-h-11 items-center rounded-xl border border-slate-500 px-3 font-semibold text-sky-200 hover:bg-slate-800">
+                            <Link
+                              href={`/trainer/cases/${r.practiceCaseId}`}
+                              className="inline-flex min-h-11 items-center rounded-xl border border-slate-500 px-3 font-semibold text-sky-200 hover:bg-slate-800"
+                            >
                               Replay and comment
                             </Link>
                           ) : null}

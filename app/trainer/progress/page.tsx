@@ -39,7 +39,10 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-3xl font-bold text-slate-50">Progress</h1>
-          <p className="text-lg text-slate-300">Each person&apos;s rubric score on real cases, averaged per week. Practice runs are shown beside them, marked apart, and never mixed in.</p>
+          <p className="text-lg text-slate-300">
+            Each person&apos;s rubric score on real cases, averaged per week. Practice runs are shown beside them, marked apart, and never
+            mixed in.
+          </p>
         </div>
         <nav aria-label="Weeks shown" className="flex flex-wrap gap-2">
           {WEEK_CHOICES.map((w) => {
@@ -74,9 +77,15 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           })}
         </nav>
       ) : null}
-      {problem ? <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="rounded-xl bg-rose-950 px-4 py-3 text-lg text-rose-100">
+          {problem}
+        </p>
+      ) : null}
       {progress && progress.people.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">No scored cases in these weeks.</p>
+        <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">
+          No scored cases in these weeks.
+        </p>
       ) : null}
       {progress && progress.people.length ? (
         <>
@@ -85,12 +94,24 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
               <caption className="sr-only">Scores per person over the last {progress.query.weeks} weeks</caption>
               <thead className="bg-slate-800 text-slate-200">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Person</th>
-                  <th scope="col" className="px-3 py-2 text-right">Cases</th>
-                  <th scope="col" className="px-3 py-2">Average</th>
-                  <th scope="col" className="px-3 py-2">Trend</th>
-                  <th scope="col" className="px-3 py-2 text-violet-200">Practice (apart)</th>
-                  <th scope="col" className="px-3 py-2">Coach next</th>
+                  <th scope="col" className="px-3 py-2">
+                    Person
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Cases
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Average
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Trend
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-violet-200">
+                    Practice (apart)
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Coach next
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -14,10 +14,12 @@ export default async function ReactionsPage() {
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold text-slate-50">The practice customer</h1>
         <p className="max-w-4xl text-lg text-slate-300">
-          In practice the app plays the customer from a real case&apos;s facts. Their temper runs from 0 (settled) to {WALK_OUT_AT}. They start at{" "}
-          {Object.entries(START_TEMPER).map(([mood, t], i) => `${i ? ", " : ""}${t} when ${mood}`)}. At {VENT_AT} or more they start venting again and refuse the read-back; at {WALK_OUT_AT} they walk out. When several things sting in one breath, the worst counts in full and each other adds one.
-          They also refuse the read-back when nobody has apologised or when nothing real was offered. What the trainee types is judged by the same phrase coach as the live screens.
-          The customer never tells the trainee the category, severity or feeling.
+          In practice the app plays the customer from a real case&apos;s facts. Their temper runs from 0 (settled) to {WALK_OUT_AT}. They
+          start at {Object.entries(START_TEMPER).map(([mood, t], i) => `${i ? ", " : ""}${t} when ${mood}`)}. At {VENT_AT} or more they
+          start venting again and refuse the read-back; at {WALK_OUT_AT} they walk out. When several things sting in one breath, the worst
+          counts in full and each other adds one. They also refuse the read-back when nobody has apologised or when nothing real was
+          offered. What the trainee types is judged by the same phrase coach as the live screens. The customer never tells the trainee the
+          category, severity or feeling.
         </p>
       </div>
       {[
@@ -30,10 +32,18 @@ export default async function ReactionsPage() {
             <table className="w-full border-collapse text-left text-base" data-testid="reactions-table">
               <thead className="bg-slate-800 text-slate-200">
                 <tr>
-                  <th scope="col" className="px-3 py-2">When the trainee…</th>
-                  <th scope="col" className="px-3 py-2 text-right">Temper</th>
-                  <th scope="col" className="px-3 py-2">Why</th>
-                  <th scope="col" className="px-3 py-2">The customer may say</th>
+                  <th scope="col" className="px-3 py-2">
+                    When the trainee…
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Temper
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Why
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    The customer may say
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -41,15 +51,26 @@ export default async function ReactionsPage() {
                   const r = REACTIONS[id];
                   return (
                     <tr key={id} className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40">
-                      <th scope="row" className="px-3 py-2 font-semibold text-slate-50">{r.trigger}</th>
-                      <td className={`px-3 py-2 text-right tabular-nums font-semibold ${r.delta > 0 ? "text-rose-300" : r.delta < 0 ? "text-emerald-300" : "text-slate-300"}`}>
+                      <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
+                        {r.trigger}
+                      </th>
+                      <td
+                        className={`px-3 py-2 text-right tabular-nums font-semibold ${r.delta > 0 ? "text-rose-300" : r.delta < 0 ? "text-emerald-300" : "text-slate-300"}`}
+                      >
                         {r.delta > 0 ? `+${r.delta}` : r.delta}
                       </td>
                       <td className="px-3 py-2 text-slate-200">{r.why}</td>
                       <td className="px-3 py-2 text-slate-100">
                         <ul className="flex flex-col gap-1">
                           {r.lines.map((line) => (
-                            <li key={line}>“{line.replaceAll("{thing}", "my food").replaceAll("{spot}", "table 7").replaceAll("{request}", "the whole meal free")}”</li>
+                            <li key={line}>
+                              “
+                              {line
+                                .replaceAll("{thing}", "my food")
+                                .replaceAll("{spot}", "table 7")
+                                .replaceAll("{request}", "the whole meal free")}
+                              ”
+                            </li>
                           ))}
                         </ul>
                       </td>

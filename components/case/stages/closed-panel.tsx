@@ -27,12 +27,17 @@ export function ClosedPanel({ state, rootCauses }: { state: CaseState; rootCause
   const compensation = settledCompensation(state);
   const took = state.openedAt && state.closedAt ? formatElapsed(state.closedAt.getTime() - state.openedAt.getTime()) : null;
   // The figure managers and trainers see too: how soon the customer heard "sorry".
-  const firstSorry = state.openedAt && state.firstApologyAt ? formatElapsed(state.firstApologyAt.getTime() - state.openedAt.getTime()) : null;
+  const firstSorry =
+    state.openedAt && state.firstApologyAt ? formatElapsed(state.firstApologyAt.getTime() - state.openedAt.getTime()) : null;
   const causeLabel = (slug: string) => rootCauses.find((c) => c.slug === slug)?.label ?? slug;
   return (
     <StagePanelFrame testId="closed" title="Case closed" intro="Well done: the customer agreed what happens next.">
       {isHardCase(state) ? (
-        <section aria-label="Take a breather" className="rounded-2xl border-2 border-emerald-500 bg-emerald-950/60 p-5" data-testid="breather">
+        <section
+          aria-label="Take a breather"
+          className="rounded-2xl border-2 border-emerald-500 bg-emerald-950/60 p-5"
+          data-testid="breather"
+        >
           <h3 className="text-2xl font-bold text-emerald-100">{BREATHER.title}</h3>
           <ul className="mt-2 flex flex-col gap-1 text-lg text-emerald-50">
             {BREATHER.lines.map((line) => (

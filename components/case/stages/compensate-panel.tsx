@@ -101,7 +101,8 @@ function OfferCompensation({
       const fields: Record<string, string> = {};
       if (!kind) fields.kind = "Pick the kind of compensation";
       if (pence === null) fields.valueCents = "Enter the value in pounds, like 12.50 (0 if it costs nothing)";
-      if (Object.keys(fields).length) return { ok: false, kind: "invalid", message: "Some details need fixing: see the marked fields.", fields };
+      if (Object.keys(fields).length)
+        return { ok: false, kind: "invalid", message: "Some details need fixing: see the marked fields.", fields };
       offerId.current ??= newClientId();
       return send({ type: "compensation_offered", data: { id: offerId.current, kind, description, valueCents: pence ?? undefined } });
     });
@@ -116,10 +117,14 @@ function OfferCompensation({
     <SubSection title="Offer something">
       <ChipGroup legend="Kind" error={step.fieldError("kind")} errorId={kindErrorId}>
         {COMPENSATION_KINDS.map((value) => (
-          <Chip key={value} pressed={kind === value} onPress={() => {
+          <Chip
+            key={value}
+            pressed={kind === value}
+            onPress={() => {
               setKind(value);
               step.clearField("kind");
-            }}>
+            }}
+          >
             {COMPENSATION_LABELS[value]}
           </Chip>
         ))}
@@ -157,7 +162,9 @@ function OfferCompensation({
       {pence !== null ? (
         <p aria-live="polite" className="text-base text-slate-200" data-testid="compensation-check">
           {PROPORTION_TEXT[isProportionate(severity, pence)]}
-          {aboveLimit ? <span className="block font-semibold text-amber-300">Above your limit: a manager will need to approve it.</span> : null}
+          {aboveLimit ? (
+            <span className="block font-semibold text-amber-300">Above your limit: a manager will need to approve it.</span>
+          ) : null}
         </p>
       ) : null}
       <Button disabled={step.pending} onClick={() => void submit()} className="self-start min-w-60">
@@ -182,7 +189,12 @@ function SkipCompensation({ send }: { send: SendStep }) {
         placeholder="They didn't want anything extra"
         error={step.fieldError("reason")}
       />
-      <Button variant="secondary" disabled={step.pending} onClick={() => void step.run(() => send({ type: "compensation_skipped", data: { reason } }))} className="self-start">
+      <Button
+        variant="secondary"
+        disabled={step.pending}
+        onClick={() => void step.run(() => send({ type: "compensation_skipped", data: { reason } }))}
+        className="self-start"
+      >
         No compensation
       </Button>
       <StepFeedback step={step} testId="skip-feedback" />

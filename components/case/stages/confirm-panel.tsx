@@ -27,7 +27,12 @@ const FIELD_OF: Record<EditableField, string> = { description: "description", ow
 /** This round's actions, or one empty row: never the agreed option's words (an action says what happens). */
 function rowsFrom(state: CaseState, ownerName: string, timeZone: string): ActionRow[] {
   if (state.actions.length > 0) {
-    return state.actions.map((a) => ({ id: a.id, description: a.description, owner: a.owner, ...venueDayAndTime(new Date(a.dueAt), timeZone) }));
+    return state.actions.map((a) => ({
+      id: a.id,
+      description: a.description,
+      owner: a.owner,
+      ...venueDayAndTime(new Date(a.dueAt), timeZone),
+    }));
   }
   return [{ id: newClientId(), description: "", owner: ownerName, day: venueDayAndTime(new Date(), timeZone).day, time: "" }];
 }
@@ -39,7 +44,13 @@ function toActions(rows: ActionRow[], timeZone: string): AgreedActionInput[] {
 function sameActions(a: readonly AgreedActionInput[], b: readonly AgreedActionInput[]): boolean {
   return (
     a.length === b.length &&
-    a.every((x, i) => x.id === b[i].id && x.description.trim() === b[i].description.trim() && x.owner.trim() === b[i].owner.trim() && x.dueAt === b[i].dueAt)
+    a.every(
+      (x, i) =>
+        x.id === b[i].id &&
+        x.description.trim() === b[i].description.trim() &&
+        x.owner.trim() === b[i].owner.trim() &&
+        x.dueAt === b[i].dueAt,
+    )
   );
 }
 
@@ -57,9 +68,13 @@ function RemedySummary({ state }: { state: CaseState }) {
     <>
       <span className="font-semibold">{remedyText(remedy.kind, remedy.valueCents)}</span> · {remedy.description}
       {remedy.requested ? (
-        <span className="mt-1 block rounded-lg border-l-4 border-emerald-400 bg-emerald-950/60 px-3 py-2 text-base text-emerald-50" data-testid="counter-offer">
+        <span
+          className="mt-1 block rounded-lg border-l-4 border-emerald-400 bg-emerald-950/60 px-3 py-2 text-base text-emerald-50"
+          data-testid="counter-offer"
+        >
           The manager approved this instead of {remedy.requested.description} ({formatMoney(remedy.requested.valueCents)}).
-          {remedy.decisionNote ? <> Their note: “{remedy.decisionNote.replace(/[.!?]$/, "")}”.</> : null} Tell the customer before you show them.
+          {remedy.decisionNote ? <> Their note: “{remedy.decisionNote.replace(/[.!?]$/, "")}”.</> : null} Tell the customer before you show
+          them.
         </span>
       ) : null}
     </>
@@ -96,7 +111,9 @@ export function ConfirmPanel({ state, send, actor }: StagePanelProps) {
 
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-1 text-xl font-semibold text-slate-50">Agreed actions</legend>
-        <p className="-mt-2 text-base text-slate-300">What will happen, who does it, and by when: each one is read back to the customer as written.</p>
+        <p className="-mt-2 text-base text-slate-300">
+          What will happen, who does it, and by when: each one is read back to the customer as written.
+        </p>
         {rows.map((row, index) => (
           <ActionEditor
             key={row.id}
@@ -122,7 +139,12 @@ export function ConfirmPanel({ state, send, actor }: StagePanelProps) {
           variant="ghost"
           className="self-start"
           disabled={rows.length >= MAX_ACTIONS}
-          onClick={() => setRows((current) => [...current, { id: newClientId(), description: "", owner: actor.name, day: days[0]?.value ?? "", time: "" }])}
+          onClick={() =>
+            setRows((current) => [
+              ...current,
+              { id: newClientId(), description: "", owner: actor.name, day: days[0]?.value ?? "", time: "" },
+            ])
+          }
         >
           Add another action
         </Button>
@@ -174,7 +196,10 @@ function ActionEditor({
   const options = days.some((d) => d.value === row.day) || !row.day ? days : [{ value: row.day, label: row.day }, ...days];
   const dueError = error("dueAt");
   return (
-    <div className="grid gap-3 rounded-xl bg-slate-800/70 p-3 md:grid-cols-[minmax(0,1fr)_minmax(14rem,auto)_8rem]" data-testid={`action-row-${index}`}>
+    <div
+      className="grid gap-3 rounded-xl bg-slate-800/70 p-3 md:grid-cols-[minmax(0,1fr)_minmax(14rem,auto)_8rem]"
+      data-testid={`action-row-${index}`}
+    >
       <div className="md:col-span-3">
         <TextInput
           label={<>Action{number}</>}
@@ -184,7 +209,13 @@ function ActionEditor({
           error={error("description")}
         />
       </div>
-      <TextInput label={<>Owner{number}</>} value={row.owner} onChange={(e) => update({ owner: e.target.value })} placeholder="Who does it" error={error("owner")} />
+      <TextInput
+        label={<>Owner{number}</>}
+        value={row.owner}
+        onChange={(e) => update({ owner: e.target.value })}
+        placeholder="Who does it"
+        error={error("owner")}
+      />
       <div className="contents">
         <div className="contents">
           <div className="flex flex-col gap-1.5">
@@ -219,7 +250,9 @@ function ActionEditor({
           />
         </div>
         {dueError ? (
-          <p className="text-base font-medium text-rose-300 md:col-span-3">{row.time && !normaliseTime(row.time) ? "Write the time as 24-hour, like 20:30" : dueError}</p>
+          <p className="text-base font-medium text-rose-300 md:col-span-3">
+            {row.time && !normaliseTime(row.time) ? "Write the time as 24-hour, like 20:30" : dueError}
+          </p>
         ) : null}
         <div className="flex gap-2 md:col-span-3 md:justify-end">
           <Button variant="ghost" className="text-base" onClick={soon}>

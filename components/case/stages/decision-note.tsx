@@ -1,7 +1,15 @@
 import type { ManagerDecision } from "@/lib/playbook";
 
 /** A manager's answer, shown where staff carry on from it. */
-export function DecisionNote({ decision, approvedText, declinedText }: { decision: ManagerDecision; approvedText: string; declinedText: string }) {
+export function DecisionNote({
+  decision,
+  approvedText,
+  declinedText,
+}: {
+  decision: ManagerDecision;
+  approvedText: string;
+  declinedText: string;
+}) {
   const approved = decision.decision === "approved";
   return (
     <p

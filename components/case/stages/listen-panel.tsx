@@ -4,7 +4,16 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Chip, ChipGroup } from "@/components/ui/chip";
 import { TextArea, TextInput } from "@/components/ui/field";
-import { CATEGORIES, CATEGORY_LABELS, MOODS, SEVERITIES, SEVERITY_LABELS, type Category, type Mood, type Severity } from "@/lib/playbook/vocabulary";
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  MOODS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  type Category,
+  type Mood,
+  type Severity,
+} from "@/lib/playbook/vocabulary";
 import { StepFeedback } from "../step-feedback";
 import type { StagePanelProps } from "../types";
 import { useStep } from "../use-step";
@@ -18,7 +27,9 @@ export function ListenPanel({ state, send }: StagePanelProps) {
   const [customerWords, setCustomerWords] = useState(heard?.customerWords ?? "");
   // A complaint that grew out of a heads-up starts with its place (and, for a wait, its category): nothing retyped.
   const carried = state.fromHeadsUp;
-  const [category, setCategory] = useState<Category | undefined>(heard?.category ?? (carried?.kind === "running_late" ? "wait_time" : undefined));
+  const [category, setCategory] = useState<Category | undefined>(
+    heard?.category ?? (carried?.kind === "running_late" ? "wait_time" : undefined),
+  );
   const [severity, setSeverity] = useState<Severity | undefined>(heard?.severity);
   const [spot, setSpot] = useState(heard?.spot ?? carried?.spot ?? "");
   const [mood, setMood] = useState<Mood | undefined>(heard?.mood);
@@ -33,7 +44,9 @@ export function ListenPanel({ state, send }: StagePanelProps) {
     <StagePanelFrame
       testId="listen"
       title="Listen"
-      intro={heard ? "They have more to say, and that's normal. Update what you heard." : "Let them finish. Note what they say as they talk."}
+      intro={
+        heard ? "They have more to say, and that's normal. Update what you heard." : "Let them finish. Note what they say as they talk."
+      }
     >
       {carried ? (
         <p data-testid="from-heads-up" className="rounded-xl border border-amber-300 bg-amber-950/70 px-4 py-3 text-lg text-amber-50">
@@ -55,10 +68,14 @@ export function ListenPanel({ state, send }: StagePanelProps) {
       />
       <ChipGroup legend="Category" error={step.fieldError("category")} errorId={errorIds.category}>
         {CATEGORIES.map((value) => (
-          <Chip key={value} pressed={category === value} onPress={() => {
+          <Chip
+            key={value}
+            pressed={category === value}
+            onPress={() => {
               setCategory(value);
               step.clearField("category");
-            }}>
+            }}
+          >
             {CATEGORY_LABELS[value]}
           </Chip>
         ))}
@@ -66,20 +83,28 @@ export function ListenPanel({ state, send }: StagePanelProps) {
       <div className="grid gap-5 md:grid-cols-2">
         <ChipGroup legend="Severity" error={step.fieldError("severity")} errorId={errorIds.severity}>
           {SEVERITIES.map((value) => (
-            <Chip key={value} pressed={severity === value} onPress={() => {
+            <Chip
+              key={value}
+              pressed={severity === value}
+              onPress={() => {
                 setSeverity(value);
                 step.clearField("severity");
-              }}>
+              }}
+            >
               <span className="font-bold">{value}</span> {SEVERITY_LABELS[value]}
             </Chip>
           ))}
         </ChipGroup>
         <ChipGroup legend="Mood" error={step.fieldError("mood")} errorId={errorIds.mood}>
           {MOODS.map((value) => (
-            <Chip key={value} pressed={mood === value} onPress={() => {
+            <Chip
+              key={value}
+              pressed={mood === value}
+              onPress={() => {
                 setMood(value);
                 step.clearField("mood");
-              }}>
+              }}
+            >
               {MOOD_LABELS[value]}
             </Chip>
           ))}

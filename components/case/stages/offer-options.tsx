@@ -66,11 +66,7 @@ export function OfferOptions({ state, send }: { state: CaseState; send: SendStep
               />
             </div>
             {drafts.length > 1 ? (
-              <Button
-                variant="ghost"
-                className="mt-9 px-4"
-                onClick={() => setDrafts((current) => current.filter((_, i) => i !== row))}
-              >
+              <Button variant="ghost" className="mt-9 px-4" onClick={() => setDrafts((current) => current.filter((_, i) => i !== row))}>
                 {/* Named by its content, not aria-label, so a search for the "Option 1" field finds only the field. */}
                 <span aria-hidden="true">✕</span>
                 <span className="sr-only">Remove option {row + 1}</span>
@@ -81,11 +77,7 @@ export function OfferOptions({ state, send }: { state: CaseState; send: SendStep
         {step.fieldError("options") ? <p className="text-base font-medium text-rose-300">{step.fieldError("options")}</p> : null}
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <Button
-          variant="ghost"
-          disabled={drafts.length >= MAX_OPTIONS}
-          onClick={() => setDrafts((current) => [...current, ""])}
-        >
+        <Button variant="ghost" disabled={drafts.length >= MAX_OPTIONS} onClick={() => setDrafts((current) => [...current, ""])}>
           Add another option
         </Button>
         {/* The next sensible step until the customer has a real choice of two. */}

@@ -32,7 +32,13 @@ export function StagePanelFrame({
       className="flex flex-col gap-5 rounded-2xl border border-slate-700 bg-slate-900 p-4 lg:p-5"
     >
       <header className="flex flex-col gap-1">
-        <h2 id={titleId} ref={heading} tabIndex={-1} data-stage-heading className="text-2xl font-bold text-slate-50 outline-none focus-visible:ring-2 focus-visible:ring-sky-300">
+        <h2
+          id={titleId}
+          ref={heading}
+          tabIndex={-1}
+          data-stage-heading
+          className="text-2xl font-bold text-slate-50 outline-none focus-visible:ring-2 focus-visible:ring-sky-300"
+        >
           {title}
         </h2>
         {intro ? <div className="text-lg text-slate-300">{intro}</div> : null}

@@ -28,7 +28,9 @@ export function PreventPanel({ state, send, rootCauses }: StagePanelProps & { ro
   const upToDate = tagged && sameTags(tags, state.rootCauseTags) && (optionalText(note) ?? "") === (state.preventionNote ?? "");
 
   const toggle = (slug: string) =>
-    setTags((current) => (current.includes(slug) ? current.filter((t) => t !== slug) : current.length < MAX_TAGS ? [...current, slug] : current));
+    setTags((current) =>
+      current.includes(slug) ? current.filter((t) => t !== slug) : current.length < MAX_TAGS ? [...current, slug] : current,
+    );
 
   return (
     <StagePanelFrame testId="prevent" title="Prevent" intro="What caused it? The process, not a person.">
@@ -42,10 +44,14 @@ export function PreventPanel({ state, send, rootCauses }: StagePanelProps & { ro
           errorId={tagsErrorId}
         >
           {rootCauses.map((cause) => (
-            <Chip key={cause.slug} pressed={tags.includes(cause.slug)} onPress={() => {
+            <Chip
+              key={cause.slug}
+              pressed={tags.includes(cause.slug)}
+              onPress={() => {
                 toggle(cause.slug);
                 tagStep.clearField("tags");
-              }}>
+              }}
+            >
               {cause.label}
             </Chip>
           ))}
@@ -71,7 +77,9 @@ export function PreventPanel({ state, send, rootCauses }: StagePanelProps & { ro
         <StepFeedback step={tagStep} testId="tags-feedback" />
       </div>
       <div className="flex flex-col gap-2 border-t border-slate-700 pt-4">
-        {tagged && !upToDate ? <p className="text-base text-amber-200">Save your changed tags before closing, or they will be lost.</p> : null}
+        {tagged && !upToDate ? (
+          <p className="text-base text-amber-200">Save your changed tags before closing, or they will be lost.</p>
+        ) : null}
         <Button
           variant={upToDate ? "primary" : "secondary"}
           disabled={closeStep.pending}

@@ -19,7 +19,8 @@ export function SayNoGraciously({ send }: { send: SendStep }) {
   const step = useStep();
   const regionId = useId();
 
-  const alternativesError = step.fieldError("alternatives") ?? Object.entries(step.failure?.fields ?? {}).find(([key]) => key.startsWith("alternatives."))?.[1];
+  const alternativesError =
+    step.fieldError("alternatives") ?? Object.entries(step.failure?.fields ?? {}).find(([key]) => key.startsWith("alternatives."))?.[1];
 
   const submit = async () => {
     const ok = await step.run(() => send({ type: "request_declined", data: { request, reason, alternatives: lines(alternatives) } }));
@@ -48,7 +49,12 @@ export function SayNoGraciously({ send }: { send: SendStep }) {
             </li>
           ))}
         </ol>
-        <TextInput label="What they asked for" value={request} onChange={(e) => setRequest(e.target.value)} error={step.fieldError("request")} />
+        <TextInput
+          label="What they asked for"
+          value={request}
+          onChange={(e) => setRequest(e.target.value)}
+          error={step.fieldError("request")}
+        />
         <CoachedTextarea
           label="Reason"
           hint="Factual and true, positive if you can."

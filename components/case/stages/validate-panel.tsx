@@ -20,8 +20,7 @@ export function ValidatePanel({ state, send }: StagePanelProps) {
   const step = useStep();
   const feelingErrorId = useId();
 
-  const submit = () =>
-    step.run(() => send({ type: "feeling_validated", data: { feeling, acknowledged, words: optionalText(words) } }));
+  const submit = () => step.run(() => send({ type: "feeling_validated", data: { feeling, acknowledged, words: optionalText(words) } }));
 
   return (
     <StagePanelFrame
@@ -36,17 +35,25 @@ export function ValidatePanel({ state, send }: StagePanelProps) {
       <ComplaintReminder words={state.complaint?.customerWords} spot={state.complaint?.spot} />
       <ChipGroup legend="Feeling" error={step.fieldError("feeling")} errorId={feelingErrorId}>
         {FEELINGS.map((value) => (
-          <Chip key={value} pressed={feeling === value} onPress={() => {
+          <Chip
+            key={value}
+            pressed={feeling === value}
+            onPress={() => {
               setFeeling(value);
               step.clearField("feeling");
-            }}>
+            }}
+          >
             {FEELING_LABELS[value]}
           </Chip>
         ))}
       </ChipGroup>
       <CheckField
         label="I acknowledged how they feel"
-        description={feeling ? `e.g. “I can see you're ${FEELING_LABELS[feeling].toLowerCase()}, and I'd feel the same.”` : "Say it out loud, in your own words."}
+        description={
+          feeling
+            ? `e.g. “I can see you're ${FEELING_LABELS[feeling].toLowerCase()}, and I'd feel the same.”`
+            : "Say it out loud, in your own words."
+        }
         checked={acknowledged}
         onChange={setAcknowledged}
         error={step.fieldError("acknowledged")}

@@ -39,7 +39,11 @@ export function ChartFrame({
             <thead>
               <tr>
                 {table.columns.map((c, i) => (
-                  <th key={c} scope="col" className={`border-b border-slate-600 py-2 pr-4 font-semibold text-slate-200 ${i > 0 ? "text-right" : ""}`}>
+                  <th
+                    key={c}
+                    scope="col"
+                    className={`border-b border-slate-600 py-2 pr-4 font-semibold text-slate-200 ${i > 0 ? "text-right" : ""}`}
+                  >
                     {c}
                   </th>
                 ))}

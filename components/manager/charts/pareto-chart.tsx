@@ -66,7 +66,8 @@ export function ParetoChart({ id, title, data }: { id: string; title: string; da
             <span className="inline-block h-4 w-6 rounded-sm" style={{ background: CHART_INK.bar }} /> cases with the root cause
           </li>
           <li className="flex items-center gap-2">
-            <span className="inline-block h-1 w-6 rounded" style={{ background: CHART_INK.line }} /> cumulative share of all root-cause tags (right axis)
+            <span className="inline-block h-1 w-6 rounded" style={{ background: CHART_INK.line }} /> cumulative share of all root-cause tags
+            (right axis)
           </li>
         </ul>
       }
@@ -80,8 +81,25 @@ export function ParetoChart({ id, title, data }: { id: string; title: string; da
             {Math.round(s * 100)}%
           </text>
         ))}
-        <line x1={M.left} x2={W - M.right} y1={yShare(0.8)} y2={yShare(0.8)} stroke={CHART_INK.line} strokeOpacity={0.55} strokeDasharray="6 6" />
-        <text x={W - M.right - 6} y={yShare(0.8) - 8} textAnchor="end" fontSize={14} fill={CHART_INK.line} stroke={CHART_INK.background} strokeWidth={4} paintOrder="stroke">
+        <line
+          x1={M.left}
+          x2={W - M.right}
+          y1={yShare(0.8)}
+          y2={yShare(0.8)}
+          stroke={CHART_INK.line}
+          strokeOpacity={0.55}
+          strokeDasharray="6 6"
+        />
+        <text
+          x={W - M.right - 6}
+          y={yShare(0.8) - 8}
+          textAnchor="end"
+          fontSize={14}
+          fill={CHART_INK.line}
+          stroke={CHART_INK.background}
+          strokeWidth={4}
+          paintOrder="stroke"
+        >
           80% of root-cause tags
         </text>
         <text x={M.left} y={18} fontSize={14} fill={CHART_INK.line}>

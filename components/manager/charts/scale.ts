@@ -57,7 +57,11 @@ export function wrapLabel(label: string, width: number, lines = 2): string[] {
 }
 
 /** Keeps the `keep` largest series and sums the rest into one "Other" series. */
-export function topSeries<T extends { label: string; values: number[] }>(series: readonly T[], keep: number, otherLabel = "Everything else"): { label: string; values: number[] }[] {
+export function topSeries<T extends { label: string; values: number[] }>(
+  series: readonly T[],
+  keep: number,
+  otherLabel = "Everything else",
+): { label: string; values: number[] }[] {
   if (series.length <= keep) return series.map((s) => ({ label: s.label, values: [...s.values] }));
   const total = (s: { values: number[] }) => s.values.reduce((a, b) => a + b, 0);
   const sorted = [...series].sort((a, b) => total(b) - total(a));

@@ -42,7 +42,11 @@ export function StackedBarChart({
   const table = {
     caption: title,
     columns: [columnHeading, ...series.map((s) => s.label), "Total"],
-    rows: columns.map((c, i) => [columnDetails?.[i] ?? c, ...series.map((s) => s.values[i] ?? 0), series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)]),
+    rows: columns.map((c, i) => [
+      columnDetails?.[i] ?? c,
+      ...series.map((s) => s.values[i] ?? 0),
+      series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0),
+    ]),
   };
   if (!grand) {
     return (
@@ -70,7 +74,11 @@ export function StackedBarChart({
         <ul className="flex flex-wrap gap-x-6 gap-y-2 text-base text-slate-200" aria-label="Legend">
           {shown.map((s, i) => (
             <li key={s.label} className="flex items-center gap-2">
-              <span aria-hidden="true" className="inline-block h-4 w-4 rounded-sm" style={{ background: CHART_COLORS[i % CHART_COLORS.length] }} />
+              <span
+                aria-hidden="true"
+                className="inline-block h-4 w-4 rounded-sm"
+                style={{ background: CHART_COLORS[i % CHART_COLORS.length] }}
+              />
               {s.label} <span className="tabular-nums text-slate-400">({s.values.reduce((a, b) => a + b, 0)})</span>
             </li>
           ))}
@@ -93,7 +101,16 @@ export function StackedBarChart({
                 const h = y(base) - top;
                 base += v;
                 return (
-                  <rect key={s.label} x={x} y={top} width={barW} height={h} fill={CHART_COLORS[k % CHART_COLORS.length]} stroke={CHART_INK.background} strokeWidth={1}>
+                  <rect
+                    key={s.label}
+                    x={x}
+                    y={top}
+                    width={barW}
+                    height={h}
+                    fill={CHART_COLORS[k % CHART_COLORS.length]}
+                    stroke={CHART_INK.background}
+                    strokeWidth={1}
+                  >
                     <title>{`${columnDetails?.[i] ?? column} · ${s.label}: ${v}`}</title>
                   </rect>
                 );

@@ -8,7 +8,11 @@ import type { RecordedHeadsUpEvent } from "@/lib/playbook/heads-up/events";
 import { HEADS_UP_PHASE_NAMES } from "@/lib/playbook/heads-up/machine";
 import { HEADS_UP_CHOICE_LABELS, HEADS_UP_STAGE_LABELS, HEADS_UP_STAGES } from "@/lib/playbook/heads-up/vocabulary";
 
-const OUTCOME_STYLE = { met: "border-emerald-500 text-emerald-200", missed: "border-rose-400 text-rose-200", not_applicable: "border-slate-600 text-slate-400" } as const;
+const OUTCOME_STYLE = {
+  met: "border-emerald-500 text-emerald-200",
+  missed: "border-rose-400 text-rose-200",
+  not_applicable: "border-slate-600 text-slate-400",
+} as const;
 
 /** One step in plain words. */
 function describe(e: RecordedHeadsUpEvent): string {
@@ -42,7 +46,10 @@ function describe(e: RecordedHeadsUpEvent): string {
 
 /** A heads-up case played back step by step (← and →), folded by the heads-up playbook, with its rubric. */
 export function HeadsUpReplay({ replay }: { replay: HeadsUpReplayView }) {
-  const log = useMemo<RecordedHeadsUpEvent[]>(() => replay.log.map((e) => ({ ...e, at: new Date(e.at) }) as RecordedHeadsUpEvent), [replay.log]);
+  const log = useMemo<RecordedHeadsUpEvent[]>(
+    () => replay.log.map((e) => ({ ...e, at: new Date(e.at) }) as RecordedHeadsUpEvent),
+    [replay.log],
+  );
   const states = useMemo(() => foldHeadsUpSteps(log), [log]);
   const [index, setIndex] = useState(0);
   useEffect(() => {
@@ -69,7 +76,11 @@ export function HeadsUpReplay({ replay }: { replay: HeadsUpReplayView }) {
       </header>
       <ol aria-label="Stages" className="flex flex-wrap gap-2">
         {HEADS_UP_STAGES.map((s) => (
-          <li key={s} aria-current={state.phase === s ? "step" : undefined} className={`rounded-full border px-3 py-1 ${state.phase === s ? "border-sky-300 bg-sky-900 text-sky-50" : "border-slate-600 text-slate-300"}`}>
+          <li
+            key={s}
+            aria-current={state.phase === s ? "step" : undefined}
+            className={`rounded-full border px-3 py-1 ${state.phase === s ? "border-sky-300 bg-sky-900 text-sky-50" : "border-slate-600 text-slate-300"}`}
+          >
             {HEADS_UP_STAGE_LABELS[s]}
           </li>
         ))}
@@ -77,13 +88,22 @@ export function HeadsUpReplay({ replay }: { replay: HeadsUpReplayView }) {
       <div className="grid gap-5 md:grid-cols-[1fr_22rem]">
         <section aria-label="Step" className="flex flex-col gap-3 rounded-2xl border border-slate-600 bg-slate-900 p-5">
           <div className="flex items-center gap-3">
-            <button type="button" onClick={() => setIndex((i) => Math.max(0, i - 1))} className="min-h-12 rounded-xl border border-slate-500 px-4 text-lg">
+            <button
+              type="button"
+              onClick={() => setIndex((i) => Math.max(0, i - 1))}
+              className="min-h-12 rounded-xl border border-slate-500 px-4 text-lg"
+            >
               ← Back
             </button>
             <span data-testid="heads-up-replay-step" className="text-lg">
-              Step {index + 1} of {log.length} · +{Math.round((log[index].at.getTime() - started) / 1000)} s · {HEADS_UP_PHASE_NAMES[state.phase]}
+              Step {index + 1} of {log.length} · +{Math.round((log[index].at.getTime() - started) / 1000)} s ·{" "}
+              {HEADS_UP_PHASE_NAMES[state.phase]}
             </span>
-            <button type="button" onClick={() => setIndex((i) => Math.min(log.length - 1, i + 1))} className="min-h-12 rounded-xl border border-slate-500 px-4 text-lg">
+            <button
+              type="button"
+              onClick={() => setIndex((i) => Math.min(log.length - 1, i + 1))}
+              className="min-h-12 rounded-xl border border-slate-500 px-4 text-lg"
+            >
               Next →
             </button>
           </div>
@@ -106,7 +126,9 @@ export function HeadsUpReplay({ replay }: { replay: HeadsUpReplayView }) {
               onClick={() => item.eventIndex !== null && setIndex(item.eventIndex)}
               className={`rounded-xl border-2 px-4 py-2 text-left ${OUTCOME_STYLE[item.outcome]}`}
             >
-              <span className="font-semibold">{item.outcome === "met" ? "✓" : item.outcome === "missed" ? "✗" : "–"} {item.label}</span>
+              <span className="font-semibold">
+                {item.outcome === "met" ? "✓" : item.outcome === "missed" ? "✗" : "–"} {item.label}
+              </span>
               <span className="block text-sm">{item.reason}</span>
             </button>
           ))}

@@ -24,12 +24,18 @@ function Block({ title, children, testId }: { title: string; children: ReactNode
 export function CaseSoFar({ state, tagLabel, timeZone }: { state: CaseState; tagLabel: (slug: string) => string; timeZone?: string }) {
   const c = state.complaint;
   const options = allOptions(state);
-  const showReadback = state.actions.length > 0 && (state.phase === "confirm" || state.phase === "prevent" || state.phase === "closed" || state.readback !== undefined);
+  const showReadback =
+    state.actions.length > 0 &&
+    (state.phase === "confirm" || state.phase === "prevent" || state.phase === "closed" || state.readback !== undefined);
   // The read-back as the customer saw it: the same composition as the live coach, on the venue's clock.
   const readback = showReadback ? buildReadback(state, { timeZone }) : null;
   const remedy = c ? suggestRemedy(c.severity) : null;
   return (
-    <section aria-labelledby="so-far" className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-4" data-testid="case-so-far">
+    <section
+      aria-labelledby="so-far"
+      className="flex flex-col gap-4 rounded-2xl border border-slate-700 bg-slate-900 p-4"
+      data-testid="case-so-far"
+    >
       <h2 id="so-far" className="text-xl font-bold text-slate-50">
         The case so far
       </h2>
@@ -111,7 +117,8 @@ export function CaseSoFar({ state, tagLabel, timeZone }: { state: CaseState; tag
           {state.compensationSkippedReason ? <p className="text-lg text-slate-100">None: {state.compensationSkippedReason}</p> : null}
           {remedy && c ? (
             <p className="text-base text-sky-200">
-              Suggested for {SEVERITY_LABELS[c.severity].toLowerCase()}: {remedy.label.toLowerCase()} (up to {formatMoney(remedy.maxSuggestedCents)})
+              Suggested for {SEVERITY_LABELS[c.severity].toLowerCase()}: {remedy.label.toLowerCase()} (up to{" "}
+              {formatMoney(remedy.maxSuggestedCents)})
             </p>
           ) : null}
         </Block>
@@ -129,7 +136,9 @@ export function CaseSoFar({ state, tagLabel, timeZone }: { state: CaseState; tag
               {state.readback.comment ? ` “${state.readback.comment}”` : ""}
             </p>
           ) : state.readbackRefusals ? (
-            <p className="text-base text-amber-200">Refused {state.readbackRefusals === 1 ? "once" : `${state.readbackRefusals} times`} before.</p>
+            <p className="text-base text-amber-200">
+              Refused {state.readbackRefusals === 1 ? "once" : `${state.readbackRefusals} times`} before.
+            </p>
           ) : null}
         </Block>
       ) : null}

@@ -27,14 +27,23 @@ export function CommentsPanel({
   const fieldId = useId();
 
   async function pin() {
-    const result = await send<ReplayComment>("POST", `/api/trainer/cases/${encodeURIComponent(caseId)}/comments`, { eventSequence: sequence, text }, {
-      success: `Pinned to step ${sequence}. ${staffName} will see it in their feedback.`,
-    });
+    const result = await send<ReplayComment>(
+      "POST",
+      `/api/trainer/cases/${encodeURIComponent(caseId)}/comments`,
+      { eventSequence: sequence, text },
+      {
+        success: `Pinned to step ${sequence}. ${staffName} will see it in their feedback.`,
+      },
+    );
     if (result.ok) setText("");
   }
 
   return (
-    <section aria-labelledby="comments-heading" className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 p-4" data-testid="comments">
+    <section
+      aria-labelledby="comments-heading"
+      className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 p-4"
+      data-testid="comments"
+    >
       <h2 id="comments-heading" className="text-xl font-bold text-slate-50">
         Coaching comments
       </h2>
@@ -43,7 +52,11 @@ export function CommentsPanel({
         <ul className="flex flex-col gap-2">
           {comments.map((c) => (
             <li key={c.id}>
-              <button type="button" onClick={() => onJump(c.eventSequence - 1)} className="flex w-full flex-col rounded-xl bg-slate-800 px-3 py-2 text-left hover:bg-slate-700">
+              <button
+                type="button"
+                onClick={() => onJump(c.eventSequence - 1)}
+                className="flex w-full flex-col rounded-xl bg-slate-800 px-3 py-2 text-left hover:bg-slate-700"
+              >
                 <span className="text-sm font-semibold text-violet-200">
                   Step {c.eventSequence} · for {c.staffName} · {c.acknowledgedAt ? "acknowledged" : "not yet read"}
                 </span>

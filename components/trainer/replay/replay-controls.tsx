@@ -71,12 +71,22 @@ export function ReplayControls({
 }) {
   const speedId = useId();
   return (
-    <section aria-label="Replay controls" className="flex flex-wrap items-center gap-x-4 gap-y-1.5 rounded-2xl border border-slate-700 bg-slate-900 px-3 py-2">
+    <section
+      aria-label="Replay controls"
+      className="flex flex-wrap items-center gap-x-4 gap-y-1.5 rounded-2xl border border-slate-700 bg-slate-900 px-3 py-2"
+    >
       <div className="flex items-center gap-2">
         <button type="button" className={button} onClick={onFirst} disabled={index === 0} aria-label="Back to the start">
           <Icon name="first" />
         </button>
-        <button type="button" className={button} onClick={() => onStep(-1)} disabled={index === 0} aria-label="Previous step" aria-keyshortcuts="ArrowLeft">
+        <button
+          type="button"
+          className={button}
+          onClick={() => onStep(-1)}
+          disabled={index === 0}
+          aria-label="Previous step"
+          aria-keyshortcuts="ArrowLeft"
+        >
           <Icon name="back" />
         </button>
         <button
@@ -89,7 +99,14 @@ export function ReplayControls({
           <Icon name={playing ? "pause" : "play"} />
           {playing ? "Pause" : index >= last ? "Play again" : speed === "step" ? "Next step" : "Play"}
         </button>
-        <button type="button" className={button} onClick={() => onStep(1)} disabled={index >= last} aria-label="Next step" aria-keyshortcuts="ArrowRight">
+        <button
+          type="button"
+          className={button}
+          onClick={() => onStep(1)}
+          disabled={index >= last}
+          aria-label="Next step"
+          aria-keyshortcuts="ArrowRight"
+        >
           <Icon name="forward" />
         </button>
       </div>
@@ -127,14 +144,21 @@ export function ReplayControls({
           </span>
           <span className="text-slate-300">
             {" "}
-            · <span role="timer" aria-label="Time into the case">{formatCaseTime(elapsedMs)}</span>
+            ·{" "}
+            <span role="timer" aria-label="Time into the case">
+              {formatCaseTime(elapsedMs)}
+            </span>
             {followUp ? " (follow-up)" : ` / ${formatCaseTime(conversationMs)}`}
           </span>
         </p>
         <p className="text-sm text-slate-300" data-testid="keyboard-hints">
           <kbd className={KBD}>Space</kbd> play / pause · <kbd className={KBD}>←</kbd> <kbd className={KBD}>→</kbd> step
         </p>
-        <span id={speedId} className={`block text-sm ${longPauses && !trueTime ? "text-amber-200" : "text-slate-400"}`} data-testid="pause-note">
+        <span
+          id={speedId}
+          className={`block text-sm ${longPauses && !trueTime ? "text-amber-200" : "text-slate-400"}`}
+          data-testid="pause-note"
+        >
           {trueTime
             ? "True time: every pause plays in full."
             : longPauses

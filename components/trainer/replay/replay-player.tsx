@@ -95,8 +95,12 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
               <span className="sr-only">Replay of case </span>
               {replay.reference}
             </span>
-            {replay.practice ? <span className="rounded-md bg-violet-800 px-2 py-1 text-base font-semibold text-violet-50">Practice run</span> : null}
-            {replay.status === "abandoned" ? <span className="rounded-md bg-slate-700 px-2 py-1 text-base font-semibold text-slate-100">Customer left</span> : null}
+            {replay.practice ? (
+              <span className="rounded-md bg-violet-800 px-2 py-1 text-base font-semibold text-violet-50">Practice run</span>
+            ) : null}
+            {replay.status === "abandoned" ? (
+              <span className="rounded-md bg-slate-700 px-2 py-1 text-base font-semibold text-slate-100">Customer left</span>
+            ) : null}
           </h1>
           <p className="text-lg text-slate-300">
             {replay.locationName} · handled by {replay.staff.name} · names and contact details removed

@@ -79,9 +79,13 @@ export function ReplayTimeline({
                   data-gap-ms={gap}
                   aria-hidden="true"
                 >
-                  {shortened ? <span className="absolute -top-3 rounded bg-slate-900 px-0.5 text-base leading-6 text-amber-300">{"//"}</span> : null}
+                  {shortened ? (
+                    <span className="absolute -top-3 rounded bg-slate-900 px-0.5 text-base leading-6 text-amber-300">{"//"}</span>
+                  ) : null}
                   {gap >= LABEL_GAP_MS && width >= 36 ? (
-                    <span className={`absolute top-2 whitespace-nowrap text-xs ${shortened ? "text-amber-200" : "text-slate-400"}`}>{formatCaseTime(gap)}</span>
+                    <span className={`absolute top-2 whitespace-nowrap text-xs ${shortened ? "text-amber-200" : "text-slate-400"}`}>
+                      {formatCaseTime(gap)}
+                    </span>
                   ) : null}
                 </span>
               ) : null}
@@ -101,7 +105,12 @@ export function ReplayTimeline({
                 } ${marked ? "outline outline-[3px] outline-offset-2 outline-amber-300" : ""}`}
               >
                 {line.sequence}
-                {commented.has(i) ? <span aria-hidden="true" className="absolute -right-1 -top-1 size-3 rounded-full border-2 border-slate-900 bg-violet-400" /> : null}
+                {commented.has(i) ? (
+                  <span
+                    aria-hidden="true"
+                    className="absolute -right-1 -top-1 size-3 rounded-full border-2 border-slate-900 bg-violet-400"
+                  />
+                ) : null}
               </button>
             </li>
           );

@@ -17,7 +17,11 @@ export function RubricPanel({
   onSelect: (id: RubricItemId, eventIndex: number) => void;
 }) {
   return (
-    <section aria-labelledby="rubric-heading" className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 p-4" data-testid="rubric">
+    <section
+      aria-labelledby="rubric-heading"
+      className="flex flex-col gap-3 rounded-2xl border border-slate-700 bg-slate-900 p-4"
+      data-testid="rubric"
+    >
       <div className="flex items-center justify-between gap-3">
         <h2 id="rubric-heading" className="text-xl font-bold text-slate-50">
           Rubric

@@ -48,12 +48,19 @@ export function StepCard({
   const texts = coachedTexts(event);
   const answer = event.type === "readback_answered" ? event.data : null;
   return (
-    <section aria-labelledby="step-heading" aria-live="polite" className="flex flex-col gap-3 rounded-2xl border border-sky-800 bg-slate-900 p-4" data-testid="step-card">
+    <section
+      aria-labelledby="step-heading"
+      aria-live="polite"
+      className="flex flex-col gap-3 rounded-2xl border border-sky-800 bg-slate-900 p-4"
+      data-testid="step-card"
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="step-heading" className="text-2xl font-bold text-slate-50">
           Step {line.sequence}: {line.what}
           {line.superseded ? (
-            <span className="ml-2 align-middle rounded-md bg-slate-700 px-2 py-0.5 text-sm font-semibold text-slate-100">Superseded by a later round</span>
+            <span className="ml-2 align-middle rounded-md bg-slate-700 px-2 py-0.5 text-sm font-semibold text-slate-100">
+              Superseded by a later round
+            </span>
           ) : null}
         </h2>
         <p className="text-base text-slate-300">
@@ -63,14 +70,22 @@ export function StepCard({
       </header>
       {line.detail && texts.length === 0 ? <p className="whitespace-pre-line text-lg text-slate-100">{line.detail}</p> : null}
       {answer ? (
-        <p className={`rounded-xl px-4 py-3 text-xl font-semibold ${answer.accepted ? "bg-emerald-950 text-emerald-100" : "bg-amber-950 text-amber-100"}`} data-testid="customer-answer">
+        <p
+          className={`rounded-xl px-4 py-3 text-xl font-semibold ${answer.accepted ? "bg-emerald-950 text-emerald-100" : "bg-amber-950 text-amber-100"}`}
+          data-testid="customer-answer"
+        >
           The customer said: {answer.accepted ? "“Yes, that's right.”" : "“Not quite.”"}
           {answer.comment ? <span className="mt-1 block text-lg font-normal">“{answer.comment}”</span> : null}
         </p>
       ) : null}
       {customer ? (
-        <p className={`rounded-xl border-2 border-violet-400 bg-violet-950/70 px-4 py-3 text-lg ${customer.vent || customer.walkedOut ? "font-semibold text-rose-100" : "text-violet-50"}`} data-testid="practice-customer-reply">
-          <span className="block text-sm font-semibold uppercase tracking-wide text-violet-200">The practice customer · temper {customer.temper} of 10</span>
+        <p
+          className={`rounded-xl border-2 border-violet-400 bg-violet-950/70 px-4 py-3 text-lg ${customer.vent || customer.walkedOut ? "font-semibold text-rose-100" : "text-violet-50"}`}
+          data-testid="practice-customer-reply"
+        >
+          <span className="block text-sm font-semibold uppercase tracking-wide text-violet-200">
+            The practice customer · temper {customer.temper} of 10
+          </span>
           {customer.say}
         </p>
       ) : null}
@@ -79,13 +94,18 @@ export function StepCard({
           {texts.map((t) => (
             <CoachedWords key={t.field} label={t.label} text={t.text} stepKey={`${line.sequence}-${t.field}`} />
           ))}
-          {event.type === "options_offered" && event.data.facts ? <p className="text-base text-slate-300">Facts checked: {event.data.facts}</p> : null}
+          {event.type === "options_offered" && event.data.facts ? (
+            <p className="text-base text-slate-300">Facts checked: {event.data.facts}</p>
+          ) : null}
         </div>
       ) : null}
       {proofs.length ? (
         <ul aria-label="What this step shows" className="flex flex-col gap-2" data-testid="step-proofs">
           {proofs.map((p) => (
-            <li key={p.id} className={`flex items-start gap-3 rounded-xl px-3 py-2 ${p.outcome === "met" ? "bg-emerald-950/70" : "bg-rose-950/70"}`}>
+            <li
+              key={p.id}
+              className={`flex items-start gap-3 rounded-xl px-3 py-2 ${p.outcome === "met" ? "bg-emerald-950/70" : "bg-rose-950/70"}`}
+            >
               <OutcomeMark outcome={p.outcome} />
               <span>
                 <span className="font-semibold text-slate-50">{p.label}</span>

@@ -81,7 +81,12 @@ const CHOICE_LEAD: Record<HeadsUpOption["choice"], string> = {
  * reason, the options as a list, and the question that hands them the choice. Each free-text part
  * stands as its own item.
  */
-export function suggestedHeadsUpWords(input: { kind: HeadsUpKind; what: string; reason: string; options: readonly HeadsUpOption[] }): string[] {
+export function suggestedHeadsUpWords(input: {
+  kind: HeadsUpKind;
+  what: string;
+  reason: string;
+  options: readonly HeadsUpOption[];
+}): string[] {
   return [
     OPENING[input.kind],
     `${asItem(input.what)}.`,

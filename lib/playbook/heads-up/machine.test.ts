@@ -126,26 +126,44 @@ describe.each(HEADS_UP_EVENT_TYPES)("%s", (type) => {
 
 describe("heads-up guards", () => {
   it("refuses a reason that is not the plain, true one", () => {
-    const result = transitionHeadsUp(caseAt("explain"), ev({ type: "reason_explained", data: { reason: "The supplier let us down", trueReason: false } }));
+    const result = transitionHeadsUp(
+      caseAt("explain"),
+      ev({ type: "reason_explained", data: { reason: "The supplier let us down", trueReason: false } }),
+    );
     expect(result.ok ? null : result.code).toBe("not_ready");
   });
 
   it("needs at least two options before the customer decides", () => {
     const one = ev({ type: "options_offered", data: { options: [{ choice: "wait", text: "Wait 30 minutes" }] } });
     expect(transitionHeadsUp(caseAt("offer"), one).ok).toBe(false);
-    const same = ev({ type: "options_offered", data: { options: [{ choice: "wait", text: "Wait 30 minutes" }, { choice: "wait", text: "wait 30 minutes " }] } });
+    const same = ev({
+      type: "options_offered",
+      data: {
+        options: [
+          { choice: "wait", text: "Wait 30 minutes" },
+          { choice: "wait", text: "wait 30 minutes " },
+        ],
+      },
+    });
     expect(transitionHeadsUp(caseAt("offer"), same).ok).toBe(false);
   });
 
   it("takes only a choice among the options offered, matching how it was offered, or something else", () => {
     const at = caseAt("decide");
     expect(transitionHeadsUp(at, ev({ type: "customer_decided", data: { choice: "change", option: "Steak" } })).ok).toBe(false);
-    expect(transitionHeadsUp(at, ev({ type: "customer_decided", data: { choice: "wait", option: "The sea bass, cooked the same way" } })).ok).toBe(false);
-    expect(transitionHeadsUp(at, ev({ type: "customer_decided", data: { choice: "other", option: "They will order a starter first" } })).ok).toBe(true);
+    expect(
+      transitionHeadsUp(at, ev({ type: "customer_decided", data: { choice: "wait", option: "The sea bass, cooked the same way" } })).ok,
+    ).toBe(false);
+    expect(
+      transitionHeadsUp(at, ev({ type: "customer_decided", data: { choice: "other", option: "They will order a starter first" } })).ok,
+    ).toBe(true);
   });
 
   it("refuses a gesture above the person's own limit as not_authorised", () => {
-    const big = ev({ type: "gesture_offered", data: { ...HEADS_UP_SAMPLE.gesture_offered.data, valueCents: 5000, authorityLimitCents: 2000 } });
+    const big = ev({
+      type: "gesture_offered",
+      data: { ...HEADS_UP_SAMPLE.gesture_offered.data, valueCents: 5000, authorityLimitCents: 2000 },
+    });
     const result = transitionHeadsUp(caseAt("confirm"), big);
     expect(result.ok ? null : result.code).toBe("not_authorised");
   });
@@ -188,14 +206,20 @@ describe("carrying over into a complaint", () => {
 // ---------------------------------------------------------------------------------------------
 
 const actorArb = fc.constantFrom<Actor>(STAFF, { id: "staff-2", role: "staff" }, { id: "manager-1", role: "manager" });
-const optionArb = fc.record({ choice: fc.constantFrom("wait", "change", "cancel", "other" as const), text: fc.constantFrom("Wait 20 minutes", "The sea bass", "Cancel, no charge", "A table inside") });
+const optionArb = fc.record({
+  choice: fc.constantFrom("wait", "change", "cancel", "other" as const),
+  text: fc.constantFrom("Wait 20 minutes", "The sea bass", "Cancel, no charge", "A table inside"),
+});
 const eventArb: fc.Arbitrary<HeadsUpEvent> = fc.oneof(
   fc.constant(HEADS_UP_SAMPLE.heads_up_opened),
   fc.constant(HEADS_UP_SAMPLE.issue_noticed),
   fc.boolean().map((trueReason) => ({ type: "reason_explained" as const, data: { reason: "More popular than ever tonight", trueReason } })),
   fc.array(optionArb, { minLength: 1, maxLength: 3 }).map((options) => ({ type: "options_offered" as const, data: { options } })),
   optionArb.map((o) => ({ type: "customer_decided" as const, data: { choice: o.choice, option: o.text } })),
-  fc.integer({ min: 0, max: 4000 }).map((valueCents) => ({ type: "gesture_offered" as const, data: { id: `g-${valueCents}`, kind: "gesture" as const, description: "A drink on us", valueCents, authorityLimitCents: 2000 } })),
+  fc.integer({ min: 0, max: 4000 }).map((valueCents) => ({
+    type: "gesture_offered" as const,
+    data: { id: `g-${valueCents}`, kind: "gesture" as const, description: "A drink on us", valueCents, authorityLimitCents: 2000 },
+  })),
   fc.boolean().map((accepted) => ({ type: "choice_confirmed" as const, data: { accepted } })),
   fc.constant(HEADS_UP_SAMPLE.prevention_noted),
   fc.constant(HEADS_UP_SAMPLE.heads_up_closed),

@@ -10,8 +10,10 @@ const OPEN: readonly HeadsUpPhase[] = HEADS_UP_STAGES;
 /** A customer who complains after all can do so at any point of the heads-up. */
 const MIN_OPTIONS = 2;
 
-const to = (phase: HeadsUpPhase) => (state: HeadsUpState, at: Date): HeadsUpState =>
-  state.phase === phase ? state : { ...state, phase, phaseEnteredAt: at };
+const to =
+  (phase: HeadsUpPhase) =>
+  (state: HeadsUpState, at: Date): HeadsUpState =>
+    state.phase === phase ? state : { ...state, phase, phaseEnteredAt: at };
 
 const sameText = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
 
@@ -87,7 +89,14 @@ export const headsUpFlow: { [T in HeadsUpEventType]: Rule<T> } = {
       ...s,
       gestures: [
         ...s.gestures,
-        { id: e.data.id, kind: e.data.kind, description: e.data.description, valueCents: e.data.valueCents, round: s.round, offeredById: e.actor.id },
+        {
+          id: e.data.id,
+          kind: e.data.kind,
+          description: e.data.description,
+          valueCents: e.data.valueCents,
+          round: s.round,
+          offeredById: e.actor.id,
+        },
       ],
     }),
   },
@@ -101,7 +110,8 @@ export const headsUpFlow: { [T in HeadsUpEventType]: Rule<T> } = {
   },
   prevention_noted: {
     in: ["prevent"],
-    guard: (_s, e) => (e.data.tags.length === 0 && !e.data.note ? "Tag a root cause or note what would stop this catching customers out again." : null),
+    guard: (_s, e) =>
+      e.data.tags.length === 0 && !e.data.note ? "Tag a root cause or note what would stop this catching customers out again." : null,
     apply: (s, e) => ({ ...s, prevention: { tags: [...new Set(e.data.tags)], note: e.data.note } }),
   },
   heads_up_closed: {

@@ -58,14 +58,25 @@ function trueReason({ log }: Context): Proof {
   if (e.type !== "reason_explained") return notApplicable("No reason was given.");
   const flag = [e.data.reason, e.data.words ?? ""]
     .flatMap((t) => assessPhrase(t))
-    .find((f) => f.severity === "flag" && (f.kind === "excuse" || f.kind === "blame_colleague" || f.kind === "blame_customer" || f.kind === "policy"));
-  if (flag) return missed(index, `“${flag.match}” sounds like ${PHRASE_KIND_LABELS[flag.kind].toLowerCase()}: give the plain reason instead.`);
+    .find(
+      (f) =>
+        f.severity === "flag" &&
+        (f.kind === "excuse" || f.kind === "blame_colleague" || f.kind === "blame_customer" || f.kind === "policy"),
+    );
+  if (flag)
+    return missed(index, `“${flag.match}” sounds like ${PHRASE_KIND_LABELS[flag.kind].toLowerCase()}: give the plain reason instead.`);
   return met(index, "One plain, true reason, with no excuse or blame.");
 }
 
 function optionsGiven({ log, final }: Context): Proof {
   const index = log.findIndex((e) => e.type === "options_offered");
-  if (index === -1) return log.some((e) => e.type === "reason_explained") ? missed(log.findIndex((e) => e.type === "reason_explained"), "No options were offered.") : notApplicable("The heads-up ended before options.");
+  if (index === -1)
+    return log.some((e) => e.type === "reason_explained")
+      ? missed(
+          log.findIndex((e) => e.type === "reason_explained"),
+          "No options were offered.",
+        )
+      : notApplicable("The heads-up ended before options.");
   const kinds = new Set(final.options.map((o) => o.choice));
   return kinds.size >= 2
     ? met(index, `Offered ${final.options.length} options of ${kinds.size} kinds, so the choice was theirs.`)
@@ -86,7 +97,9 @@ function choiceConfirmed({ log }: Context): Proof {
   const accepted = log.findIndex((e) => e.type === "choice_confirmed" && e.data.accepted);
   if (accepted !== -1) return met(accepted, "Read the choice back and the customer said yes.");
   const decided = log.findIndex((e) => e.type === "customer_decided");
-  return decided === -1 ? notApplicable("Nothing was chosen to read back.") : missed(decided, "The choice was never read back to the customer.");
+  return decided === -1
+    ? notApplicable("Nothing was chosen to read back.")
+    : missed(decided, "The choice was never read back to the customer.");
 }
 
 const CHECKS: Record<HeadsUpRubricItemId, (ctx: Context) => Proof> = {
@@ -119,10 +132,23 @@ export function scoreHeadsUp(log: readonly RecordedHeadsUpEvent[]): HeadsUpRubri
   const items = HEADS_UP_RUBRIC_ITEMS.map((id): HeadsUpRubricItem => {
     const proof = log.length === 0 ? notApplicable("Nothing was recorded.") : CHECKS[id](ctx);
     const index = proof.outcome !== "not_applicable" && proof.index !== null && proof.index >= 0 ? proof.index : null;
-    return { id, label: HEADS_UP_RUBRIC_LABELS[id], outcome: proof.outcome, eventIndex: index, sequence: index === null ? null : index + 1, reason: proof.reason };
+    return {
+      id,
+      label: HEADS_UP_RUBRIC_LABELS[id],
+      outcome: proof.outcome,
+      eventIndex: index,
+      sequence: index === null ? null : index + 1,
+      reason: proof.reason,
+    };
   });
   const metCount = items.filter((i) => i.outcome === "met").length;
   const missedCount = items.filter((i) => i.outcome === "missed").length;
   const applicable = metCount + missedCount;
-  return { items, met: metCount, missed: missedCount, applicable, score: applicable === 0 ? null : Math.round((100 * metCount) / applicable) };
+  return {
+    items,
+    met: metCount,
+    missed: missedCount,
+    applicable,
+    score: applicable === 0 ? null : Math.round((100 * metCount) / applicable),
+  };
 }

@@ -18,7 +18,10 @@ async function main() {
     const caseId = caseIds[n % caseIds.length];
     const clientEventId = `second-writer-${process.pid}-${n++}`;
     try {
-      const result = await appendEvent(db, actor, caseId, { clientEventId, event: { type: "note_added", data: { text: `From the back office ${n}` } } });
+      const result = await appendEvent(db, actor, caseId, {
+        clientEventId,
+        event: { type: "note_added", data: { text: `From the back office ${n}` } },
+      });
       console.log(JSON.stringify({ ack: clientEventId, caseId, sequence: result.sequence }));
     } catch (error) {
       // A case not opened yet, or closed: the playbook's answer, not a failure of the database.

@@ -127,9 +127,13 @@ export function arbitraryFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknow
       return fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in record) });
     }
     case "array":
-      return fc.array(arbitraryFor(schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 6) });
+      return fc.array(arbitraryFor(schema.items ?? {}, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 6),
+      });
     case "string":
-      if (schema.format === "date-time") return fc.date({ noInvalidDate: true, min: new Date("2000-01-01"), max: new Date("2100-01-01") }).map((d) => d.toISOString());
+      if (schema.format === "date-time")
+        return fc.date({ noInvalidDate: true, min: new Date("2000-01-01"), max: new Date("2100-01-01") }).map((d) => d.toISOString());
       if (schema.format === "email") return fc.emailAddress();
       if (schema.pattern) {
         try {
@@ -140,7 +144,10 @@ export function arbitraryFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknow
       }
       return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 80) });
     case "integer":
-      return fc.integer({ min: Math.ceil(schema.minimum ?? schema.exclusiveMinimum ?? -1e6), max: Math.floor(schema.maximum ?? schema.exclusiveMaximum ?? 1e6) });
+      return fc.integer({
+        min: Math.ceil(schema.minimum ?? schema.exclusiveMinimum ?? -1e6),
+        max: Math.floor(schema.maximum ?? schema.exclusiveMaximum ?? 1e6),
+      });
     case "number":
       return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
     case "boolean":
@@ -168,7 +175,7 @@ const hostileString = fc.oneof(
   fc.constantFrom(
     "",
     " ",
-    "'; DROP TABLE \"Case\"; --",
+    '\'; DROP TABLE "Case"; --',
     "<script>alert(1)</script>",
     "../../../../etc/passwd",
     "%00",
@@ -206,7 +213,12 @@ function breakObject(value: unknown): fc.Arbitrary<unknown> {
     // Replace a field with something hostile.
     fc.tuple(some, hostileValue).map(([k, v]) => ({ ...value, [k]: v })),
     // Poison the prototype, add unknown fields.
-    hostileValue.map((v) => JSON.parse(`{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}, "extra": ${JSON.stringify(v ?? null)}}`) as unknown),
+    hostileValue.map(
+      (v) =>
+        JSON.parse(
+          `{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}, "extra": ${JSON.stringify(v ?? null)}}`,
+        ) as unknown,
+    ),
     fc.constant(Object.assign(Object.create(null) as object, value, { ["__proto__"]: { polluted: true } })),
     // Nested deeper than anyone expects.
     fc.constant(JSON.parse("[".repeat(500) + "]".repeat(500)) as unknown),
@@ -226,7 +238,7 @@ export function hostileBody(schema: z.ZodType | undefined): fc.Arbitrary<Body> {
       weight: 2,
       arbitrary: fc
         .oneof(
-          fc.constantFrom("{", "{\"a\":", "[1,2", "<xml/>", "null", "\"just a string\"", "x".repeat(120_000), "\uFEFF{}", "{}{}"),
+          fc.constantFrom("{", '{"a":', "[1,2", "<xml/>", "null", '"just a string"', "x".repeat(120_000), "\uFEFF{}", "{}{}"),
           fc.string({ maxLength: 300 }),
         )
         .map((raw): Body => ({ raw })),
@@ -236,10 +248,19 @@ export function hostileBody(schema: z.ZodType | undefined): fc.Arbitrary<Body> {
 }
 
 export function hostileQuery(schema: z.ZodType | undefined): fc.Arbitrary<string> {
-  const keys = schema ? Object.keys(((z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema).properties ?? {})) : [];
+  const keys = schema ? Object.keys((z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema).properties ?? {}) : [];
   const key = keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 10 })) : fc.string({ maxLength: 10 });
-  const value = fc.oneof(hostileString, schema ? fromZod(schema).map((v) => (v && typeof v === "object" ? Object.values(v)[0] : v)).map(String) : fc.string());
-  return fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString());
+  const value = fc.oneof(
+    hostileString,
+    schema
+      ? fromZod(schema)
+          .map((v) => (v && typeof v === "object" ? Object.values(v)[0] : v))
+          .map(String)
+      : fc.string(),
+  );
+  return fc
+    .array(fc.tuple(key, value), { maxLength: 6 })
+    .map((pairs) => new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +334,10 @@ export async function prepare(db: Db): Promise<Fixtures> {
   const { caseId } = await openCase(db, amira, { clientEventId: "hostile-open-0001" });
   await appendEvent(db, amira, caseId, {
     clientEventId: "hostile-heard-0001",
-    event: { type: "complaint_heard", data: { customerWords: "Cold soup", category: "food_quality", severity: 2, spot: "Table 1", mood: "upset" } },
+    event: {
+      type: "complaint_heard",
+      data: { customerWords: "Cold soup", category: "food_quality", severity: 2, spot: "Table 1", mood: "upset" },
+    },
   });
   await addManagerNote(db, actorFor("usr-maria", "loc-harbour"), caseId, { text: "Seen" }).catch(() => undefined);
   const { id: headsUpId } = await raiseHeadsUp(db, amira, {
@@ -326,7 +350,12 @@ export async function prepare(db: Db): Promise<Fixtures> {
       { choice: "wait", text: "Wait 20 minutes" },
     ],
   });
-  const { caseId: headsUpCaseId } = await tellTable(db, amira, headsUpId, { clientEventId: "hostile-told-0001", spot: "Table 2", choice: "wait", option: "Wait 20 minutes" });
+  const { caseId: headsUpCaseId } = await tellTable(db, amira, headsUpId, {
+    clientEventId: "hostile-told-0001",
+    spot: "Table 2",
+    choice: "wait",
+    option: "Wait 20 minutes",
+  });
   const tags = await db.rootCauseTag.findMany({ select: { id: true }, take: 2 });
   const session = async (userId: string) => `coach_session=${(await createSession(db, userId, "loc-harbour")).token}`;
   return {
@@ -366,7 +395,9 @@ export class SqliteFingerprint implements Fingerprint {
   }
   private compute(): string {
     const tables = this.sqlite
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (${UNWATCHED.map((t) => `'${t}'`).join(", ")}) ORDER BY name`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (${UNWATCHED.map((t) => `'${t}'`).join(", ")}) ORDER BY name`,
+      )
       .pluck()
       .all() as string[];
     const hash = createHash("sha1");
@@ -409,7 +440,9 @@ export class PostgresFingerprint implements Fingerprint {
     await client.query(`CREATE TABLE IF NOT EXISTS "_TestWrites" (n bigint NOT NULL); INSERT INTO "_TestWrites" SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "_TestWrites");
       CREATE OR REPLACE FUNCTION "_test_count_write"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE "_TestWrites" SET n = n + 1; RETURN NULL; END $$;`);
     for (const { name } of rows) {
-      await client.query(`CREATE OR REPLACE TRIGGER "_test_writes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${name}" FOR EACH STATEMENT EXECUTE FUNCTION "_test_count_write"()`);
+      await client.query(
+        `CREATE OR REPLACE TRIGGER "_test_writes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${name}" FOR EACH STATEMENT EXECUTE FUNCTION "_test_count_write"()`,
+      );
     }
     const fingerprint = new PostgresFingerprint(client);
     fingerprint.tables = rows.map((r) => r.name);
@@ -426,7 +459,9 @@ export class PostgresFingerprint implements Fingerprint {
     const hash = createHash("sha1");
     for (const table of this.tables) {
       hash.update(table);
-      const { rows } = await this.client.query<{ d: string | null }>(`SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS d FROM "${table}" t`);
+      const { rows } = await this.client.query<{ d: string | null }>(
+        `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS d FROM "${table}" t`,
+      );
       hash.update(rows[0]?.d ?? "");
     }
     return hash.digest("hex");
@@ -462,7 +497,10 @@ export type Input = { params: Record<string, string>; query: string; body: Body;
 
 export function inputs(endpoint: Endpoint, fixtures: Fixtures): fc.Arbitrary<Input> {
   const schema = SCHEMAS[endpoint.key];
-  const param = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...fixtures.ids) }, { weight: 2, arbitrary: hostileString.filter((s) => s.length > 0) });
+  const param = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...fixtures.ids) },
+    { weight: 2, arbitrary: hostileString.filter((s) => s.length > 0) },
+  );
   const params = fc.record(Object.fromEntries(endpoint.params.map((p) => [p, param])) as Record<string, fc.Arbitrary<string>>);
   const body = endpoint.method === "GET" ? fc.constant<Body>(null) : hostileBody(schema);
   const query = endpoint.method === "GET" ? hostileQuery(schema) : fc.constant("");
@@ -503,7 +541,8 @@ export function problemWith(outcome: Outcome, changed: boolean): string | null {
     } catch {
       return `answered ${outcome.status} without a JSON error: ${outcome.text.slice(0, 200)}`;
     }
-    if (typeof message !== "string" || message.trim().length < 5) return `answered ${outcome.status} without a clear message: ${outcome.text.slice(0, 200)}`;
+    if (typeof message !== "string" || message.trim().length < 5)
+      return `answered ${outcome.status} without a clear message: ${outcome.text.slice(0, 200)}`;
     if (changed) return `answered ${outcome.status} but changed the database`;
   }
   return null;
@@ -548,7 +587,9 @@ export function describeHostileShard(context: Context, shard: number, of: number
       it(`${endpoint.key} (as ${endpoint.visitor}): never 5xx; a 4xx explains itself and changes nothing`, async () => {
         const { status } = await checkEndpoint(context, endpoint);
         if (process.env.HOSTILE_VERBOSE) console.log(endpoint.key, JSON.stringify(status));
-        const refused = Object.entries(status).filter(([code]) => Number(code) >= 400).reduce((n, [, count]) => n + count, 0);
+        const refused = Object.entries(status)
+          .filter(([code]) => Number(code) >= 400)
+          .reduce((n, [, count]) => n + count, 0);
         // Where a schema shapes the input, the breaking must show: most calls refused (a few
         // generated from the schema may be valid, and are then simply carried out).
         if (SCHEMAS[endpoint.key] && endpoint.method !== "GET") expect(refused / RUNS).toBeGreaterThan(0.5);

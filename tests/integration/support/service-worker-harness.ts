@@ -108,7 +108,11 @@ export function worker() {
   /** The worker's answer alone, without waiting for what it does in the background. */
   const answerTo = (url: string) => {
     let responded: Promise<Response> | undefined;
-    const event = { request: { url: abs(url), method: "GET", mode: "navigate" }, waitUntil: () => undefined, respondWith: (p: Promise<Response>) => (responded = p) };
+    const event = {
+      request: { url: abs(url), method: "GET", mode: "navigate" },
+      waitUntil: () => undefined,
+      respondWith: (p: Promise<Response>) => (responded = p),
+    };
     for (const handler of handlers.get("fetch") ?? []) handler(event);
     return responded as Promise<Response>;
   };
@@ -119,6 +123,14 @@ export function worker() {
     await dispatch("message", { data, ports: [{ postMessage: (m: unknown) => (answer = m) }] });
     return answer;
   };
-  return { network, stores, answerTo, navigate, get, message, install: () => dispatch("install", {}), activate: () => dispatch("activate", {}) };
+  return {
+    network,
+    stores,
+    answerTo,
+    navigate,
+    get,
+    message,
+    install: () => dispatch("install", {}),
+    activate: () => dispatch("activate", {}),
+  };
 }
-

@@ -13,7 +13,24 @@ export function loadCorpus(file: "tune" | "holdout"): CorpusEntry[] {
 }
 
 const NOT_NAME_TOKENS = new Set(["mr", "mrs", "ms", "miss", "dr", "mx", "sir", "professor", "van", "der", "de", "la"]);
-const NOT_EMAIL_TOKENS = new Set(["dot", "at", "underscore", "dash", "hyphen", "com", "org", "net", "co", "uk", "io", "de", "es", "ie", "jp", "travel"]);
+const NOT_EMAIL_TOKENS = new Set([
+  "dot",
+  "at",
+  "underscore",
+  "dash",
+  "hyphen",
+  "com",
+  "org",
+  "net",
+  "co",
+  "uk",
+  "io",
+  "de",
+  "es",
+  "ie",
+  "jp",
+  "travel",
+]);
 
 const wholeWord = (token: string, text: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu").test(text);

@@ -4,15 +4,7 @@ import fc from "fast-check";
 import type { Actor, PlaybookEvent, RecordedEvent } from "@/lib/playbook/events";
 import { transition, type Refusal } from "@/lib/playbook/machine";
 import { initialState, type CaseState } from "@/lib/playbook/state";
-import {
-  CATEGORIES,
-  COMPENSATION_KINDS,
-  FEELINGS,
-  MOODS,
-  SEVERITIES,
-  STAGES,
-  type Role,
-} from "@/lib/playbook/vocabulary";
+import { CATEGORIES, COMPENSATION_KINDS, FEELINGS, MOODS, SEVERITIES, STAGES, type Role } from "@/lib/playbook/vocabulary";
 import { recorded, SCRIPT_TEXT, scriptCase, type ScriptOptions, type VentStage } from "./walkthrough";
 
 export type SequenceOptions = {
@@ -42,16 +34,12 @@ const ACTION_IDS = ["action-0", "action-1", "case-1-action-1", "case-1-action-2"
 
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 const words = fc.constantFrom("The soup was cold.", "We waited an hour.", "Nobody came to our table.", "The bill was wrong.");
-const mostly = (value: boolean) =>
-  fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constant(!value), weight: 1 });
+const mostly = (value: boolean) => fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constant(!value), weight: 1 });
 
 /** Any schema-valid event, with data that sometimes meets the playbook's guards and sometimes not. */
 export function arbitraryPlaybookEvent(options: SequenceOptions = {}): fc.Arbitrary<PlaybookEvent> {
   const tags = options.rootCauseTags ?? DEFAULT_TAGS;
-  const cents = fc.oneof(
-    fc.constantFrom(0, 500, 1999, 2000, 2001, 5000),
-    fc.integer({ min: 0, max: 10_000 }),
-  );
+  const cents = fc.oneof(fc.constantFrom(0, 500, 1999, 2000, 2001, 5000), fc.integer({ min: 0, max: 10_000 }));
   const events: fc.Arbitrary<PlaybookEvent>[] = [
     fc
       .record({
@@ -94,9 +82,7 @@ export function arbitraryPlaybookEvent(options: SequenceOptions = {}): fc.Arbitr
         option: maybe(fc.constantFrom(...OPTION_POOL)),
       })
       .map((data) => ({ type: "manager_decided" as const, data })),
-    fc
-      .record({ option: fc.constantFrom(...OPTION_POOL, NEVER_OFFERED) })
-      .map((data) => ({ type: "solution_agreed" as const, data })),
+    fc.record({ option: fc.constantFrom(...OPTION_POOL, NEVER_OFFERED) }).map((data) => ({ type: "solution_agreed" as const, data })),
     fc
       .record({
         id: fc.constant("comp"),
@@ -123,7 +109,10 @@ export function arbitraryPlaybookEvent(options: SequenceOptions = {}): fc.Arbitr
       .record({ accepted: mostly(true), comment: maybe(fc.constant("Not quite.")) })
       .map((data) => ({ type: "readback_answered" as const, data })),
     fc
-      .record({ tags: fc.subarray(tags, { minLength: 1, maxLength: Math.min(5, tags.length) }), note: maybe(fc.constant("Train the team.")) })
+      .record({
+        tags: fc.subarray(tags, { minLength: 1, maxLength: Math.min(5, tags.length) }),
+        note: maybe(fc.constant("Train the team.")),
+      })
       .map((data) => ({ type: "root_causes_tagged" as const, data })),
     fc.constant({ type: "case_closed" as const, data: {} }),
     fc
@@ -170,10 +159,7 @@ export function arbitraryScriptOptions(options: SequenceOptions = {}): fc.Arbitr
     ventBackTo: fc.constantFrom("listen" as const, "validate" as const),
     note: maybe(fc.constant("Birthday dinner.")),
     rootCauses: fc.subarray(tags, { minLength: 1, maxLength: Math.min(5, tags.length) }),
-    abandonAt: fc.oneof(
-      { arbitrary: fc.constant(undefined), weight: 9 },
-      { arbitrary: fc.constantFrom(...STAGES), weight: 1 },
-    ),
+    abandonAt: fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: fc.constantFrom(...STAGES), weight: 1 }),
   });
 }
 
@@ -185,10 +171,7 @@ type Mutation =
   | { kind: "duplicate"; at: number }
   | { kind: "actor"; at: number; role: Role };
 
-const roles = fc.oneof(
-  { arbitrary: fc.constant<Role>("staff"), weight: 3 },
-  { arbitrary: fc.constant<Role>("manager"), weight: 1 },
-);
+const roles = fc.oneof({ arbitrary: fc.constant<Role>("staff"), weight: 3 }, { arbitrary: fc.constant<Role>("manager"), weight: 1 });
 
 function applyMutation(steps: Step[], mutation: Mutation, keepOpening: boolean): Step[] {
   const first = keepOpening ? 1 : 0;

@@ -7,7 +7,10 @@ export const recordedHeadsUp = (event: HeadsUpEvent, at: Date, actor: Actor): Re
 /** A valid-looking event of every type (guards aside, which depend on the state). */
 export const HEADS_UP_SAMPLE: { [T in HeadsUpEventType]: HeadsUpEventOf<T> } = {
   heads_up_opened: { type: "heads_up_opened", data: { reference: "H-0001", locationId: "location-1" } },
-  issue_noticed: { type: "issue_noticed", data: { kind: "sold_out", what: "The salmon is sold out", spot: "Table 4", customerAskedFirst: false } },
+  issue_noticed: {
+    type: "issue_noticed",
+    data: { kind: "sold_out", what: "The salmon is sold out", spot: "Table 4", customerAskedFirst: false },
+  },
   reason_explained: { type: "reason_explained", data: { reason: "It has been more popular than ever tonight", trueReason: true } },
   options_offered: {
     type: "options_offered",
@@ -19,7 +22,10 @@ export const HEADS_UP_SAMPLE: { [T in HeadsUpEventType]: HeadsUpEventOf<T> } = {
     },
   },
   customer_decided: { type: "customer_decided", data: { choice: "change", option: "The sea bass, cooked the same way" } },
-  gesture_offered: { type: "gesture_offered", data: { id: "gesture-1", kind: "gesture", description: "A glass of wine on us", valueCents: 600 } },
+  gesture_offered: {
+    type: "gesture_offered",
+    data: { id: "gesture-1", kind: "gesture", description: "A glass of wine on us", valueCents: 600 },
+  },
   choice_confirmed: { type: "choice_confirmed", data: { accepted: true } },
   prevention_noted: { type: "prevention_noted", data: { tags: ["stock"], note: "Order two more sides of salmon for Fridays" } },
   heads_up_closed: { type: "heads_up_closed", data: {} },

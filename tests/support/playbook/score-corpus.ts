@@ -39,13 +39,34 @@ function row(kind: CategoryScore["kind"], pairs: readonly { expected: boolean; g
 
 export function scoreCorpus(lines: readonly CorpusLine[]): CorpusScore {
   const results = lines.map((line) => ({ line, got: [...new Set(assessPhrase(line.text).map((f) => f.kind))].sort() }));
-  const rows = PHRASE_KINDS.map((kind) => row(kind, results.map((r) => ({ expected: r.line.kinds.includes(kind), got: r.got.includes(kind) }))));
-  rows.push(row("any flag", results.map((r) => ({ expected: r.line.kinds.length > 0, got: r.got.length > 0 }))));
+  const rows = PHRASE_KINDS.map((kind) =>
+    row(
+      kind,
+      results.map((r) => ({ expected: r.line.kinds.includes(kind), got: r.got.includes(kind) })),
+    ),
+  );
+  rows.push(
+    row(
+      "any flag",
+      results.map((r) => ({ expected: r.line.kinds.length > 0, got: r.got.length > 0 })),
+    ),
+  );
   // Noisy lines (typos, no apostrophes, lower case): is each flagged line still caught, each clean one still left alone?
   const noisy = results.filter((r) => r.line.noisy);
-  rows.push(row("noisy lines", noisy.map((r) => ({ expected: r.line.kinds.length > 0, got: r.got.length > 0 }))));
+  rows.push(
+    row(
+      "noisy lines",
+      noisy.map((r) => ({ expected: r.line.kinds.length > 0, got: r.got.length > 0 })),
+    ),
+  );
   const mistakes = results
     .filter((r) => r.got.join() !== [...r.line.kinds].sort().join())
     .map((r) => ({ text: r.line.text, expected: [...r.line.kinds].sort(), got: r.got }));
-  return { rows, mistakes, lines: lines.length, flagged: lines.filter((l) => l.kinds.length > 0).length, clean: lines.filter((l) => l.kinds.length === 0).length };
+  return {
+    rows,
+    mistakes,
+    lines: lines.length,
+    flagged: lines.filter((l) => l.kinds.length > 0).length,
+    clean: lines.filter((l) => l.kinds.length === 0).length,
+  };
 }

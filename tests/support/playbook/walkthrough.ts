@@ -155,7 +155,13 @@ export function scriptCase(options: ScriptOptions = {}): Script {
   // Listen
   add({
     type: "case_opened",
-    data: { reference: o.reference, locationId: o.locationId, authorityLimitCents: o.authorityLimitCents, practice: o.practice, revision: o.revision },
+    data: {
+      reference: o.reference,
+      locationId: o.locationId,
+      authorityLimitCents: o.authorityLimitCents,
+      practice: o.practice,
+      revision: o.revision,
+    },
   });
   if (!reach("listen")) return done();
   if (o.note) add({ type: "note_added", data: { text: o.note } });
@@ -271,9 +277,7 @@ export function recordScript(script: Script, options: RecordOptions = {}): Recor
   const staff = options.staff ?? DEFAULT_STAFF;
   const manager = options.manager ?? DEFAULT_MANAGER;
   const managers = new Set(script.managerEventIndexes);
-  return script.events.map((event, index) =>
-    recorded(event, new Date(start + index * stepMs), managers.has(index) ? manager : staff),
-  );
+  return script.events.map((event, index) => recorded(event, new Date(start + index * stepMs), managers.has(index) ? manager : staff));
 }
 
 /** Named variants covering every detour, for tests and the demo seed. */

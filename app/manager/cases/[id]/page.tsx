@@ -27,14 +27,20 @@ const EVENT_TONE: Record<string, string> = {
 export default async function CaseDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("manager.desk");
   const { id } = await params;
-  const detail = await pageData(getCaseDetail(await getDb(), actor, id), { notFound: ["not_found", "invalid_input"], deniedTo: "/manager/cases?denied=1" });
+  const detail = await pageData(getCaseDetail(await getDb(), actor, id), {
+    notFound: ["not_found", "invalid_input"],
+    deniedTo: "/manager/cases?denied=1",
+  });
   const tz = detail.location.timezone;
   const seconds = (to?: string) => (to ? (Date.parse(to) - Date.parse(detail.openedAt)) / 1000 : null);
 
   return (
     <>
       <div className="flex flex-col gap-2">
-        <Link href="/manager/cases" className="flex min-h-12 items-center self-start text-base font-semibold text-sky-300 underline-offset-4 hover:underline">
+        <Link
+          href="/manager/cases"
+          className="flex min-h-12 items-center self-start text-base font-semibold text-sky-300 underline-offset-4 hover:underline"
+        >
           ← All cases
         </Link>
         <div className="flex flex-wrap items-center gap-3">
@@ -76,7 +82,9 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ id:
                   </dd>
                   <dt className="text-slate-400">Apology</dt>
                   <dd className="text-slate-100">
-                    {detail.ourFault === null ? "Not yet" : `Given${detail.ourFault ? " (our fault)" : " (not our fault)"} after ${formatDuration(seconds(detail.firstApologyAt))}`}
+                    {detail.ourFault === null
+                      ? "Not yet"
+                      : `Given${detail.ourFault ? " (our fault)" : " (not our fault)"} after ${formatDuration(seconds(detail.firstApologyAt))}`}
                   </dd>
                   <dt className="text-slate-400">Agreed</dt>
                   <dd className="text-slate-100">{detail.chosenOption ?? "Nothing yet"}</dd>
@@ -88,10 +96,16 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ id:
                   </dd>
                   <dt className="text-slate-400">Read-back</dt>
                   <dd className="text-slate-100">
-                    {detail.readback ? (detail.readback.accepted ? `Accepted, resolved after ${formatDuration(seconds(detail.resolvedAt))}` : "Not accepted") : "Not yet"}
+                    {detail.readback
+                      ? detail.readback.accepted
+                        ? `Accepted, resolved after ${formatDuration(seconds(detail.resolvedAt))}`
+                        : "Not accepted"
+                      : "Not yet"}
                   </dd>
                   <dt className="text-slate-400">Root causes</dt>
-                  <dd className="text-slate-100">{detail.rootCauses.length ? detail.rootCauses.map((r) => r.label).join(", ") : "Not tagged yet"}</dd>
+                  <dd className="text-slate-100">
+                    {detail.rootCauses.length ? detail.rootCauses.map((r) => r.label).join(", ") : "Not tagged yet"}
+                  </dd>
                   {detail.preventionNote ? (
                     <>
                       <dt className="text-slate-400">Prevention</dt>
@@ -118,20 +132,32 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ id:
                 const newDay = i === 0 || formatDate(detail.history[i - 1].at, tz) !== day;
                 return (
                   <li key={line.sequence} className="flex flex-col">
-                    {newDay ? <p className="pb-1 pt-3 text-sm font-semibold uppercase tracking-wide text-slate-400 first:pt-0">{formatDayHeading(line.at, tz)}</p> : null}
+                    {newDay ? (
+                      <p className="pb-1 pt-3 text-sm font-semibold uppercase tracking-wide text-slate-400 first:pt-0">
+                        {formatDayHeading(line.at, tz)}
+                      </p>
+                    ) : null}
                     <div className="grid grid-cols-[5.5rem_1fr] gap-3 border-b border-slate-700/70 py-3">
                       <time dateTime={line.at} className="text-base tabular-nums text-slate-300">
                         {formatTime(line.at, tz)}
                       </time>
                       <div className="flex flex-col gap-1">
                         <p className="flex items-start gap-2 text-base text-slate-100">
-                          <span aria-hidden="true" className={`mt-2 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${EVENT_TONE[line.type] ?? "bg-sky-400"}`} />
+                          <span
+                            aria-hidden="true"
+                            className={`mt-2 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${EVENT_TONE[line.type] ?? "bg-sky-400"}`}
+                          />
                           <span>
                             <span className="font-semibold">{line.who}</span>
                             {line.role !== "staff" ? <span className="text-slate-400"> ({line.role})</span> : null} —{" "}
-                            <span className={line.superseded ? "text-slate-400 line-through decoration-slate-500" : undefined}>{line.what}</span>
+                            <span className={line.superseded ? "text-slate-400 line-through decoration-slate-500" : undefined}>
+                              {line.what}
+                            </span>
                             {line.superseded ? (
-                              <span className="ml-2 rounded-md bg-slate-700 px-2 py-0.5 text-sm font-semibold text-slate-100" data-testid="superseded">
+                              <span
+                                className="ml-2 rounded-md bg-slate-700 px-2 py-0.5 text-sm font-semibold text-slate-100"
+                                data-testid="superseded"
+                              >
                                 Superseded
                               </span>
                             ) : null}
@@ -177,7 +203,12 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ id:
           </Panel>
 
           <Panel id="close" title={detail.can.reopen ? "Reopen" : "Close"}>
-            <CloseOrReopen caseId={detail.id} canClose={detail.can.close} canReopen={detail.can.reopen} closeBlockedBecause={detail.can.closeBlockedBecause} />
+            <CloseOrReopen
+              caseId={detail.id}
+              canClose={detail.can.close}
+              canReopen={detail.can.reopen}
+              closeBlockedBecause={detail.can.closeBlockedBecause}
+            />
           </Panel>
 
           <Panel id="improvements" title="Improvements">

@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Replay · Complaint Coach" };
 export default async function ReplayPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("trainer.replay");
   const { id } = await params;
-  const loaded = await pageResult(getReplay(await getDb(), actor, id), { notFound: ["not_found"], deniedTo: "/?denied=1", show: ["conflict"] });
+  const loaded = await pageResult(getReplay(await getDb(), actor, id), {
+    notFound: ["not_found"],
+    deniedTo: "/?denied=1",
+    show: ["conflict"],
+  });
   if (!loaded.ok) {
     const { error } = loaded;
     return (
