@@ -3,20 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { newStepId, postJson } from "./post-json";
+import { newClientId } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 /** Ends a heads-up on record (its raiser or a manager). */
 export function EndHeadsUpButton({ headsUpId }: { headsUpId: string }) {
-  const router = useRouter();
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function end() {
-    setBusy(true);
-    const result = await postJson(`/api/heads-ups/${headsUpId}/end`, { note: note || undefined });
-    setBusy(false);
-    if (!result.ok) setError(result.message);
-    else router.refresh();
+  const { send, busy, error } = useMutation();
+  function end() {
+    return send("POST", `/api/heads-ups/${headsUpId}/end`, { note: note || undefined });
   }
   return (
     <div className="flex flex-wrap items-end gap-3">
@@ -35,7 +30,7 @@ export function EndHeadsUpButton({ headsUpId }: { headsUpId: string }) {
       </Button>
       {error ? (
         <p role="alert" className="w-full text-base text-rose-300">
-          {error}
+          {error.message}
         </p>
       ) : null}
     </div>
@@ -45,14 +40,14 @@ export function EndHeadsUpButton({ headsUpId }: { headsUpId: string }) {
 /** A heads-up for one table or room (not the whole floor): walks Notice → … → Prevent. */
 export function OpenHeadsUpCaseButton() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function open() {
-    setBusy(true);
-    const result = await postJson<{ caseId: string }>("/api/heads-up-cases", { clientEventId: newStepId() });
-    setBusy(false);
-    if (!result.ok) setError(result.message);
-    else router.push(`/heads-up-cases/${result.data.caseId}`);
+  const { send, busy, error } = useMutation();
+  function open() {
+    return send<{ caseId: string }>(
+      "POST",
+      "/api/heads-up-cases",
+      { clientEventId: newClientId() },
+      { then: (data) => router.push(`/heads-up-cases/${data.caseId}`) },
+    );
   }
   return (
     <div className="flex flex-col gap-2">
@@ -61,7 +56,7 @@ export function OpenHeadsUpCaseButton() {
       </Button>
       {error ? (
         <p role="alert" className="text-base text-rose-300">
-          {error}
+          {error.message}
         </p>
       ) : null}
     </div>
@@ -70,18 +65,15 @@ export function OpenHeadsUpCaseButton() {
 
 /** The customer complains after all: a complaint case opens at Listen with this heads-up's context. */
 export function StartComplaintButton({ headsUpCaseId }: { headsUpCaseId: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function start() {
-    setBusy(true);
-    const result = await postJson<{ caseId: string }>(`/api/heads-up-cases/${headsUpCaseId}/complaint`, { clientEventId: newStepId() });
-    if (!result.ok) {
-      setBusy(false);
-      setError(result.message);
-      return;
-    }
-    // A full page load: the live coach's page carries no router script.
-    window.location.assign(`/cases/${result.data.caseId}`);
+  const { send, busy, error } = useMutation();
+  function start() {
+    return send<{ caseId: string }>(
+      "POST",
+      `/api/heads-up-cases/${headsUpCaseId}/complaint`,
+      { clientEventId: newClientId() },
+      // A full page load: the live coach's page carries no router script.
+      { then: (data) => window.location.assign(`/cases/${data.caseId}`) },
+    );
   }
   return (
     <div className="flex flex-col gap-2">
@@ -90,7 +82,7 @@ export function StartComplaintButton({ headsUpCaseId }: { headsUpCaseId: string 
       </Button>
       {error ? (
         <p role="alert" className="text-base text-rose-300">
-          {error}
+          {error.message}
         </p>
       ) : null}
     </div>

@@ -20,7 +20,7 @@ import {
   type HeadsUpKind,
   type HeadsUpStage,
 } from "@/lib/playbook/heads-up/vocabulary";
-import { newStepId, postJson } from "./post-json";
+import { newClientId, postJson } from "@/lib/client/api";
 import { StartComplaintButton } from "./heads-up-buttons";
 
 const SELECT = "min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-3 text-lg text-slate-50";
@@ -43,10 +43,10 @@ export function HeadsUpCoach({ caseId, state, readback, words, rootCauses }: Pro
     setBusy(true);
     setError(null);
     for (const event of events) {
-      const result = await postJson(`/api/heads-up-cases/${caseId}/events`, { clientEventId: newStepId(), event });
+      const result = await postJson(`/api/heads-up-cases/${caseId}/events`, { clientEventId: newClientId(), event });
       if (!result.ok) {
         setBusy(false);
-        setError(result.message);
+        setError(result.error.message);
         router.refresh();
         return;
       }
@@ -288,7 +288,7 @@ function ConfirmStep({ busy, onSend, readback }: StepProps & { readback: HeadsUp
       ? [
           {
             type: "gesture_offered",
-            data: { id: newStepId(), kind: "gesture", description: gesture, valueCents: Math.round(Number(pounds || "0") * 100) },
+            data: { id: newClientId(), kind: "gesture", description: gesture, valueCents: Math.round(Number(pounds || "0") * 100) },
           },
         ]
       : [];

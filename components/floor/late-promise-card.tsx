@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { FloorView } from "@/lib/heads-ups/list-floor";
-import { newStepId, postJson } from "./post-json";
+import { newClientId, postJson } from "@/lib/client/api";
 
 type LatePromise = FloorView["latePromises"][number];
 
@@ -27,13 +27,13 @@ export function LatePromiseCard({ promise, compact = false }: { promise: LatePro
     setError(null);
     const newDueAt = minutes ? new Date(Date.now() + minutes * 60_000).toISOString() : undefined;
     const result = await postJson(`/api/cases/${promise.caseId}/events`, {
-      clientEventId: newStepId(),
+      clientEventId: newClientId(),
       event: { type: "promise_update_told", data: { actionId: promise.actionId, words: promise.words.join(" ").slice(0, 500), newDueAt } },
     });
     if (result.ok) setState("told");
     else {
       setState("idle");
-      setError(result.message);
+      setError(result.error.message);
     }
   }
 

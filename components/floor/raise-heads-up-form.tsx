@@ -13,7 +13,8 @@ import {
   type HeadsUpChoice,
   type HeadsUpKind,
 } from "@/lib/playbook/heads-up/vocabulary";
-import { newStepId, postJson } from "./post-json";
+import { newClientId } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type OptionRow = { choice: HeadsUpChoice; text: string };
 const START: OptionRow[] = [
@@ -30,23 +31,17 @@ export function RaiseHeadsUpForm() {
   const [what, setWhat] = useState("");
   const [reason, setReason] = useState("");
   const [options, setOptions] = useState<OptionRow[]>(START);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { send, busy, error, fieldError } = useMutation();
 
   async function raise(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const filled = options.filter((o) => o.text.trim());
-    const result = await postJson<{ id: string }>("/api/heads-ups", { clientEventId: newStepId(), kind, what, reason, options: filled });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.message);
-      setFields(result.fields ?? {});
-      return;
-    }
-    router.push(`/heads-ups/${result.data.id}`);
+    await send<{ id: string }>(
+      "POST",
+      "/api/heads-ups",
+      { clientEventId: newClientId(), kind, what, reason, options: filled },
+      { then: (data) => router.push(`/heads-ups/${data.id}`) },
+    );
   }
 
   return (
@@ -77,7 +72,7 @@ export function RaiseHeadsUpForm() {
         onChange={(e) => setWhat(e.target.value)}
         placeholder="Salmon sold out · Kitchen 30 min behind · Lift out of order"
         maxLength={200}
-        error={fields.what}
+        error={fieldError("what")}
       />
       <CoachedTextarea
         label="The plain, true reason"
@@ -86,7 +81,7 @@ export function RaiseHeadsUpForm() {
         onChange={setReason}
         placeholder="It has been more popular than ever tonight"
         maxLength={300}
-        error={fields.reason}
+        error={fieldError("reason")}
       />
       <fieldset className="flex flex-col gap-2">
         <legend className="text-lg font-semibold">Options to offer (at least two)</legend>
@@ -122,11 +117,11 @@ export function RaiseHeadsUpForm() {
             />
           </div>
         ))}
-        {fields.options ? <p className="text-base text-rose-300">{fields.options}</p> : null}
+        {fieldError("options") ? <p className="text-base text-rose-300">{fieldError("options")}</p> : null}
       </fieldset>
       {error ? (
         <p role="alert" className="text-lg font-medium text-rose-300">
-          {error}
+          {error.message}
         </p>
       ) : null}
       <Button type="submit" disabled={busy}>

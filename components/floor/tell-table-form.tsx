@@ -1,53 +1,42 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckField, TextInput } from "@/components/ui/field";
 import { HEADS_UP_CHOICE_LABELS, type HeadsUpChoice } from "@/lib/playbook/heads-up/vocabulary";
-import { newStepId, postJson } from "./post-json";
+import { newClientId } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 type Option = { choice: HeadsUpChoice; text: string };
 
 /** Tick a table or room off: where, what they chose. Who told them is whoever holds the tablet. */
 export function TellTableForm({ headsUpId, options }: { headsUpId: string; options: Option[] }) {
-  const router = useRouter();
   const [spot, setSpot] = useState("");
   const [picked, setPicked] = useState<number | "other" | null>(null);
   const [other, setOther] = useState("");
   const [askedFirst, setAskedFirst] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [unpicked, setUnpicked] = useState(false);
+  const { send, busy, error, done } = useMutation();
 
   async function tell(e: React.FormEvent) {
     e.preventDefault();
-    if (picked === null) {
-      setError("Pick what they chose.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
+    setUnpicked(picked === null);
+    if (picked === null) return;
     const choice =
       picked === "other" ? { choice: "other" as const, option: other } : { choice: options[picked].choice, option: options[picked].text };
-    const result = await postJson<{ caseId: string }>(`/api/heads-ups/${headsUpId}/tables`, {
-      clientEventId: newStepId(),
-      spot,
-      ...choice,
-      customerAskedFirst: askedFirst,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setDone(spot);
+    const result = await send(
+      "POST",
+      `/api/heads-ups/${headsUpId}/tables`,
+      { clientEventId: newClientId(), spot, ...choice, customerAskedFirst: askedFirst },
+      { success: `${spot} ticked off.` },
+    );
+    if (!result.ok) return;
     setSpot("");
     setPicked(null);
     setOther("");
     setAskedFirst(false);
-    router.refresh();
   }
+  const message = unpicked ? "Pick what they chose." : error?.message;
 
   return (
     <form
@@ -87,14 +76,14 @@ export function TellTableForm({ headsUpId, options }: { headsUpId: string; optio
         ) : null}
       </fieldset>
       <CheckField label="They asked before we told them" checked={askedFirst} onChange={setAskedFirst} />
-      {error ? (
+      {message ? (
         <p role="alert" className="text-lg font-medium text-rose-300">
-          {error}
+          {message}
         </p>
       ) : null}
       {done ? (
         <p role="status" className="text-lg text-emerald-300">
-          ✓ {done} ticked off.
+          ✓ {done}
         </p>
       ) : null}
       <Button type="submit" disabled={busy}>

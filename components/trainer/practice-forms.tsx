@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 
 const field = "min-h-12 w-full rounded-xl border-2 border-slate-500 bg-slate-950 px-3 text-lg text-slate-50 focus:border-sky-300";
 
@@ -29,30 +28,24 @@ export function AssignDrillForm({
   teams: Team[];
   initialSource?: string;
 }) {
-  const router = useRouter();
   const [sourceCaseId, setSource] = useState(initialSource ?? sources[0]?.id ?? "");
   const [who, setWho] = useState(people[0] ? `person:${people[0].id}` : teams[0] ? "team" : "");
   const [due, setDue] = useState(inDays(7));
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { send, busy, error, done } = useMutation();
   const ids = { source: useId(), who: useId(), due: useId(), note: useId() };
 
   async function assign() {
-    setBusy(true);
-    setMessage(null);
     // Due at the end of the chosen day, on this device's clock.
     const dueAt = new Date(`${due}T23:59:00`).toISOString();
     const target = who.startsWith("person:") ? { assigneeId: who.slice("person:".length) } : { team: true };
-    const result = await postJson<{ reference: string; assignee: string }>("/api/trainer/drills", { sourceCaseId, dueAt, note, ...target });
-    setBusy(false);
-    if (result.ok) {
-      setMessage({ ok: true, text: `Drill on case ${result.data.reference} set for ${result.data.assignee}.` });
-      setNote("");
-      router.refresh();
-    } else {
-      setMessage({ ok: false, text: result.error.message });
-    }
+    const result = await send<{ reference: string; assignee: string }>(
+      "POST",
+      "/api/trainer/drills",
+      { sourceCaseId, dueAt, note, ...target },
+      { success: (data) => `Drill on case ${data.reference} set for ${data.assignee}.` },
+    );
+    if (result.ok) setNote("");
   }
 
   return (
@@ -114,8 +107,8 @@ export function AssignDrillForm({
       <Button type="submit" disabled={busy || !sourceCaseId || !who} className="self-start">
         {busy ? "Assigning…" : "Assign drill"}
       </Button>
-      <p aria-live="polite" className={`md:col-span-2 text-base ${message?.ok ? "text-emerald-300" : "text-rose-300"}`}>
-        {message?.text}
+      <p aria-live="polite" className={`md:col-span-2 text-base ${error ? "text-rose-300" : "text-emerald-300"}`}>
+        {error ? error.message : done}
       </p>
     </form>
   );
@@ -123,16 +116,9 @@ export function AssignDrillForm({
 
 /** Publishes a library collection to staff practice lists, or takes it back to a draft. */
 export function PublishCollectionButton({ collectionId, name, published }: { collectionId: string; name: string; published: boolean }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function toggle() {
-    setBusy(true);
-    setError(null);
-    const result = await postJson(`/api/trainer/library/${encodeURIComponent(collectionId)}/publish`, { published: !published });
-    setBusy(false);
-    if (result.ok) router.refresh();
-    else setError(result.error.message);
+  const { send, busy, error } = useMutation();
+  function toggle() {
+    return send("POST", `/api/trainer/library/${encodeURIComponent(collectionId)}/publish`, { published: !published });
   }
   return (
     <span className="flex flex-col items-end gap-1">
@@ -147,7 +133,7 @@ export function PublishCollectionButton({ collectionId, name, published }: { col
       </Button>
       {error ? (
         <span role="alert" className="text-sm text-rose-300">
-          {error}
+          {error.message}
         </span>
       ) : null}
     </span>

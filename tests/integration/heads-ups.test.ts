@@ -17,10 +17,11 @@ import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { getInsights } from "@/lib/manager/insights";
 import { oracleInsights, prepareOracle } from "../oracle/insights-oracle";
-import { openSqliteOracleDb } from "../oracle/sqlite-only";
+import { openOracleDb } from "../oracle/postgres-only";
 import { errorOf } from "../setup/app-error";
 
-const { db, file } = await createTestDb();
+const testDb = await createTestDb();
+const { db } = testDb;
 let n = 0;
 const cid = () => `hu-${Date.now()}-${n++}`;
 const amira = actorFor("usr-amira");
@@ -254,7 +255,7 @@ describe("the insights count what was prevented", () => {
     const after = (await getInsights(db, maria, {}, new Date(now.getTime() + 1000))).prevention;
     expect(after.brokenPromises).toEqual({ total: 2, told: 1, notTold: 1, toldShare: 0.5 });
 
-    const oracle = openSqliteOracleDb(file);
+    const oracle = await openOracleDb(testDb);
     try {
       await prepareOracle(oracle);
       const expected = await oracleInsights(oracle, {
