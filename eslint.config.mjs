@@ -36,7 +36,16 @@ const group = (list, message, allowTypeImports = false) => ({ group: list, messa
 
 export default tseslint.config(
   {
-    ignores: ["lib/generated/**", "node_modules/**", ".next/**", ".next-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "lib/generated/**",
+      "node_modules/**",
+      ".next/**",
+      "bench/bare-next/.next/**",
+      ".next-*/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -20,6 +20,9 @@
 //          --skip-manager  --skip-lighthouse  --seconds N (per load level, default 10)
 //          --page-only (just the live-coach page; saves to bench/results/page.json instead)
 //          --coach-only (just the phrase coach, in a few seconds: no build, no server)
+//          --chain-only (just the chain table: appends on SQLite and on PostgreSQL side by side against
+//                        a bare Next route handler, bench/bare-next; saves bench/results/chain.json)
+//          --skip-chain (the full run without the chain table)
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -40,6 +43,8 @@ const SECONDS = option("seconds", 10);
 const PAGE_ONLY = flag("page-only");
 /** Only the phrase coach's figures: no build, no server. */
 const COACH_ONLY = flag("coach-only");
+/** Only the chain table (issue 14): both engines and the bare handler, nothing else. */
+const CHAIN_ONLY = flag("chain-only");
 /** Lighthouse's own advice: the median of five runs is steadier than one (or three). */
 const LIGHTHOUSE_RUNS = 5;
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
@@ -67,6 +72,15 @@ function build() {
   }
 }
 
+/**
+ * BENCH_CPU_PROF=DIR: each server the bench starts writes a V8 CPU profile there when it stops
+ * (scripts/profile-summary.mjs reads them). Profiling slows a server: its figures are not the bench's.
+ */
+const cpuProfile = (name) =>
+  process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+    : [];
+
 let servers = [];
 /**
  * `npm start`'s server (server.mjs, which decides which forwarding headers to believe), or with
@@ -77,7 +91,7 @@ async function serve(databaseUrl, { plain = false, env = {} } = {}) {
   const command = plain
     ? [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"]
     : [path.join(root, "server.mjs"), "-p", String(PORT), "-H", "127.0.0.1"];
-  const child = spawn(process.execPath, command, {
+  const child = spawn(process.execPath, [...cpuProfile(plain ? "next-start" : "app"), ...command], {
     cwd: root,
     env: { ...baseEnv, DATABASE_URL: databaseUrl, ...env },
     detached: true,
@@ -240,7 +254,7 @@ function post(agent, urlPath, cookie, body) {
 
 let tabletOffset = 0;
 /** `tablets` tablets for `seconds`; each sends its next step when the last is answered, no sooner than every 1/rate s. */
-async function load({ tablets, rate, seconds, cookies }) {
+async function load({ tablets, rate, seconds, cookies, stepOf = stepFor }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: tablets });
   const latencies = [];
   const statuses = {};
@@ -258,7 +272,7 @@ async function load({ tablets, rate, seconds, cookies }) {
         const due = rate ? started + phase + (n * 1000) / rate : 0;
         if (due > performance.now()) await sleep(due - performance.now());
         if (performance.now() >= end) break;
-        const { path: urlPath, body } = stepFor(tablet, n);
+        const { path: urlPath, body } = stepOf(tablet, n);
         const { status, ms } = await post(agent, urlPath, cookie, body);
         statuses[status] = (statuses[status] ?? 0) + 1;
         latencies.push(ms);
@@ -614,9 +628,233 @@ function coachBench() {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// 5. A chain (issue 14): appends on SQLite and on PostgreSQL, side by side with a bare Next route
+//    handler (bench/bare-next) under the same load in the same run.
+// ---------------------------------------------------------------------------------------------
+
+const CHAIN_LEVELS = [
+  [1, 5],
+  [10, 5],
+  [50, 5],
+  [50, null],
+];
+/** The PostgreSQL server the chain bench starts on loopback (issue 14's range: 5460–5479). */
+const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
+
+function buildBare() {
+  const dir = path.join(root, "bench", "bare-next");
+  if (flag("skip-build") && existsSync(path.join(dir, ".next", "BUILD_ID"))) return log("Reusing the bare app's build");
+  log("Building the bare Next app (bench/bare-next) …");
+  execFileSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build", dir], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** `next start` on the bare app: the floor a route handler of ours stands on. */
+async function serveBare() {
+  const child = spawn(
+    process.execPath,
+    [
+      ...cpuProfile("bare"),
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      path.join(root, "bench", "bare-next"),
+      "-p",
+      String(PORT),
+      "-H",
+      "127.0.0.1",
+    ],
+    { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, detached: true, stdio: "ignore" },
+  );
+  servers.push(child);
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${BASE}/api/ping`)).ok) return child;
+    } catch {
+      // not yet
+    }
+    await sleep(200);
+  }
+  throw new Error("the bare app did not come up");
+}
+
+/** The bare handler's request: the same shape and size of JSON body as a note append. */
+const bareStep = (tablet, n) => ({
+  path: "/api/ping",
+  body: { clientEventId: `bench-${run}-${tablet}-bare-${n}`, event: { type: "note_added", data: { text: `Note ${n}` } } },
+});
+
+/**
+ * One tablet walks three long cases, one step at a time: open, hear, then notes. An append's time
+ * with 3–12 events already stored (steps 2–11) against 200–209 (steps 200–209): the 200th step
+ * of a case against the 2nd, ten of each per case.
+ */
+async function longCases(cookie) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const early = [];
+  const late = [];
+  let errors = 0;
+  for (let k = 0; k < 3; k++) {
+    const tablet = tabletOffset++;
+    const caseId = `c${run}${tablet.toString(36).padStart(3, "0")}${"long".padStart(7, "0")}`;
+    for (let step = 0; step < 210; step++) {
+      const clientEventId = `bench-${run}-long-${tablet}-${step}`;
+      const events = `/api/cases/${caseId}/events`;
+      const heard = {
+        type: "complaint_heard",
+        data: { customerWords: "Our food is cold", category: "food_quality", severity: 2, spot: "Table 9", mood: "upset" },
+      };
+      const note = { type: "note_added", data: { text: `Note ${step}` } };
+      const request =
+        step === 0
+          ? { path: "/api/cases", body: { clientEventId, caseId, locationId: "loc-harbour" } }
+          : { path: events, body: { clientEventId, event: step === 1 ? heard : note } };
+      const { status, ms } = await post(agent, request.path, cookie, request.body);
+      if (status !== 200 && status !== 201) errors++;
+      if (step >= 2 && step < 12) early.push(ms);
+      if (step >= 200) late.push(ms);
+    }
+  }
+  agent.destroy();
+  const e = summary(early);
+  const l = summary(late);
+  return { early: e, late: l, ratio: round(l.p50 / e.p50, 2), errors };
+}
+
+async function chainLevels(stepOf, cookies) {
+  const results = [];
+  for (const [tablets, rate] of CHAIN_LEVELS) {
+    const result = await load({ tablets, rate, seconds: SECONDS, cookies, stepOf });
+    log(
+      `  ${tablets} tablet${tablets > 1 ? "s" : ""}, ${rate ? `${rate} steps/s each` : "flat out"}: ${result.perSecond}/s, p50 ${result.latencyMs.p50} p95 ${result.latencyMs.p95} ms, ${result.errors} errors`,
+    );
+    results.push(result);
+  }
+  return results;
+}
+
+/** The app on one engine: seeded, served as `npm start` serves it, the four levels and the long cases. */
+async function engineBench(name, databaseUrl) {
+  log(`${name}: seeding …`);
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], {
+    cwd: root,
+    env: { ...baseEnv, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
+  const server = await serve(databaseUrl);
+  try {
+    const device = await pairTablet();
+    const cookies = [await signIn(device, "usr-amira", "4827"), await signIn(device, "usr-ben", "5163")];
+    log(`${name}: warming up …`);
+    await load({ tablets: 5, rate: 5, seconds: 3, cookies });
+    const levels = await chainLevels(stepFor, cookies);
+    log(`${name}: long cases (the 200th step against the 2nd) …`);
+    const long = await longCases(cookies[0]);
+    log(`  steps 2–11 p50 ${long.early.p50} ms, steps 200–209 p50 ${long.late.p50} ms (${long.ratio}×)`);
+    return { levels, long };
+  } finally {
+    stop(server);
+    await sleep(500);
+  }
+}
+
+async function chainBench() {
+  const started = Date.now();
+  buildBare();
+  log("Bare Next route handler (bench/bare-next) …");
+  const bareServer = await serveBare();
+  let bare;
+  try {
+    await load({ tablets: 5, rate: 5, seconds: 3, cookies: [""], stepOf: bareStep });
+    bare = await chainLevels(bareStep, [""]);
+  } finally {
+    stop(bareServer);
+    await sleep(500);
+  }
+
+  const sqliteFile = path.join(work, "chain.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
+  const sqlite = await engineBench("SQLite", `file:${sqliteFile}`);
+
+  const { startPostgres } = await import("./pg-server.mjs");
+  log(`PostgreSQL: starting a server on 127.0.0.1:${BENCH_PG_PORT} …`);
+  const pg = startPostgres({ port: BENCH_PG_PORT });
+  let postgresql;
+  try {
+    postgresql = await engineBench("PostgreSQL", pg.url);
+  } finally {
+    pg.stop();
+  }
+
+  const engines = { SQLite: sqlite, PostgreSQL: postgresql };
+  const cell = (r) => `${r.perSecond}/s p50 ${r.latencyMs.p50} p95 ${r.latencyMs.p95}${r.errors ? ` ${r.errors} err` : ""}`;
+  const rows = [];
+  CHAIN_LEVELS.forEach(([tablets, rate], i) => {
+    const target =
+      tablets === 1
+        ? { text: "p50 < 5 ms", met: (r) => r.latencyMs.p50 < 5 }
+        : tablets === 50 && rate
+          ? { text: "p95 < 50 ms, 0 errors", met: (r) => r.latencyMs.p95 < 50 && r.errors === 0 }
+          : !rate
+            ? { text: "≥ 0.5 of bare", met: (r) => r.perSecond / bare[i].perSecond >= 0.5 }
+            : null;
+    const row = { measure: `${tablets} tablet${tablets > 1 ? "s" : ""}, ${rate ? `${rate} steps/s each` : "flat out"}` };
+    for (const [name, e] of Object.entries(engines)) row[name] = cell(e.levels[i]);
+    row["bare handler"] = cell(bare[i]);
+    row["ratio (SQLite, PG)"] = !rate
+      ? `${round(sqlite.levels[i].perSecond / bare[i].perSecond, 2)}, ${round(postgresql.levels[i].perSecond / bare[i].perSecond, 2)} of bare rate`
+      : `p50 ${round(sqlite.levels[i].latencyMs.p50 / bare[i].latencyMs.p50, 1)}×, ${round(postgresql.levels[i].latencyMs.p50 / bare[i].latencyMs.p50, 1)}× bare`;
+    row.target = target?.text ?? "";
+    row["met (SQLite, PG)"] = target
+      ? Object.values(engines)
+          .map((e) => (target.met(e.levels[i]) ? "yes" : "NO"))
+          .join(", ")
+      : "";
+    rows.push(row);
+  });
+  // Noise on a shared 2-core box is ±10% between medians taken a minute apart: "no slower" within it.
+  const longRow = { measure: "200th step vs 2nd (p50 of steps 200–209 / 2–11)" };
+  for (const [name, e] of Object.entries(engines)) longRow[name] = `${e.long.late.p50} / ${e.long.early.p50} ms = ${e.long.ratio}×`;
+  longRow["bare handler"] = "";
+  longRow["ratio (SQLite, PG)"] = "";
+  longRow.target = "≤ 1.0× (±10% noise)";
+  longRow["met (SQLite, PG)"] = Object.values(engines)
+    .map((e) => (e.long.ratio <= 1.1 ? "yes" : "NO"))
+    .join(", ");
+  rows.push(longRow);
+
+  log(
+    `\nChain bench: appends on each engine beside a bare Next route handler (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; server and load on the same machine; ${SECONDS} s per level; rates in appends/s, latencies in ms)\n`,
+  );
+  log(table(rows));
+  const output = {
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench -- ${args.join(" ")}`.trim(),
+    machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", loadAverage: os.loadavg() },
+    secondsPerLevel: SECONDS,
+    bare,
+    engines,
+    table: rows,
+    tookSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  const out = path.join(root, "bench", "results", "chain.json");
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(output, null, 2)}\n`);
+  writeFileSync(path.join(root, "bench", "results", "chain.txt"), `${table(rows)}\n`);
+  log(`\nSaved ${path.relative(process.cwd(), out)} and chain.txt (${output.tookSeconds} s)`);
+}
+
 async function main() {
   const started = Date.now();
   if (COACH_ONLY) return coachBench();
+  if (CHAIN_ONLY) {
+    build();
+    return chainBench();
+  }
   if (!PAGE_ONLY) coachBench();
   build();
   const field = await appendBench();
@@ -736,6 +974,7 @@ async function main() {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(output, null, 2)}\n`);
   log(`\nSaved ${path.relative(process.cwd(), out)} (${output.tookSeconds} s)`);
+  if (!PAGE_ONLY && !flag("skip-chain")) await chainBench();
 }
 
 main()
