@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { newClientId, postJson } from "@/lib/client/api";
+import { newClientId } from "@/lib/client/api";
+import { useMutation } from "@/components/ui/use-mutation";
 import type { AppendResult } from "@/lib/cases/client-event";
 import { formatMoney } from "@/lib/playbook/money";
 import { COMPENSATION_KINDS, COMPENSATION_LABELS, type CompensationKind } from "@/lib/playbook/vocabulary";
@@ -45,35 +46,44 @@ export function DecisionForm({
   const [otherKind, setOtherKind] = useState<CompensationKind>(asked?.kindKey ?? "discount");
   const [otherWords, setOtherWords] = useState("");
   const [otherPounds, setOtherPounds] = useState("");
-  const [busy, setBusy] = useState<"approved" | "declined" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Which button was pressed, for its "…ing" label; the hook keeps the request's own state.
+  const [pressed, setPressed] = useState<"approved" | "declined" | null>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const mutation = useMutation();
+  const busy = mutation.busy ? pressed : null;
+  const error = invalid ?? mutation.error?.message ?? null;
   const first = staffName.split(" ")[0];
   const aboveMyLimit = kind === "remedy" && asked != null && asked.valueCents > myLimitCents;
 
   async function decide(decision: "approved" | "declined", counter = false) {
     const value = pence(otherPounds);
     if (counter && (value === null || !otherWords.trim())) {
-      setError(
+      setInvalid(
         value === null
           ? "Enter the value you approve in pounds, like 60 or 60.50."
           : "Say what you approve, in words the customer will read.",
       );
       return;
     }
-    setBusy(decision);
-    setError(null);
-    const result = await postJson<AppendResult>(`/api/manager/cases/${caseId}/decision`, {
-      clientEventId,
-      decision,
-      note: note.trim() || undefined,
-      option: decision === "approved" && option.trim() ? option.trim() : undefined,
-      remedy: counter && value !== null ? { kind: otherKind, description: otherWords.trim(), valueCents: value } : undefined,
-    });
-    setBusy(null);
+    setInvalid(null);
+    setPressed(decision);
+    const result = await mutation.send<AppendResult>(
+      "POST",
+      `/api/manager/cases/${caseId}/decision`,
+      {
+        clientEventId,
+        decision,
+        note: note.trim() || undefined,
+        option: decision === "approved" && option.trim() ? option.trim() : undefined,
+        remedy: counter && value !== null ? { kind: otherKind, description: otherWords.trim(), valueCents: value } : undefined,
+      },
+      // The live board polls for the change; nothing to refresh here.
+      { refresh: false },
+    );
     if (result.ok) {
       const what = counter && value !== null ? `Approved ${formatMoney(value)} instead` : decision === "approved" ? "Approved" : "Declined";
       onDecided(`${what} — ${first} sees it on the tablet now.`);
-    } else setError(result.error.message);
+    }
   }
 
   return (
