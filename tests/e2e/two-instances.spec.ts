@@ -142,7 +142,8 @@ test("two instances on one PostgreSQL: a request made through one reaches the bo
 
   await brief.getByLabel(/Note to Amira/).fill("Approved — and put them in a quiet room.");
   await brief.getByRole("button", { name: "Approve as asked" }).click();
-  await expect(manager.getByRole("status")).toContainText("Approved");
+  // The floor's heads-up banner is a status too: look for the decision's own line.
+  await expect(manager.getByRole("status").filter({ hasText: "Approved —" })).toBeVisible();
   const approvedAt = Date.now();
 
   // The staff tablet on instance A moves on by itself.
