@@ -11,19 +11,16 @@ import type { HeadsUpReadback } from "@/lib/playbook/heads-up/readback";
 import type { HeadsUpState } from "@/lib/playbook/heads-up/state";
 import {
   HEADS_UP_CHOICE_LABELS,
-  HEADS_UP_CHOICES,
   HEADS_UP_KIND_LABELS,
   HEADS_UP_KINDS,
   HEADS_UP_STAGE_LABELS,
   HEADS_UP_STAGES,
-  type HeadsUpChoice,
   type HeadsUpKind,
   type HeadsUpStage,
 } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId, postJson } from "@/lib/client/api";
+import { SELECT_CLASS, OptionRows, type OptionRow } from "./option-rows";
 import { StartComplaintButton } from "./heads-up-buttons";
-
-const SELECT = "min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-3 text-lg text-slate-50";
 
 type Props = {
   caseId: string;
@@ -140,7 +137,7 @@ function NoticeStep({ busy, onSend }: StepProps) {
     <Card title="What is coming their way">
       <label className="flex flex-col gap-1.5 text-lg font-semibold">
         What kind of problem
-        <select value={kind} onChange={(e) => setKind(e.target.value as HeadsUpKind)} className={SELECT}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as HeadsUpKind)} className={SELECT_CLASS}>
           {HEADS_UP_KINDS.map((k) => (
             <option key={k} value={k}>
               {HEADS_UP_KIND_LABELS[k]}
@@ -190,7 +187,7 @@ function ExplainStep({ busy, onSend }: StepProps) {
 }
 
 function OfferStep({ busy, onSend, state, words }: StepProps & { state: HeadsUpState; words: string[] }) {
-  const [rows, setRows] = useState<{ choice: HeadsUpChoice; text: string }[]>([
+  const [rows, setRows] = useState<OptionRow[]>([
     { choice: "wait", text: "" },
     { choice: "change", text: "" },
   ]);
@@ -209,29 +206,7 @@ function OfferStep({ busy, onSend, state, words }: StepProps & { state: HeadsUpS
         </div>
       ) : null}
       {words.length ? <p className="text-base text-sky-100">Say: “{words.join(" ")}”</p> : null}
-      {rows.map((r, i) => (
-        <div key={i} className="flex gap-2">
-          <select
-            aria-label={`Option ${i + 1} is to`}
-            value={r.choice}
-            onChange={(e) => setRows((all) => all.map((x, j) => (j === i ? { ...x, choice: e.target.value as HeadsUpChoice } : x)))}
-            className={SELECT}
-          >
-            {HEADS_UP_CHOICES.map((c) => (
-              <option key={c} value={c}>
-                {HEADS_UP_CHOICE_LABELS[c]}
-              </option>
-            ))}
-          </select>
-          <input
-            aria-label={`Option ${i + 1}`}
-            value={r.text}
-            maxLength={200}
-            onChange={(e) => setRows((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
-            className="min-h-12 flex-1 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg text-slate-50"
-          />
-        </div>
-      ))}
+      <OptionRows rows={rows} onChange={setRows} />
       <div className="flex gap-3">
         <Button variant="ghost" onClick={() => setRows((all) => [...all, { choice: "cancel", text: "" }])} disabled={rows.length >= 6}>
           Add an option

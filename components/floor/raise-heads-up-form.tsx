@@ -5,24 +5,16 @@ import { useState } from "react";
 import { CoachedTextarea } from "@/components/case/coached-textarea";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
-import {
-  HEADS_UP_CHOICE_LABELS,
-  HEADS_UP_CHOICES,
-  HEADS_UP_KIND_LABELS,
-  HEADS_UP_KINDS,
-  type HeadsUpChoice,
-  type HeadsUpKind,
-} from "@/lib/playbook/heads-up/vocabulary";
+import { HEADS_UP_KIND_LABELS, HEADS_UP_KINDS, type HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId } from "@/lib/client/api";
 import { useMutation } from "@/components/ui/use-mutation";
+import { SELECT_CLASS, OptionRows, type OptionRow } from "./option-rows";
 
-type OptionRow = { choice: HeadsUpChoice; text: string };
 const START: OptionRow[] = [
   { choice: "wait", text: "" },
   { choice: "change", text: "" },
   { choice: "cancel", text: "" },
 ];
-const SELECT = "min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-3 text-lg text-slate-50";
 
 /** Raise a heads-up for the whole venue: what is happening, the true reason, and the options. */
 export function RaiseHeadsUpForm() {
@@ -58,7 +50,7 @@ export function RaiseHeadsUpForm() {
       </p>
       <label className="flex flex-col gap-1.5 text-lg font-semibold">
         What kind of problem
-        <select value={kind} onChange={(e) => setKind(e.target.value as HeadsUpKind)} className={SELECT}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as HeadsUpKind)} className={SELECT_CLASS}>
           {HEADS_UP_KINDS.map((k) => (
             <option key={k} value={k}>
               {HEADS_UP_KIND_LABELS[k]}
@@ -85,38 +77,7 @@ export function RaiseHeadsUpForm() {
       />
       <fieldset className="flex flex-col gap-2">
         <legend className="text-lg font-semibold">Options to offer (at least two)</legend>
-        {options.map((o, i) => (
-          <div key={i} className="flex gap-2">
-            <select
-              aria-label={`Option ${i + 1} is to`}
-              value={o.choice}
-              onChange={(e) => setOptions((all) => all.map((x, j) => (j === i ? { ...x, choice: e.target.value as HeadsUpChoice } : x)))}
-              className={SELECT}
-            >
-              {HEADS_UP_CHOICES.map((c) => (
-                <option key={c} value={c}>
-                  {HEADS_UP_CHOICE_LABELS[c]}
-                </option>
-              ))}
-            </select>
-            <input
-              aria-label={`Option ${i + 1}`}
-              value={o.text}
-              maxLength={200}
-              onChange={(e) => setOptions((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
-              placeholder={
-                o.choice === "wait"
-                  ? "Wait about 20 minutes"
-                  : o.choice === "change"
-                    ? "The sea bass, cooked the same way"
-                    : o.choice === "cancel"
-                      ? "Cancel, no charge"
-                      : "Something else"
-              }
-              className="min-h-12 flex-1 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg text-slate-50 placeholder:text-slate-400"
-            />
-          </div>
-        ))}
+        <OptionRows rows={options} onChange={setOptions} placeholders />
         {fieldError("options") ? <p className="text-base text-rose-300">{fieldError("options")}</p> : null}
       </fieldset>
       {error ? (
