@@ -23,6 +23,7 @@ const SERVER_MODULES = [
   "@/lib/steps/*",
   "@/lib/training/*",
   "@/lib/heads-ups/*",
+  "@/lib/live/*",
   "@/lib/security/*",
   "@/lib/http",
   "server-only",

@@ -4,6 +4,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import type { AppendResult } from "@/lib/cases/client-event";
 import { newClientId, postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
+import { followLive } from "@/lib/client/live";
 import { loadOnce } from "@/lib/client/load-once";
 import { fetchServerView, localSession, requestFlush, tabletStore } from "@/lib/tablet/tablet";
 import type { LocalCase, LoggedEvent, Step } from "@/lib/tablet/tablet-store";
@@ -19,10 +20,12 @@ import type { DecideAsManager, SendStep, StepOutcome } from "@/lib/tablet/step-t
 type RecordedStepEvent = Exclude<PlaybookEvent, { type: "case_opened" }>;
 
 /**
- * Often enough that a manager's decision from another tablet shows up while the guest waits, within
- * 3 s whichever app instance took it (docs/decisions/0021).
+ * A manager's decision from another tablet shows up while the guest waits: at once through the live
+ * stream (docs/decisions/0026), else within 3 s by polling, whichever app instance took it
+ * (docs/decisions/0021). While the stream is healthy the case still polls, slowly.
  */
 const POLL_MS = 2500;
+const SLOW_POLL_MS = 15_000;
 
 /**
  * idle: nothing recorded from this page yet; saving: being written on this tablet;
@@ -247,20 +250,18 @@ export function useCaseLog({
   );
 
   const open = isOpen(state);
+  const known = fromServerOrSent(confirmed);
   useEffect(() => {
-    if (!open || !fromServerOrSent(confirmed)) return;
-    const poll = () => {
-      if (document.visibilityState === "visible") void refresh();
-    };
-    const timer = window.setInterval(poll, POLL_MS);
-    window.addEventListener("focus", poll);
-    document.addEventListener("visibilitychange", poll);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener("focus", poll);
-      document.removeEventListener("visibilitychange", poll);
-    };
-  }, [open, refresh, confirmed]);
+    if (!open || !known) return;
+    return followLive({
+      caseId,
+      wants: (notice) => notice.type === "case" && notice.caseId === caseId,
+      refresh,
+      fastMs: POLL_MS,
+      slowMs: SLOW_POLL_MS,
+      visibleOnly: true,
+    });
+  }, [open, known, refresh, caseId]);
 
   const saveStatus: SaveStatus = refusedStep
     ? "refused"

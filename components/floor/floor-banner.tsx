@@ -1,18 +1,25 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { followLive } from "@/lib/client/live";
 import type { FloorView } from "@/lib/heads-ups/list-floor";
 import { LatePromiseCard } from "./late-promise-card";
 
-/** Every tablet of the venue sees a new heads-up within a few seconds of it being raised. */
+/**
+ * Every tablet of the venue sees a new heads-up within a few seconds of it being raised: at once
+ * through the live stream (docs/decisions/0026), else by polling every FLOOR_POLL_MS. While the
+ * stream is healthy the banner still polls every FLOOR_SLOW_POLL_MS: a promise becomes late by the
+ * clock, not by a write.
+ */
 export const FLOOR_POLL_MS = 3000;
+export const FLOOR_SLOW_POLL_MS = 15_000;
 
 // Plain links (<a>), not next/link: this banner sits on the live coach, which carries no router script (decision 0006).
 
 /**
  * The floor-wide banner on the home and case pages: the venue's live heads-ups, each with the
  * words to use and how many tables have been told, and any promise of this person's that is
- * running late ("go back and tell them"). Polls /api/floor; shows nothing when all is quiet.
+ * running late ("go back and tell them"). Follows /api/floor; shows nothing when all is quiet.
  */
 export function FloorBanner({ initial, compact = false }: { initial?: FloorView; compact?: boolean }) {
   const [floor, setFloor] = useState<FloorView | null>(initial ?? null);
@@ -26,11 +33,16 @@ export function FloorBanner({ initial, compact = false }: { initial?: FloorView;
         // Offline: keep showing the last known floor.
       }
     };
-    void load();
-    const timer = setInterval(() => void load(), FLOOR_POLL_MS);
+    const unfollow = followLive({
+      wants: (notice) => notice.type === "floor",
+      refresh: load,
+      fastMs: FLOOR_POLL_MS,
+      slowMs: FLOOR_SLOW_POLL_MS,
+      now: true,
+    });
     return () => {
       live = false;
-      clearInterval(timer);
+      unfollow();
     };
   }, []);
   if (!floor || (floor.headsUps.length === 0 && floor.latePromises.length === 0)) return null;

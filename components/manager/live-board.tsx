@@ -4,14 +4,20 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { getJson } from "@/lib/client/api";
+import { followLive } from "@/lib/client/live";
 import { formatElapsed, formatTime, MOOD_LABELS } from "@/lib/display/format";
 import type { BoardCase, LiveBoard as Board, ManagerBrief } from "@/lib/manager/live-board";
 import { formatMoney } from "@/lib/playbook/money";
 import { DecisionForm } from "./decision-form";
 import { RepeatNotice, SeverityBadge, StagePill } from "./pills";
 
-/** The board polls its JSON route this often: a request shows up within about 3 seconds. */
+/**
+ * The board refetches its JSON route when the live stream says a case at its venues changed
+ * (docs/decisions/0026), and polls as well: every BOARD_POLL_MS when the stream is down, so a
+ * request still shows up within about 3 seconds, and every BOARD_SLOW_POLL_MS while it is healthy.
+ */
 export const BOARD_POLL_MS = 2500;
+export const BOARD_SLOW_POLL_MS = 15_000;
 
 export function LiveBoard({ initial }: { initial: Board }) {
   const router = useRouter();
@@ -37,17 +43,15 @@ export function LiveBoard({ initial }: { initial: Board }) {
   refreshRef.current = () => void refresh();
 
   useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const loop = async () => {
-      await refresh();
-      if (!stopped) timer = setTimeout(loop, BOARD_POLL_MS);
-    };
-    timer = setTimeout(loop, BOARD_POLL_MS);
+    const unfollow = followLive({
+      wants: (notice) => notice.type === "case",
+      refresh,
+      fastMs: BOARD_POLL_MS,
+      slowMs: BOARD_SLOW_POLL_MS,
+    });
     const tick = setInterval(() => setNow(Date.now() + offset.current), 1000);
     return () => {
-      stopped = true;
-      clearTimeout(timer);
+      unfollow();
       clearInterval(tick);
     };
   }, [refresh]);

@@ -51,6 +51,18 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 });
 
 /**
+ * For a long-lived answer (the live stream): a check, to be called now and then, of whether this
+ * request's session is still good — not revoked, expired, idle, its user deactivated or its tablet
+ * unpaired. It reads the cookies once, now, and never counts as activity on the session.
+ */
+export async function sessionWatch(): Promise<() => Promise<boolean>> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  const device = jar.get(DEVICE_COOKIE)?.value;
+  return async () => (await resolveSession(await getDb(), token, new Date(), device, { touch: false })) !== null;
+}
+
+/**
  * For route handlers: 401 when nobody is signed in, 403 when the policy refuses.
  * Pass a permission (`requireActor("case.open")`); a role list still works but bypasses the policy table.
  */

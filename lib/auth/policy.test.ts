@@ -21,6 +21,7 @@ describe("policy", () => {
         "practice.run",
         "headsUp.raise",
         "headsUp.tell",
+        "live.follow",
         "signIn.pin",
       ],
       manager: [
@@ -39,6 +40,7 @@ describe("policy", () => {
         "headsUp.raise",
         "headsUp.tell",
         "headsUp.endAny",
+        "live.follow",
         "signIn.pin",
         "signIn.password",
       ],
@@ -62,6 +64,7 @@ describe("policy", () => {
         "headsUp.raise",
         "headsUp.tell",
         "headsUp.endAny",
+        "live.follow",
         "signIn.password",
       ],
     });

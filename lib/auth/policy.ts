@@ -45,6 +45,8 @@ export const POLICY = {
   "headsUp.tell": ["staff", "manager", "admin"],
   /** End a heads-up someone else raised. */
   "headsUp.endAny": ["manager", "admin"],
+  /** Hear live change notices (GET /api/live) for what one already sees: one's case, the floor, the board. */
+  "live.follow": ["staff", "manager", "admin"],
   /** Sign in on a shared tablet with a name and PIN (only on a tablet paired to their venue). */
   "signIn.pin": ["staff", "manager"],
   /** Sign in with an email address and password. */
@@ -86,6 +88,7 @@ const REFUSALS: Record<Permission, string> = {
   "headsUp.raise": "Your role cannot raise a heads-up.",
   "headsUp.tell": "Your role cannot tell customers about heads-ups.",
   "headsUp.endAny": "Only the person who raised a heads-up, or a manager, can end it.",
+  "live.follow": "Live updates are for the people handling live cases and their managers.",
   "signIn.pin": "Sign in with your email and password instead.",
   "signIn.password": "Staff sign in with their name and PIN.",
 };

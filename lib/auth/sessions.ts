@@ -63,7 +63,13 @@ export async function signOutSession(db: Db, token: string | undefined, sessionI
  * session started on a paired tablet also needs that tablet's credential (`deviceToken`), and
  * ends when the tablet is unpaired: a session cookie copied elsewhere is worth nothing.
  */
-export async function resolveSession(db: Db, token: string | undefined, now = new Date(), deviceToken?: string): Promise<Actor | null> {
+export async function resolveSession(
+  db: Db,
+  token: string | undefined,
+  now = new Date(),
+  deviceToken?: string,
+  { touch = true }: { touch?: boolean } = {},
+): Promise<Actor | null> {
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -73,7 +79,8 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;
   if (session.device && (session.device.revokedAt || !deviceToken || hashToken(deviceToken) !== session.device.tokenHash)) return null;
   // Touch at most once a minute: reads stay reads.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+  // (A live stream re-checking its session passes touch: false: holding a stream open is not using the tablet.)
+  if (touch && now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await serialiseWrite(() => db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }));
   }
   const role = ROLES.includes(session.user.role as Role) ? (session.user.role as Role) : "staff";

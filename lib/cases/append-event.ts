@@ -15,6 +15,8 @@ import {
   withoutOwnLimit,
   type RecordedEvent,
 } from "@/lib/playbook";
+import { publishChange } from "@/lib/live/publish-change";
+import type { LiveNotice } from "@/lib/live/notice";
 import { parseInput } from "@/lib/validation";
 import { assertPracticeStep } from "./practice-step";
 import { loadCaseState } from "./case-log";
@@ -81,7 +83,7 @@ export async function appendEvent(
 
   // Queued behind this process's other writes; retried from the top if another process
   // appended to the same case between our read and our write (docs/decisions/0003).
-  return serialiseWrite(() =>
+  const { response, notice } = await serialiseWrite((): Promise<{ response: AppendResult; notice?: LiveNotice }> =>
     retryOnContention(async () => {
       // Access first: a repeated step's answer names the case (reference, sequence, phase), so
       // only someone who works where the case is may have it again.
@@ -93,7 +95,7 @@ export async function appendEvent(
       assertAtLocation(actor, row.locationId);
 
       const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
-      if (earlier) return earlier;
+      if (earlier) return { response: earlier };
 
       if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
 
@@ -130,9 +132,13 @@ export async function appendEvent(
         });
         await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state);
       });
-      return response;
+      // The floor banner lists promises running late: it needs to hear when an agreed action changes.
+      const floor = event.type === "promise_update_told" || JSON.stringify(next.state.actions) !== JSON.stringify(state.actions);
+      return { response, notice: { locationId: row.locationId, caseId, floor } };
     }),
   );
+  if (notice) await publishChange(db, notice);
+  return response;
 }
 
 async function assertKnownTags(db: Db, slugs: string[]): Promise<void> {

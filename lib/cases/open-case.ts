@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { transition, initialState, venueDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HeadsUpCarryOver } from "@/lib/playbook/heads-up/carry-over";
+import { publishChange } from "@/lib/live/publish-change";
 import { parseInput } from "@/lib/validation";
 import { capturedAtSchema, caseIdSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { newCaseReference } from "./references";
@@ -87,7 +88,7 @@ async function recordOpening(
   if (!location) throw new AppError("not_found", "No location with that id.");
   const venue = { timeZone: location.timezone };
 
-  return serialiseWrite(() =>
+  const opened = await serialiseWrite(() =>
     retryOnContention(async () => {
       const earlier = await findRecordedResult(db, clientEventId, "case_opened", null, caseId);
       if (earlier) {
@@ -170,4 +171,7 @@ async function recordOpening(
       }
     }),
   );
+  // The board lists it; a complaint started from a heads-up also changes the floor banner.
+  if (!opened.duplicate) await publishChange(db, { locationId, caseId: opened.caseId, floor: Boolean(link) });
+  return opened;
 }

@@ -4,7 +4,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
-import { engineOf, engineOfUrl, tagEngine, type Engine } from "./engine";
+import { engineOf, engineOfUrl, tagEngine, tagUrl, type Engine } from "./engine";
 import { guardTransactions } from "./guarded-adapter";
 
 export { engineOf, engineOfUrl, type Engine };
@@ -34,10 +34,10 @@ const PG_POOL_SIZE = Number(process.env.PG_POOL_SIZE ?? 10);
 export function createDb(url = defaultDatabaseUrl()): Db {
   if (engineOfUrl(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: PG_POOL_SIZE });
-    return tagEngine(new PostgresPrismaClient({ adapter }) as unknown as Db, "postgresql");
+    return tagUrl(tagEngine(new PostgresPrismaClient({ adapter }) as unknown as Db, "postgresql"), url);
   }
   const adapter = guardTransactions(new PrismaBetterSqlite3({ url, timeout: 10_000 }));
-  return tagEngine(new PrismaClient({ adapter }), "sqlite");
+  return tagUrl(tagEngine(new PrismaClient({ adapter }), "sqlite"), url);
 }
 
 /** Per-connection settings SQLite needs (PostgreSQL needs none: a no-op there). */

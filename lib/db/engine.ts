@@ -18,3 +18,16 @@ export function tagEngine<T extends object>(client: T, engine: Engine): T {
 export function engineOf(db: object): Engine {
   return engines.get(db) ?? "sqlite";
 }
+
+const urls = new WeakMap<object, string>();
+
+/** Records the URL a client was made for (lib/db/client.ts), so a process can open its own side connection (lib/live/hub.ts). */
+export function tagUrl<T extends object>(client: T, url: string): T {
+  urls.set(client, url);
+  return client;
+}
+
+/** The URL a client was made for, if it was made by createDb. */
+export function urlOf(db: object): string | undefined {
+  return urls.get(db);
+}

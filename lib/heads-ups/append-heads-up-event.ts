@@ -9,6 +9,7 @@ import { retryOnContention } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
 import { headsUpEventSchema, headsUpStatus, transitionHeadsUp, type RecordedHeadsUpEvent } from "@/lib/playbook/heads-up";
+import { publishChange } from "@/lib/live/publish-change";
 import { parseInput } from "@/lib/validation";
 import { loadHeadsUpState, parseId, writeHeadsUpEvents, type HeadsUpAppendResult } from "./common";
 
@@ -46,11 +47,13 @@ export async function appendHeadsUpEvent(
       });
   }
   const payload = JSON.stringify(event.data);
-  return serialiseWrite(() =>
+  let locationId: string | null = null;
+  const result = await serialiseWrite(() =>
     retryOnContention(async () => {
       const row = await db.headsUpCase.findUnique({ where: { id }, select: { id: true, reference: true, locationId: true } });
       if (!row) throw new AppError("not_found", "No heads-up case with that id.");
       assertAtLocation(actor, row.locationId);
+      locationId = row.locationId;
       const earlier = await db.headsUpEvent.findUnique({ where: { clientEventId } });
       if (earlier) {
         if (earlier.caseId !== id || earlier.type !== event.type || earlier.payload !== payload) {
@@ -82,4 +85,6 @@ export async function appendHeadsUpEvent(
       };
     }),
   );
+  if (!result.duplicate && locationId) await publishChange(db, { locationId, floor: true });
+  return result;
 }

@@ -8,6 +8,7 @@ import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
 import { venueDay } from "@/lib/playbook/venue-day";
 import { HEADS_UP_KINDS, headsUpOptionSchema } from "@/lib/playbook/heads-up";
+import { publishChange } from "@/lib/live/publish-change";
 import { parseInput } from "@/lib/validation";
 import { actingLocation } from "./common";
 
@@ -35,7 +36,7 @@ export async function raiseHeadsUp(db: Db, actor: Actor, input: unknown, now: ()
     throw new AppError("invalid_input", "Give at least two different options.", { fields: { options: "Two different options" } });
   const location = await db.location.findUnique({ where: { id: locationId }, select: { timezone: true } });
   if (!location) throw new AppError("not_found", "No location with that id.");
-  return serialiseWrite(async () => {
+  const raised = await serialiseWrite(async () => {
     const earlier = await db.headsUpAlert.findUnique({ where: { clientEventId: data.clientEventId } });
     if (earlier) {
       if (earlier.raisedById !== actor.id || earlier.what !== data.what) {
@@ -59,4 +60,6 @@ export async function raiseHeadsUp(db: Db, actor: Actor, input: unknown, now: ()
     });
     return { id: created.id, duplicate: false };
   });
+  if (!raised.duplicate) await publishChange(db, { locationId, floor: true });
+  return raised;
 }

@@ -14,6 +14,7 @@ import {
   type RecordedHeadsUpEvent,
 } from "@/lib/playbook/heads-up";
 import { venueDay } from "@/lib/playbook/venue-day";
+import { publishChange } from "@/lib/live/publish-change";
 import { newHeadsUpReference, writeHeadsUpEvents, type HeadsUpAppendResult } from "./common";
 
 export { caseIdSchema };
@@ -31,8 +32,8 @@ export async function recordNewHeadsUp(
 ): Promise<HeadsUpAppendResult> {
   const location = await db.location.findUnique({ where: { id: input.locationId }, select: { timezone: true } });
   if (!location) throw new AppError("not_found", "No location with that id.");
-  return serialiseWrite(() =>
-    retryOnContention(async () => {
+  const result = await serialiseWrite(() =>
+    retryOnContention(async (): Promise<HeadsUpAppendResult> => {
       const earlier = await db.headsUpEvent.findUnique({
         where: { clientEventId: input.clientEventId },
         include: { case: { select: { locationId: true } } },
@@ -107,4 +108,7 @@ export async function recordNewHeadsUp(
       }
     }),
   );
+  // A table told about a heads-up shows on every tablet's banner.
+  if (!result.duplicate) await publishChange(db, { locationId: input.locationId, floor: true });
+  return result;
 }

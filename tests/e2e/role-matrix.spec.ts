@@ -59,12 +59,25 @@ function pageOutcome(response: APIResponse): Outcome | string {
   return `HTTP ${status}`;
 }
 
-function endpointOutcome(response: APIResponse): Outcome | string {
-  const status = response.status();
+function endpointOutcome(response: APIResponse | number): Outcome | string {
+  const status = typeof response === "number" ? response : response.status();
   if (status === 401) return "sign-in";
   if (status === 403) return "refuse";
   if (status < 300 || [400, 404, 409].includes(status)) return "allow";
   return `HTTP ${status}`;
+}
+
+/** The status of a stream's answer (the request API would wait for its end, which never comes): then hang up. */
+async function streamStatus(context: APIRequestContext, url: string): Promise<number> {
+  const { cookies } = await context.storageState();
+  const abort = new AbortController();
+  const response = await fetch(new URL(url, baseUrl), {
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") },
+    redirect: "manual",
+    signal: abort.signal,
+  });
+  abort.abort();
+  return response.status;
 }
 
 let contexts: Record<Visitor, APIRequestContext>;
@@ -154,6 +167,10 @@ for (const key of found.endpoints) {
     const got: Record<string, string> = {};
     for (const visitor of VISITORS) {
       const context = entry.fresh ? await contextFor(baseUrl, visitor) : contexts[visitor];
+      if (entry.stream) {
+        got[visitor] = endpointOutcome(await streamStatus(context, url));
+        continue;
+      }
       const response = await context.fetch(url, {
         method,
         data: method === "GET" || method === "HEAD" ? undefined : (entry.body ?? {}),

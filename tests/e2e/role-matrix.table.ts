@@ -32,6 +32,8 @@ export type Entry = {
   body?: unknown;
   /** Run this cell in a throwaway session (e.g. sign-out would end the visitor's session). */
   fresh?: true;
+  /** A server-sent event stream that never ends by itself: the answer's status is read, then the connection dropped. */
+  stream?: true;
 };
 
 const everyone: Row = { "signed-out": "allow", staff: "allow", manager: "allow", trainer: "allow", admin: "allow" };
@@ -157,6 +159,8 @@ export const ENDPOINTS: Record<string, Entry> = {
 
   // Heads-ups: everyone who works the floor at the venue; never trainers, never another venue.
   "GET /api/floor": { expect: caseWorkers },
+  // Live change notices (docs/decisions/0026): the people on live cases and their managers; trainers see ended cases only.
+  "GET /api/live": { expect: caseWorkers, stream: true },
   "POST /api/heads-ups": { expect: caseWorkers },
   "POST /api/heads-ups/[id]/end": { expect: caseWorkers },
   "POST /api/heads-ups/[id]/tables": { expect: caseWorkers },

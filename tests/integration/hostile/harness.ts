@@ -56,6 +56,7 @@ import { openHeadsUpCaseSchema } from "@/lib/heads-ups/open-heads-up-case";
 import { raiseHeadsUp, raiseHeadsUpSchema } from "@/lib/heads-ups/raise-heads-up";
 import { startComplaintSchema } from "@/lib/heads-ups/start-complaint";
 import { tellTable, tellTableSchema } from "@/lib/heads-ups/tell-table";
+import { liveQuerySchema } from "@/lib/live/open-live-feed";
 import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
 
 // 1,000 per endpoint on SQLite; 300 in the PostgreSQL half of the matrix, where the inputs are the
@@ -304,6 +305,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   "POST /api/heads-up-cases": openHeadsUpCaseSchema,
   "POST /api/heads-up-cases/[id]/events": appendHeadsUpEventSchema,
   "POST /api/heads-up-cases/[id]/complaint": startComplaintSchema,
+  "GET /api/live": liveQuerySchema,
 };
 
 export type Endpoint = { key: string; method: string; pattern: string; file: string; params: string[]; visitor: Visitor };
@@ -526,9 +528,17 @@ export async function call(handler: Handler, endpoint: Endpoint, fixtures: Fixtu
     body: endpoint.method === "GET" ? undefined : body,
   });
   const response = await handler(request, { params: Promise.resolve(input.params) });
-  // Read the whole body: a stream that fails half-way (CSV) must count.
-  const text = await response.text();
+  // Read the whole body: a stream that fails half-way (CSV) must count. A server-sent event stream
+  // (GET /api/live) never ends by itself: its opening is read, then the client hangs up.
+  const text = response.headers.get("content-type")?.startsWith("text/event-stream") ? await opening(response) : await response.text();
   return { status: response.status, text, contentType: response.headers.get("content-type") ?? "" };
+}
+
+async function opening(response: Response): Promise<string> {
+  const reader = response.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
 }
 
 /** What is wrong with an outcome, or null. */
