@@ -4,7 +4,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import type { AppendResult } from "@/lib/cases/client-event";
 import { newClientId, postJson } from "@/lib/client/api";
 import { whenIdle } from "@/lib/client/idle";
-import { followLive } from "@/lib/client/live";
+import { followLiveLater } from "@/lib/client/follow-live-later";
 import { loadOnce } from "@/lib/client/load-once";
 import { fetchServerView, localSession, requestFlush, tabletStore } from "@/lib/tablet/tablet";
 import type { LocalCase, LoggedEvent, Step } from "@/lib/tablet/tablet-store";
@@ -253,7 +253,7 @@ export function useCaseLog({
   const known = fromServerOrSent(confirmed);
   useEffect(() => {
     if (!open || !known) return;
-    return followLive({
+    return followLiveLater({
       caseId,
       wants: (notice) => notice.type === "case" && notice.caseId === caseId,
       refresh,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { followLive } from "@/lib/client/live";
+import { followLiveLater } from "@/lib/client/follow-live-later";
 import type { FloorView } from "@/lib/heads-ups/list-floor";
 import { LatePromiseCard } from "./late-promise-card";
 
@@ -33,12 +33,13 @@ export function FloorBanner({ initial, compact = false }: { initial?: FloorView;
         // Offline: keep showing the last known floor.
       }
     };
-    const unfollow = followLive({
+    // At once, as before; the stream and the polling join once the page is idle.
+    void load();
+    const unfollow = followLiveLater({
       wants: (notice) => notice.type === "floor",
       refresh: load,
       fastMs: FLOOR_POLL_MS,
       slowMs: FLOOR_SLOW_POLL_MS,
-      now: true,
     });
     return () => {
       live = false;

@@ -123,6 +123,7 @@ function onPageShow() {
 }
 
 function start() {
+  document.documentElement.dataset.live = "polling";
   document.addEventListener("visibilitychange", onVisible);
   window.addEventListener("pagehide", onPageHide);
   window.addEventListener("pageshow", onPageShow);
