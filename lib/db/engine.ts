@@ -6,7 +6,10 @@ export function engineOfUrl(url: string): Engine {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
 }
 
-const engines = new WeakMap<object, Engine>();
+// On globalThis, like the client itself (lib/db/client.ts): Next may load this module in more
+// than one server bundle, and a client tagged through one copy must be known to all of them.
+const registry = globalThis as { coachDbEngines?: WeakMap<object, Engine>; coachDbUrls?: WeakMap<object, string> };
+const engines = (registry.coachDbEngines ??= new WeakMap());
 
 /** Records which engine a client talks to (lib/db/client.ts does, as it makes one). */
 export function tagEngine<T extends object>(client: T, engine: Engine): T {
@@ -19,7 +22,7 @@ export function engineOf(db: object): Engine {
   return engines.get(db) ?? "sqlite";
 }
 
-const urls = new WeakMap<object, string>();
+const urls = (registry.coachDbUrls ??= new WeakMap());
 
 /** Records the URL a client was made for (lib/db/client.ts), so a process can open its own side connection (lib/live/hub.ts). */
 export function tagUrl<T extends object>(client: T, url: string): T {

@@ -145,6 +145,9 @@ describe("the service worker", () => {
   it("leaves the API, writes and other origins to the network", async () => {
     const w = await ready();
     expect(await w.get("/api/cases/abc")).toBeUndefined();
+    // The live stream (docs/decisions/0026) is never answered or kept by the worker.
+    expect(await w.get("/api/live")).toBeUndefined();
+    expect(await w.get("/api/live?case=cabc")).toBeUndefined();
     expect(await w.get("/", "POST")).toBeUndefined();
     expect(await w.get("https://elsewhere.example/x.js")).toBeUndefined();
     expect(await w.get("/manager")).toBeUndefined();
