@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { followLiveLater } from "@/lib/client/follow-live-later";
 import type { FloorView } from "@/lib/heads-ups/list-floor";
 import { LatePromiseCard } from "./late-promise-card";
@@ -13,6 +13,9 @@ import { LatePromiseCard } from "./late-promise-card";
  */
 export const FLOOR_POLL_MS = 3000;
 export const FLOOR_SLOW_POLL_MS = 15_000;
+const TOLD_SHOWN_MS = 8_000;
+
+type LatePromise = FloorView["latePromises"][number];
 
 // Plain links (<a>), not next/link: this banner sits on the live coach, which carries no router script (decision 0006).
 
@@ -23,6 +26,13 @@ export const FLOOR_SLOW_POLL_MS = 15_000;
  */
 export function FloorBanner({ initial, compact = false }: { initial?: FloorView; compact?: boolean }) {
   const [floor, setFloor] = useState<FloorView | null>(initial ?? null);
+  // A promise just told here stays on screen with its "✓ Recorded" a while, though the floor
+  // (refetched at once on the live notice) no longer lists it.
+  const [held, setHeld] = useState<LatePromise[]>([]);
+  const onTold = useCallback((promise: LatePromise) => {
+    setHeld((current) => [...current.filter((p) => p.actionId !== promise.actionId), promise]);
+    setTimeout(() => setHeld((current) => current.filter((p) => p.actionId !== promise.actionId)), TOLD_SHOWN_MS);
+  }, []);
   useEffect(() => {
     let live = true;
     const load = async () => {
@@ -46,7 +56,8 @@ export function FloorBanner({ initial, compact = false }: { initial?: FloorView;
       unfollow();
     };
   }, []);
-  if (!floor || (floor.headsUps.length === 0 && floor.latePromises.length === 0)) return null;
+  const latePromises = [...(floor?.latePromises ?? []), ...held.filter((h) => !floor?.latePromises.some((p) => p.actionId === h.actionId))];
+  if (!floor || (floor.headsUps.length === 0 && latePromises.length === 0)) return null;
   return (
     <section
       aria-label="On the floor now"
@@ -85,8 +96,8 @@ export function FloorBanner({ initial, compact = false }: { initial?: FloorView;
           </p>
         </div>
       ))}
-      {floor.latePromises.map((p) => (
-        <LatePromiseCard key={p.actionId} promise={p} compact={compact} />
+      {latePromises.map((p) => (
+        <LatePromiseCard key={p.actionId} promise={p} compact={compact} onTold={onTold} />
       ))}
     </section>
   );

@@ -17,7 +17,16 @@ const NEW_TIMES = [
  * A promise running late: the words for going back before the customer has to ask, and one tap to
  * record that they were told (a step on the case), with a new time if one was agreed.
  */
-export function LatePromiseCard({ promise, compact = false }: { promise: LatePromise; compact?: boolean }) {
+export function LatePromiseCard({
+  promise,
+  compact = false,
+  onTold,
+}: {
+  promise: LatePromise;
+  compact?: boolean;
+  /** Told: the banner keeps this card (and its confirmation) a while after the floor stops listing it. */
+  onTold?: (promise: LatePromise) => void;
+}) {
   const [minutes, setMinutes] = useState<number>(0);
   const [state, setState] = useState<"idle" | "sending" | "told">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +39,10 @@ export function LatePromiseCard({ promise, compact = false }: { promise: LatePro
       clientEventId: newClientId(),
       event: { type: "promise_update_told", data: { actionId: promise.actionId, words: promise.words.join(" ").slice(0, 500), newDueAt } },
     });
-    if (result.ok) setState("told");
-    else {
+    if (result.ok) {
+      onTold?.(promise);
+      setState("told");
+    } else {
       setState("idle");
       setError(result.error.message);
     }
