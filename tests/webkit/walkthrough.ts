@@ -166,6 +166,11 @@ export async function decideOnBoard(tablet: Tablet, reference: string, screensho
     );
     return text.includes(reference) && text.includes("Tonight's room at half price");
   });
+  // Safari's engine holds the board's live stream open (docs/decisions/0026): the page says so.
+  await tablet.until(
+    "the board's live stream to be open",
+    async () => (await tablet.session.execute<string>("return document.documentElement.dataset.live || '';")) === "stream",
+  );
   writeFileSync(path.join(screenshots, "webkit-manager-board.png"), await tablet.screenshot());
   // The card for this case: approve as asked.
   const approve = await tablet.until("the approve button on the card", () =>
