@@ -50,6 +50,8 @@ const RUNS = arg("runs", 15);
 const WARMUP = 2;
 const KEEP = args.includes("--keep");
 const ONLY_BASELINE = args.includes("--baseline-only");
+/** Time the databases a --keep run left (migrated to the latest schema first) instead of building them again. */
+const REUSE = args.includes("--reuse");
 const ENGINES = (text("engines") ?? "sqlite,postgresql").split(",").filter((e): e is Engine => e === "sqlite" || e === "postgresql");
 const PG_URL = text("pg-url");
 const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
@@ -91,7 +93,18 @@ async function seed(url: string) {
   await prisma.$disconnect();
 }
 
+/** A kept database, brought up to the latest migrations (new indexes are built here). */
+async function reuse(url: string): Promise<Built> {
+  const started = performance.now();
+  migrate(url);
+  const db = createDb(url);
+  const [cases, events] = await Promise.all([db.case.count(), db.caseEvent.count()]);
+  await db.$disconnect();
+  return { seconds: (performance.now() - started) / 1000, cases, events, sizeMb: 0 };
+}
+
 async function buildSqlite(file: string, now: Date): Promise<Built> {
+  if (REUSE) return reuse(`file:${file}`);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   mkdirSync(path.dirname(file), { recursive: true });
   const started = performance.now();
@@ -108,6 +121,15 @@ async function buildSqlite(file: string, now: Date): Promise<Built> {
 }
 
 async function buildPostgres(serverUrl: string, now: Date): Promise<{ url: string; built: Built }> {
+  if (REUSE) {
+    const url = databaseUrlFor(serverUrl, PG_DATABASE);
+    const built = await reuse(url);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query("ANALYZE");
+    await client.end();
+    return { url, built };
+  }
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
