@@ -30,7 +30,7 @@
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -101,11 +101,13 @@ async function serve(databaseUrl, { plain = false, env = {} } = {}) {
   const command = plain
     ? [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"]
     : [path.join(root, "server.mjs"), "-p", String(PORT), "-H", "127.0.0.1"];
+  // BENCH_SERVER_LOG=FILE: the server's output goes there (to see why a request failed).
+  const logFile = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "a") : "ignore";
   const child = spawn(process.execPath, [...cpuProfile(plain ? "next-start" : "app"), ...command], {
     cwd: root,
     env: { ...baseEnv, DATABASE_URL: databaseUrl, ...env },
     detached: true,
-    stdio: "ignore",
+    stdio: ["ignore", logFile, logFile],
   });
   servers.push(child);
   const until = Date.now() + 60_000;

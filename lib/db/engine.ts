@@ -6,7 +6,15 @@ export function engineOfUrl(url: string): Engine {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
 }
 
-const engines = new WeakMap<object, Engine>();
+/**
+ * On globalThis, like the client itself (lib/db/client.ts getDb): a production build bundles this
+ * module into several chunks, each with its own module scope, and the client one chunk made and
+ * tagged is used by routes in others. A WeakMap per copy left those routes reading "sqlite" for a
+ * PostgreSQL client, so the queue sent SQLite's SQL (`+c."locationId"`) to PostgreSQL
+ * (docs/decisions/0025).
+ */
+const globalForEngines = globalThis as unknown as { coachEngines?: WeakMap<object, Engine> };
+const engines = (globalForEngines.coachEngines ??= new WeakMap<object, Engine>());
 
 /** Records which engine a client talks to (lib/db/client.ts does, as it makes one). */
 export function tagEngine<T extends object>(client: T, engine: Engine): T {
