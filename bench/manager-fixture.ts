@@ -1,11 +1,14 @@
-// A large, realistic case history for the manager-desk bench, written straight into SQLite.
+// A large, realistic case history for the manager-desk bench, written straight into SQLite or
+// PostgreSQL.
 //
 // Each case is a list of playbook events generated here, folded through the real state machine
 // (`transition`), and stored exactly as the app would store it: CaseEvent rows plus the
-// projection (`projectCase`) in Case, AgreedAction, CaseRootCause and Compensation. Only the
-// write path is different (one prepared statement per table, thousands of rows per
-// transaction) — it is a fixture, not a test of appendEvent.
+// projection (`projectCase`) in Case, AgreedAction, CaseRootCause and Compensation. The rows
+// are made once, the same for both engines (`generateCases`, seeded); only the writer differs:
+// prepared statements in SQLite, one multi-row INSERT … SELECT FROM unnest(…) per table and
+// batch in PostgreSQL. It is a fixture, not a test of appendEvent.
 import type Database from "better-sqlite3";
+import type { ClientBase } from "pg";
 import {
   caseStatus,
   initialState,
@@ -473,11 +476,18 @@ function caseEvents(d: Dice, i: number, loc: FixtureLocation, openedAt: number, 
 /** Every bench location keeps the demo's clock (the projection needs it for each case's day). */
 const BENCH_TIME_ZONE = "Europe/London";
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace("Z", "+00:00") : null);
-const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+/** Cases written per transaction (SQLite) or per statement and table (PostgreSQL). */
+const BATCH = 2_000;
 
-/** Locations, staff and managers (no PINs: nobody signs in to the bench database). */
-export function insertPeople(db: Database.Database, count: number): Fixture {
+/** Locations, staff and managers as rows, the same for both engines (no PINs: nobody signs in). */
+export type PeopleRows = {
+  fixture: Fixture;
+  locations: { id: string; name: string; kind: string; timezone: string; createdAt: Date }[];
+  users: { id: string; name: string; role: string; createdAt: Date }[];
+  memberships: { userId: string; locationId: string }[];
+};
+
+export function peopleRows(count: number): PeopleRows {
   const names = [
     "Harbour Kitchen",
     "Grand Station Hotel",
@@ -490,41 +500,181 @@ export function insertPeople(db: Database.Database, count: number): Fixture {
     "Garden Terrace",
     "Canal Street Diner",
   ];
-  const locations: FixtureLocation[] = [];
+  const createdAt = new Date("2024-01-01T00:00:00Z");
+  const out: PeopleRows = {
+    fixture: { locations: [], allManagerId: "bench-area-manager", cases: 0, events: 0 },
+    locations: [],
+    users: [],
+    memberships: [],
+  };
+  for (let l = 0; l < count; l++) {
+    const id = `bench-loc-${l + 1}`;
+    const kind = names[l % names.length].includes("Hotel") || names[l % names.length].includes("Inn") ? "hotel" : "restaurant";
+    out.locations.push({ id, name: names[l % names.length], kind, timezone: BENCH_TIME_ZONE, createdAt });
+    const staff: string[] = [];
+    for (let s = 0; s < 8; s++) {
+      const uid = `bench-staff-${l + 1}-${s + 1}`;
+      out.users.push({ id: uid, name: `Staff ${l + 1}.${s + 1}`, role: "staff", createdAt });
+      out.memberships.push({ userId: uid, locationId: id });
+      staff.push(uid);
+    }
+    const manager = `bench-mgr-${l + 1}`;
+    out.users.push({ id: manager, name: `Manager ${l + 1}`, role: "manager", createdAt });
+    out.memberships.push({ userId: manager, locationId: id });
+    out.fixture.locations.push({ id, name: names[l % names.length], kind, weight: 1 / (1 + l * 0.35), staff, manager });
+  }
+  out.users.push({ id: "bench-area-manager", name: "Area Manager", role: "manager", createdAt });
+  for (const l of out.fixture.locations) out.memberships.push({ userId: "bench-area-manager", locationId: l.id });
+  return out;
+}
+
+/** One generated case as rows: engine-neutral values (Date, boolean, bigint, null). */
+export type CaseRows = {
+  case: { id: string; reference: string; locationId: string; openedById: string } & ReturnType<typeof projectCase>["row"];
+  events: {
+    id: string;
+    caseId: string;
+    sequence: number;
+    type: string;
+    payload: string;
+    actorId: string;
+    actorRole: string;
+    at: Date;
+    clientEventId: string;
+    result: string;
+  }[];
+  actions: { id: string; caseId: string; description: string; owner: string; dueAt: Date; status: string; completedAt: Date | null }[];
+  rootCauses: { caseId: string; tagId: string; locationId: string; isPractice: boolean; openedAt: Date; openedLocalDay: string }[];
+  compensation: {
+    id: string;
+    caseId: string;
+    kind: string;
+    description: string;
+    valueCents: number;
+    status: string;
+    decidedById: string | null;
+    decisionNote: string | null;
+  }[];
+};
+
+/** What the generator reads from the seeded reference data: tag ids by slug, the staff's remedy limit. */
+export type ReferenceLookups = { tagIds: ReadonlyMap<string, string>; staffLimitCents: number };
+
+/**
+ * The cases, one at a time and always the same for the same seed, options and lookups: every
+ * case's events folded through `transition` (a generated case the playbook refuses is a bug
+ * here) and projected with `projectCase`, as the app stores them.
+ */
+export function* generateCases(fixture: Fixture, options: FixtureOptions, lookups: ReferenceLookups): Generator<CaseRows> {
+  const d = new Dice(mulberry32(options.seed ?? 20261123));
+  const now = options.now.getTime();
+  const weights = fixture.locations.map((l) => [l, l.weight] as const);
+  const dayWeight = [1.1, 0.8, 0.8, 0.9, 1.0, 1.35, 1.45]; // Sun..Sat
+  for (let i = 0; i < options.cases; i++) {
+    const loc = d.weighted(weights);
+    // A year, busier recently (growth) and at weekends; lunch and dinner peaks (hotels: breakfast and evening).
+    let day: number;
+    do day = Math.floor(Math.pow(d.next(), 0.85) * options.days);
+    while (d.next() > dayWeight[new Date(now - day * DAY).getUTCDay()] / 1.45);
+    const hour =
+      loc.kind === "hotel"
+        ? d.weighted([
+            [d.normal(8, 1), 3],
+            [d.normal(16, 1.5), 3],
+            [d.normal(21, 1.5), 4],
+          ] as const)
+        : d.weighted([
+            [d.normal(13, 0.9), 4],
+            [d.normal(19.5, 1.3), 6],
+          ] as const);
+    const midnight = Math.floor((now - day * DAY) / DAY) * DAY;
+    let openedAt = midnight + Math.min(23.9, Math.max(6, hour)) * 3_600_000;
+    if (openedAt > now - 2 * MIN) openedAt = now - d.between(2, 600) * MIN;
+    const draft = caseEvents(d, i, loc, openedAt, now, lookups.staffLimitCents);
+
+    let state: CaseState = initialState;
+    const caseId = `bc${i.toString(36).padStart(8, "0")}`;
+    const events: CaseRows["events"] = [];
+    for (const [seq, event] of draft.events.entries()) {
+      const next = transition(state, event);
+      if (!next.ok) throw new Error(`Generated case ${i} broke the playbook at ${event.type}: ${next.reason}`);
+      state = next.state;
+      const result = {
+        caseId,
+        reference: state.reference,
+        sequence: seq + 1,
+        at: event.at.toISOString(),
+        phase: state.phase,
+        status: caseStatus(state),
+        duplicate: false,
+      };
+      events.push({
+        id: `be${i.toString(36)}-${seq + 1}`,
+        caseId,
+        sequence: seq + 1,
+        type: event.type,
+        payload: JSON.stringify(event.data),
+        actorId: event.actor.id,
+        actorRole: event.actor.role,
+        at: event.at,
+        clientEventId: `bench-${i}-${seq + 1}`,
+        result: JSON.stringify(result),
+      });
+    }
+    const p = projectCase(state, { timeZone: BENCH_TIME_ZONE });
+    const scope = p.rootCauseScope;
+    if (!state.reference) throw new Error(`Generated case ${i} has no reference`);
+    yield {
+      case: { id: caseId, reference: state.reference, locationId: loc.id, openedById: draft.events[0].actor.id, ...p.row },
+      events,
+      actions: p.actions.map((a) => ({ ...a, caseId })),
+      rootCauses: p.rootCauseSlugs.flatMap((slug) => {
+        const tagId = lookups.tagIds.get(slug);
+        return tagId ? [{ caseId, tagId, ...scope }] : [];
+      }),
+      compensation: p.compensation.map((c) => ({ ...c, caseId })),
+    };
+  }
+}
+
+/** Batches of BATCH cases. */
+function* batches(cases: Generator<CaseRows>): Generator<CaseRows[]> {
+  let batch: CaseRows[] = [];
+  for (const c of cases) {
+    batch.push(c);
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite writer: prepared statements, one transaction per batch
+// ---------------------------------------------------------------------------------------------
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+
+export function insertPeople(db: Database.Database, count: number): Fixture {
+  const rows = peopleRows(count);
   const insertLocation = db.prepare(`INSERT INTO "Location" (id, name, kind, timezone, createdAt) VALUES (?, ?, ?, ?, ?)`);
   const insertUser = db.prepare(`INSERT INTO "User" (id, name, role, active, createdAt) VALUES (?, ?, ?, 1, ?)`);
   const member = db.prepare(`INSERT INTO "UserLocation" (userId, locationId) VALUES (?, ?)`);
-  const created = iso(new Date("2024-01-01T00:00:00Z"));
   db.transaction(() => {
-    for (let l = 0; l < count; l++) {
-      const id = `bench-loc-${l + 1}`;
-      const kind = names[l % names.length].includes("Hotel") || names[l % names.length].includes("Inn") ? "hotel" : "restaurant";
-      insertLocation.run(id, names[l % names.length], kind, BENCH_TIME_ZONE, created);
-      const staff: string[] = [];
-      for (let s = 0; s < 8; s++) {
-        const uid = `bench-staff-${l + 1}-${s + 1}`;
-        insertUser.run(uid, `Staff ${l + 1}.${s + 1}`, "staff", created);
-        member.run(uid, id);
-        staff.push(uid);
-      }
-      const manager = `bench-mgr-${l + 1}`;
-      insertUser.run(manager, `Manager ${l + 1}`, "manager", created);
-      member.run(manager, id);
-      locations.push({ id, name: names[l % names.length], kind, weight: 1 / (1 + l * 0.35), staff, manager });
-    }
-    insertUser.run("bench-area-manager", "Area Manager", "manager", created);
-    for (const l of locations) member.run("bench-area-manager", l.id);
+    for (const l of rows.locations) insertLocation.run(l.id, l.name, l.kind, l.timezone, iso(l.createdAt));
+    for (const u of rows.users) insertUser.run(u.id, u.name, u.role, iso(u.createdAt));
+    for (const m of rows.memberships) member.run(m.userId, m.locationId);
   })();
-  return { locations, allManagerId: "bench-area-manager", cases: 0, events: 0 };
+  return rows.fixture;
 }
 
 export function insertCases(db: Database.Database, fixture: Fixture, options: FixtureOptions): Fixture {
-  const d = new Dice(mulberry32(options.seed ?? 20261123));
-  const now = options.now.getTime();
   const tagIds = new Map(
     (db.prepare(`SELECT id, slug FROM "RootCauseTag"`).all() as { id: string; slug: string }[]).map((r) => [r.slug, r.id]),
   );
-  const limit =
+  const staffLimitCents =
     (db.prepare(`SELECT limitCents FROM "RoleAuthority" WHERE role = 'staff'`).get() as { limitCents: number } | undefined)?.limitCents ??
     1500;
 
@@ -548,93 +698,224 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
     `INSERT INTO "Compensation" (id, caseId, kind, description, valueCents, status, decidedById, decisionNote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const weights = fixture.locations.map((l) => [l, l.weight] as const);
-  const dayWeight = [1.1, 0.8, 0.8, 0.9, 1.0, 1.35, 1.45]; // Sun..Sat
+  let done = 0;
   let events = 0;
-  const BATCH = 2_000;
-  const writeBatch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const loc = d.weighted(weights);
-      // A year, busier recently (growth) and at weekends; lunch and dinner peaks (hotels: breakfast and evening).
-      let day: number;
-      do day = Math.floor(Math.pow(d.next(), 0.85) * options.days);
-      while (d.next() > dayWeight[new Date(now - day * DAY).getUTCDay()] / 1.45);
-      const hour =
-        loc.kind === "hotel"
-          ? d.weighted([
-              [d.normal(8, 1), 3],
-              [d.normal(16, 1.5), 3],
-              [d.normal(21, 1.5), 4],
-            ] as const)
-          : d.weighted([
-              [d.normal(13, 0.9), 4],
-              [d.normal(19.5, 1.3), 6],
-            ] as const);
-      const midnight = Math.floor((now - day * DAY) / DAY) * DAY;
-      let openedAt = midnight + Math.min(23.9, Math.max(6, hour)) * 3_600_000;
-      if (openedAt > now - 2 * MIN) openedAt = now - d.between(2, 600) * MIN;
-      const draft = caseEvents(d, i, loc, openedAt, now, limit);
-
-      let state: CaseState = initialState;
-      const caseId = `bc${i.toString(36).padStart(8, "0")}`;
-      const rows: unknown[][] = [];
-      for (const [seq, event] of draft.events.entries()) {
-        const next = transition(state, event);
-        if (!next.ok) throw new Error(`Generated case ${i} broke the playbook at ${event.type}: ${next.reason}`);
-        state = next.state;
-        const result = {
-          caseId,
-          reference: state.reference,
-          sequence: seq + 1,
-          at: event.at.toISOString(),
-          phase: state.phase,
-          status: caseStatus(state),
-          duplicate: false,
-        };
-        rows.push([
-          `be${i.toString(36)}-${seq + 1}`,
-          caseId,
-          seq + 1,
-          event.type,
-          JSON.stringify(event.data),
-          event.actor.id,
-          event.actor.role,
-          iso(event.at),
-          `bench-${i}-${seq + 1}`,
-          JSON.stringify(result),
-        ]);
-      }
-      const p = projectCase(state, { timeZone: BENCH_TIME_ZONE });
+  const writeBatch = db.transaction((batch: CaseRows[]) => {
+    for (const c of batch) {
+      const row = c.case;
       insertCase.run({
-        id: caseId,
-        reference: state.reference,
-        locationId: loc.id,
-        openedById: draft.events[0].actor.id,
-        ...p.row,
-        ourFault: bool(p.row.ourFault),
-        readbackAccepted: bool(p.row.readbackAccepted),
-        isPractice: p.row.isPractice ? 1 : 0,
-        openedAt: iso(p.row.openedAt),
-        firstApologyAt: iso(p.row.firstApologyAt),
-        resolvedAt: iso(p.row.resolvedAt),
-        closedAt: iso(p.row.closedAt),
-        lastEventAt: iso(p.row.lastEventAt),
+        ...row,
+        ourFault: bool(row.ourFault),
+        readbackAccepted: bool(row.readbackAccepted),
+        isPractice: row.isPractice ? 1 : 0,
+        openedAt: iso(row.openedAt),
+        firstApologyAt: iso(row.firstApologyAt),
+        resolvedAt: iso(row.resolvedAt),
+        closedAt: iso(row.closedAt),
+        lastEventAt: iso(row.lastEventAt),
       });
-      for (const row of rows) insertEvent.run(...row);
-      for (const a of p.actions) insertAction.run(a.id, caseId, a.description, a.owner, iso(a.dueAt), a.status, iso(a.completedAt));
-      const scope = p.rootCauseScope;
-      for (const slug of p.rootCauseSlugs) {
-        const tagId = tagIds.get(slug);
-        if (tagId) insertRoot.run(caseId, tagId, scope.locationId, scope.isPractice ? 1 : 0, iso(scope.openedAt), scope.openedLocalDay);
-      }
-      for (const c of p.compensation)
-        insertComp.run(c.id, caseId, c.kind, c.description, c.valueCents, c.status, c.decidedById, c.decisionNote);
-      events += rows.length;
+      for (const e of c.events)
+        insertEvent.run(e.id, e.caseId, e.sequence, e.type, e.payload, e.actorId, e.actorRole, iso(e.at), e.clientEventId, e.result);
+      for (const a of c.actions) insertAction.run(a.id, a.caseId, a.description, a.owner, iso(a.dueAt), a.status, iso(a.completedAt));
+      for (const r of c.rootCauses)
+        insertRoot.run(r.caseId, r.tagId, r.locationId, r.isPractice ? 1 : 0, iso(r.openedAt), r.openedLocalDay);
+      for (const m of c.compensation)
+        insertComp.run(m.id, m.caseId, m.kind, m.description, m.valueCents, m.status, m.decidedById, m.decisionNote);
+      events += c.events.length;
     }
   });
-  for (let from = 0; from < options.cases; from += BATCH) {
-    writeBatch(from, Math.min(options.cases, from + BATCH));
-    options.progress?.(Math.min(options.cases, from + BATCH));
+  for (const batch of batches(generateCases(fixture, options, { tagIds, staffLimitCents }))) {
+    writeBatch(batch);
+    done += batch.length;
+    options.progress?.(done);
   }
-  return { ...fixture, cases: options.cases, events };
+  return { ...fixture, cases: done, events };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL writer: per batch and table, one INSERT … SELECT FROM unnest($1::type[], …), so a
+// batch of thousands of rows is one round trip with one parameter per column (no 65,535
+// parameter limit, no statement text that grows with the rows).
+// ---------------------------------------------------------------------------------------------
+
+type PgValue = string | number | boolean | null;
+/** A column: its name, its PostgreSQL type and how to read it from a row. */
+type PgColumn<T> = readonly [name: string, type: string, value: (row: T) => PgValue];
+
+/** Instants as ISO text: "timestamp(3)" keeps the UTC wall time that Prisma stores, whatever the client's time zone. */
+const ts = (d: Date | null) => (d ? d.toISOString() : null);
+const big = (n: bigint | null) => (n === null ? null : n.toString());
+
+async function insertRows<T>(client: ClientBase, table: string, columns: readonly PgColumn<T>[], rows: readonly T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+  await client.query(
+    `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`,
+    columns.map(([, , value]) => rows.map(value)),
+  );
+}
+
+const CASE_COLUMNS: readonly PgColumn<CaseRows["case"]>[] = [
+  ["id", "text", (r) => r.id],
+  ["reference", "text", (r) => r.reference],
+  ["locationId", "text", (r) => r.locationId],
+  ["openedById", "text", (r) => r.openedById],
+  ["stage", "text", (r) => r.stage],
+  ["status", "text", (r) => r.status],
+  ["category", "text", (r) => r.category],
+  ["severity", "int4", (r) => r.severity],
+  ["spot", "text", (r) => r.spot],
+  ["mood", "text", (r) => r.mood],
+  ["customerWords", "text", (r) => r.customerWords],
+  ["feeling", "text", (r) => r.feeling],
+  ["ourFault", "bool", (r) => r.ourFault],
+  ["chosenSolution", "text", (r) => r.chosenSolution],
+  ["readbackAccepted", "bool", (r) => r.readbackAccepted],
+  ["readbackOutcome", "text", (r) => r.readbackOutcome],
+  ["readbackRefusals", "int4", (r) => r.readbackRefusals],
+  ["returnsToListen", "int4", (r) => r.returnsToListen],
+  ["preventionNote", "text", (r) => r.preventionNote],
+  ["abandonReason", "text", (r) => r.abandonReason],
+  ["eventCount", "int4", (r) => r.eventCount],
+  ["openedAt", "timestamp(3)", (r) => ts(r.openedAt)],
+  ["firstApologyAt", "timestamp(3)", (r) => ts(r.firstApologyAt)],
+  ["resolvedAt", "timestamp(3)", (r) => ts(r.resolvedAt)],
+  ["closedAt", "timestamp(3)", (r) => ts(r.closedAt)],
+  ["lastEventAt", "timestamp(3)", (r) => ts(r.lastEventAt)],
+  ["isPractice", "bool", (r) => r.isPractice],
+  ["openedLocalDay", "text", (r) => r.openedLocalDay],
+  ["firstApologyMs", "int8", (r) => big(r.firstApologyMs)],
+  ["resolutionMs", "int8", (r) => big(r.resolutionMs)],
+  ["remedyCents", "int8", (r) => big(r.remedyCents)],
+];
+const EVENT_COLUMNS: readonly PgColumn<CaseRows["events"][number]>[] = [
+  ["id", "text", (r) => r.id],
+  ["caseId", "text", (r) => r.caseId],
+  ["sequence", "int4", (r) => r.sequence],
+  ["type", "text", (r) => r.type],
+  ["payload", "text", (r) => r.payload],
+  ["actorId", "text", (r) => r.actorId],
+  ["actorRole", "text", (r) => r.actorRole],
+  ["at", "timestamp(3)", (r) => ts(r.at)],
+  ["clientEventId", "text", (r) => r.clientEventId],
+  ["result", "text", (r) => r.result],
+];
+const ACTION_COLUMNS: readonly PgColumn<CaseRows["actions"][number]>[] = [
+  ["id", "text", (r) => r.id],
+  ["caseId", "text", (r) => r.caseId],
+  ["description", "text", (r) => r.description],
+  ["owner", "text", (r) => r.owner],
+  ["dueAt", "timestamp(3)", (r) => ts(r.dueAt)],
+  ["status", "text", (r) => r.status],
+  ["completedAt", "timestamp(3)", (r) => ts(r.completedAt)],
+];
+const ROOT_CAUSE_COLUMNS: readonly PgColumn<CaseRows["rootCauses"][number]>[] = [
+  ["caseId", "text", (r) => r.caseId],
+  ["tagId", "text", (r) => r.tagId],
+  ["locationId", "text", (r) => r.locationId],
+  ["isPractice", "bool", (r) => r.isPractice],
+  ["openedAt", "timestamp(3)", (r) => ts(r.openedAt)],
+  ["openedLocalDay", "text", (r) => r.openedLocalDay],
+];
+const COMPENSATION_COLUMNS: readonly PgColumn<CaseRows["compensation"][number]>[] = [
+  ["id", "text", (r) => r.id],
+  ["caseId", "text", (r) => r.caseId],
+  ["kind", "text", (r) => r.kind],
+  ["description", "text", (r) => r.description],
+  ["valueCents", "int4", (r) => r.valueCents],
+  ["status", "text", (r) => r.status],
+  ["decidedById", "text", (r) => r.decidedById],
+  ["decisionNote", "text", (r) => r.decisionNote],
+];
+
+export async function insertPeoplePg(client: ClientBase, count: number): Promise<Fixture> {
+  const rows = peopleRows(count);
+  await client.query("BEGIN");
+  await insertRows(
+    client,
+    "Location",
+    [
+      ["id", "text", (l) => l.id],
+      ["name", "text", (l) => l.name],
+      ["kind", "text", (l) => l.kind],
+      ["timezone", "text", (l) => l.timezone],
+      ["createdAt", "timestamp(3)", (l) => ts(l.createdAt)],
+    ],
+    rows.locations,
+  );
+  await insertRows(
+    client,
+    "User",
+    [
+      ["id", "text", (u) => u.id],
+      ["name", "text", (u) => u.name],
+      ["role", "text", (u) => u.role],
+      ["active", "bool", () => true],
+      ["createdAt", "timestamp(3)", (u) => ts(u.createdAt)],
+    ],
+    rows.users,
+  );
+  await insertRows(
+    client,
+    "UserLocation",
+    [
+      ["userId", "text", (m) => m.userId],
+      ["locationId", "text", (m) => m.locationId],
+    ],
+    rows.memberships,
+  );
+  await client.query("COMMIT");
+  return rows.fixture;
+}
+
+/** The same cases as insertCases, into PostgreSQL: one transaction per batch. */
+export async function insertCasesPg(client: ClientBase, fixture: Fixture, options: FixtureOptions): Promise<Fixture> {
+  const tags = await client.query<{ id: string; slug: string }>(`SELECT "id", "slug" FROM "RootCauseTag"`);
+  const limit = await client.query<{ limitCents: number }>(`SELECT "limitCents" FROM "RoleAuthority" WHERE "role" = 'staff'`);
+  const lookups: ReferenceLookups = {
+    tagIds: new Map(tags.rows.map((r) => [r.slug, r.id])),
+    staffLimitCents: limit.rows[0]?.limitCents ?? 1500,
+  };
+  let done = 0;
+  let events = 0;
+  const write = async (batch: CaseRows[]) => {
+    await client.query("BEGIN");
+    await insertRows(
+      client,
+      "Case",
+      CASE_COLUMNS,
+      batch.map((c) => c.case),
+    );
+    await insertRows(
+      client,
+      "CaseEvent",
+      EVENT_COLUMNS,
+      batch.flatMap((c) => c.events),
+    );
+    await insertRows(
+      client,
+      "AgreedAction",
+      ACTION_COLUMNS,
+      batch.flatMap((c) => c.actions),
+    );
+    await insertRows(
+      client,
+      "CaseRootCause",
+      ROOT_CAUSE_COLUMNS,
+      batch.flatMap((c) => c.rootCauses),
+    );
+    await insertRows(
+      client,
+      "Compensation",
+      COMPENSATION_COLUMNS,
+      batch.flatMap((c) => c.compensation),
+    );
+    await client.query("COMMIT");
+    done += batch.length;
+    events += batch.reduce((n, c) => n + c.events.length, 0);
+    options.progress?.(done);
+  };
+  for (const batch of batches(generateCases(fixture, options, lookups))) await write(batch);
+  return { ...fixture, cases: done, events };
 }

@@ -62,12 +62,18 @@ async function nextMigrationSql(engine, url) {
 }
 
 /**
- * PostgreSQL's full-text index on the queue's text (prisma/migrations-postgresql/*_init) is an
- * expression index Prisma's schema language cannot describe; the differ would drop it every time.
+ * Indexes written by hand, per engine, that Prisma's schema language cannot describe; the differ
+ * would drop them every time. PostgreSQL: the full-text index on the queue's text
+ * (prisma/migrations-postgresql/*_init). SQLite: the narrow index its LIKE search scans instead
+ * of the Case table (prisma/migrations/*_queue_search_words; not in the schema because on
+ * PostgreSQL a B-tree over 2,000 characters of text can exceed its index row limit, and
+ * PostgreSQL searches through the full-text index anyway).
  */
+const HAND_WRITTEN_INDEXES = { postgresql: ["Case_customerWords_fts_idx"], sqlite: ["Case_search_words_idx"] };
+
 function withoutHandWrittenDrops(engine, sql) {
-  if (engine !== "postgresql") return sql;
-  const kept = sql.split(/\n(?=-- )/).filter((block) => !/DROP INDEX "Case_customerWords_fts_idx"/.test(block));
+  const names = HAND_WRITTEN_INDEXES[engine] ?? [];
+  const kept = sql.split(/\n(?=-- )/).filter((block) => !names.some((name) => block.includes(`DROP INDEX "${name}"`)));
   return kept.join("\n");
 }
 

@@ -6,10 +6,15 @@ export function engineOfUrl(url: string): Engine {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
 }
 
-// On globalThis, like the client itself (lib/db/client.ts): Next may load this module in more
-// than one server bundle, and a client tagged through one copy must be known to all of them.
-const registry = globalThis as { coachDbEngines?: WeakMap<object, Engine>; coachDbUrls?: WeakMap<object, string> };
-const engines = (registry.coachDbEngines ??= new WeakMap());
+/**
+ * On globalThis, like the client itself (lib/db/client.ts getDb): a production build bundles this
+ * module into several chunks, each with its own module scope, and the client one chunk made and
+ * tagged is used by routes in others. A WeakMap per copy left those routes reading "sqlite" for a
+ * PostgreSQL client, so the queue sent SQLite's SQL (`+c."locationId"`) to PostgreSQL
+ * (docs/decisions/0025) and the live hub took a PostgreSQL client for SQLite (0026).
+ */
+const registry = globalThis as unknown as { coachDbEngines?: WeakMap<object, Engine>; coachDbUrls?: WeakMap<object, string> };
+const engines = (registry.coachDbEngines ??= new WeakMap<object, Engine>());
 
 /** Records which engine a client talks to (lib/db/client.ts does, as it makes one). */
 export function tagEngine<T extends object>(client: T, engine: Engine): T {
@@ -22,7 +27,7 @@ export function engineOf(db: object): Engine {
   return engines.get(db) ?? "sqlite";
 }
 
-const urls = (registry.coachDbUrls ??= new WeakMap());
+const urls = (registry.coachDbUrls ??= new WeakMap<object, string>());
 
 /** Records the URL a client was made for (lib/db/client.ts), so a process can open its own side connection (lib/live/hub.ts). */
 export function tagUrl<T extends object>(client: T, url: string): T {
