@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import {
   carriesLimit,
   caseStatus,
+  encodeState,
   playbookEventSchema,
   transition,
   withOwnLimit,
@@ -17,7 +18,7 @@ import {
 } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { assertPracticeStep } from "./practice-step";
-import { loadCaseState } from "./case-log";
+import { loadCaseLog, loadCaseState, snapshotState, storedStateSelect } from "./case-log";
 import { authorityLimitFor } from "./authority-limit";
 import { capturedAtSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { writeProjection } from "./write-projection";
@@ -82,12 +83,12 @@ export async function appendEvent(
   // Queued behind this process's other writes; retried from the top if another process
   // appended to the same case between our read and our write (docs/decisions/0003).
   return serialiseWrite(() =>
-    retryOnContention(async () => {
+    retryOnContention(async (attempt) => {
       // Access first: a repeated step's answer names the case (reference, sequence, phase), so
       // only someone who works where the case is may have it again.
       const row = await db.case.findUnique({
         where: { id: caseId },
-        select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } } },
+        select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } }, ...storedStateSelect },
       });
       if (!row) throw new AppError("not_found", "No case with that id.");
       assertAtLocation(actor, row.locationId);
@@ -97,7 +98,12 @@ export async function appendEvent(
 
       if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
 
-      const { state, log } = await loadCaseState(db, caseId);
+      // The state from the snapshot on the row (docs/decisions/0023); the fold of the log when it
+      // is missing or stale, and on a retry (another writer got in first: read everything again).
+      const snapshot = attempt === 1 ? snapshotState(row) : null;
+      const { state, log } = snapshot
+        ? { state: snapshot, log: () => loadCaseLog(db, caseId) }
+        : await loadCaseState(db, caseId).then((folded) => ({ state: folded.state, log: () => Promise.resolve(folded.log) }));
       const at = recordedTime(capturedAt, now(), state.lastEventAt ?? null);
       const recorded: RecordedEvent = { ...event, at, actor: { id: actor.id, role: actor.role } };
       const next = transition(state, recorded);
@@ -128,7 +134,10 @@ export async function appendEvent(
             result: JSON.stringify(response),
           },
         });
-        await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state);
+        await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state, {
+          stateSnapshot: encodeState(next.state),
+          stateSequence: sequence,
+        });
       });
       return response;
     }),

@@ -13,7 +13,8 @@ const same = (a: unknown, b: unknown) => json(a) === json(b);
  * Given the state before this event (whose projection is what is stored: every append keeps
  * them equal), only what the event changed is written — a note touches one row, not six tables.
  * Without it (or for a case just opened) everything is rewritten. `venue` is the case's location
- * (its time zone decides the case's calendar day).
+ * (its time zone decides the case's calendar day). `alsoOnRow`: more columns of the Case row to
+ * write in the same statement (an append's stored state, docs/decisions/0023).
  */
 export async function writeProjection(
   tx: Prisma.TransactionClient,
@@ -21,11 +22,12 @@ export async function writeProjection(
   venue: ProjectionVenue,
   state: CaseState,
   previous?: CaseState,
+  alsoOnRow: Prisma.CaseUpdateInput = {},
 ): Promise<void> {
   const projection = projectCase(state, venue);
   const before: Projection | null = previous && previous.phase !== "new" ? projectCase(previous, venue) : null;
 
-  const row: Partial<Projection["row"]> = {};
+  const row: Prisma.CaseUpdateInput = { ...alsoOnRow };
   for (const [key, value] of Object.entries(projection.row) as [keyof Projection["row"], unknown][]) {
     if (!before || !same(before.row[key], value)) Object.assign(row, { [key]: value });
   }
