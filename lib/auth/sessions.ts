@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ROLES, type Role } from "@/lib/playbook";
 import type { Actor } from "./actor";
 import { hashToken, newSessionToken } from "./tokens";
@@ -15,6 +16,23 @@ export const SESSION_COOKIE = "coach_session";
  * and still count as its author's. Older ones are deleted.
  */
 export const SESSION_KEPT_AFTER_EXPIRY_MS = 8 * 24 * 60 * 60 * 1000;
+
+type SessionRow = {
+  id: string;
+  locationId: string | null;
+  deviceId: string | null;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  name: string;
+  role: string;
+  active: boolean;
+  deviceRowId: string | null;
+  deviceTokenHash: string | null;
+  deviceRevokedAt: Date | null;
+  memberOf: string | null;
+};
 
 export type NewSession = { id: string; token: string; expiresAt: Date };
 
@@ -71,24 +89,37 @@ export async function resolveSession(
   { touch = true }: { touch?: boolean } = {},
 ): Promise<Actor | null> {
   if (!token) return null;
-  const session = await db.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: { include: { locations: true } }, device: { select: { tokenHash: true, revokedAt: true } } },
-  });
-  if (!session || session.revokedAt || !session.user.active) return null;
+  // One statement, on every request (docs/decisions/0023): the session, its user, the tablet it
+  // was started on and the user's locations (one row per location), where a findUnique with
+  // nested includes sent four.
+  const rows = await db.$queryRaw<SessionRow[]>(Prisma.sql`
+    SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
+      u."id" AS "userId", u."name", u."role", u."active",
+      d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
+      ul."locationId" AS "memberOf"
+    FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      LEFT JOIN "Device" d ON d."id" = s."deviceId"
+      LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"
+    WHERE s."tokenHash" = ${hashToken(token)}
+    ORDER BY ul."locationId"`);
+  const session = rows[0];
+  if (!session || session.revokedAt || !session.active) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;
-  if (session.device && (session.device.revokedAt || !deviceToken || hashToken(deviceToken) !== session.device.tokenHash)) return null;
+  if (session.deviceRowId !== null && (session.deviceRevokedAt || !deviceToken || hashToken(deviceToken) !== session.deviceTokenHash)) {
+    return null;
+  }
   // Touch at most once a minute: reads stay reads.
   // (A live stream re-checking its session passes touch: false: holding a stream open is not using the tablet.)
   if (touch && now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await serialiseWrite(() => db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } }));
   }
-  const role = ROLES.includes(session.user.role as Role) ? (session.user.role as Role) : "staff";
+  const role = ROLES.includes(session.role as Role) ? (session.role as Role) : "staff";
   return {
-    id: session.user.id,
-    name: session.user.name,
+    id: session.userId,
+    name: session.name,
     role,
-    locationIds: session.user.locations.map((l) => l.locationId),
+    locationIds: rows.flatMap((r) => (r.memberOf === null ? [] : [r.memberOf])),
     currentLocationId: session.locationId,
     sessionId: session.id,
     deviceId: session.deviceId,

@@ -3,12 +3,14 @@ import { z } from "zod";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import { retryOnContention } from "@/lib/db/contention";
-import { serialiseWrite } from "@/lib/db/write-lock";
-import { AppError } from "@/lib/errors";
+import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
+import { engineOf } from "@/lib/db/engine";
+import { serialiseWriteFor } from "@/lib/db/write-lock";
+import { AppError, isAppError } from "@/lib/errors";
 import {
   carriesLimit,
   caseStatus,
+  encodeState,
   playbookEventSchema,
   transition,
   withOwnLimit,
@@ -19,10 +21,10 @@ import { publishChange } from "@/lib/live/publish-change";
 import type { LiveNotice } from "@/lib/live/notice";
 import { parseInput } from "@/lib/validation";
 import { assertPracticeStep } from "./practice-step";
-import { loadCaseState } from "./case-log";
+import { loadCaseLog, loadCaseState, snapshotState, storedStateSelect, type StoredState } from "./case-log";
 import { authorityLimitFor } from "./authority-limit";
 import { capturedAtSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
-import { writeProjection } from "./write-projection";
+import { applyProjection, planProjection } from "./write-projection";
 
 export const appendEventSchema = z.object({
   clientEventId: clientEventIdSchema,
@@ -81,65 +83,110 @@ export async function appendEvent(
   const event = carriesLimit(sent.type) ? withOwnLimit(sent, await authorityLimitFor(db, actor.role)) : sent;
   const payload = JSON.stringify(event.data);
 
-  // Queued behind this process's other writes; retried from the top if another process
-  // appended to the same case between our read and our write (docs/decisions/0003).
-  const { response, notice } = await serialiseWrite((): Promise<{ response: AppendResult; notice?: LiveNotice }> =>
-    retryOnContention(async () => {
+  // Set when this call stores the step (not for a step answered as recorded earlier): the live
+  // notice goes out after the write (docs/decisions/0026).
+  let notice: LiveNotice | undefined;
+  // Queued behind this process's other writes (on PostgreSQL, those to the same case); retried
+  // from the top if another process appended to the same case between our read and our write
+  // (docs/decisions/0003).
+  const result = await serialiseWriteFor(engineOf(db), caseId, () =>
+    retryOnContention(async (attempt) => {
       // Access first: a repeated step's answer names the case (reference, sequence, phase), so
-      // only someone who works where the case is may have it again.
+      // only someone who works where the case is may have it again. One query: the row with its
+      // location's time zone and the stored state.
       const row = await db.case.findUnique({
         where: { id: caseId },
-        select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } } },
+        select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } }, ...storedStateSelect },
       });
       if (!row) throw new AppError("not_found", "No case with that id.");
       assertAtLocation(actor, row.locationId);
 
-      const earlier = await findRecordedResult(db, clientEventId, event.type, payload, caseId);
-      if (earlier) return { response: earlier };
-
-      if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
-
-      const { state, log } = await loadCaseState(db, caseId);
-      const at = recordedTime(capturedAt, now(), state.lastEventAt ?? null);
-      const recorded: RecordedEvent = { ...event, at, actor: { id: actor.id, role: actor.role } };
-      const next = transition(state, recorded);
-      if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code, phase: state.phase });
-      await assertPracticeStep(db, caseId, state, log, recorded);
-
-      const sequence = state.eventCount + 1;
-      const response: AppendResult = {
-        caseId,
-        reference: row.reference,
-        sequence,
-        at: recorded.at.toISOString(),
-        phase: next.state.phase,
-        status: caseStatus(next.state),
-        duplicate: false,
-      };
-      await db.$transaction(async (tx) => {
-        await tx.caseEvent.create({
-          data: {
-            caseId,
-            sequence,
-            type: event.type,
-            payload,
-            actorId: actor.id,
-            actorRole: actor.role,
-            at: recorded.at,
-            clientEventId,
-            result: JSON.stringify(response),
-          },
-        });
-        await writeProjection(tx, caseId, { timeZone: row.location.timezone }, next.state, state);
-      });
-      // The floor banner lists promises running late: it needs to hear when an agreed action changes.
-      const floor = event.type === "promise_update_told" || JSON.stringify(next.state.actions) !== JSON.stringify(state.actions);
-      return { response, notice: { locationId: row.locationId, caseId, floor } };
+      // A step sent again is usually caught by the event's unique clientEventId as it is stored
+      // (docs/decisions/0023): no lookup before every append. After a retry, look first.
+      const recordedBefore = () => findRecordedResult(db, clientEventId, event.type, payload, caseId);
+      if (attempt > 1) {
+        const earlier = await recordedBefore();
+        if (earlier) return earlier;
+      }
+      try {
+        return await store(attempt, row);
+      } catch (error) {
+        // Refused, or its id already taken: if it is this very step, recorded earlier, answer as then.
+        if (attempt === 1 && (isAppError(error) || uniqueViolation(error)?.fields.includes("clientEventId"))) {
+          const earlier = await recordedBefore();
+          if (earlier) return earlier;
+        }
+        throw error;
+      }
     }),
   );
   if (notice) await publishChange(db, notice);
-  return response;
+  return result;
+
+  async function store(attempt: number, row: CaseRow): Promise<AppendResult> {
+    if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
+
+    // The state from the snapshot on the row (docs/decisions/0023); the fold of the log when it
+    // is missing or stale. On a retry another writer got in first: the snapshot is used only if
+    // it describes the log's last event (a writer that does not keep it would leave it behind).
+    const snapshot = attempt === 1 || (await lastSequence(db, caseId)) === row.stateSequence ? snapshotState(row) : null;
+    const { state, log } = snapshot
+      ? { state: snapshot, log: () => loadCaseLog(db, caseId) }
+      : await loadCaseState(db, caseId).then((folded) => ({ state: folded.state, log: () => Promise.resolve(folded.log) }));
+    const at = recordedTime(capturedAt, now(), state.lastEventAt ?? null);
+    const recorded: RecordedEvent = { ...event, at, actor: { id: actor.id, role: actor.role } };
+    const next = transition(state, recorded);
+    if (!next.ok) throw new AppError("playbook_refused", next.reason, { refusal: next.code, phase: state.phase });
+    await assertPracticeStep(db, caseId, state, log, recorded);
+
+    const sequence = state.eventCount + 1;
+    const response: AppendResult = {
+      caseId,
+      reference: row.reference,
+      sequence,
+      at: recorded.at.toISOString(),
+      phase: next.state.phase,
+      status: caseStatus(next.state),
+      duplicate: false,
+    };
+    const stored = {
+      caseId,
+      sequence,
+      type: event.type,
+      payload,
+      actorId: actor.id,
+      actorRole: actor.role,
+      at: recorded.at,
+      clientEventId,
+      result: JSON.stringify(response),
+    };
+    const storedState = { stateSnapshot: encodeState(next.state), stateSequence: sequence };
+    const plan = planProjection({ timeZone: row.location.timezone }, next.state, state);
+    if (plan.children) {
+      await db.$transaction(async (tx) => {
+        await tx.caseEvent.create({ data: stored });
+        await applyProjection(tx, caseId, plan, storedState);
+      });
+    } else {
+      // Most steps change the Case row alone: one nested write stores the event and the row
+      // together (Prisma runs it as one transaction) instead of an interactive transaction.
+      const { caseId: _case, ...eventFields } = stored;
+      await db.case.update({ where: { id: caseId }, data: { ...plan.row, ...storedState, events: { create: eventFields } } });
+    }
+    // The floor banner lists promises running late: it needs to hear when an agreed action changes.
+    const floor =
+      event.type === "promise_update_told" || (plan.children && JSON.stringify(next.state.actions) !== JSON.stringify(state.actions));
+    notice = { locationId: row.locationId, caseId, floor };
+    return response;
+  }
 }
+
+async function lastSequence(db: Db, caseId: string): Promise<number> {
+  const last = await db.caseEvent.findFirst({ where: { caseId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+  return last?.sequence ?? 0;
+}
+
+type CaseRow = StoredState & { reference: string; location: { timezone: string } };
 
 async function assertKnownTags(db: Db, slugs: string[]): Promise<void> {
   const known = await db.rootCauseTag.findMany({ where: { slug: { in: slugs }, active: true }, select: { slug: true } });

@@ -1,7 +1,7 @@
 import "server-only";
-import { loadCaseLog } from "@/lib/cases/case-log";
+import { loadCaseLog, snapshotState } from "@/lib/cases/case-log";
 import type { Db } from "@/lib/db/client";
-import { fold, projectCase } from "@/lib/playbook";
+import { canonicalState, fold, projectCase } from "@/lib/playbook";
 
 /** What is stored for a case, in the shape `projectCase` produces (as in tests/integration/projection-property.test.ts). */
 export async function storedProjection(db: Db, caseId: string, rowKeys: readonly string[]) {
@@ -46,7 +46,9 @@ const same = (a: unknown, b: unknown) => json(a) === json(b);
 /**
  * Checks every case in the database: its events are numbered 1..n with no gap or repeat, and its
  * stored projection (Case row with its precomputed insight columns, actions, root causes with
- * their copies of the case's fields, compensation) equals the fold of its events.
+ * their copies of the case's fields, compensation) equals the fold of its events; and its stored
+ * state (docs/decisions/0023), when there is one for as many events as are stored, is that fold.
+ * A missing or older snapshot is not a problem: the next append folds the log and writes it.
  */
 export async function checkCaseLogs(db: Db, caseIds?: readonly string[]): Promise<{ cases: number; events: number; problems: string[] }> {
   const problems: string[] = [];
@@ -66,6 +68,18 @@ export async function checkCaseLogs(db: Db, caseIds?: readonly string[]): Promis
     const stored = await storedProjection(db, id, Object.keys(folded.row));
     for (const part of ["row", "actions", "rootCauseSlugs", "rootCauseScopes", "compensation"] as const) {
       if (!same(stored[part], folded[part])) problems.push(`${id}: stored ${part} differs from the fold of its log`);
+    }
+    const snapshot = await db.case.findUniqueOrThrow({
+      where: { id },
+      select: { eventCount: true, stateSnapshot: true, stateSequence: true },
+    });
+    if (snapshot.stateSequence !== null && snapshot.stateSequence > sequences.length) {
+      problems.push(`${id}: stored state is for event ${snapshot.stateSequence} of ${sequences.length}`);
+    } else if (snapshot.stateSequence === sequences.length) {
+      const state = snapshotState(snapshot);
+      if (!state || canonicalState(state) !== canonicalState(fold(await loadCaseLog(db, id)))) {
+        problems.push(`${id}: stored state differs from the fold of its log`);
+      }
     }
   }
   return { cases: cases.length, events, problems };

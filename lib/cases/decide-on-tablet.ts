@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { eventSchemas, ROLES, type Role } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { appendEvent, findRecordedResult } from "./append-event";
-import { loadCaseState } from "./case-log";
+import { loadCurrentState } from "./case-log";
 import { clientEventIdSchema } from "./client-event";
 import { decisionFor } from "./manager-decision";
 
@@ -58,7 +58,7 @@ export async function decideOnTablet(db: Db, staff: Actor, caseId: string, input
   };
   const earlier = await findRecordedResult(db, clientEventId, "manager_decided", null, caseId);
   if (earlier) return earlier;
-  const { state } = await loadCaseState(db, caseId);
+  const state = await loadCurrentState(db, caseId);
   const data = decisionFor(state, { decision: decision.decision, note: decision.note, option: decision.option, remedy: decision.remedy });
   return appendEvent(db, managerActor, caseId, { clientEventId, event: { type: "manager_decided", data } });
 }

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { transition, initialState, venueDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
+import { encodeState, transition, initialState, venueDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HeadsUpCarryOver } from "@/lib/playbook/heads-up/carry-over";
 import { publishChange } from "@/lib/live/publish-change";
@@ -136,6 +136,8 @@ async function recordOpening(
                 openedAt: event.at,
                 openedLocalDay: venueDay(event.at, venue.timeZone),
                 lastEventAt: event.at,
+                stateSnapshot: encodeState(result.state),
+                stateSequence: 1,
               },
             });
             const response: AppendResult = {

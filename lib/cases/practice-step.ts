@@ -15,7 +15,8 @@ export async function assertPracticeStep(
   db: Db,
   caseId: string,
   state: CaseState,
-  log: readonly RecordedEvent[],
+  /** The case's log so far: read only when this step needs it (an append usually starts from the snapshot). */
+  log: () => Promise<readonly RecordedEvent[]>,
   event: RecordedEvent,
 ): Promise<void> {
   if (!state.practice || event.type !== "readback_answered") return;
@@ -24,7 +25,7 @@ export async function assertPracticeStep(
   // The customer plays from the redacted source, as the trainee's tablet does.
   const facts = customerFacts(redactEvents(await loadCaseLog(db, run.sourceCaseId)));
   const seed = seedFrom(caseId);
-  const expected = readbackAnswer(facts, simulateCustomer(facts, log, seed), state, seed);
+  const expected = readbackAnswer(facts, simulateCustomer(facts, await log(), seed), state, seed);
   if (expected.accepted !== event.data.accepted) {
     throw new AppError("playbook_refused", "In practice the customer answers the read-back themselves; their answer was not this one.", {
       refusal: "practice_customer_answers",

@@ -9,11 +9,42 @@ const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (ty
 const same = (a: unknown, b: unknown) => json(a) === json(b);
 
 /**
- * Rewrites the Case row and its child rows from the fold, inside the append's transaction.
- * Given the state before this event (whose projection is what is stored: every append keeps
- * them equal), only what the event changed is written — a note touches one row, not six tables.
- * Without it (or for a case just opened) everything is rewritten. `venue` is the case's location
- * (its time zone decides the case's calendar day).
+ * What an event changes in the stored projection. Given the state before the event (whose
+ * projection is what is stored: every append keeps them equal), only what changed is written — a
+ * note touches the Case row alone, not six tables. Without it (or for a case just opened)
+ * everything is rewritten. `venue` is the case's location (its time zone decides the case's day).
+ */
+export type ProjectionPlan = {
+  projection: Projection;
+  before: Projection | null;
+  /** The Case row's changed columns. */
+  row: Partial<Projection["row"]>;
+  /** False when only the Case row changes (actions, root causes and compensation stay as stored). */
+  children: boolean;
+};
+
+export function planProjection(venue: ProjectionVenue, state: CaseState, previous?: CaseState): ProjectionPlan {
+  const projection = projectCase(state, venue);
+  const before: Projection | null = previous && previous.phase !== "new" ? projectCase(previous, venue) : null;
+  const row: Partial<Projection["row"]> = {};
+  for (const [key, value] of Object.entries(projection.row) as [keyof Projection["row"], unknown][]) {
+    if (!before || !same(before.row[key], value)) Object.assign(row, { [key]: value });
+  }
+  const children =
+    !before ||
+    !same(before.actions, projection.actions) ||
+    !same(before.rootCauseSlugs, projection.rootCauseSlugs) ||
+    projection.compensation.some((c) => {
+      const earlier = before.compensation.find((e) => e.id === c.id);
+      return !earlier || !same(earlier, c);
+    });
+  return { projection, before, row, children };
+}
+
+/**
+ * Rewrites the Case row and its child rows from the fold, inside the append's transaction (see
+ * planProjection). `alsoOnRow`: more columns of the Case row to write in the same statement (an
+ * append's stored state, docs/decisions/0023).
  */
 export async function writeProjection(
   tx: Prisma.TransactionClient,
@@ -21,14 +52,18 @@ export async function writeProjection(
   venue: ProjectionVenue,
   state: CaseState,
   previous?: CaseState,
+  alsoOnRow: Prisma.CaseUpdateInput = {},
 ): Promise<void> {
-  const projection = projectCase(state, venue);
-  const before: Projection | null = previous && previous.phase !== "new" ? projectCase(previous, venue) : null;
+  await applyProjection(tx, caseId, planProjection(venue, state, previous), alsoOnRow);
+}
 
-  const row: Partial<Projection["row"]> = {};
-  for (const [key, value] of Object.entries(projection.row) as [keyof Projection["row"], unknown][]) {
-    if (!before || !same(before.row[key], value)) Object.assign(row, { [key]: value });
-  }
+export async function applyProjection(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  { projection, before, row: changed }: ProjectionPlan,
+  alsoOnRow: Prisma.CaseUpdateInput = {},
+): Promise<void> {
+  const row: Prisma.CaseUpdateInput = { ...alsoOnRow, ...changed };
   if (Object.keys(row).length) await tx.case.update({ where: { id: caseId }, data: row });
 
   if (!before || !same(before.actions, projection.actions)) {

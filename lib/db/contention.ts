@@ -48,11 +48,14 @@ export function isContention(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `attempt` again (up to `tries` times, after a short random pause) while another process wins the race. */
-export async function retryOnContention<T>(attempt: () => Promise<T>, tries = 8): Promise<T> {
+/**
+ * Runs `attempt` again (up to `tries` times, after a short random pause) while another process
+ * wins the race. `attempt` is told which try it is (1 the first).
+ */
+export async function retryOnContention<T>(attempt: (tries: number) => Promise<T>, tries = 8): Promise<T> {
   for (let i = 1; ; i++) {
     try {
-      return await attempt();
+      return await attempt(i);
     } catch (error) {
       if (i >= tries || !isContention(error)) throw error;
       await sleep(Math.random() * 5 * i);

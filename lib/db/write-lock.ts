@@ -11,3 +11,24 @@ export function serialiseWrite<T>(work: () => Promise<T>): Promise<T> {
   tail = run.catch(() => undefined);
   return run;
 }
+
+const perKey = new Map<string, Promise<unknown>>();
+
+/**
+ * A write that only conflicts with writes to the same key (a case's appends). SQLite has one
+ * writer per file: the one queue above. PostgreSQL takes many writers: only writes to the same
+ * key wait for each other in this process (sparing the database retries that would order them
+ * anyway — the unique sequence per case does that across instances, docs/decisions/0003 and
+ * 0023), and appends to different cases run side by side.
+ */
+export function serialiseWriteFor<T>(engine: "sqlite" | "postgresql", key: string, work: () => Promise<T>): Promise<T> {
+  if (engine === "sqlite") return serialiseWrite(work);
+  const before = perKey.get(key) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.catch(() => undefined);
+  perKey.set(key, settled);
+  void settled.then(() => {
+    if (perKey.get(key) === settled) perKey.delete(key);
+  });
+  return run;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { appendEvent, findRecordedResult } from "@/lib/cases/append-event";
-import { loadCaseState } from "@/lib/cases/case-log";
+import { loadCurrentState } from "@/lib/cases/case-log";
 import { clientEventIdSchema, type AppendResult } from "@/lib/cases/client-event";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -31,7 +31,7 @@ export async function closeCase(
 
   const earlier = await findRecordedResult(db, clientEventId, "case_closed", "{}", caseId);
   if (earlier) return earlier;
-  const { state } = await loadCaseState(db, caseId);
+  const state = await loadCurrentState(db, caseId);
   const check = transition(state, { type: "case_closed", data: {}, at: now(), actor: { id: actor.id, role: actor.role } });
   if (!check.ok) throw new AppError("playbook_refused", check.reason, { refusal: check.code, phase: state.phase });
 

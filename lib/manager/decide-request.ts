@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { appendEvent, findRecordedResult } from "@/lib/cases/append-event";
-import { loadCaseState } from "@/lib/cases/case-log";
+import { loadCurrentState } from "@/lib/cases/case-log";
 import { clientEventIdSchema, type AppendResult } from "@/lib/cases/client-event";
 import type { Db } from "@/lib/db/client";
 import { COMPENSATION_KINDS } from "@/lib/playbook";
@@ -50,6 +50,6 @@ export async function decideRequest(
   // A double tap or a retry: the decision is recorded already (with the remedy it approved filled in).
   const earlier = await findRecordedResult(db, clientEventId, "manager_decided", null, caseId);
   if (earlier) return earlier;
-  const { state } = await loadCaseState(db, caseId);
+  const state = await loadCurrentState(db, caseId);
   return appendEvent(db, actor, caseId, { clientEventId, event: { type: "manager_decided", data: decisionFor(state, decision) } }, now);
 }

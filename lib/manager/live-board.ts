@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { loadCaseState } from "@/lib/cases/case-log";
+import { loadCurrentState } from "@/lib/cases/case-log";
 import type { Db } from "@/lib/db/client";
 import {
   CATEGORY_LABELS,
@@ -107,7 +107,7 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
     authorityLimitFor(db, actor.role),
   ]);
 
-  const folded = await Promise.all(waitingRows.map(async (row) => ({ row, ...(await loadCaseState(db, row.id)) })));
+  const folded = await Promise.all(waitingRows.map(async (row) => ({ row, state: await loadCurrentState(db, row.id) })));
   const userIds = [...new Set(folded.map((f) => f.state.pendingManager?.requestedById).filter((x): x is string => !!x))];
   const names = new Map(
     (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),

@@ -13,3 +13,4 @@ export * from "./authority";
 export * from "./rounds";
 export * from "./remedy-status";
 export * from "./money";
+export * from "./snapshot";

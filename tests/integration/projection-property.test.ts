@@ -4,7 +4,7 @@ import { appendEvent } from "@/lib/cases/append-event";
 import { loadCaseLog } from "@/lib/cases/case-log";
 import { openCase } from "@/lib/cases/open-case";
 import { isAppError } from "@/lib/errors";
-import { fold, projectCase } from "@/lib/playbook";
+import { canonicalState, decodeState, fold, projectCase } from "@/lib/playbook";
 import { arbitraryEventSequence, withFreshIds } from "@/tests/support/playbook/arbitraries";
 import { DEFAULT_ROOT_CAUSES } from "@/prisma/seed/root-causes";
 import { actorFor } from "@/tests/support/actors";
@@ -65,7 +65,7 @@ async function storedProjection(db: Db, caseId: string) {
 }
 
 describe("the stored projection", () => {
-  it("always equals the fold of the stored events, for random event sequences", async () => {
+  it("and the stored state always equals the fold of the stored events, for random event sequences", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -105,6 +105,10 @@ describe("the stored projection", () => {
           expect(stored.rootCauseScopes).toEqual(expected.rootCauseSlugs.map(() => expected.rootCauseScope));
           expect(stored.compensation).toEqual([...expected.compensation].sort((a, b) => a.id.localeCompare(b.id)));
           expect(log.length).toBe(expected.row.eventCount);
+          // The state an append starts from (docs/decisions/0023): the fold, for as many events.
+          const { stateSnapshot, stateSequence } = await db.case.findUniqueOrThrow({ where: { id: caseId } });
+          expect(stateSequence).toBe(log.length);
+          expect(canonicalState(decodeState(stateSnapshot ?? "null"))).toBe(canonicalState(fold(log)));
         },
       ),
       { numRuns: 60 },

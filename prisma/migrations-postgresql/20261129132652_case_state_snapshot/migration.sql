@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN     "stateSequence" INTEGER,
+ADD COLUMN     "stateSnapshot" TEXT;
