@@ -186,7 +186,7 @@ async function lastSequence(db: Db, caseId: string): Promise<number> {
   return last?.sequence ?? 0;
 }
 
-type CaseRow = StoredState & { reference: string; location: { timezone: string } };
+type CaseRow = StoredState & { reference: string; locationId: string; location: { timezone: string } };
 
 async function assertKnownTags(db: Db, slugs: string[]): Promise<void> {
   const known = await db.rootCauseTag.findMany({ where: { slug: { in: slugs }, active: true }, select: { slug: true } });
