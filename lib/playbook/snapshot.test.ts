@@ -30,7 +30,7 @@ describe("the stored state's codec", () => {
         expect(viaSnapshots).toEqual(fold(accepted));
         expect(canonicalState(decodeState(encodeState(viaSnapshots)))).toBe(canonicalState(fold(accepted)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
