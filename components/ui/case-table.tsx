@@ -1,15 +1,26 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-// The one table of cases: the manager's queue and the trainer's list show different columns in
-// the same frame, rows and case link, so a fix to one (a tap target, a stripe) reaches both.
+// The one table frame: the manager's queue, the trainer's lists, progress, practice runs and the
+// practice comparison show different columns in the same frame, headers and rows, so a fix to one
+// (a tap target, a stripe) reaches them all.
 
 /** The table, its screen-reader caption and its header row (`head`: the column headers). */
-export function CaseTable({ caption, head, children, testId }: { caption: string; head: ReactNode; children: ReactNode; testId?: string }) {
+export function CaseTable({
+  caption,
+  head,
+  children,
+  testId,
+}: {
+  caption?: string;
+  head: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-2xl border border-slate-700">
       <table className="w-full border-collapse text-left text-base" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-slate-800 text-slate-200">
           <tr>{head}</tr>
         </thead>
@@ -19,10 +30,10 @@ export function CaseTable({ caption, head, children, testId }: { caption: string
   );
 }
 
-/** A plain column header; `wide` takes the room left over (the complaint). */
-export function CaseColumn({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+/** A plain column header; `wide` takes the room left over (the complaint); `align="right"` for figures. */
+export function CaseColumn({ children, wide = false, align }: { children: ReactNode; wide?: boolean; align?: "right" }) {
   return (
-    <th scope="col" className={wide ? "w-full px-3 py-2" : "px-3 py-2"}>
+    <th scope="col" className={`${wide ? "w-full " : ""}px-3 py-2${align === "right" ? " text-right" : ""}`}>
       {children}
     </th>
   );

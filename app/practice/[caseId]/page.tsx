@@ -5,6 +5,7 @@ import { StartPracticeButton } from "@/components/practice/start-practice-button
 import { OutcomeMark } from "@/components/trainer/rubric-list";
 import { ScoreBadge } from "@/components/trainer/score-badge";
 import { AppHeader } from "@/components/ui/app-header";
+import { CaseColumn, CaseRow, CaseTable } from "@/components/ui/case-table";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { pageData } from "@/lib/page-errors";
@@ -134,53 +135,49 @@ export default async function PracticeCasePage({
                 </nav>
               ) : null}
             </div>
-            <div className="overflow-x-auto rounded-2xl border border-slate-700">
-              <table className="w-full border-collapse text-left text-base" data-testid="comparison">
-                <caption className="sr-only">Each rubric item for your practice run and for the original case</caption>
-                <thead className="bg-slate-800 text-slate-200">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Rubric
+            <CaseTable
+              testId="comparison"
+              caption="Each rubric item for your practice run and for the original case"
+              head={
+                <>
+                  <CaseColumn>Rubric</CaseColumn>
+                  <CaseColumn>
+                    <span className="flex items-center gap-2">
+                      You <ScoreBadge score={comparison.run.rubric.score} />
+                    </span>
+                  </CaseColumn>
+                  <CaseColumn>
+                    <span className="flex items-center gap-2">
+                      {comparison.original.handledByYou ? "You, for real" : "The original"}{" "}
+                      <ScoreBadge score={comparison.original.rubric.score} />
+                    </span>
+                  </CaseColumn>
+                </>
+              }
+            >
+              {comparison.run.rubric.items.map((mine, i) => {
+                const theirs = comparison.original.rubric.items[i];
+                return (
+                  <CaseRow key={mine.id}>
+                    <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
+                      {mine.label}
                     </th>
-                    <th scope="col" className="px-3 py-2">
-                      <span className="flex items-center gap-2">
-                        You <ScoreBadge score={comparison.run.rubric.score} />
+                    <td className="px-3 py-2">
+                      <span className="flex items-start gap-2">
+                        <OutcomeMark outcome={mine.outcome} />
+                        <span className="text-slate-200">{mine.reason}</span>
                       </span>
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      <span className="flex items-center gap-2">
-                        {comparison.original.handledByYou ? "You, for real" : "The original"}{" "}
-                        <ScoreBadge score={comparison.original.rubric.score} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <span className="flex items-start gap-2">
+                        <OutcomeMark outcome={theirs.outcome} />
+                        <span className="text-slate-200">{theirs.reason}</span>
                       </span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {comparison.run.rubric.items.map((mine, i) => {
-                    const theirs = comparison.original.rubric.items[i];
-                    return (
-                      <tr key={mine.id} className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40">
-                        <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
-                          {mine.label}
-                        </th>
-                        <td className="px-3 py-2">
-                          <span className="flex items-start gap-2">
-                            <OutcomeMark outcome={mine.outcome} />
-                            <span className="text-slate-200">{mine.reason}</span>
-                          </span>
-                        </td>
-                        <td className="px-3 py-2">
-                          <span className="flex items-start gap-2">
-                            <OutcomeMark outcome={theirs.outcome} />
-                            <span className="text-slate-200">{theirs.reason}</span>
-                          </span>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                    </td>
+                  </CaseRow>
+                );
+              })}
+            </CaseTable>
             <div className="grid gap-4 md:grid-cols-2">
               <Path title="Your path" lines={comparison.run.lines} testId="your-path" />
               <Path

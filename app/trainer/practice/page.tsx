@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssignDrillForm } from "@/components/trainer/practice-forms";
 import { ScoreBadge } from "@/components/trainer/score-badge";
+import { CaseColumn, CaseTable } from "@/components/ui/case-table";
 import { requirePageActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
@@ -125,70 +126,54 @@ export default async function PracticeDeskPage({ searchParams }: { searchParams:
             </div>
             {desk.runs.length === 0 ? <p className="text-lg text-slate-300">No practice runs yet.</p> : null}
             {desk.runs.length ? (
-              <div className="overflow-x-auto rounded-2xl border border-slate-700">
-                <table className="w-full border-collapse text-left text-base" data-testid="runs-table">
-                  <caption className="sr-only">Practice runs, newest first</caption>
-                  <thead className="bg-slate-800 text-slate-200">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">
-                        Trainee
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Practised
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Score
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Missed
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        Comments
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        <span className="sr-only">Replay</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {desk.runs.map((r) => (
-                      <tr
-                        key={r.practiceCaseId}
-                        className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40"
-                        data-testid="run-row"
-                      >
-                        <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
-                          {r.traineeName}
-                        </th>
-                        <td className="px-3 py-2 text-slate-100">
-                          {formatShortDate(r.startedAt)} · case {r.sourceReference}
-                          <span className="block text-sm text-slate-400">
-                            {categoryLabel(r.category)} ·{" "}
-                            {r.ended ? STATUS_LABELS[r.status] : `still at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}
-                          </span>
-                        </td>
-                        <td className="px-3 py-2">
-                          {r.ended ? <ScoreBadge score={r.score} /> : <span className="text-slate-400">—</span>}
-                        </td>
-                        <td className="px-3 py-2 text-slate-200">{r.missed.length ? r.missed.join("; ") : r.ended ? "Nothing" : ""}</td>
-                        <td className="px-3 py-2 tabular-nums text-slate-200">
-                          {r.comments ? `${r.comments} (${r.acknowledged} seen)` : "—"}
-                        </td>
-                        <td className="px-3 py-2">
-                          {r.ended ? (
-                            <Link
-                              href={`/trainer/cases/${r.practiceCaseId}`}
-                              className="inline-flex min-h-11 items-center rounded-xl border border-slate-500 px-3 font-semibold text-sky-200 hover:bg-slate-800"
-                            >
-                              Replay and comment
-                            </Link>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CaseTable
+                testId="runs-table"
+                caption="Practice runs, newest first"
+                head={
+                  <>
+                    <CaseColumn>Trainee</CaseColumn>
+                    <CaseColumn>Practised</CaseColumn>
+                    <CaseColumn>Score</CaseColumn>
+                    <CaseColumn>Missed</CaseColumn>
+                    <CaseColumn>Comments</CaseColumn>
+                    <CaseColumn>
+                      <span className="sr-only">Replay</span>
+                    </CaseColumn>
+                  </>
+                }
+              >
+                {desk.runs.map((r) => (
+                  <tr
+                    key={r.practiceCaseId}
+                    className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40"
+                    data-testid="run-row"
+                  >
+                    <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
+                      {r.traineeName}
+                    </th>
+                    <td className="px-3 py-2 text-slate-100">
+                      {formatShortDate(r.startedAt)} · case {r.sourceReference}
+                      <span className="block text-sm text-slate-400">
+                        {categoryLabel(r.category)} ·{" "}
+                        {r.ended ? STATUS_LABELS[r.status] : `still at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}
+                      </span>
+                    </td>
+                    <td className="px-3 py-2">{r.ended ? <ScoreBadge score={r.score} /> : <span className="text-slate-400">—</span>}</td>
+                    <td className="px-3 py-2 text-slate-200">{r.missed.length ? r.missed.join("; ") : r.ended ? "Nothing" : ""}</td>
+                    <td className="px-3 py-2 tabular-nums text-slate-200">{r.comments ? `${r.comments} (${r.acknowledged} seen)` : "—"}</td>
+                    <td className="px-3 py-2">
+                      {r.ended ? (
+                        <Link
+                          href={`/trainer/cases/${r.practiceCaseId}`}
+                          className="inline-flex min-h-11 items-center rounded-xl border border-slate-500 px-3 font-semibold text-sky-200 hover:bg-slate-800"
+                        >
+                          Replay and comment
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </CaseTable>
             ) : null}
           </section>
         </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ScoreBadge } from "@/components/trainer/score-badge";
 import { ScoreLineChart } from "@/components/trainer/score-line-chart";
+import { CaseColumn, CaseTable } from "@/components/ui/case-table";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
 import { pageResult } from "@/lib/page-errors";
@@ -89,75 +90,63 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       ) : null}
       {progress && progress.people.length ? (
         <>
-          <div className="overflow-x-auto rounded-2xl border border-slate-700">
-            <table className="w-full border-collapse text-left text-base" data-testid="progress-table">
-              <caption className="sr-only">Scores per person over the last {progress.query.weeks} weeks</caption>
-              <thead className="bg-slate-800 text-slate-200">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Person
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Cases
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Average
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Trend
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-violet-200">
-                    Practice (apart)
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Coach next
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {progress.people.map((p) => (
-                  <tr key={p.id} className="border-t border-slate-700 odd:bg-slate-900 even:bg-slate-800/40">
-                    <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
-                      <Link href={`#person-${p.id}`} className="underline-offset-4 hover:underline">
-                        {p.name}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums text-slate-100">{p.cases}</td>
-                    <td className="px-3 py-2">
-                      <ScoreBadge score={p.average} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <Trend value={p.trend} />
-                    </td>
-                    <td className="px-3 py-2 text-violet-100" data-testid="practice-cell">
-                      {p.practice.runs ? (
-                        <span className="flex items-center gap-2">
-                          <ScoreBadge score={p.practice.average} />
-                          <span className="text-sm">
-                            {p.practice.runs} run{p.practice.runs === 1 ? "" : "s"}
-                          </span>
-                        </span>
-                      ) : (
-                        <span className="text-slate-400">—</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 text-slate-100">
-                      {p.focus ? (
-                        <>
-                          {RUBRIC_LABELS[p.focus]}
-                          <span className="block text-sm text-slate-400">
-                            missed {p.items[p.focus].missed} of {p.items[p.focus].met + p.items[p.focus].missed}
-                          </span>
-                        </>
-                      ) : (
-                        "Nothing missed"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CaseTable
+            testId="progress-table"
+            caption={`Scores per person over the last ${progress.query.weeks} weeks`}
+            head={
+              <>
+                <CaseColumn>Person</CaseColumn>
+                <CaseColumn align="right">Cases</CaseColumn>
+                <CaseColumn>Average</CaseColumn>
+                <CaseColumn>Trend</CaseColumn>
+                <th scope="col" className="px-3 py-2 text-violet-200">
+                  Practice (apart)
+                </th>
+                <CaseColumn>Coach next</CaseColumn>
+              </>
+            }
+          >
+            {progress.people.map((p) => (
+              <tr key={p.id} className="border-t border-slate-700 odd:bg-slate-900 even:bg-slate-800/40">
+                <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
+                  <Link href={`#person-${p.id}`} className="underline-offset-4 hover:underline">
+                    {p.name}
+                  </Link>
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums text-slate-100">{p.cases}</td>
+                <td className="px-3 py-2">
+                  <ScoreBadge score={p.average} />
+                </td>
+                <td className="px-3 py-2">
+                  <Trend value={p.trend} />
+                </td>
+                <td className="px-3 py-2 text-violet-100" data-testid="practice-cell">
+                  {p.practice.runs ? (
+                    <span className="flex items-center gap-2">
+                      <ScoreBadge score={p.practice.average} />
+                      <span className="text-sm">
+                        {p.practice.runs} run{p.practice.runs === 1 ? "" : "s"}
+                      </span>
+                    </span>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </td>
+                <td className="px-3 py-2 text-slate-100">
+                  {p.focus ? (
+                    <>
+                      {RUBRIC_LABELS[p.focus]}
+                      <span className="block text-sm text-slate-400">
+                        missed {p.items[p.focus].missed} of {p.items[p.focus].met + p.items[p.focus].missed}
+                      </span>
+                    </>
+                  ) : (
+                    "Nothing missed"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </CaseTable>
           <div className="grid gap-4 md:grid-cols-2">
             {progress.people.map((p) => (
               <div key={p.id} id={`person-${p.id}`} className="scroll-mt-4">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/current";
 import { REACTION_IDS, REACTIONS, START_TEMPER, VENT_AT, WALK_OUT_AT } from "@/lib/playbook/customer-reactions";
+import { CaseColumn, CaseRow, CaseTable } from "@/components/ui/case-table";
 
 export const metadata: Metadata = { title: "The practice customer · Complaint Coach" };
 
@@ -28,58 +29,48 @@ export default async function ReactionsPage() {
       ].map((group) => (
         <section key={group.title} aria-label={group.title} className="flex flex-col gap-2">
           <h2 className="text-2xl font-semibold">{group.title}</h2>
-          <div className="overflow-x-auto rounded-2xl border border-slate-700">
-            <table className="w-full border-collapse text-left text-base" data-testid="reactions-table">
-              <thead className="bg-slate-800 text-slate-200">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    When the trainee…
+          <CaseTable
+            testId="reactions-table"
+            head={
+              <>
+                <CaseColumn>When the trainee…</CaseColumn>
+                <CaseColumn align="right">Temper</CaseColumn>
+                <CaseColumn>Why</CaseColumn>
+                <CaseColumn>The customer may say</CaseColumn>
+              </>
+            }
+          >
+            {group.ids.map((id) => {
+              const r = REACTIONS[id];
+              return (
+                <CaseRow key={id}>
+                  <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
+                    {r.trigger}
                   </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Temper
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Why
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    The customer may say
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.ids.map((id) => {
-                  const r = REACTIONS[id];
-                  return (
-                    <tr key={id} className="border-t border-slate-700 align-top odd:bg-slate-900 even:bg-slate-800/40">
-                      <th scope="row" className="px-3 py-2 font-semibold text-slate-50">
-                        {r.trigger}
-                      </th>
-                      <td
-                        className={`px-3 py-2 text-right tabular-nums font-semibold ${r.delta > 0 ? "text-rose-300" : r.delta < 0 ? "text-emerald-300" : "text-slate-300"}`}
-                      >
-                        {r.delta > 0 ? `+${r.delta}` : r.delta}
-                      </td>
-                      <td className="px-3 py-2 text-slate-200">{r.why}</td>
-                      <td className="px-3 py-2 text-slate-100">
-                        <ul className="flex flex-col gap-1">
-                          {r.lines.map((line) => (
-                            <li key={line}>
-                              “
-                              {line
-                                .replaceAll("{thing}", "my food")
-                                .replaceAll("{spot}", "table 7")
-                                .replaceAll("{request}", "the whole meal free")}
-                              ”
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  <td
+                    className={`px-3 py-2 text-right tabular-nums font-semibold ${r.delta > 0 ? "text-rose-300" : r.delta < 0 ? "text-emerald-300" : "text-slate-300"}`}
+                  >
+                    {r.delta > 0 ? `+${r.delta}` : r.delta}
+                  </td>
+                  <td className="px-3 py-2 text-slate-200">{r.why}</td>
+                  <td className="px-3 py-2 text-slate-100">
+                    <ul className="flex flex-col gap-1">
+                      {r.lines.map((line) => (
+                        <li key={line}>
+                          “
+                          {line
+                            .replaceAll("{thing}", "my food")
+                            .replaceAll("{spot}", "table 7")
+                            .replaceAll("{request}", "the whole meal free")}
+                          ”
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </CaseRow>
+              );
+            })}
+          </CaseTable>
         </section>
       ))}
     </>
