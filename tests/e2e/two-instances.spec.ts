@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Cookie, ViewportSize } from "@playwright/test";
 import pg from "pg";
 import { databaseOn, startE2EPostgres, type E2EPostgres } from "./support/postgres";
 import { expect, pairTablet, SCREENSHOT_DIR, test } from "./helpers";
@@ -79,6 +79,16 @@ async function step(request: APIRequestContext, caseId: string, event: Record<st
   return (await response.json()) as { phase: string; status: string };
 }
 
+/** A tablet's browser on one instance, paired (its device cookie), at the project's tablet viewport. */
+function tabletContext(
+  browser: Browser,
+  baseURL: string,
+  device: Cookie,
+  viewport: ViewportSize | null | undefined,
+): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: viewport ?? undefined, hasTouch: true, storageState: { cookies: [device], origins: [] } });
+}
+
 test("two instances on one PostgreSQL: a request made through one reaches the board on the other, and the approval comes back", async ({
   browser,
 }, testInfo) => {
@@ -87,18 +97,8 @@ test("two instances on one PostgreSQL: a request made through one reaches the bo
   // Each tablet paired through its own instance: the pairing is a row, valid on every instance.
   const staffDevice = await pairTablet("loc-harbour", "Front desk (instance A)", baseA);
   const managerDevice = await pairTablet("loc-harbour", "Office (instance B)", baseB);
-  const staffContext = await browser.newContext({
-    baseURL: baseA,
-    viewport: viewport ?? undefined,
-    hasTouch: true,
-    storageState: { cookies: [staffDevice], origins: [] },
-  });
-  const managerContext = await browser.newContext({
-    baseURL: baseB,
-    viewport: viewport ?? undefined,
-    hasTouch: true,
-    storageState: { cookies: [managerDevice], origins: [] },
-  });
+  const staffContext = await tabletContext(browser, baseA, staffDevice, viewport);
+  const managerContext = await tabletContext(browser, baseB, managerDevice, viewport);
   const staff = await staffContext.newPage();
   const manager = await managerContext.newPage();
 
@@ -175,12 +175,7 @@ test("live updates across instances: the stream (LISTEN/NOTIFY) against polling,
   const staffDevice = await pairTablet("loc-harbour", "Bar tablet (instance A)", baseA);
   const managerDevice = await pairTablet("loc-harbour", "Back office (instance B)", baseB);
   const staffContext = await browser.newContext({ baseURL: baseA, storageState: { cookies: [staffDevice], origins: [] } });
-  const managerContext = await browser.newContext({
-    baseURL: baseB,
-    viewport: viewport ?? undefined,
-    hasTouch: true,
-    storageState: { cookies: [managerDevice], origins: [] },
-  });
+  const managerContext = await tabletContext(browser, baseB, managerDevice, viewport);
   const staff = await staffContext.newPage();
   const manager = await managerContext.newPage();
   await signIn(staff.request, "usr-amira", "4827");
