@@ -11,15 +11,13 @@ import type { HeadsUpReadback } from "@/lib/playbook/heads-up/readback";
 import type { HeadsUpState } from "@/lib/playbook/heads-up/state";
 import {
   HEADS_UP_CHOICE_LABELS,
-  HEADS_UP_KIND_LABELS,
-  HEADS_UP_KINDS,
   HEADS_UP_STAGE_LABELS,
   HEADS_UP_STAGES,
   type HeadsUpKind,
   type HeadsUpStage,
 } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId, postJson } from "@/lib/client/api";
-import { SELECT_CLASS, OptionRows, type OptionRow } from "./option-rows";
+import { HeadsUpKindField, OptionRows, type OptionRow } from "./option-rows";
 import { StartComplaintButton } from "./heads-up-buttons";
 
 type Props = {
@@ -135,16 +133,7 @@ function NoticeStep({ busy, onSend }: StepProps) {
   const [asked, setAsked] = useState(false);
   return (
     <Card title="What is coming their way">
-      <label className="flex flex-col gap-1.5 text-lg font-semibold">
-        What kind of problem
-        <select value={kind} onChange={(e) => setKind(e.target.value as HeadsUpKind)} className={SELECT_CLASS}>
-          {HEADS_UP_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {HEADS_UP_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <HeadsUpKindField value={kind} onChange={setKind} />
       <TextInput
         label="What will affect them"
         value={what}

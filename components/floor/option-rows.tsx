@@ -1,10 +1,33 @@
 "use client";
 
-import { HEADS_UP_CHOICES, HEADS_UP_CHOICE_LABELS, type HeadsUpChoice } from "@/lib/playbook/heads-up/vocabulary";
+import {
+  HEADS_UP_CHOICES,
+  HEADS_UP_CHOICE_LABELS,
+  HEADS_UP_KIND_LABELS,
+  HEADS_UP_KINDS,
+  type HeadsUpChoice,
+  type HeadsUpKind,
+} from "@/lib/playbook/heads-up/vocabulary";
 
 export type OptionRow = { choice: HeadsUpChoice; text: string };
 
 export const SELECT_CLASS = "min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-3 text-lg text-slate-50";
+
+/** What kind of problem a heads-up is about: the raise form and the coach's first step. */
+export function HeadsUpKindField({ value, onChange }: { value: HeadsUpKind; onChange: (kind: HeadsUpKind) => void }) {
+  return (
+    <label className="flex flex-col gap-1.5 text-lg font-semibold">
+      What kind of problem
+      <select value={value} onChange={(e) => onChange(e.target.value as HeadsUpKind)} className={SELECT_CLASS}>
+        {HEADS_UP_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {HEADS_UP_KIND_LABELS[k]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 const PLACEHOLDERS: Record<HeadsUpChoice, string> = {
   wait: "Wait about 20 minutes",

@@ -5,10 +5,10 @@ import { useState } from "react";
 import { CoachedTextarea } from "@/components/case/coached-textarea";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
-import { HEADS_UP_KIND_LABELS, HEADS_UP_KINDS, type HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
+import type { HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId } from "@/lib/client/api";
 import { useMutation } from "@/components/ui/use-mutation";
-import { SELECT_CLASS, OptionRows, type OptionRow } from "./option-rows";
+import { HeadsUpKindField, OptionRows, type OptionRow } from "./option-rows";
 
 const START: OptionRow[] = [
   { choice: "wait", text: "" },
@@ -48,16 +48,7 @@ export function RaiseHeadsUpForm() {
       <p className="text-slate-300">
         Every tablet here shows it within seconds, with the words to use. Tell customers before they find out.
       </p>
-      <label className="flex flex-col gap-1.5 text-lg font-semibold">
-        What kind of problem
-        <select value={kind} onChange={(e) => setKind(e.target.value as HeadsUpKind)} className={SELECT_CLASS}>
-          {HEADS_UP_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {HEADS_UP_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <HeadsUpKindField value={kind} onChange={setKind} />
       <TextInput
         label="What is happening"
         value={what}
