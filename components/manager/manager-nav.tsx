@@ -5,6 +5,7 @@ const TABS = [
   { href: "/manager/cases", label: "Cases", prefix: "/manager/cases" },
   { href: "/manager/insights", label: "Insights", prefix: "/manager/insights" },
   { href: "/manager/improvements", label: "Improvements", prefix: "/manager/improvements" },
+  { href: "/manager/held-steps", label: "Held steps", prefix: "/manager/held-steps" },
   { href: "/manager/tablets", label: "Tablets", prefix: "/manager/tablets" },
 ];
 

@@ -94,6 +94,12 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
     const final = isAppError(error) && error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 423;
     if (!ended || !final) throw error;
     const clientEventId = typeof step.body.clientEventId === "string" ? step.body.clientEventId.slice(0, 64) : `sealed-${keyId}-${iv}`;
+    const locationId = await heldStepLocation(
+      db,
+      step,
+      session.locationId,
+      user.locations.map((l) => l.locationId),
+    );
     await serialiseWrite(() =>
       db.heldStep.upsert({
         where: { clientEventId },
@@ -107,10 +113,29 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
           code: error.code,
           reason: error.message,
           heldAt: at,
+          locationId,
         },
         update: {},
       }),
     );
     return { held: true, clientEventId, code: error.code, message: error.message };
   }
+}
+
+/**
+ * Whose managers see a held step (docs/decisions/0019-held-steps.md): the case's location when the
+ * case exists; for an opening, the location it asked for if the author works there; otherwise the
+ * location the session was signed in at.
+ */
+async function heldStepLocation(
+  db: Db,
+  step: { kind: "open" | "event"; caseId: string; body: Record<string, unknown> },
+  sessionLocationId: string | null,
+  authorLocationIds: string[],
+): Promise<string | null> {
+  const existing = await db.case.findUnique({ where: { id: step.caseId }, select: { locationId: true } });
+  if (existing) return existing.locationId;
+  const asked = step.body.locationId;
+  if (step.kind === "open" && typeof asked === "string" && authorLocationIds.includes(asked)) return asked;
+  return sessionLocationId;
 }

@@ -79,6 +79,7 @@ export const PAGES: Record<string, Entry> = {
   "/manager/cases/[id]": { expect: managers, sample: (f) => `/manager/cases/${f.caseId}` },
   "/manager/improvements": { expect: managers },
   "/manager/insights": { expect: managers },
+  "/manager/held-steps": { expect: managers },
   // Training (lib/training): the matrix's case is still open, so replay and practice pages say so (200).
   "/trainer": { expect: trainers },
   "/trainer/cases/[id]": { expect: trainers, sample: (f) => `/trainer/cases/${f.caseId}` },
@@ -141,6 +142,9 @@ export const ENDPOINTS: Record<string, Entry> = {
   "POST /api/manager/improvements": { expect: managers },
   "POST /api/manager/improvements/[id]/cases": { expect: managers },
   "POST /api/manager/improvements/[id]/status": { expect: managers },
+  // Held steps (docs/decisions/0019): a made-up id is 404 for a manager, and a venue's held steps are its managers' only.
+  "GET /api/manager/held-steps": { expect: managers },
+  "POST /api/manager/held-steps/[id]/review": { expect: managers },
 
   // Training (lib/training). Customer details never reach a trainer: see tests/integration/trainer-redaction.test.ts.
   "GET /api/trainer/cases": { expect: trainers },

@@ -44,8 +44,10 @@ import { createImprovementSchema } from "@/lib/manager/create-improvement";
 import { managerDecisionSchema } from "@/lib/manager/decide-request";
 import { queueQuerySchema } from "@/lib/manager/filters";
 import { insightsQuerySchema } from "@/lib/manager/insights";
+import { heldStepsQuerySchema } from "@/lib/manager/list-held-steps";
 import { linkCasesSchema } from "@/lib/manager/link-improvement-cases";
 import { reopenCaseSchema } from "@/lib/manager/reopen-case";
+import { reviewHeldStepSchema } from "@/lib/manager/review-held-step";
 import { updateActionSchema } from "@/lib/manager/update-action";
 import { actorFor } from "@/tests/support/actors";
 import { assignDrillSchema } from "@/lib/training/assign-drill";
@@ -297,6 +299,8 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   "GET /api/manager/cases": queueQuerySchema,
   "GET /api/manager/cases.csv": queueQuerySchema,
   "GET /api/manager/insights": insightsQuerySchema,
+  "GET /api/manager/held-steps": heldStepsQuerySchema,
+  "POST /api/manager/held-steps/[id]/review": reviewHeldStepSchema,
   "POST /api/trainer/drills": assignDrillSchema,
   "POST /api/trainer/library/[id]/publish": publishCollectionSchema,
   "POST /api/heads-ups": raiseHeadsUpSchema,
@@ -358,11 +362,26 @@ export async function prepare(db: Db): Promise<Fixtures> {
     choice: "wait",
     option: "Wait 20 minutes",
   });
+  // A held step (docs/decisions/0019), so some reviews get past "not found".
+  const heldStep = await db.heldStep.create({
+    data: {
+      clientEventId: "hostile-held-0001",
+      caseId,
+      userId: "usr-amira",
+      sessionId: "hostile-ended-session",
+      kind: "event",
+      payload: JSON.stringify({ event: { type: "note_added", data: { text: "Guest rang back" } } }),
+      code: "playbook_refused",
+      reason: "This case is closed.",
+      locationId: "loc-harbour",
+    },
+    select: { id: true },
+  });
   const tags = await db.rootCauseTag.findMany({ select: { id: true }, take: 2 });
   const session = async (userId: string) => `coach_session=${(await createSession(db, userId, "loc-harbour")).token}`;
   return {
     // Real ids, so some calls get past "not found" (not the signed-in people: deactivating them would end the run's sessions).
-    ids: [caseId, headsUpId, headsUpCaseId, "usr-ben", "usr-dev", "loc-harbour", "staff", "manager", ...tags.map((t) => t.id)],
+    ids: [caseId, headsUpId, headsUpCaseId, heldStep.id, "usr-ben", "usr-dev", "loc-harbour", "staff", "manager", ...tags.map((t) => t.id)],
     cookies: {
       "signed-out": null,
       staff: await session("usr-amira"),

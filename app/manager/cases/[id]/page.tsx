@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionItem, CloseOrReopen, LinkImprovement, ManagerNoteForm } from "@/components/manager/case-follow-up";
+import { HeldStepCard } from "@/components/manager/held-step-card";
 import { Panel } from "@/components/manager/panel";
 import { RepeatNotice, SeverityBadge, StagePill } from "@/components/manager/pills";
 import { requirePageActor } from "@/lib/auth/current";
@@ -8,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { pageData } from "@/lib/page-errors";
 import { formatDate, formatDateTime, formatDayHeading, formatDuration, formatTime, MOOD_LABELS } from "@/lib/display/format";
 import { getCaseDetail } from "@/lib/manager/get-case-detail";
+import { listHeldSteps } from "@/lib/manager/list-held-steps";
 import { formatMoney } from "@/lib/playbook";
 
 export const dynamic = "force-dynamic";
@@ -27,10 +29,13 @@ const EVENT_TONE: Record<string, string> = {
 export default async function CaseDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("manager.desk");
   const { id } = await params;
-  const detail = await pageData(getCaseDetail(await getDb(), actor, id), {
+  const db = await getDb();
+  const detail = await pageData(getCaseDetail(db, actor, id), {
     notFound: ["not_found", "invalid_input"],
     deniedTo: "/manager/cases?denied=1",
   });
+  // Steps taken on this case that reached the server too late to be recorded (docs/decisions/0019).
+  const held = await listHeldSteps(db, actor, { caseId: detail.id });
   const tz = detail.location.timezone;
   const seconds = (to?: string) => (to ? (Date.parse(to) - Date.parse(detail.openedAt)) / 1000 : null);
 
@@ -171,6 +176,19 @@ export default async function CaseDetailPage({ params }: { params: Promise<{ id:
               })}
             </ol>
           </Panel>
+          {held.steps.length ? (
+            <Panel id="held-steps" title={`Held steps (${held.steps.length})`}>
+              <p className="text-base text-slate-300">
+                Taken on a tablet without Wi-Fi, these reached the server after the case could take them, so they are not in the history
+                above.
+              </p>
+              <ul className="flex flex-col gap-3">
+                {held.steps.map((step) => (
+                  <HeldStepCard key={step.id} step={step} showCase={false} />
+                ))}
+              </ul>
+            </Panel>
+          ) : null}
         </div>
 
         <div className="flex flex-col gap-6">
