@@ -8,6 +8,7 @@ import { seedDemoCases } from "@/prisma/seed/demo-cases";
 import { seedReferenceData } from "@/prisma/seed/reference-data";
 import { seedTrainingLibrary } from "@/prisma/seed/training";
 import { seedHeadsUps } from "@/prisma/seed/heads-ups";
+import { seedHeldSteps } from "@/prisma/seed/held-steps";
 
 /**
  * scripts/migrate.mjs in its own process. Calling its `migrate()` here would leave the schema
@@ -54,10 +55,12 @@ async function main(): Promise<void> {
     const library = await seedTrainingLibrary(db);
     // A live heads-up for the demo; the browser tests start without one (--no-live-heads-up).
     const headsUps = await seedHeadsUps(db, { now, live: !process.argv.includes("--no-live-heads-up") });
+    // Steps that reached the server after their case had moved on, for the manager to review.
+    const heldSteps = await seedHeldSteps(db, { now });
     const [cases, events] = await Promise.all([db.case.count(), db.caseEvent.count()]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `Seeded ${url}: ${result.casesCreated} new cases, ${result.eventsWritten} new events (${result.casesSkipped} of ${result.cases} already there); database holds ${cases} cases, ${events} events; ${library.items} cases in ${library.collections} library collections; ${headsUps.raised} heads-ups, ${headsUps.told} tables told; ${seconds}s`,
+      `Seeded ${url}: ${result.casesCreated} new cases, ${result.eventsWritten} new events (${result.casesSkipped} of ${result.cases} already there); database holds ${cases} cases, ${events} events; ${library.items} cases in ${library.collections} library collections; ${headsUps.raised} heads-ups, ${headsUps.told} tables told; ${heldSteps.held} held steps; ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

@@ -30,6 +30,8 @@ export async function sendEndedStep(
   step: SealedInner,
   now = new Date(),
 ): Promise<SealedStepResult> {
-  const { keyId, iv, data } = await sealForSession(db, userId, locationId, step, now);
+  const { keyId, iv, data, sessionId } = await sealForSession(db, userId, locationId, step, now);
+  // The session ended on the tablet (signed out, timed out) before the step reached the server.
+  await db.session.update({ where: { id: sessionId }, data: { revokedAt: now } });
   return appendSealedStep(db, { keyId, iv, data, ended: true }, () => now);
 }
