@@ -10,7 +10,8 @@ vi.mock("next/headers", async () => (await import("../integration/hostile/harnes
 
 const { endpoints, loadHandler, call, setUp } = await import("../integration/hostile/harness");
 const context = await setUp(createTestDb);
-const heldStepId = context.fixtures.ids[3];
+// The held step tests/integration/hostile/harness.ts prepares at The Harbour Kitchen.
+const heldStepId = (await context.db.heldStep.findUniqueOrThrow({ where: { clientEventId: "hostile-held-0001" } })).id;
 const review = endpoints().find((e) => e.key === "POST /api/manager/held-steps/[id]/review");
 const list = endpoints().find((e) => e.key === "GET /api/manager/held-steps");
 if (!review || !list) throw new Error("the held-step routes are missing");
