@@ -86,6 +86,7 @@ test("a manager reviews the held steps from the badge on the live board, and the
   await page.goto("/manager");
   const badge = page.getByTestId("held-steps-badge");
   await expect(badge).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, "manager-held-steps-badge.png") });
   const count = Number(await badge.locator("span").first().innerText());
   expect(count).toBeGreaterThanOrEqual(1);
   await badge.click();

@@ -38,7 +38,10 @@ export default async function HeldStepsPage() {
             ))}
           </ul>
         ) : (
-          <p className="text-lg text-slate-300">Nothing to review: every step captured at your venues reached its case.</p>
+          <p className="text-lg text-slate-300">
+            Nothing to review:{" "}
+            {reviewed.length ? "every held step has been reviewed." : "every step captured at your venues reached its case."}
+          </p>
         )}
       </section>
 
