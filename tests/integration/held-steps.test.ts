@@ -220,3 +220,24 @@ describe("reviewHeldStep", () => {
     expect(await countHeldSteps(db, james)).toBe(0);
   });
 });
+
+describe("an opening held for a case that never existed", () => {
+  it("belongs to the venue it asked for when its author works there, else to the session's venue", async () => {
+    // Ewa works at both venues; Amira only at the Harbour. Both deactivated before their openings arrive.
+    await db.user.updateMany({ where: { id: { in: ["usr-ewa", "usr-amira"] } }, data: { active: false } });
+    const open = (userId: string, n: number, locationId: string) =>
+      sendEndedStep(db, userId, "loc-harbour", {
+        kind: "open",
+        caseId: `cheldopeningheldopening0000${n}`,
+        body: { clientEventId: `held-asks-000${n}`, locationId },
+      });
+    const ewa = await open("usr-ewa", 1, "loc-grand");
+    const amira = await open("usr-amira", 2, "loc-grand");
+    await db.user.updateMany({ where: { id: { in: ["usr-ewa", "usr-amira"] } }, data: { active: true } });
+    const where = async (result: Awaited<ReturnType<typeof open>>) =>
+      result.held ? (await db.heldStep.findUniqueOrThrow({ where: { clientEventId: result.clientEventId } })).locationId : "recorded";
+    expect(await where(ewa)).toBe("loc-grand");
+    // Amira does not work at the Grand: her step stays with the Harbour, where she was signed in.
+    expect(await where(amira)).toBe("loc-harbour");
+  });
+});
