@@ -71,7 +71,7 @@ function FeedbackCase({ c }: { c: MyFeedbackCase }) {
               <span className="rounded-md bg-violet-800 px-2 py-0.5 text-sm font-semibold text-violet-50">Practice</span>
             ) : null}
             <span className="text-base font-normal text-slate-300">
-              {c.closedAt ? formatShortDate(c.closedAt) : ""} · {c.spot ?? ""} ·{" "}
+              {c.closedAt ? formatShortDate(c.closedAt, c.timeZone) : ""} · {c.spot ?? ""} ·{" "}
               {c.category ? (CATEGORY_LABELS[c.category as Category] ?? c.category) : ""}
             </span>
           </h2>
@@ -93,8 +93,8 @@ function FeedbackCase({ c }: { c: MyFeedbackCase }) {
                 </p>
                 <p className="text-lg text-slate-50">{m.text}</p>
                 <p className="text-sm text-violet-200">
-                  {m.authorName} · {formatDateTime(m.createdAt)}
-                  {m.acknowledgedAt ? ` · you acknowledged it ${formatDateTime(m.acknowledgedAt)}` : ""}
+                  {m.authorName} · {formatDateTime(m.createdAt, c.timeZone)}
+                  {m.acknowledgedAt ? ` · you acknowledged it ${formatDateTime(m.acknowledgedAt, c.timeZone)}` : ""}
                 </p>
               </div>
               {m.acknowledgedAt ? (

@@ -187,8 +187,8 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
             <CaseRow key={row.id}>
               <CaseLinkCell href={`/trainer/cases/${row.id}`} reference={row.reference} spot={row.spot} />
               <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-200">
-                {row.closedAt ? formatShortDate(row.closedAt) : "—"}
-                <span className="block text-sm text-slate-400">{row.closedAt ? formatClock(row.closedAt) : ""}</span>
+                {row.closedAt ? formatShortDate(row.closedAt, row.timeZone) : "—"}
+                <span className="block text-sm text-slate-400">{row.closedAt ? formatClock(row.closedAt, row.timeZone) : ""}</span>
                 <span className="mt-1 block">
                   <StagePill stage={row.status} status={row.status} compact />
                 </span>

@@ -1,4 +1,5 @@
 import type { CaseView } from "@/lib/cases/get-case";
+import { formatDateTime } from "@/lib/display/format";
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -28,7 +29,7 @@ export function RedactedCase({ view }: { view: CaseView }) {
             <p className="flex flex-wrap items-baseline justify-between gap-2">
               <span className="text-lg font-semibold">{event.type.replaceAll("_", " ")}</span>
               <span className="text-sm text-slate-400">
-                {event.actor.role} · <time dateTime={event.at}>{new Date(event.at).toLocaleString("en-GB")}</time>
+                {event.actor.role} · <time dateTime={event.at}>{formatDateTime(event.at, view.timeZone)}</time>
               </span>
             </p>
             <p className="text-slate-200">{describe(event.data)}</p>

@@ -67,6 +67,8 @@ export async function listMyFeedback(db: Db, actor: Actor) {
         spot: row.spot,
         words: row.customerWords,
         locationName: row.location.name,
+        /** The venue's time zone: the case's and its comments' times are shown on its clock. */
+        timeZone: row.location.timezone || DEFAULT_TIMEZONE,
         openedAt: row.openedAt.toISOString(),
         closedAt: row.closedAt?.toISOString() ?? null,
         rubric: scoreCase(log),

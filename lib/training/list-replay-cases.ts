@@ -45,7 +45,7 @@ const SELECT = {
   customerWords: true,
   openedAt: true,
   closedAt: true,
-  location: { select: { name: true } },
+  location: { select: { name: true, timezone: true } },
   openedBy: { select: { id: true, name: true } },
   _count: { select: { coachingComments: true } },
 } satisfies Prisma.CaseSelect;
@@ -65,6 +65,8 @@ function toListRow(row: Row) {
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     locationName: row.location.name,
+    /** The venue's time zone: the case's times are shown on its clock. */
+    timeZone: row.location.timezone,
     staffId: row.openedBy.id,
     staffName: row.openedBy.name,
     comments: row._count.coachingComments,

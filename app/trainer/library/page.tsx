@@ -138,7 +138,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
                     </Link>
                     <span className="text-base text-slate-300">
                       {item.staffName} · {item.locationName}
-                      {item.closedAt ? ` · ${formatShortDate(item.closedAt)}` : ""}
+                      {item.closedAt ? ` · ${formatShortDate(item.closedAt, item.timeZone)}` : ""}
                     </span>
                     <SeverityBadge severity={item.severity} />
                     <span className="text-sm text-slate-300">
