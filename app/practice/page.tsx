@@ -71,7 +71,7 @@ export default async function PracticeListPage() {
                       {d.forTeam ? <span className="ml-2 text-base font-normal text-slate-300">(for the whole team)</span> : null}
                     </span>
                     <span className="text-base text-slate-300">
-                      Set by {d.assignedBy} · due {formatShortDate(d.dueAt)}
+                      Set by {d.assignedBy} · due {formatShortDate(d.dueAt, d.timeZone)}
                       {d.overdue ? " · overdue" : ""}
                       {d.done ? ` · done (${d.runs} run${d.runs === 1 ? "" : "s"}, best ${d.best ?? "—"})` : ""}
                     </span>
@@ -102,7 +102,7 @@ export default async function PracticeListPage() {
                     className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-700 bg-slate-900 px-4 py-3"
                   >
                     <span className="text-lg text-slate-100">
-                      {formatShortDate(r.startedAt)} · from case {r.sourceReference} ·{" "}
+                      {formatShortDate(r.startedAt, r.timeZone)} · from case {r.sourceReference} ·{" "}
                       <span className="text-slate-300">
                         {ended ? STATUS_LABELS[r.status] : `at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}
                       </span>

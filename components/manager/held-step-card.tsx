@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/display/format";
+import { DEFAULT_TIME_ZONE } from "@/lib/playbook/readback";
 import type { HeldStepView } from "@/lib/manager/list-held-steps";
 import { HeldStepReviewForm } from "./held-step-review";
 
@@ -15,7 +16,7 @@ export function HeldStepCard({
   showCase?: boolean;
   reviewable?: boolean;
 }) {
-  const tz = step.location?.timeZone;
+  const tz = step.location?.timeZone ?? DEFAULT_TIME_ZONE;
   const caseLabel = step.case.reference ? `Case ${step.case.reference}` : "A case that was never opened";
   return (
     <li

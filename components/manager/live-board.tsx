@@ -72,7 +72,7 @@ export function LiveBoard({ initial }: { initial: Board }) {
         <h1 className="text-3xl font-bold text-slate-50">Live board</h1>
         <p className="flex items-center gap-2 text-base text-slate-300">
           <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ${offline ? "bg-rose-400" : "bg-emerald-400"}`} />
-          {offline ? "Connection lost — retrying…" : `Live · updated ${formatTime(board.generatedAt)}`}
+          {offline ? "Connection lost — retrying…" : `Live · updated ${formatTime(board.generatedAt, board.timeZone)}`}
           <span className="hidden md:inline">· {board.locations.map((l) => l.name).join(", ")}</span>
         </p>
       </div>

@@ -19,7 +19,7 @@ export function formatElapsed(ms: number): string {
   return formatDuration(ms / 1000);
 }
 
-export function formatDateTime(iso: string, timeZone = "Europe/London"): string {
+export function formatDateTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone,
     weekday: "short",
@@ -31,26 +31,26 @@ export function formatDateTime(iso: string, timeZone = "Europe/London"): string 
 }
 
 /** "23 Nov" and "14:04" for tight table cells. */
-export function formatShortDate(iso: string, timeZone = "Europe/London"): string {
+export function formatShortDate(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(new Date(iso));
 }
 
-export function formatClock(iso: string, timeZone = "Europe/London"): string {
+export function formatClock(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
-export function formatDate(iso: string, timeZone = "Europe/London", withYear = true): string {
+export function formatDate(iso: string, timeZone: string, withYear = true): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}) }).format(
     new Date(iso),
   );
 }
 
-export function formatTime(iso: string, timeZone = "Europe/London"): string {
+export function formatTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date(iso));
 }
 
 /** "Monday 23 November 2026", for a day heading in a history. */
-export function formatDayHeading(iso: string, timeZone = "Europe/London"): string {
+export function formatDayHeading(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
     new Date(iso),
   );

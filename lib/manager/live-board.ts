@@ -15,6 +15,7 @@ import {
 import { authorityLimitFor } from "@/lib/cases/authority-limit";
 import { repeatWarningsFor } from "./repeat-warning";
 import { scopeLocations } from "./scope";
+import { DEFAULT_TIMEZONE } from "./time";
 
 /** How recent an open case's last step must be to count as happening now. */
 export const LIVE_WINDOW_MS = 12 * 60 * 60 * 1000;
@@ -67,6 +68,8 @@ export type BoardCase = {
 
 export type LiveBoard = {
   generatedAt: string;
+  /** The zone the board's "updated" time is shown in. */
+  timeZone: string;
   locations: { id: string; name: string }[];
   waiting: ManagerBrief[];
   live: BoardCase[];
@@ -80,7 +83,11 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
   const locationIds = scopeLocations(actor);
   const since = new Date(now.getTime() - LIVE_WINDOW_MS);
   const [locations, waitingRows, liveRows, staleOpen, myLimitCents] = await Promise.all([
-    db.location.findMany({ where: { id: { in: locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.location.findMany({
+      where: { id: { in: locationIds } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, timezone: true },
+    }),
     db.case.findMany({
       where: { locationId: { in: locationIds }, isPractice: false, status: "awaiting_manager" },
       orderBy: { lastEventAt: "asc" },
@@ -205,5 +212,15 @@ export async function getLiveBoard(db: Db, actor: Actor, now: Date = new Date())
     }))
     .sort((a, b) => (b.severity ?? 0) - (a.severity ?? 0) || a.openedAt.localeCompare(b.openedAt));
 
-  return { generatedAt: now.toISOString(), locations, waiting, live, staleOpen, myLimitCents };
+  // The board's clock: its venues' zone (a desk over venues in several zones shows the first's).
+  const timeZone = locations[0]?.timezone || DEFAULT_TIMEZONE;
+  return {
+    generatedAt: now.toISOString(),
+    timeZone,
+    locations: locations.map(({ id, name }) => ({ id, name })),
+    waiting,
+    live,
+    staleOpen,
+    myLimitCents,
+  };
 }

@@ -49,7 +49,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
       select: {
         practiceCaseId: true,
         startedAt: true,
-        practiceCase: { select: { reference: true, status: true, stage: true, closedAt: true } },
+        practiceCase: { select: { reference: true, status: true, stage: true, closedAt: true, location: { select: { timezone: true } } } },
       },
     }),
     db.rootCauseTag.findMany({ select: { slug: true, label: true } }),
@@ -73,6 +73,7 @@ export async function getPractice(db: Db, actor: Actor, sourceCaseId: string, in
       practiceCaseId: r.practiceCaseId,
       reference: r.practiceCase.reference,
       startedAt: r.startedAt.toISOString(),
+      timeZone: r.practiceCase.location.timezone,
       status: r.practiceCase.status,
       stage: r.practiceCase.stage,
       closedAt: r.practiceCase.closedAt?.toISOString() ?? null,

@@ -17,6 +17,7 @@ export async function listMyDrills(db: Db, actor: Actor, now: Date = new Date())
     take: 50,
     include: {
       assignedBy: { select: { name: true } },
+      location: { select: { timezone: true } },
       sourceCase: { select: { id: true, reference: true, category: true, severity: true, customerWords: true } },
     },
   });
@@ -42,6 +43,7 @@ export async function listMyDrills(db: Db, actor: Actor, now: Date = new Date())
       forTeam: d.assigneeId === null,
       assignedBy: d.assignedBy.name,
       dueAt: d.dueAt.toISOString(),
+      timeZone: d.location.timezone,
       note: d.note,
       runs: mine.length,
       best,

@@ -55,7 +55,7 @@ export async function listPracticeCases(db: Db, actor: Actor) {
         practiceCaseId: true,
         sourceCaseId: true,
         startedAt: true,
-        practiceCase: { select: { reference: true, status: true, stage: true } },
+        practiceCase: { select: { reference: true, status: true, stage: true, location: { select: { timezone: true } } } },
         sourceCase: { select: { reference: true } },
       },
     }),
@@ -94,6 +94,7 @@ export async function listPracticeCases(db: Db, actor: Actor) {
       status: r.practiceCase.status,
       stage: r.practiceCase.stage,
       startedAt: r.startedAt.toISOString(),
+      timeZone: r.practiceCase.location.timezone,
       score: scores.get(r.practiceCaseId)?.score ?? null,
     })),
   };

@@ -103,7 +103,7 @@ export default async function PracticeCasePage({
                   href={`/cases/${r.practiceCaseId}`}
                   className="inline-flex min-h-12 items-center rounded-xl border border-violet-300 px-4 text-lg font-semibold text-violet-100 hover:bg-violet-900"
                 >
-                  Carry on the run from {formatDateTime(r.startedAt)} (at {STAGE_LABELS[r.stage as Stage] ?? r.stage})
+                  Carry on the run from {formatDateTime(r.startedAt, r.timeZone)} (at {STAGE_LABELS[r.stage as Stage] ?? r.stage})
                 </Link>
               ))}
             </div>

@@ -80,7 +80,7 @@ export default async function PracticeDeskPage({ searchParams }: { searchParams:
                     </Link>
                     <span>{categoryLabel(d.category)}</span>
                     <span className="text-slate-300">
-                      · {d.assignee} · due {formatShortDate(d.dueAt)}
+                      · {d.assignee} · due {formatShortDate(d.dueAt, d.timeZone)}
                     </span>
                     {d.overdue ? (
                       <span className="rounded-full bg-rose-800 px-2 py-0.5 text-sm font-semibold text-rose-50">Overdue</span>
@@ -152,7 +152,7 @@ export default async function PracticeDeskPage({ searchParams }: { searchParams:
                       {r.traineeName}
                     </th>
                     <td className="px-3 py-2 text-slate-100">
-                      {formatShortDate(r.startedAt)} · case {r.sourceReference}
+                      {formatShortDate(r.startedAt, r.timeZone)} · case {r.sourceReference}
                       <span className="block text-sm text-slate-400">
                         {categoryLabel(r.category)} ·{" "}
                         {r.ended ? STATUS_LABELS[r.status] : `still at ${STAGE_LABELS[r.stage as Stage] ?? r.stage}`}
