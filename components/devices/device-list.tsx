@@ -3,10 +3,11 @@
 import { Outcome } from "@/components/admin/fields";
 import { useMutation } from "@/components/ui/use-mutation";
 import { Button } from "@/components/ui/button";
+import { formatClock, formatShortDate } from "@/lib/display/format";
 import type { DeviceRow } from "@/lib/devices/list-devices";
 
-const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "never";
+// On the venue's clock, the same on the server's render and the browser's.
+const when = (iso: string | null, timeZone: string) => (iso ? `${formatShortDate(iso, timeZone)}, ${formatClock(iso, timeZone)}` : "never");
 
 /** Paired tablets with their last use; unpairing one ends every session on it at once. */
 export function DeviceList({ devices }: { devices: DeviceRow[] }) {
@@ -30,11 +31,13 @@ export function DeviceList({ devices }: { devices: DeviceRow[] }) {
                 {d.name}
                 <span className="ml-2 text-base font-normal text-slate-300">· {d.locationName}</span>
                 {d.revokedAt ? (
-                  <span className="ml-2 rounded-md bg-rose-900 px-2 py-0.5 text-sm text-rose-100">Unpaired {when(d.revokedAt)}</span>
+                  <span className="ml-2 rounded-md bg-rose-900 px-2 py-0.5 text-sm text-rose-100">
+                    Unpaired {when(d.revokedAt, d.timeZone)}
+                  </span>
                 ) : null}
               </p>
               <p className="text-sm text-slate-400">
-                Paired {when(d.pairedAt)} by {d.pairedByName} · last used {when(d.lastUsedAt)}
+                Paired {when(d.pairedAt, d.timeZone)} by {d.pairedByName} · last used {when(d.lastUsedAt, d.timeZone)}
               </p>
             </div>
             {d.revokedAt ? null : (

@@ -8,6 +8,8 @@ export type DeviceRow = {
   name: string;
   locationId: string;
   locationName: string;
+  /** The venue's time zone: pairing and last use are shown on its clock. */
+  timeZone: string;
   pairedByName: string;
   pairedAt: string;
   lastUsedAt: string | null;
@@ -30,7 +32,7 @@ export async function listDevices(db: Db, actor: Actor, options: { includeRevoke
       pairedAt: true,
       lastUsedAt: true,
       revokedAt: true,
-      location: { select: { name: true } },
+      location: { select: { name: true, timezone: true } },
     },
   });
   const people = await db.user.findMany({
@@ -43,6 +45,7 @@ export async function listDevices(db: Db, actor: Actor, options: { includeRevoke
     name: d.name,
     locationId: d.locationId,
     locationName: d.location.name,
+    timeZone: d.location.timezone,
     pairedByName: nameOf.get(d.pairedById) ?? "someone no longer here",
     pairedAt: d.pairedAt.toISOString(),
     lastUsedAt: d.lastUsedAt?.toISOString() ?? null,

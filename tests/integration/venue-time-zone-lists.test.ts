@@ -2,6 +2,7 @@
 // not London's: the lists they read carry the zone with every case (formatted by lib/display/format.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCase } from "@/lib/cases/get-case";
+import { listDevices } from "@/lib/devices/list-devices";
 import { getLiveBoard } from "@/lib/manager/live-board";
 import { assignDrill } from "@/lib/training/assign-drill";
 import { getPractice } from "@/lib/training/get-practice";
@@ -61,5 +62,14 @@ describe("a case's lists carry its venue's time zone", () => {
 
   it("the manager's live board (its 'updated' time)", async () => {
     expect((await getLiveBoard(db, maria)).timeZone).toBe("Asia/Tokyo");
+  });
+
+  it("the venue's paired tablets", async () => {
+    await db.device.create({
+      data: { name: "Bar tablet", locationId: "loc-harbour", tokenHash: "tz-test-token-hash", pairedById: "usr-maria" },
+    });
+    const harbour = (await listDevices(db, maria)).filter((d) => d.locationName === "The Harbour Kitchen");
+    expect(harbour.length).toBeGreaterThan(0);
+    expect(harbour.map((d) => d.timeZone)).toEqual(harbour.map(() => "Asia/Tokyo"));
   });
 });
