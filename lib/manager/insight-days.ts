@@ -1,0 +1,362 @@
+import "server-only";
+// The insights' figures per venue and venue day (docs/decisions/0031). Every figure of the page
+// is a sum over (venue, day) pairs, or, for the medians and the repeats, can be rebuilt from a
+// little per-pair data; so a year over six venues is 2,190 small rows instead of 100,000 cases.
+//
+// The rows are a cache that the insights write for closed days when they read them; an append
+// never writes them. Whether a row still holds is decided from what every append already writes:
+// each event's time is at least the server's clock minus the offline window (recordedTime in
+// lib/cases/client-event.ts), and Case.lastEventAt is the case's latest event time (indexed). So
+// a row built at `builtAt` still holds while no case of its venue and day has lastEventAt on or
+// after builtAt − MAX_OFFLINE_MS − CLOCK_MARGIN_MS. Days that are not over yet at the venue, and
+// days whose row is missing, stale, expired, of another version or built in another time zone,
+// are computed live from the projection with the same SQL a cold cache uses.
+import { MAX_OFFLINE_MS } from "@/lib/cases/client-event";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Venue } from "./scope";
+import { dialectOf } from "./sql-dialect";
+import { addDays, DAY_MS, daysBetween, localDate } from "./time";
+
+/** The layout of InsightDay.figures: change it with the layout, and old rows read as missing. */
+export const INSIGHT_DAY_VERSION = 1;
+/** Allowance for app instances' clocks disagreeing and for an append's transaction outlasting a read. */
+export const CLOCK_MARGIN_MS = 60 * 60 * 1000;
+/**
+ * A row is rebuilt once it is older than this many days (21–34, staggered by its day, so a year
+ * built at once is not rebuilt at once), which bounds how far back the staleness check reads.
+ */
+const EXPIRY_DAYS = 21;
+const EXPIRY_STAGGER_DAYS = 14;
+
+/**
+ * One category's cases on the day: category (null before the complaint was heard), cases,
+ * accepted first time, accepted after changes, not accepted, remedy cents, compensated cases,
+ * cases with a first apology, cases resolved.
+ */
+export type CategoryCounts = [string | null, number, number, number, number, number, number, number, number];
+/**
+ * One root cause's tagged cases on the day: tag id, cases, first and last opening (ms since the
+ * epoch), and every gap between consecutive cases that is over 24 hours (only a 25-hour day has
+ * one), so the repeats within any `within` ≥ 1 day can be counted from the row.
+ */
+export type TagDay = [string, number, number, number, number[]];
+/** An agreed action's lateness inputs: 0 open / 1 done, due, completed (ms or null). */
+export type ActionTimes = [0 | 1, number, number | null];
+/** The figures of one venue's complaint cases opened on one of its days. */
+export type DayFigures = {
+  c: CategoryCounts[];
+  t: TagDay[];
+  /** Milliseconds to the first apology and to resolution, each ascending. */
+  fa: number[];
+  rs: number[];
+  /** Actions done after their due time (late whatever the clock says). */
+  lateDone: number;
+  /** Due times of the open actions: late once the clock passes them. */
+  openDue: number[];
+  /** Actions someone went back to the customer about (a promise_update_told step). */
+  told: ActionTimes[];
+};
+
+export const emptyDay = (): DayFigures => ({ c: [], t: [], fa: [], rs: [], lateDone: 0, openDue: [], told: [] });
+
+export type DayKey = string;
+export const dayKey = (locationId: string, day: string): DayKey => `${locationId} ${day}`;
+
+/** Where each day's figures came from, for the tests and the bench. */
+export type DaySources = { cached: number; live: number; written: number };
+
+type Scope = { venues: Venue[]; from: string; to: string };
+
+/**
+ * The figures of every (venue, day) of the scope: cached rows that still hold, the rest live.
+ * Closed days computed live are written back (best effort: a failed write costs only speed).
+ */
+export async function insightDays(
+  db: Db,
+  scope: Scope,
+  now: Date,
+  options: { cache?: boolean } = {},
+): Promise<{ days: Map<DayKey, DayFigures>; sources: DaySources }> {
+  const { venues, from, to } = scope;
+  const useCache = options.cache ?? true;
+  const days = new Map<DayKey, DayFigures>();
+  const sources: DaySources = { cached: 0, live: 0, written: 0 };
+  if (venues.length === 0 || from > to) return { days, sources };
+  const locationIds = venues.map((v) => v.id);
+  const zoneOf = new Map(venues.map((v) => [v.id, v.timeZone]));
+  const todayAt = new Map(venues.map((v) => [v.id, localDate(now, v.timeZone)]));
+  const closed = (locationId: string, day: string) => day < (todayAt.get(locationId) ?? day);
+
+  if (useCache) {
+    const rows = await cachedRows(db, locationIds, from, to);
+    const usable = rows.filter(
+      (r) =>
+        r.version === INSIGHT_DAY_VERSION &&
+        r.timeZone === zoneOf.get(r.locationId) &&
+        closed(r.locationId, r.day) &&
+        r.builtAt <= now.getTime() + CLOCK_MARGIN_MS &&
+        r.builtAt >= now.getTime() - expiryDays(r.day) * DAY_MS,
+    );
+    if (usable.length) {
+      const oldest = Math.min(...usable.map((r) => r.builtAt));
+      const touched = await touchedSince(db, locationIds, from, to, new Date(oldest - MAX_OFFLINE_MS - CLOCK_MARGIN_MS));
+      for (const r of usable) {
+        const last = touched.get(dayKey(r.locationId, r.day));
+        if (last !== undefined && last >= r.builtAt - MAX_OFFLINE_MS - CLOCK_MARGIN_MS) continue;
+        days.set(dayKey(r.locationId, r.day), JSON.parse(r.figures) as DayFigures);
+      }
+      sources.cached = days.size;
+    }
+  }
+
+  // Every other (venue, day) of the range, live: the days any venue still needs, for all venues
+  // (a superset; what comes back fresh replaces nothing cached that still holds).
+  const needed: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    if (locationIds.some((id) => !days.has(dayKey(id, day)))) needed.push(day);
+  }
+  if (needed.length === 0) return { days, sources };
+  const builtAt = now;
+  const live = await liveDayFigures(db, locationIds, needed);
+  const toWrite: { locationId: string; day: string; figures: DayFigures }[] = [];
+  for (const day of needed) {
+    for (const locationId of locationIds) {
+      const key = dayKey(locationId, day);
+      if (days.has(key)) continue;
+      const figures = live.get(key) ?? emptyDay();
+      days.set(key, figures);
+      sources.live += 1;
+      if (useCache && closed(locationId, day)) toWrite.push({ locationId, day, figures });
+    }
+  }
+  if (toWrite.length) sources.written = await writeRows(db, toWrite, zoneOf, builtAt);
+  return { days, sources };
+}
+
+/** 21–34 days, by the day's own date, so rows built together expire over two weeks. */
+function expiryDays(day: string): number {
+  const n = Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+  return EXPIRY_DAYS + (((n % EXPIRY_STAGGER_DAYS) + EXPIRY_STAGGER_DAYS) % EXPIRY_STAGGER_DAYS);
+}
+
+type CachedRow = { locationId: string; day: string; timeZone: string; version: number; builtAt: number; figures: string };
+
+async function cachedRows(db: Db, locationIds: string[], from: string, to: string): Promise<CachedRow[]> {
+  const rows = await db.$queryRaw<
+    { locationId: string; day: string; timeZone: string; version: number | bigint; builtAt: Date | string; figures: string }[]
+  >(
+    Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, d."timeZone" AS "timeZone", d."version" AS version,
+      d."builtAt" AS "builtAt", d."figures" AS figures
+    FROM "InsightDay" d WHERE d."locationId" IN (${Prisma.join(locationIds)}) AND d."day" >= ${from} AND d."day" <= ${to}`,
+  );
+  return rows.map((r) => ({ ...r, version: Number(r.version), builtAt: instant(r.builtAt) }));
+}
+
+/**
+ * Per (venue, day) of the range, the latest event time of its cases that have an event at or
+ * after `since`: read from Case_lastEventAt_idx, so it costs the cases touched lately, not the range.
+ */
+async function touchedSince(db: Db, locationIds: string[], from: string, to: string, since: Date): Promise<Map<DayKey, number>> {
+  const { indexedBy } = dialectOf(db);
+  const rows = await db.$queryRaw<{ locationId: string; day: string; last: Date | string }[]>(Prisma.sql`
+    SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, MAX(c."lastEventAt") AS last
+    FROM "Case" c ${indexedBy("Case_lastEventAt_idx")}
+    WHERE c."lastEventAt" >= ${since} AND c."locationId" IN (${Prisma.join(locationIds)}) AND c."isPractice" = FALSE
+      AND c."openedLocalDay" >= ${from} AND c."openedLocalDay" <= ${to}
+    GROUP BY c."locationId", c."openedLocalDay"`);
+  return new Map(rows.map((r) => [dayKey(r.locationId, r.day), instant(r.last)]));
+}
+
+const instant = (value: Date | string | number | bigint): number =>
+  value instanceof Date ? value.getTime() : new Date(typeof value === "bigint" ? Number(value) : value).getTime();
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/** Upserts the rows, a few hundred per statement; returns how many were written (0 if the write failed). */
+async function writeRows(
+  db: Db,
+  rows: { locationId: string; day: string; figures: DayFigures }[],
+  zoneOf: Map<string, string>,
+  builtAt: Date,
+): Promise<number> {
+  try {
+    for (let i = 0; i < rows.length; i += 400) {
+      const values = rows
+        .slice(i, i + 400)
+        .map(
+          (r) =>
+            Prisma.sql`(${r.locationId}, ${r.day}, ${zoneOf.get(r.locationId) ?? ""}, ${INSIGHT_DAY_VERSION}, ${builtAt}, ${JSON.stringify(r.figures)})`,
+        );
+      await db.$executeRaw(Prisma.sql`
+        INSERT INTO "InsightDay" ("locationId", "day", "timeZone", "version", "builtAt", "figures") VALUES ${Prisma.join(values)}
+        ON CONFLICT ("locationId", "day") DO UPDATE SET "timeZone" = excluded."timeZone", "version" = excluded."version",
+          "builtAt" = excluded."builtAt", "figures" = excluded."figures"`);
+    }
+    return rows.length;
+  } catch {
+    // A cache: the figures are already computed; the next read computes these days again.
+    return 0;
+  }
+}
+
+/**
+ * Every DayFigures of the venues on the given days, straight from the projection (the columns
+ * and copies of decisions 7, 17 and 25). Days and venues without cases have no entry.
+ */
+export async function liveDayFigures(db: Db, locationIds: string[], days: string[]): Promise<Map<DayKey, DayFigures>> {
+  const out = new Map<DayKey, DayFigures>();
+  if (locationIds.length === 0 || days.length === 0) return out;
+  const figuresOf = (locationId: string, day: string) => {
+    const key = dayKey(locationId, day);
+    let f = out.get(key);
+    if (!f) out.set(key, (f = emptyDay()));
+    return f;
+  };
+  const { indexedBy } = dialectOf(db);
+  const inVenues = Prisma.join(locationIds);
+  const onDays = dayCondition(days);
+  const caseScope = Prisma.sql`c."openedLocalDay" ${onDays} AND c."locationId" IN (${inVenues}) AND c."isPractice" = FALSE`;
+  const tagScope = Prisma.sql`r."locationId" IN (${inVenues}) AND r."isPractice" = FALSE
+    AND r."tagId" IN (SELECT "id" FROM "RootCauseTag") AND r."openedLocalDay" ${onDays}`;
+  const [categories, tags, durations, lateDone, openDue, tellings] = await Promise.all([
+    db.$queryRaw<
+      {
+        locationId: string;
+        day: string;
+        category: string | null;
+        n: unknown;
+        aft: unknown;
+        aac: unknown;
+        na: unknown;
+        remedy: unknown;
+        compensated: unknown;
+        apologised: unknown;
+        resolved: unknown;
+      }[]
+    >(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, c."category" AS category, COUNT(*) AS n,
+        SUM(CASE WHEN c."readbackOutcome" = 'accepted_first_time' THEN 1 ELSE 0 END) AS aft,
+        SUM(CASE WHEN c."readbackOutcome" = 'accepted_after_changes' THEN 1 ELSE 0 END) AS aac,
+        SUM(CASE WHEN c."readbackOutcome" = 'not_accepted' THEN 1 ELSE 0 END) AS na,
+        SUM(c."remedyCents") AS remedy, COUNT(c."remedyCents") AS compensated,
+        COUNT(c."firstApologyMs") AS apologised, COUNT(c."resolutionMs") AS resolved
+      FROM "Case" c ${indexedBy("Case_insights_day_idx")}
+      WHERE ${caseScope}
+      GROUP BY c."openedLocalDay", c."locationId", c."category"`),
+    db.$queryRaw<
+      { locationId: string; tagId: string; day: string; n: unknown; firstAt: Date | string; lastAt: Date | string }[]
+    >(Prisma.sql`
+      SELECT r."locationId" AS "locationId", r."tagId" AS "tagId", r."openedLocalDay" AS day, COUNT(*) AS n,
+        MIN(r."openedAt") AS "firstAt", MAX(r."openedAt") AS "lastAt"
+      FROM "CaseRootCause" r ${indexedBy("CaseRootCause_insights_idx")}
+      WHERE ${tagScope}
+      GROUP BY r."locationId", r."tagId", r."openedLocalDay"`),
+    db.$queryRaw<{ locationId: string; day: string; fa: unknown; rs: unknown }[]>(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, c."firstApologyMs" AS fa, c."resolutionMs" AS rs
+      FROM "Case" c ${indexedBy("Case_insights_day_idx")}
+      WHERE ${caseScope} AND (c."firstApologyMs" IS NOT NULL OR c."resolutionMs" IS NOT NULL)`),
+    db.$queryRaw<{ locationId: string; day: string; n: unknown }[]>(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, COUNT(*) AS n
+      FROM "Case" c ${indexedBy("Case_insights_day_id_idx")}
+      CROSS JOIN "AgreedAction" a ${indexedBy("AgreedAction_caseId_late_idx")}
+      WHERE a."caseId" = c."id" AND ${caseScope}
+        AND a."status" = 'done' AND a."completedAt" IS NOT NULL AND a."completedAt" > a."dueAt"
+      GROUP BY c."openedLocalDay", c."locationId"`),
+    db.$queryRaw<{ locationId: string; day: string; dueAt: Date | string }[]>(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, a."dueAt" AS "dueAt"
+      FROM "Case" c ${indexedBy("Case_insights_day_id_idx")}
+      CROSS JOIN "AgreedAction" a ${indexedBy("AgreedAction_caseId_late_idx")}
+      WHERE a."caseId" = c."id" AND ${caseScope} AND a."status" = 'open'`),
+    db.$queryRaw<{ locationId: string; day: string; caseId: string; payload: string }[]>(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, e."caseId" AS "caseId", e."payload" AS payload
+      FROM "CaseEvent" e ${indexedBy("CaseEvent_type_at_idx")} JOIN "Case" c ON c."id" = e."caseId"
+      WHERE e."type" = 'promise_update_told' AND ${caseScope}`),
+  ]);
+  for (const r of categories) {
+    figuresOf(r.locationId, r.day).c.push([
+      r.category,
+      num(r.n),
+      num(r.aft),
+      num(r.aac),
+      num(r.na),
+      num(r.remedy),
+      num(r.compensated),
+      num(r.apologised),
+      num(r.resolved),
+    ]);
+  }
+  const longDays: { locationId: string; tagId: string; day: string; row: TagDay }[] = [];
+  for (const r of tags) {
+    const row: TagDay = [r.tagId, num(r.n), instant(r.firstAt), instant(r.lastAt), []];
+    figuresOf(r.locationId, r.day).t.push(row);
+    if (row[3] - row[2] > DAY_MS) longDays.push({ locationId: r.locationId, tagId: r.tagId, day: r.day, row });
+  }
+  if (longDays.length) await addLongGaps(db, longDays);
+  for (const r of durations) {
+    const f = figuresOf(r.locationId, r.day);
+    if (r.fa !== null && r.fa !== undefined) f.fa.push(Number(r.fa));
+    if (r.rs !== null && r.rs !== undefined) f.rs.push(Number(r.rs));
+  }
+  for (const f of out.values()) {
+    f.fa.sort((a, b) => a - b);
+    f.rs.sort((a, b) => a - b);
+  }
+  for (const r of lateDone) figuresOf(r.locationId, r.day).lateDone = num(r.n);
+  for (const r of openDue) figuresOf(r.locationId, r.day).openDue.push(instant(r.dueAt));
+  if (tellings.length) {
+    // Only the actions named by a telling on a case of the same venue day count (as in
+    // preventionFigures: each told action once).
+    const toldKeys = new Map<string, { locationId: string; day: string }>();
+    for (const t of tellings) toldKeys.set(`${t.caseId} ${actionIdOf(t.payload)}`, { locationId: t.locationId, day: t.day });
+    const ids = [...new Set(tellings.map((t) => actionIdOf(t.payload)).filter((id) => id !== ""))];
+    const actions = ids.length
+      ? await db.agreedAction.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, caseId: true, status: true, dueAt: true, completedAt: true },
+        })
+      : [];
+    for (const a of actions) {
+      const at = toldKeys.get(`${a.caseId} ${a.id}`);
+      if (!at) continue;
+      figuresOf(at.locationId, at.day).told.push([a.status === "open" ? 0 : 1, a.dueAt.getTime(), a.completedAt?.getTime() ?? null]);
+    }
+  }
+  return out;
+}
+
+/** A day list as SQL: a range when the days are consecutive (the common case), else a list. */
+function dayCondition(days: string[]): Prisma.Sql {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (daysBetween(first, last) === days.length - 1) return Prisma.sql`BETWEEN ${first} AND ${last}`;
+  return Prisma.sql`IN (${Prisma.join(days)})`;
+}
+
+/** For the rare tag days spanning over 24 hours (a 25-hour day), every gap over 24 hours. */
+async function addLongGaps(db: Db, longDays: { locationId: string; tagId: string; day: string; row: TagDay }[]): Promise<void> {
+  const { indexedBy } = dialectOf(db);
+  const which = Prisma.join(
+    longDays.map((d) => Prisma.sql`(r."locationId" = ${d.locationId} AND r."tagId" = ${d.tagId} AND r."openedLocalDay" = ${d.day})`),
+    " OR ",
+  );
+  const rows = await db.$queryRaw<{ locationId: string; tagId: string; day: string; at: Date | string }[]>(Prisma.sql`
+    SELECT r."locationId" AS "locationId", r."tagId" AS "tagId", r."openedLocalDay" AS day, r."openedAt" AS at
+    FROM "CaseRootCause" r ${indexedBy("CaseRootCause_insights_idx")}
+    WHERE r."isPractice" = FALSE AND (${which})`);
+  const times = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = `${r.locationId} ${r.tagId} ${r.day}`;
+    const list = times.get(key) ?? [];
+    list.push(instant(r.at));
+    times.set(key, list);
+  }
+  for (const d of longDays) {
+    const list = (times.get(`${d.locationId} ${d.tagId} ${d.day}`) ?? []).sort((a, b) => a - b);
+    for (let i = 1; i < list.length; i++) if (list[i] - list[i - 1] > DAY_MS) d.row[4].push(list[i] - list[i - 1]);
+  }
+}
+
+function actionIdOf(payload: string): string {
+  const actionId = (JSON.parse(payload) as { actionId?: unknown }).actionId;
+  return typeof actionId === "string" ? actionId : "";
+}
