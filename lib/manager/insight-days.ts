@@ -52,13 +52,15 @@ export type DayFigures = {
   rs: number[];
   /** Actions done after their due time (late whatever the clock says). */
   lateDone: number;
-  /** Due times of the open actions: late once the clock passes them. */
+  /** Open actions already late when the figures were read (their due time is before it). */
+  openLate: number;
+  /** Due times of the other open actions: late once the clock passes them. */
   openDue: number[];
   /** Actions someone went back to the customer about (a promise_update_told step). */
   told: ActionTimes[];
 };
 
-export const emptyDay = (): DayFigures => ({ c: [], t: [], fa: [], rs: [], lateDone: 0, openDue: [], told: [] });
+export const emptyDay = (): DayFigures => ({ c: [], t: [], fa: [], rs: [], lateDone: 0, openLate: 0, openDue: [], told: [] });
 
 export type DayKey = string;
 export const dayKey = (locationId: string, day: string): DayKey => `${locationId} ${day}`;
@@ -88,6 +90,9 @@ export async function insightDays(
   const todayAt = new Map(venues.map((v) => [v.id, localDate(now, v.timeZone)]));
   const closed = (locationId: string, day: string) => day < (todayAt.get(locationId) ?? day);
 
+  const window = MAX_OFFLINE_MS + CLOCK_MARGIN_MS;
+  // Per (venue, day), the latest event time among its cases touched since `since`.
+  let touched = new Map<DayKey, number>();
   if (useCache) {
     const rows = await cachedRows(db, locationIds, from, to);
     const usable = rows.filter(
@@ -98,16 +103,14 @@ export async function insightDays(
         r.builtAt <= now.getTime() + CLOCK_MARGIN_MS &&
         r.builtAt >= now.getTime() - expiryDays(r.day) * DAY_MS,
     );
-    if (usable.length) {
-      const oldest = Math.min(...usable.map((r) => r.builtAt));
-      const touched = await touchedSince(db, locationIds, from, to, new Date(oldest - MAX_OFFLINE_MS - CLOCK_MARGIN_MS));
-      for (const r of usable) {
-        const last = touched.get(dayKey(r.locationId, r.day));
-        if (last !== undefined && last >= r.builtAt - MAX_OFFLINE_MS - CLOCK_MARGIN_MS) continue;
-        days.set(dayKey(r.locationId, r.day), JSON.parse(r.figures) as DayFigures);
-      }
-      sources.cached = days.size;
-    }
+    const oldest = usable.reduce((min, r) => Math.min(min, r.builtAt), now.getTime());
+    touched = await touchedSince(db, locationIds, from, to, new Date(oldest - window));
+    const holding = usable.filter((r) => {
+      const last = touched.get(dayKey(r.locationId, r.day));
+      return last === undefined || last < r.builtAt - window;
+    });
+    for (const [key, figures] of await cachedFigures(db, holding)) days.set(key, figures);
+    sources.cached = days.size;
   }
 
   // Every other (venue, day) of the range, live: the days any venue still needs, for all venues
@@ -117,8 +120,7 @@ export async function insightDays(
     if (locationIds.some((id) => !days.has(dayKey(id, day)))) needed.push(day);
   }
   if (needed.length === 0) return { days, sources };
-  const builtAt = now;
-  const live = await liveDayFigures(db, locationIds, needed);
+  const live = await liveDayFigures(db, locationIds, needed, now);
   const toWrite: { locationId: string; day: string; figures: DayFigures }[] = [];
   for (const day of needed) {
     for (const locationId of locationIds) {
@@ -127,11 +129,62 @@ export async function insightDays(
       const figures = live.get(key) ?? emptyDay();
       days.set(key, figures);
       sources.live += 1;
-      if (useCache && closed(locationId, day)) toWrite.push({ locationId, day, figures });
+      // Only closed days not touched within the window: a row for a day touched lately would not
+      // hold at the next read anyway.
+      const last = touched.get(key);
+      if (useCache && closed(locationId, day) && (last === undefined || last < now.getTime() - window)) {
+        toWrite.push({ locationId, day, figures });
+      }
     }
   }
-  if (toWrite.length) sources.written = await writeRows(db, toWrite, zoneOf, builtAt);
+  if (toWrite.length) sources.written = await writeRows(db, toWrite, zoneOf, now);
   return { days, sources };
+}
+
+/**
+ * Parsed figures, by row version (venue, day, builtAt, version, zone): a row once written is
+ * never changed in place (a rewrite has a new builtAt), so each process parses a row once and
+ * every read still checks, in the database, which rows hold.
+ */
+const parsed = new Map<string, { version: string; figures: DayFigures }>();
+const PARSED_MAX = 50_000;
+
+async function cachedFigures(db: Db, rows: CachedRow[]): Promise<Map<DayKey, DayFigures>> {
+  const out = new Map<DayKey, DayFigures>();
+  const versionOf = (r: CachedRow) => `${r.builtAt} ${r.version} ${r.timeZone}`;
+  const missing: CachedRow[] = [];
+  for (const r of rows) {
+    const key = dayKey(r.locationId, r.day);
+    const memo = parsed.get(key);
+    if (memo && memo.version === versionOf(r)) out.set(key, memo.figures);
+    else missing.push(r);
+  }
+  if (missing.length === 0) return out;
+  if (parsed.size + missing.length > PARSED_MAX) parsed.clear();
+  for (let i = 0; i < missing.length; i += 500) {
+    const batch = missing.slice(i, i + 500);
+    const found = await db.$queryRaw<
+      { locationId: string; day: string; timeZone: string; version: number | bigint; builtAt: Date | string; figures: string }[]
+    >(
+      Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, d."timeZone" AS "timeZone", d."version" AS version,
+        d."builtAt" AS "builtAt", d."figures" AS figures
+      FROM "InsightDay" d WHERE ${Prisma.join(
+        batch.map((r) => Prisma.sql`(d."locationId" = ${r.locationId} AND d."day" = ${r.day})`),
+        " OR ",
+      )}`,
+    );
+    const wanted = new Map(batch.map((r) => [dayKey(r.locationId, r.day), versionOf(r)]));
+    for (const f of found) {
+      const key = dayKey(f.locationId, f.day);
+      const version = versionOf({ ...f, version: Number(f.version), builtAt: instant(f.builtAt) });
+      // Rewritten since the check (another instance): leave the day to the live path.
+      if (wanted.get(key) !== version) continue;
+      const figures = JSON.parse(f.figures) as DayFigures;
+      parsed.set(key, { version, figures });
+      out.set(key, figures);
+    }
+  }
+  return out;
 }
 
 /** 21–34 days, by the day's own date, so rows built together expire over two weeks. */
@@ -140,7 +193,7 @@ function expiryDays(day: string): number {
   return EXPIRY_DAYS + (((n % EXPIRY_STAGGER_DAYS) + EXPIRY_STAGGER_DAYS) % EXPIRY_STAGGER_DAYS);
 }
 
-type CachedRow = { locationId: string; day: string; timeZone: string; version: number; builtAt: number; figures: string };
+type CachedRow = { locationId: string; day: string; timeZone: string; version: number; builtAt: number };
 
 async function cachedRows(db: Db, locationIds: string[], from: string, to: string): Promise<CachedRow[]> {
   const rows = await db.$queryRaw<
@@ -203,7 +256,7 @@ async function writeRows(
  * Every DayFigures of the venues on the given days, straight from the projection (the columns
  * and copies of decisions 7, 17 and 25). Days and venues without cases have no entry.
  */
-export async function liveDayFigures(db: Db, locationIds: string[], days: string[]): Promise<Map<DayKey, DayFigures>> {
+export async function liveDayFigures(db: Db, locationIds: string[], days: string[], now: Date): Promise<Map<DayKey, DayFigures>> {
   const out = new Map<DayKey, DayFigures>();
   if (locationIds.length === 0 || days.length === 0) return out;
   const figuresOf = (locationId: string, day: string) => {
@@ -302,7 +355,15 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
     f.rs.sort((a, b) => a - b);
   }
   for (const r of lateDone) figuresOf(r.locationId, r.day).lateDone = num(r.n);
-  for (const r of openDue) figuresOf(r.locationId, r.day).openDue.push(instant(r.dueAt));
+  // An action due before the read (less the clocks' margin) is late at every later read that
+  // may use this row (a row is used only while the clock is past builtAt − CLOCK_MARGIN_MS).
+  const lateBy = now.getTime() - CLOCK_MARGIN_MS;
+  for (const r of openDue) {
+    const f = figuresOf(r.locationId, r.day);
+    const dueAt = instant(r.dueAt);
+    if (dueAt < lateBy) f.openLate += 1;
+    else f.openDue.push(dueAt);
+  }
   if (tellings.length) {
     // Only the actions named by a telling on a case of the same venue day count (as in
     // preventionFigures: each told action once).

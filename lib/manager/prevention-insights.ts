@@ -51,7 +51,7 @@ export function brokenPromisesOf(days: readonly DayFigures[], now: Date): Preven
   let total = 0;
   let told = 0;
   for (const d of days) {
-    total += d.lateDone;
+    total += d.lateDone + d.openLate;
     for (const dueAt of d.openDue) if (dueAt < at) total += 1;
     for (const action of d.told) {
       told += 1;
