@@ -94,7 +94,7 @@ export async function insightDays(
   // Per (venue, day), the latest event time among its cases touched since `since`.
   let touched = new Map<DayKey, number>();
   if (useCache) {
-    const rows = await cachedRows(db, locationIds, from, to);
+    const rows = await cachedRows(db, venues, from, to);
     const usable = rows.filter(
       (r) =>
         r.version === INSIGHT_DAY_VERSION &&
@@ -195,15 +195,18 @@ function expiryDays(day: string): number {
 
 type CachedRow = { locationId: string; day: string; timeZone: string; version: number; builtAt: number };
 
-async function cachedRows(db: Db, locationIds: string[], from: string, to: string): Promise<CachedRow[]> {
-  const rows = await db.$queryRaw<
-    { locationId: string; day: string; timeZone: string; version: number | bigint; builtAt: Date | string; figures: string }[]
-  >(
-    Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, d."timeZone" AS "timeZone", d."version" AS version,
-      d."builtAt" AS "builtAt", d."figures" AS figures
-    FROM "InsightDay" d WHERE d."locationId" IN (${Prisma.join(locationIds)}) AND d."day" >= ${from} AND d."day" <= ${to}`,
+async function cachedRows(db: Db, venues: Venue[], from: string, to: string): Promise<CachedRow[]> {
+  // Only this version's rows built in each venue's present zone (the rest read as missing).
+  const inZone = Prisma.join(
+    venues.map((v) => Prisma.sql`(d."locationId" = ${v.id} AND d."timeZone" = ${v.timeZone})`),
+    " OR ",
   );
-  return rows.map((r) => ({ ...r, version: Number(r.version), builtAt: instant(r.builtAt) }));
+  const rows = await db.$queryRaw<{ locationId: string; day: string; builtAt: Date | string }[]>(
+    Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, d."builtAt" AS "builtAt"
+    FROM "InsightDay" d WHERE d."day" >= ${from} AND d."day" <= ${to} AND d."version" = ${INSIGHT_DAY_VERSION} AND (${inZone})`,
+  );
+  const zoneOf = new Map(venues.map((v) => [v.id, v.timeZone]));
+  return rows.map((r) => ({ ...r, timeZone: zoneOf.get(r.locationId) ?? "", version: INSIGHT_DAY_VERSION, builtAt: instant(r.builtAt) }));
 }
 
 /**
@@ -271,7 +274,8 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
   const caseScope = Prisma.sql`c."openedLocalDay" ${onDays} AND c."locationId" IN (${inVenues}) AND c."isPractice" = FALSE`;
   const tagScope = Prisma.sql`r."locationId" IN (${inVenues}) AND r."isPractice" = FALSE
     AND r."tagId" IN (SELECT "id" FROM "RootCauseTag") AND r."openedLocalDay" ${onDays}`;
-  const [categories, tags, durations, lateDone, openDue, tellings] = await Promise.all([
+  const lateBy = new Date(now.getTime() - CLOCK_MARGIN_MS);
+  const [categories, tags, durations, actions, tellings] = await Promise.all([
     db.$queryRaw<
       {
         locationId: string;
@@ -308,18 +312,21 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
       SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, c."firstApologyMs" AS fa, c."resolutionMs" AS rs
       FROM "Case" c ${indexedBy("Case_insights_day_idx")}
       WHERE ${caseScope} AND (c."firstApologyMs" IS NOT NULL OR c."resolutionMs" IS NOT NULL)`),
-    db.$queryRaw<{ locationId: string; day: string; n: unknown }[]>(Prisma.sql`
-      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, COUNT(*) AS n
+    // Every action of the days' cases in one pass, counted per day: those done late, those open
+    // and already late (due before the read, less the clocks' margin: late at every later read
+    // that may use the row, since a row is used only while the clock is past builtAt − that margin),
+    // and one row per later due time of the open ones.
+    db.$queryRaw<
+      { locationId: string; day: string; due: Date | string | null; lateDone: unknown; openLate: unknown; n: unknown }[]
+    >(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day,
+        CASE WHEN a."status" = 'open' AND a."dueAt" >= ${lateBy} THEN a."dueAt" END AS due,
+        SUM(CASE WHEN a."status" = 'done' AND a."completedAt" IS NOT NULL AND a."completedAt" > a."dueAt" THEN 1 ELSE 0 END) AS "lateDone",
+        SUM(CASE WHEN a."status" = 'open' AND a."dueAt" < ${lateBy} THEN 1 ELSE 0 END) AS "openLate", COUNT(*) AS n
       FROM "Case" c ${indexedBy("Case_insights_day_id_idx")}
       CROSS JOIN "AgreedAction" a ${indexedBy("AgreedAction_caseId_late_idx")}
       WHERE a."caseId" = c."id" AND ${caseScope}
-        AND a."status" = 'done' AND a."completedAt" IS NOT NULL AND a."completedAt" > a."dueAt"
-      GROUP BY c."openedLocalDay", c."locationId"`),
-    db.$queryRaw<{ locationId: string; day: string; dueAt: Date | string }[]>(Prisma.sql`
-      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, a."dueAt" AS "dueAt"
-      FROM "Case" c ${indexedBy("Case_insights_day_id_idx")}
-      CROSS JOIN "AgreedAction" a ${indexedBy("AgreedAction_caseId_late_idx")}
-      WHERE a."caseId" = c."id" AND ${caseScope} AND a."status" = 'open'`),
+      GROUP BY c."openedLocalDay", c."locationId", due`),
     db.$queryRaw<{ locationId: string; day: string; caseId: string; payload: string }[]>(Prisma.sql`
       SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, e."caseId" AS "caseId", e."payload" AS payload
       FROM "CaseEvent" e ${indexedBy("CaseEvent_type_at_idx")} JOIN "Case" c ON c."id" = e."caseId"
@@ -354,16 +361,13 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
     f.fa.sort((a, b) => a - b);
     f.rs.sort((a, b) => a - b);
   }
-  for (const r of lateDone) figuresOf(r.locationId, r.day).lateDone = num(r.n);
-  // An action due before the read (less the clocks' margin) is late at every later read that
-  // may use this row (a row is used only while the clock is past builtAt − CLOCK_MARGIN_MS).
-  const lateBy = now.getTime() - CLOCK_MARGIN_MS;
-  for (const r of openDue) {
+  for (const r of actions) {
     const f = figuresOf(r.locationId, r.day);
-    const dueAt = instant(r.dueAt);
-    if (dueAt < lateBy) f.openLate += 1;
-    else f.openDue.push(dueAt);
+    f.lateDone += num(r.lateDone);
+    f.openLate += num(r.openLate);
+    if (r.due !== null) for (let i = num(r.n); i > 0; i--) f.openDue.push(instant(r.due));
   }
+  for (const f of out.values()) f.openDue.sort((a, b) => a - b);
   if (tellings.length) {
     // Only the actions named by a telling on a case of the same venue day count (as in
     // preventionFigures: each told action once).

@@ -333,8 +333,10 @@ type Tag = { id: string; slug: string; label: string; sortOrder: number };
 /** The days' category counts as week, location and category rows (what caseGroups returns). */
 function caseGroupsOf(days: ScopeDay[]): CaseGroupRow[] {
   const groups = new Map<string, CaseGroupRow & { n: number }>();
+  const weekOf = new Map<string, string>();
   for (const { locationId, day, f } of days) {
-    const week = mondayOf(day);
+    let week = weekOf.get(day);
+    if (week === undefined) weekOf.set(day, (week = mondayOf(day)));
     for (const [category, n, aft, aac, na, remedy, compensated, apologised, resolved] of f.c) {
       const key = `${week} ${locationId} ${category ?? ""}`;
       const g = groups.get(key) ?? {
@@ -384,9 +386,41 @@ function medianOf(lists: number[][]): { medianSeconds: number | null; cases: num
   const all = new Float64Array(n);
   let i = 0;
   for (const l of lists) for (const ms of l) all[i++] = ms;
-  all.sort();
-  const median = n % 2 ? all[(n - 1) / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
+  const upper = select(all, Math.floor(n / 2));
+  // The lower middle of an even count is the largest value left of the upper one.
+  let lower = upper;
+  if (n % 2 === 0) {
+    lower = -Infinity;
+    for (let j = 0; j < n / 2; j++) if (all[j] > lower) lower = all[j];
+  }
+  const median = (lower + upper) / 2;
   return { medianSeconds: Math.round(median / 1000), cases: n };
+}
+
+/** The k-th smallest value (0-based), moving smaller ones before it and larger after (Hoare's selection). */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (left < right) {
+    const pivot = a[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /**
