@@ -8,7 +8,10 @@ import "server-only";
 // each event's time is at least the server's clock minus the offline window (recordedTime in
 // lib/cases/client-event.ts), and Case.lastEventAt is the case's latest event time (indexed). So
 // a row built at `builtAt` still holds while no case of its venue and day has lastEventAt on or
-// after builtAt − MAX_OFFLINE_MS − CLOCK_MARGIN_MS. Days that are not over yet at the venue, and
+// after builtAt − MAX_OFFLINE_MS − CLOCK_MARGIN_MS. A row whose day was touched since then still
+// holds if the day's cases and the sum of their event counts are those it was built from (read
+// before its figures; each append adds one event to one case, and cases are never deleted).
+// Days that are not over yet at the venue, and
 // days whose row is missing, stale, expired, of another version or built in another time zone,
 // are computed live from the projection with the same SQL a cold cache uses.
 import { MAX_OFFLINE_MS } from "@/lib/cases/client-event";
@@ -19,7 +22,7 @@ import { dialectOf } from "./sql-dialect";
 import { addDays, DAY_MS, daysBetween, localDate } from "./time";
 
 /** The layout of InsightDay.figures: change it with the layout, and old rows read as missing. */
-export const INSIGHT_DAY_VERSION = 1;
+export const INSIGHT_DAY_VERSION = 2;
 /** Allowance for app instances' clocks disagreeing and for an append's transaction outlasting a read. */
 export const CLOCK_MARGIN_MS = 60 * 60 * 1000;
 /**
@@ -45,6 +48,12 @@ export type TagDay = [string, number, number, number, number[]];
 export type ActionTimes = [0 | 1, number, number | null];
 /** The figures of one venue's complaint cases opened on one of its days. */
 export type DayFigures = {
+  /**
+   * The day's cases and the sum of their event counts, read before the figures: every append
+   * adds one to a case's count and no case is ever deleted, so while both are unchanged so are
+   * the figures (the check for a day touched within the offline window).
+   */
+  k: [number, number];
   c: CategoryCounts[];
   t: TagDay[];
   /** Milliseconds to the first apology and to resolution, each ascending. */
@@ -60,7 +69,7 @@ export type DayFigures = {
   told: ActionTimes[];
 };
 
-export const emptyDay = (): DayFigures => ({ c: [], t: [], fa: [], rs: [], lateDone: 0, openLate: 0, openDue: [], told: [] });
+export const emptyDay = (): DayFigures => ({ k: [0, 0], c: [], t: [], fa: [], rs: [], lateDone: 0, openLate: 0, openDue: [], told: [] });
 
 export type DayKey = string;
 export const dayKey = (locationId: string, day: string): DayKey => `${locationId} ${day}`;
@@ -91,8 +100,6 @@ export async function insightDays(
   const closed = (locationId: string, day: string) => day < (todayAt.get(locationId) ?? day);
 
   const window = MAX_OFFLINE_MS + CLOCK_MARGIN_MS;
-  // Per (venue, day), the latest event time among its cases touched since `since`.
-  let touched = new Map<DayKey, number>();
   if (useCache) {
     const rows = await cachedRows(db, venues, from, to);
     const usable = rows.filter(
@@ -104,12 +111,27 @@ export async function insightDays(
         r.builtAt >= now.getTime() - expiryDays(r.day) * DAY_MS,
     );
     const oldest = usable.reduce((min, r) => Math.min(min, r.builtAt), now.getTime());
-    touched = await touchedSince(db, locationIds, from, to, new Date(oldest - window));
-    const holding = usable.filter((r) => {
+    const touched = await touchedSince(db, locationIds, from, to, new Date(oldest - window));
+    // Rows no case of whose day has had an event since (less the window) hold as they are; a row
+    // whose day was touched holds if its cases and their event counts are what it was built from.
+    const suspect = new Set<DayKey>();
+    for (const r of usable) {
       const last = touched.get(dayKey(r.locationId, r.day));
-      return last === undefined || last < r.builtAt - window;
-    });
-    for (const [key, figures] of await cachedFigures(db, holding)) days.set(key, figures);
+      if (last !== undefined && last >= r.builtAt - window) suspect.add(dayKey(r.locationId, r.day));
+    }
+    const [figures, counts] = await Promise.all([
+      cachedFigures(db, usable),
+      suspect.size
+        ? dayCounts(db, locationIds, [...new Set(usable.filter((r) => suspect.has(dayKey(r.locationId, r.day))).map((r) => r.day))].sort())
+        : new Map<DayKey, [number, number]>(),
+    ]);
+    for (const [key, f] of figures) {
+      if (suspect.has(key)) {
+        const current = counts.get(key) ?? [0, 0];
+        if (f.k[0] !== current[0] || f.k[1] !== current[1]) continue;
+      }
+      days.set(key, f);
+    }
     sources.cached = days.size;
   }
 
@@ -129,12 +151,7 @@ export async function insightDays(
       const figures = live.get(key) ?? emptyDay();
       days.set(key, figures);
       sources.live += 1;
-      // Only closed days not touched within the window: a row for a day touched lately would not
-      // hold at the next read anyway.
-      const last = touched.get(key);
-      if (useCache && closed(locationId, day) && (last === undefined || last < now.getTime() - window)) {
-        toWrite.push({ locationId, day, figures });
-      }
+      if (useCache && closed(locationId, day)) toWrite.push({ locationId, day, figures });
     }
   }
   if (toWrite.length) sources.written = await writeRows(db, toWrite, zoneOf, now);
@@ -275,6 +292,12 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
   const tagScope = Prisma.sql`r."locationId" IN (${inVenues}) AND r."isPractice" = FALSE
     AND r."tagId" IN (SELECT "id" FROM "RootCauseTag") AND r."openedLocalDay" ${onDays}`;
   const lateBy = new Date(now.getTime() - CLOCK_MARGIN_MS);
+  // First, so that an append between this and the figures makes the row fail its check later.
+  const counts = await dayCounts(db, locationIds, days);
+  for (const [key, k] of counts) {
+    const [locationId, day] = key.split(" ");
+    figuresOf(locationId, day).k = k;
+  }
   const [categories, tags, durations, actions, tellings] = await Promise.all([
     db.$queryRaw<
       {
@@ -387,6 +410,17 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
     }
   }
   return out;
+}
+
+/** Per (venue, day): the complaint cases opened and the sum of their event counts. */
+async function dayCounts(db: Db, locationIds: string[], days: string[]): Promise<Map<DayKey, [number, number]>> {
+  const { indexedBy } = dialectOf(db);
+  const rows = await db.$queryRaw<{ locationId: string; day: string; n: unknown; events: unknown }[]>(Prisma.sql`
+    SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, COUNT(*) AS n, SUM(c."eventCount") AS events
+    FROM "Case" c ${indexedBy("Case_insights_day_idx")}
+    WHERE c."openedLocalDay" ${dayCondition(days)} AND c."locationId" IN (${Prisma.join(locationIds)}) AND c."isPractice" = FALSE
+    GROUP BY c."openedLocalDay", c."locationId"`);
+  return new Map(rows.map((r) => [dayKey(r.locationId, r.day), [num(r.n), num(r.events)]]));
 }
 
 /** A day list as SQL: a range when the days are consecutive (the common case), else a list. */
