@@ -100,6 +100,10 @@ export async function insightDays(
   const closed = (locationId: string, day: string) => day < (todayAt.get(locationId) ?? day);
 
   const window = MAX_OFFLINE_MS + CLOCK_MARGIN_MS;
+  // The days not over yet at some venue are never cached: read them live alongside the cache.
+  const openDays: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) if (locationIds.some((id) => !closed(id, day))) openDays.push(day);
+  const openLive = openDays.length ? liveDayFigures(db, locationIds, openDays, now) : Promise.resolve(new Map<DayKey, DayFigures>());
   if (useCache) {
     const rows = await cachedRows(db, venues, from, to);
     const usable = rows.filter(
@@ -137,12 +141,17 @@ export async function insightDays(
 
   // Every other (venue, day) of the range, live: the days any venue still needs, for all venues
   // (a superset; what comes back fresh replaces nothing cached that still holds).
+  const open = new Set(openDays);
   const needed: string[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    if (locationIds.some((id) => !days.has(dayKey(id, day)))) needed.push(day);
+    if (!open.has(day) && locationIds.some((id) => !days.has(dayKey(id, day)))) needed.push(day);
   }
-  if (needed.length === 0) return { days, sources };
-  const live = await liveDayFigures(db, locationIds, needed, now);
+  const [openFigures, neededFigures] = await Promise.all([
+    openLive,
+    needed.length ? liveDayFigures(db, locationIds, needed, now) : new Map<DayKey, DayFigures>(),
+  ]);
+  const live = new Map([...openFigures, ...neededFigures]);
+  needed.push(...openDays);
   const toWrite: { locationId: string; day: string; figures: DayFigures }[] = [];
   for (const day of needed) {
     for (const locationId of locationIds) {
