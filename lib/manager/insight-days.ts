@@ -16,6 +16,7 @@ import "server-only";
 // are computed live from the projection with the same SQL a cold cache uses.
 import { MAX_OFFLINE_MS } from "@/lib/cases/client-event";
 import type { Db } from "@/lib/db/client";
+import { serialiseWrite } from "@/lib/db/write-lock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Venue } from "./scope";
 import { dialectOf } from "./sql-dialect";
@@ -269,10 +270,13 @@ async function writeRows(
           (r) =>
             Prisma.sql`(${r.locationId}, ${r.day}, ${zoneOf.get(r.locationId) ?? ""}, ${INSIGHT_DAY_VERSION}, ${builtAt}, ${JSON.stringify(r.figures)})`,
         );
-      await db.$executeRaw(Prisma.sql`
+      // Through the process's write queue, one batch at a time, so appends interleave (decision 3).
+      await serialiseWrite(() =>
+        db.$executeRaw(Prisma.sql`
         INSERT INTO "InsightDay" ("locationId", "day", "timeZone", "version", "builtAt", "figures") VALUES ${Prisma.join(values)}
         ON CONFLICT ("locationId", "day") DO UPDATE SET "timeZone" = excluded."timeZone", "version" = excluded."version",
-          "builtAt" = excluded."builtAt", "figures" = excluded."figures"`);
+          "builtAt" = excluded."builtAt", "figures" = excluded."figures"`),
+      );
     }
     return rows.length;
   } catch {
