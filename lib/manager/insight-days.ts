@@ -171,13 +171,16 @@ export async function insightDays(
 /**
  * Parsed figures, by row version (venue, day, builtAt, version, zone): a row once written is
  * never changed in place (a rewrite has a new builtAt), so each process parses a row once and
- * every read still checks, in the database, which rows hold.
+ * every read still checks, in the database, which rows hold. Kept per client: two databases
+ * (a test's, or a copy's source and target) can hold rows with the same key and build time.
  */
-const parsed = new Map<string, { version: string; figures: DayFigures }>();
+const parsedByDb = new WeakMap<Db, Map<string, { version: string; figures: DayFigures }>>();
 const PARSED_MAX = 50_000;
 
 async function cachedFigures(db: Db, rows: CachedRow[]): Promise<Map<DayKey, DayFigures>> {
   const out = new Map<DayKey, DayFigures>();
+  let parsed = parsedByDb.get(db);
+  if (!parsed) parsedByDb.set(db, (parsed = new Map()));
   const versionOf = (r: CachedRow) => `${r.builtAt} ${r.version} ${r.timeZone}`;
   const missing: CachedRow[] = [];
   for (const r of rows) {
