@@ -62,6 +62,9 @@ export async function copyVenue(from: Db, target: Db, options: { locationIds?: s
     ]);
     events += log.length;
   }
+  // The insights' day cache trusts that cases change only by appends (docs/decisions/0031): these
+  // arrived with their old event times, so any cached day of these venues is dropped.
+  await to.insightDay.deleteMany({ where: { locationId: { in: locationIds } } });
   const check = await checkCaseLogs(target, caseIds);
   return {
     locations: locations.length,

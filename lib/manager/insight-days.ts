@@ -1,0 +1,477 @@
+import "server-only";
+// The insights' figures per venue and venue day (docs/decisions/0031). Every figure of the page
+// is a sum over (venue, day) pairs, or, for the medians and the repeats, can be rebuilt from a
+// little per-pair data; so a year over six venues is 2,190 small rows instead of 100,000 cases.
+//
+// The rows are a cache that the insights write for closed days when they read them; an append
+// never writes them. Whether a row still holds is decided from what every append already writes:
+// each event's time is at least the server's clock minus the offline window (recordedTime in
+// lib/cases/client-event.ts), and Case.lastEventAt is the case's latest event time (indexed). So
+// a row built at `builtAt` still holds while no case of its venue and day has lastEventAt on or
+// after builtAt − MAX_OFFLINE_MS − CLOCK_MARGIN_MS. A row whose day was touched since then still
+// holds if the day's cases and the sum of their event counts are those it was built from (read
+// before its figures; each append adds one event to one case, and cases are never deleted).
+// Days that are not over yet at the venue, and
+// days whose row is missing, stale, expired, of another version or built in another time zone,
+// are computed live from the projection with the same SQL a cold cache uses.
+import { MAX_OFFLINE_MS } from "@/lib/cases/client-event";
+import type { Db } from "@/lib/db/client";
+import { serialiseWrite } from "@/lib/db/write-lock";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Venue } from "./scope";
+import { dialectOf } from "./sql-dialect";
+import { addDays, DAY_MS, daysBetween, localDate } from "./time";
+
+/** The layout of InsightDay.figures: change it with the layout, and old rows read as missing. */
+export const INSIGHT_DAY_VERSION = 2;
+/** Allowance for app instances' clocks disagreeing and for an append's transaction outlasting a read. */
+export const CLOCK_MARGIN_MS = 60 * 60 * 1000;
+/**
+ * A row is rebuilt once it is older than this many days (21–34, staggered by its day, so a year
+ * built at once is not rebuilt at once), which bounds how far back the staleness check reads.
+ */
+const EXPIRY_DAYS = 21;
+const EXPIRY_STAGGER_DAYS = 14;
+
+/**
+ * One category's cases on the day: category (null before the complaint was heard), cases,
+ * accepted first time, accepted after changes, not accepted, remedy cents, compensated cases,
+ * cases with a first apology, cases resolved.
+ */
+export type CategoryCounts = [string | null, number, number, number, number, number, number, number, number];
+/**
+ * One root cause's tagged cases on the day: tag id, cases, first and last opening (ms since the
+ * epoch), and every gap between consecutive cases that is over 24 hours (only a 25-hour day has
+ * one), so the repeats within any `within` ≥ 1 day can be counted from the row.
+ */
+export type TagDay = [string, number, number, number, number[]];
+/** An agreed action's lateness inputs: 0 open / 1 done, due, completed (ms or null). */
+export type ActionTimes = [0 | 1, number, number | null];
+/** The figures of one venue's complaint cases opened on one of its days. */
+export type DayFigures = {
+  /**
+   * The day's cases and the sum of their event counts, read before the figures: every append
+   * adds one to a case's count and no case is ever deleted, so while both are unchanged so are
+   * the figures (the check for a day touched within the offline window).
+   */
+  k: [number, number];
+  c: CategoryCounts[];
+  t: TagDay[];
+  /** Milliseconds to the first apology and to resolution, each ascending. */
+  fa: number[];
+  rs: number[];
+  /** Actions done after their due time (late whatever the clock says). */
+  lateDone: number;
+  /** Open actions already late when the figures were read (their due time is before it). */
+  openLate: number;
+  /** Due times of the other open actions: late once the clock passes them. */
+  openDue: number[];
+  /** Actions someone went back to the customer about (a promise_update_told step). */
+  told: ActionTimes[];
+};
+
+export const emptyDay = (): DayFigures => ({ k: [0, 0], c: [], t: [], fa: [], rs: [], lateDone: 0, openLate: 0, openDue: [], told: [] });
+
+export type DayKey = string;
+export const dayKey = (locationId: string, day: string): DayKey => `${locationId} ${day}`;
+
+/** Where each day's figures came from, for the tests and the bench. */
+export type DaySources = { cached: number; live: number; written: number };
+
+type Scope = { venues: Venue[]; from: string; to: string };
+
+/**
+ * The figures of every (venue, day) of the scope: cached rows that still hold, the rest live.
+ * Closed days computed live are written back (best effort: a failed write costs only speed).
+ */
+export async function insightDays(
+  db: Db,
+  scope: Scope,
+  now: Date,
+  options: { cache?: boolean } = {},
+): Promise<{ days: Map<DayKey, DayFigures>; sources: DaySources }> {
+  const { venues, from, to } = scope;
+  const useCache = options.cache ?? true;
+  const days = new Map<DayKey, DayFigures>();
+  const sources: DaySources = { cached: 0, live: 0, written: 0 };
+  if (venues.length === 0 || from > to) return { days, sources };
+  const locationIds = venues.map((v) => v.id);
+  const zoneOf = new Map(venues.map((v) => [v.id, v.timeZone]));
+  const todayAt = new Map(venues.map((v) => [v.id, localDate(now, v.timeZone)]));
+  const closed = (locationId: string, day: string) => day < (todayAt.get(locationId) ?? day);
+
+  const window = MAX_OFFLINE_MS + CLOCK_MARGIN_MS;
+  // The days not over yet at some venue are never cached: read them live alongside the cache.
+  const openDays: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) if (locationIds.some((id) => !closed(id, day))) openDays.push(day);
+  const openLive = openDays.length ? liveDayFigures(db, locationIds, openDays, now) : Promise.resolve(new Map<DayKey, DayFigures>());
+  if (useCache) {
+    const rows = await cachedRows(db, venues, from, to);
+    const usable = rows.filter(
+      (r) =>
+        r.version === INSIGHT_DAY_VERSION &&
+        r.timeZone === zoneOf.get(r.locationId) &&
+        closed(r.locationId, r.day) &&
+        r.builtAt <= now.getTime() + CLOCK_MARGIN_MS &&
+        r.builtAt >= now.getTime() - expiryDays(r.day) * DAY_MS,
+    );
+    const oldest = usable.reduce((min, r) => Math.min(min, r.builtAt), now.getTime());
+    const touched = await touchedSince(db, locationIds, from, to, new Date(oldest - window));
+    // Rows no case of whose day has had an event since (less the window) hold as they are; a row
+    // whose day was touched holds if its cases and their event counts are what it was built from.
+    const suspect = new Set<DayKey>();
+    for (const r of usable) {
+      const last = touched.get(dayKey(r.locationId, r.day));
+      if (last !== undefined && last >= r.builtAt - window) suspect.add(dayKey(r.locationId, r.day));
+    }
+    const [figures, counts] = await Promise.all([
+      cachedFigures(db, usable),
+      suspect.size
+        ? dayCounts(db, locationIds, [...new Set(usable.filter((r) => suspect.has(dayKey(r.locationId, r.day))).map((r) => r.day))].sort())
+        : new Map<DayKey, [number, number]>(),
+    ]);
+    for (const [key, f] of figures) {
+      if (suspect.has(key)) {
+        const current = counts.get(key) ?? [0, 0];
+        if (f.k[0] !== current[0] || f.k[1] !== current[1]) continue;
+      }
+      days.set(key, f);
+    }
+    sources.cached = days.size;
+  }
+
+  // Every other (venue, day) of the range, live: the days any venue still needs, for all venues
+  // (a superset; what comes back fresh replaces nothing cached that still holds).
+  const open = new Set(openDays);
+  const needed: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    if (!open.has(day) && locationIds.some((id) => !days.has(dayKey(id, day)))) needed.push(day);
+  }
+  const [openFigures, neededFigures] = await Promise.all([
+    openLive,
+    needed.length ? liveDayFigures(db, locationIds, needed, now) : new Map<DayKey, DayFigures>(),
+  ]);
+  const live = new Map([...openFigures, ...neededFigures]);
+  needed.push(...openDays);
+  const toWrite: { locationId: string; day: string; figures: DayFigures }[] = [];
+  for (const day of needed) {
+    for (const locationId of locationIds) {
+      const key = dayKey(locationId, day);
+      if (days.has(key)) continue;
+      const figures = live.get(key) ?? emptyDay();
+      days.set(key, figures);
+      sources.live += 1;
+      if (useCache && closed(locationId, day)) toWrite.push({ locationId, day, figures });
+    }
+  }
+  if (toWrite.length) sources.written = await writeRows(db, toWrite, zoneOf, now);
+  return { days, sources };
+}
+
+/**
+ * Parsed figures, by row version (venue, day, builtAt, version, zone): a row once written is
+ * never changed in place (a rewrite has a new builtAt), so each process parses a row once and
+ * every read still checks, in the database, which rows hold. Kept per client: two databases
+ * (a test's, or a copy's source and target) can hold rows with the same key and build time.
+ */
+const parsedByDb = new WeakMap<Db, Map<string, { version: string; figures: DayFigures }>>();
+const PARSED_MAX = 50_000;
+
+async function cachedFigures(db: Db, rows: CachedRow[]): Promise<Map<DayKey, DayFigures>> {
+  const out = new Map<DayKey, DayFigures>();
+  let parsed = parsedByDb.get(db);
+  if (!parsed) parsedByDb.set(db, (parsed = new Map()));
+  const versionOf = (r: CachedRow) => `${r.builtAt} ${r.version} ${r.timeZone}`;
+  const missing: CachedRow[] = [];
+  for (const r of rows) {
+    const key = dayKey(r.locationId, r.day);
+    const memo = parsed.get(key);
+    if (memo && memo.version === versionOf(r)) out.set(key, memo.figures);
+    else missing.push(r);
+  }
+  if (missing.length === 0) return out;
+  if (parsed.size + missing.length > PARSED_MAX) parsed.clear();
+  for (let i = 0; i < missing.length; i += 500) {
+    const batch = missing.slice(i, i + 500);
+    const found = await db.$queryRaw<
+      { locationId: string; day: string; timeZone: string; version: number | bigint; builtAt: Date | string; figures: string }[]
+    >(
+      Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, d."timeZone" AS "timeZone", d."version" AS version,
+        d."builtAt" AS "builtAt", d."figures" AS figures
+      FROM "InsightDay" d WHERE ${Prisma.join(
+        batch.map((r) => Prisma.sql`(d."locationId" = ${r.locationId} AND d."day" = ${r.day})`),
+        " OR ",
+      )}`,
+    );
+    const wanted = new Map(batch.map((r) => [dayKey(r.locationId, r.day), versionOf(r)]));
+    for (const f of found) {
+      const key = dayKey(f.locationId, f.day);
+      const version = versionOf({ ...f, version: Number(f.version), builtAt: instant(f.builtAt) });
+      // Rewritten since the check (another instance): leave the day to the live path.
+      if (wanted.get(key) !== version) continue;
+      const figures = JSON.parse(f.figures) as DayFigures;
+      parsed.set(key, { version, figures });
+      out.set(key, figures);
+    }
+  }
+  return out;
+}
+
+/** 21–34 days, by the day's own date, so rows built together expire over two weeks. */
+function expiryDays(day: string): number {
+  const n = Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+  return EXPIRY_DAYS + (((n % EXPIRY_STAGGER_DAYS) + EXPIRY_STAGGER_DAYS) % EXPIRY_STAGGER_DAYS);
+}
+
+type CachedRow = { locationId: string; day: string; timeZone: string; version: number; builtAt: number };
+
+async function cachedRows(db: Db, venues: Venue[], from: string, to: string): Promise<CachedRow[]> {
+  // Only this version's rows built in each venue's present zone (the rest read as missing).
+  const inZone = Prisma.join(
+    venues.map((v) => Prisma.sql`(d."locationId" = ${v.id} AND d."timeZone" = ${v.timeZone})`),
+    " OR ",
+  );
+  const rows = await db.$queryRaw<{ locationId: string; day: string; builtAt: Date | string }[]>(
+    Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, d."builtAt" AS "builtAt"
+    FROM "InsightDay" d WHERE d."day" >= ${from} AND d."day" <= ${to} AND d."version" = ${INSIGHT_DAY_VERSION} AND (${inZone})`,
+  );
+  const zoneOf = new Map(venues.map((v) => [v.id, v.timeZone]));
+  return rows.map((r) => ({ ...r, timeZone: zoneOf.get(r.locationId) ?? "", version: INSIGHT_DAY_VERSION, builtAt: instant(r.builtAt) }));
+}
+
+/**
+ * Per (venue, day) of the range, the latest event time of its cases that have an event at or
+ * after `since`: read from Case_lastEventAt_idx, so it costs the cases touched lately, not the range.
+ */
+async function touchedSince(db: Db, locationIds: string[], from: string, to: string, since: Date): Promise<Map<DayKey, number>> {
+  const { indexedBy } = dialectOf(db);
+  const rows = await db.$queryRaw<{ locationId: string; day: string; last: Date | string }[]>(Prisma.sql`
+    SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, MAX(c."lastEventAt") AS last
+    FROM "Case" c ${indexedBy("Case_lastEventAt_idx")}
+    WHERE c."lastEventAt" >= ${since} AND c."locationId" IN (${Prisma.join(locationIds)}) AND c."isPractice" = FALSE
+      AND c."openedLocalDay" >= ${from} AND c."openedLocalDay" <= ${to}
+    GROUP BY c."locationId", c."openedLocalDay"`);
+  return new Map(rows.map((r) => [dayKey(r.locationId, r.day), instant(r.last)]));
+}
+
+const instant = (value: Date | string | number | bigint): number =>
+  value instanceof Date ? value.getTime() : new Date(typeof value === "bigint" ? Number(value) : value).getTime();
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/** Upserts the rows, a few hundred per statement; returns how many were written (0 if the write failed). */
+async function writeRows(
+  db: Db,
+  rows: { locationId: string; day: string; figures: DayFigures }[],
+  zoneOf: Map<string, string>,
+  builtAt: Date,
+): Promise<number> {
+  try {
+    for (let i = 0; i < rows.length; i += 400) {
+      const values = rows
+        .slice(i, i + 400)
+        .map(
+          (r) =>
+            Prisma.sql`(${r.locationId}, ${r.day}, ${zoneOf.get(r.locationId) ?? ""}, ${INSIGHT_DAY_VERSION}, ${builtAt}, ${JSON.stringify(r.figures)})`,
+        );
+      // Through the process's write queue, one batch at a time, so appends interleave (decision 3).
+      await serialiseWrite(() =>
+        db.$executeRaw(Prisma.sql`
+        INSERT INTO "InsightDay" ("locationId", "day", "timeZone", "version", "builtAt", "figures") VALUES ${Prisma.join(values)}
+        ON CONFLICT ("locationId", "day") DO UPDATE SET "timeZone" = excluded."timeZone", "version" = excluded."version",
+          "builtAt" = excluded."builtAt", "figures" = excluded."figures"`),
+      );
+    }
+    return rows.length;
+  } catch {
+    // A cache: the figures are already computed; the next read computes these days again.
+    return 0;
+  }
+}
+
+/**
+ * Every DayFigures of the venues on the given days, straight from the projection (the columns
+ * and copies of decisions 7, 17 and 25). Days and venues without cases have no entry.
+ */
+export async function liveDayFigures(db: Db, locationIds: string[], days: string[], now: Date): Promise<Map<DayKey, DayFigures>> {
+  const out = new Map<DayKey, DayFigures>();
+  if (locationIds.length === 0 || days.length === 0) return out;
+  const figuresOf = (locationId: string, day: string) => {
+    const key = dayKey(locationId, day);
+    let f = out.get(key);
+    if (!f) out.set(key, (f = emptyDay()));
+    return f;
+  };
+  const { indexedBy } = dialectOf(db);
+  const inVenues = Prisma.join(locationIds);
+  const onDays = dayCondition(days);
+  const caseScope = Prisma.sql`c."openedLocalDay" ${onDays} AND c."locationId" IN (${inVenues}) AND c."isPractice" = FALSE`;
+  const tagScope = Prisma.sql`r."locationId" IN (${inVenues}) AND r."isPractice" = FALSE
+    AND r."tagId" IN (SELECT "id" FROM "RootCauseTag") AND r."openedLocalDay" ${onDays}`;
+  const lateBy = new Date(now.getTime() - CLOCK_MARGIN_MS);
+  // First, so that an append between this and the figures makes the row fail its check later.
+  const counts = await dayCounts(db, locationIds, days);
+  for (const [key, k] of counts) {
+    const [locationId, day] = key.split(" ");
+    figuresOf(locationId, day).k = k;
+  }
+  const [categories, tags, durations, actions, tellings] = await Promise.all([
+    db.$queryRaw<
+      {
+        locationId: string;
+        day: string;
+        category: string | null;
+        n: unknown;
+        aft: unknown;
+        aac: unknown;
+        na: unknown;
+        remedy: unknown;
+        compensated: unknown;
+        apologised: unknown;
+        resolved: unknown;
+      }[]
+    >(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, c."category" AS category, COUNT(*) AS n,
+        SUM(CASE WHEN c."readbackOutcome" = 'accepted_first_time' THEN 1 ELSE 0 END) AS aft,
+        SUM(CASE WHEN c."readbackOutcome" = 'accepted_after_changes' THEN 1 ELSE 0 END) AS aac,
+        SUM(CASE WHEN c."readbackOutcome" = 'not_accepted' THEN 1 ELSE 0 END) AS na,
+        SUM(c."remedyCents") AS remedy, COUNT(c."remedyCents") AS compensated,
+        COUNT(c."firstApologyMs") AS apologised, COUNT(c."resolutionMs") AS resolved
+      FROM "Case" c ${indexedBy("Case_insights_day_idx")}
+      WHERE ${caseScope}
+      GROUP BY c."openedLocalDay", c."locationId", c."category"`),
+    db.$queryRaw<
+      { locationId: string; tagId: string; day: string; n: unknown; firstAt: Date | string; lastAt: Date | string }[]
+    >(Prisma.sql`
+      SELECT r."locationId" AS "locationId", r."tagId" AS "tagId", r."openedLocalDay" AS day, COUNT(*) AS n,
+        MIN(r."openedAt") AS "firstAt", MAX(r."openedAt") AS "lastAt"
+      FROM "CaseRootCause" r ${indexedBy("CaseRootCause_insights_idx")}
+      WHERE ${tagScope}
+      GROUP BY r."locationId", r."tagId", r."openedLocalDay"`),
+    db.$queryRaw<{ locationId: string; day: string; fa: unknown; rs: unknown }[]>(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, c."firstApologyMs" AS fa, c."resolutionMs" AS rs
+      FROM "Case" c ${indexedBy("Case_insights_day_idx")}
+      WHERE ${caseScope} AND (c."firstApologyMs" IS NOT NULL OR c."resolutionMs" IS NOT NULL)`),
+    // Every action of the days' cases in one pass, counted per day: those done late, those open
+    // and already late (due before the read, less the clocks' margin: late at every later read
+    // that may use the row, since a row is used only while the clock is past builtAt − that margin),
+    // and one row per later due time of the open ones.
+    db.$queryRaw<
+      { locationId: string; day: string; due: Date | string | null; lateDone: unknown; openLate: unknown; n: unknown }[]
+    >(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day,
+        CASE WHEN a."status" = 'open' AND a."dueAt" >= ${lateBy} THEN a."dueAt" END AS due,
+        SUM(CASE WHEN a."status" = 'done' AND a."completedAt" IS NOT NULL AND a."completedAt" > a."dueAt" THEN 1 ELSE 0 END) AS "lateDone",
+        SUM(CASE WHEN a."status" = 'open' AND a."dueAt" < ${lateBy} THEN 1 ELSE 0 END) AS "openLate", COUNT(*) AS n
+      FROM "Case" c ${indexedBy("Case_insights_day_id_idx")}
+      CROSS JOIN "AgreedAction" a ${indexedBy("AgreedAction_caseId_late_idx")}
+      WHERE a."caseId" = c."id" AND ${caseScope}
+      GROUP BY c."openedLocalDay", c."locationId", due`),
+    db.$queryRaw<{ locationId: string; day: string; caseId: string; payload: string }[]>(Prisma.sql`
+      SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, e."caseId" AS "caseId", e."payload" AS payload
+      FROM "CaseEvent" e ${indexedBy("CaseEvent_type_at_idx")} JOIN "Case" c ON c."id" = e."caseId"
+      WHERE e."type" = 'promise_update_told' AND ${caseScope}`),
+  ]);
+  for (const r of categories) {
+    figuresOf(r.locationId, r.day).c.push([
+      r.category,
+      num(r.n),
+      num(r.aft),
+      num(r.aac),
+      num(r.na),
+      num(r.remedy),
+      num(r.compensated),
+      num(r.apologised),
+      num(r.resolved),
+    ]);
+  }
+  const longDays: { locationId: string; tagId: string; day: string; row: TagDay }[] = [];
+  for (const r of tags) {
+    const row: TagDay = [r.tagId, num(r.n), instant(r.firstAt), instant(r.lastAt), []];
+    figuresOf(r.locationId, r.day).t.push(row);
+    if (row[3] - row[2] > DAY_MS) longDays.push({ locationId: r.locationId, tagId: r.tagId, day: r.day, row });
+  }
+  if (longDays.length) await addLongGaps(db, longDays);
+  for (const r of durations) {
+    const f = figuresOf(r.locationId, r.day);
+    if (r.fa !== null && r.fa !== undefined) f.fa.push(Number(r.fa));
+    if (r.rs !== null && r.rs !== undefined) f.rs.push(Number(r.rs));
+  }
+  for (const f of out.values()) {
+    f.fa.sort((a, b) => a - b);
+    f.rs.sort((a, b) => a - b);
+  }
+  for (const r of actions) {
+    const f = figuresOf(r.locationId, r.day);
+    f.lateDone += num(r.lateDone);
+    f.openLate += num(r.openLate);
+    if (r.due !== null) for (let i = num(r.n); i > 0; i--) f.openDue.push(instant(r.due));
+  }
+  for (const f of out.values()) f.openDue.sort((a, b) => a - b);
+  if (tellings.length) {
+    // Only the actions named by a telling on a case of the same venue day count (as in
+    // preventionFigures: each told action once).
+    const toldKeys = new Map<string, { locationId: string; day: string }>();
+    for (const t of tellings) toldKeys.set(`${t.caseId} ${actionIdOf(t.payload)}`, { locationId: t.locationId, day: t.day });
+    const ids = [...new Set(tellings.map((t) => actionIdOf(t.payload)).filter((id) => id !== ""))];
+    const actions = ids.length
+      ? await db.agreedAction.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, caseId: true, status: true, dueAt: true, completedAt: true },
+        })
+      : [];
+    for (const a of actions) {
+      const at = toldKeys.get(`${a.caseId} ${a.id}`);
+      if (!at) continue;
+      figuresOf(at.locationId, at.day).told.push([a.status === "open" ? 0 : 1, a.dueAt.getTime(), a.completedAt?.getTime() ?? null]);
+    }
+  }
+  return out;
+}
+
+/** Per (venue, day): the complaint cases opened and the sum of their event counts. */
+async function dayCounts(db: Db, locationIds: string[], days: string[]): Promise<Map<DayKey, [number, number]>> {
+  const { indexedBy } = dialectOf(db);
+  const rows = await db.$queryRaw<{ locationId: string; day: string; n: unknown; events: unknown }[]>(Prisma.sql`
+    SELECT c."locationId" AS "locationId", c."openedLocalDay" AS day, COUNT(*) AS n, SUM(c."eventCount") AS events
+    FROM "Case" c ${indexedBy("Case_insights_day_idx")}
+    WHERE c."openedLocalDay" ${dayCondition(days)} AND c."locationId" IN (${Prisma.join(locationIds)}) AND c."isPractice" = FALSE
+    GROUP BY c."openedLocalDay", c."locationId"`);
+  return new Map(rows.map((r) => [dayKey(r.locationId, r.day), [num(r.n), num(r.events)]]));
+}
+
+/** A day list as SQL: a range when the days are consecutive (the common case), else a list. */
+function dayCondition(days: string[]): Prisma.Sql {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (daysBetween(first, last) === days.length - 1) return Prisma.sql`BETWEEN ${first} AND ${last}`;
+  return Prisma.sql`IN (${Prisma.join(days)})`;
+}
+
+/** For the rare tag days spanning over 24 hours (a 25-hour day), every gap over 24 hours. */
+async function addLongGaps(db: Db, longDays: { locationId: string; tagId: string; day: string; row: TagDay }[]): Promise<void> {
+  const { indexedBy } = dialectOf(db);
+  const which = Prisma.join(
+    longDays.map((d) => Prisma.sql`(r."locationId" = ${d.locationId} AND r."tagId" = ${d.tagId} AND r."openedLocalDay" = ${d.day})`),
+    " OR ",
+  );
+  const rows = await db.$queryRaw<{ locationId: string; tagId: string; day: string; at: Date | string }[]>(Prisma.sql`
+    SELECT r."locationId" AS "locationId", r."tagId" AS "tagId", r."openedLocalDay" AS day, r."openedAt" AS at
+    FROM "CaseRootCause" r ${indexedBy("CaseRootCause_insights_idx")}
+    WHERE r."isPractice" = FALSE AND (${which})`);
+  const times = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = `${r.locationId} ${r.tagId} ${r.day}`;
+    const list = times.get(key) ?? [];
+    list.push(instant(r.at));
+    times.set(key, list);
+  }
+  for (const d of longDays) {
+    const list = (times.get(`${d.locationId} ${d.tagId} ${d.day}`) ?? []).sort((a, b) => a - b);
+    for (let i = 1; i < list.length; i++) if (list[i] - list[i - 1] > DAY_MS) d.row[4].push(list[i] - list[i - 1]);
+  }
+}
+
+function actionIdOf(payload: string): string {
+  const actionId = (JSON.parse(payload) as { actionId?: unknown }).actionId;
+  return typeof actionId === "string" ? actionId : "";
+}
