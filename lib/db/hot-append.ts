@@ -356,6 +356,11 @@ export function hotAppender(db: object): HotAppender | null {
   return appender;
 }
 
+/** This client takes the Prisma path for every step (tests compare the two paths' rows; benches A/B them). */
+export function withoutHotPath(db: object): void {
+  appenders.set(db, null);
+}
+
 /** Closes the client's hot-path connection, if one was opened (createDb's $disconnect does). */
 export async function closeHotAppender(db: object): Promise<void> {
   const appender = appenders.get(db);
