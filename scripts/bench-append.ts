@@ -5,6 +5,8 @@
 // 2–11 and 200–209 it reports the median wall time and the median CPU time of this process per
 // append (CPU time is steadier than wall time on a shared machine: other processes do not count).
 // PostgreSQL: a throwaway server on BENCH_PG_PORT (default 5461). Not a test; nothing fails.
+// COACH_APPEND_HOT_PATH=off: every step through Prisma, without the raw-SQL hot path (decision
+// 0029), for an A/B in one sitting — run it with and without, alternately.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";

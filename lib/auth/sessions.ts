@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { HotBusy, hotAppender, type HotSessionRow } from "@/lib/db/hot-append";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ROLES, type Role } from "@/lib/playbook";
@@ -17,22 +18,34 @@ export const SESSION_COOKIE = "coach_session";
  */
 export const SESSION_KEPT_AFTER_EXPIRY_MS = 8 * 24 * 60 * 60 * 1000;
 
-type SessionRow = {
-  id: string;
-  locationId: string | null;
-  deviceId: string | null;
-  lastSeenAt: Date;
-  expiresAt: Date;
-  revokedAt: Date | null;
-  userId: string;
-  name: string;
-  role: string;
-  active: boolean;
-  deviceRowId: string | null;
-  deviceTokenHash: string | null;
-  deviceRevokedAt: Date | null;
-  memberOf: string | null;
-};
+type SessionRow = HotSessionRow;
+
+/**
+ * The session, its user, its tablet and the user's locations (one row per location): one
+ * statement on every request (docs/decisions/0023), a cached one on the append hot path's own
+ * connection when the client has one (0029), else the same SQL through Prisma.
+ */
+async function sessionRows(db: Db, tokenHash: string): Promise<SessionRow[]> {
+  const hot = hotAppender(db);
+  if (hot) {
+    try {
+      return await hot.sessionRows(tokenHash);
+    } catch (error) {
+      if (!(error instanceof HotBusy)) throw error;
+    }
+  }
+  return db.$queryRaw<SessionRow[]>(Prisma.sql`
+    SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
+      u."id" AS "userId", u."name", u."role", u."active",
+      d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
+      ul."locationId" AS "memberOf"
+    FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      LEFT JOIN "Device" d ON d."id" = s."deviceId"
+      LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"
+    WHERE s."tokenHash" = ${tokenHash}
+    ORDER BY ul."locationId"`);
+}
 
 export type NewSession = { id: string; token: string; expiresAt: Date };
 
@@ -89,20 +102,8 @@ export async function resolveSession(
   { touch = true }: { touch?: boolean } = {},
 ): Promise<Actor | null> {
   if (!token) return null;
-  // One statement, on every request (docs/decisions/0023): the session, its user, the tablet it
-  // was started on and the user's locations (one row per location), where a findUnique with
-  // nested includes sent four.
-  const rows = await db.$queryRaw<SessionRow[]>(Prisma.sql`
-    SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
-      u."id" AS "userId", u."name", u."role", u."active",
-      d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
-      ul."locationId" AS "memberOf"
-    FROM "Session" s
-      JOIN "User" u ON u."id" = s."userId"
-      LEFT JOIN "Device" d ON d."id" = s."deviceId"
-      LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"
-    WHERE s."tokenHash" = ${hashToken(token)}
-    ORDER BY ul."locationId"`);
+  // One statement (where a findUnique with nested includes sent four).
+  const rows = await sessionRows(db, hashToken(token));
   const session = rows[0];
   if (!session || session.revokedAt || !session.active) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;

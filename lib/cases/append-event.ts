@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { engineOf } from "@/lib/db/engine";
+import { HotBusy, hotAppender, type CaseRowColumns, type HotAppender } from "@/lib/db/hot-append";
 import { serialiseWriteFor } from "@/lib/db/write-lock";
 import { AppError, isAppError } from "@/lib/errors";
 import {
@@ -18,7 +19,7 @@ import {
   type RecordedEvent,
 } from "@/lib/playbook";
 import { publishChange } from "@/lib/live/publish-change";
-import type { LiveNotice } from "@/lib/live/notice";
+import { encodeNotice, LIVE_CHANNEL, type LiveNotice } from "@/lib/live/notice";
 import { parseInput } from "@/lib/validation";
 import { assertPracticeStep } from "./practice-step";
 import { loadCaseLog, loadCaseState, snapshotState, storedStateSelect, type StoredState } from "./case-log";
@@ -86,6 +87,8 @@ export async function appendEvent(
   // Set when this call stores the step (not for a step answered as recorded earlier): the live
   // notice goes out after the write (docs/decisions/0026).
   let notice: LiveNotice | undefined;
+  // The raw-SQL hot path for the common step (docs/decisions/0029), when this client has one.
+  const hot = hotAppender(db);
   // Queued behind this process's other writes (on PostgreSQL, those to the same case); retried
   // from the top if another process appended to the same case between our read and our write
   // (docs/decisions/0003).
@@ -94,10 +97,7 @@ export async function appendEvent(
       // Access first: a repeated step's answer names the case (reference, sequence, phase), so
       // only someone who works where the case is may have it again. One query: the row with its
       // location's time zone and the stored state.
-      const row = await db.case.findUnique({
-        where: { id: caseId },
-        select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } }, ...storedStateSelect },
-      });
+      const row = await readCase(db, hot, caseId);
       if (!row) throw new AppError("not_found", "No case with that id.");
       assertAtLocation(actor, row.locationId);
 
@@ -122,6 +122,32 @@ export async function appendEvent(
   );
   if (notice) await publishChange(db, notice);
   return result;
+
+  /** The hot path's store, when it can take this step: true when stored (and, on PostgreSQL, the notice sent). */
+  async function storeHot(
+    row: CaseRow,
+    step: { expectedCount: number; next: CaseRowColumns; floor: boolean } & StoredStep,
+  ): Promise<boolean> {
+    if (!hot) return false;
+    const { caseId: _case, next, expectedCount, floor, stateSnapshot, stateSequence, ...eventFields } = step;
+    const live: LiveNotice = { locationId: row.locationId, caseId, floor };
+    try {
+      await hot.store({
+        caseId,
+        expectedCount,
+        row: next,
+        stateSnapshot,
+        stateSequence,
+        event: eventFields,
+        notify: hot.notifiesInStore ? { channel: LIVE_CHANNEL, payload: encodeNotice(live) } : undefined,
+      });
+    } catch (error) {
+      if (error instanceof HotBusy) return false;
+      throw error;
+    }
+    if (!hot.notifiesInStore) notice = live;
+    return true;
+  }
 
   async function store(attempt: number, row: CaseRow): Promise<AppendResult> {
     if (event.type === "root_causes_tagged") await assertKnownTags(db, event.data.tags);
@@ -162,6 +188,17 @@ export async function appendEvent(
     };
     const storedState = { stateSnapshot: encodeState(next.state), stateSequence: sequence };
     const plan = planProjection({ timeZone: row.location.timezone }, next.state, state);
+    // The floor banner lists promises running late: it needs to hear when an agreed action changes.
+    const floor =
+      event.type === "promise_update_told" || (plan.children && JSON.stringify(next.state.actions) !== JSON.stringify(state.actions));
+    // Practice cases (rare, and checked against their source case) keep the Prisma path with the rest.
+    if (
+      !plan.children &&
+      !state.practice &&
+      (await storeHot(row, { ...stored, ...storedState, expectedCount: row.eventCount, next: plan.projection.row, floor }))
+    ) {
+      return response;
+    }
     if (plan.children) {
       await db.$transaction(async (tx) => {
         await tx.caseEvent.create({ data: stored });
@@ -173,9 +210,6 @@ export async function appendEvent(
       const { caseId: _case, ...eventFields } = stored;
       await db.case.update({ where: { id: caseId }, data: { ...plan.row, ...storedState, events: { create: eventFields } } });
     }
-    // The floor banner lists promises running late: it needs to hear when an agreed action changes.
-    const floor =
-      event.type === "promise_update_told" || (plan.children && JSON.stringify(next.state.actions) !== JSON.stringify(state.actions));
     notice = { locationId: row.locationId, caseId, floor };
     return response;
   }
@@ -187,6 +221,42 @@ async function lastSequence(db: Db, caseId: string): Promise<number> {
 }
 
 type CaseRow = StoredState & { reference: string; locationId: string; location: { timezone: string } };
+
+/** An event as stored, with the state stored beside it on the Case row. */
+type StoredStep = {
+  caseId: string;
+  sequence: number;
+  type: string;
+  payload: string;
+  actorId: string;
+  actorRole: string;
+  at: Date;
+  clientEventId: string;
+  result: string;
+  stateSnapshot: string;
+  stateSequence: number;
+};
+
+// The hot path writes every projection column of the row: a column added to the projection but
+// not to lib/db/hot-append.ts's list fails to compile here.
+type ProjectionRow = ReturnType<typeof planProjection>["projection"]["row"];
+const everyColumn: [Exclude<keyof ProjectionRow, keyof CaseRowColumns>] extends [never] ? true : false = true;
+void everyColumn;
+
+/** The case, its location's time zone and its stored state: one query (through the hot path's cached statement when there is one). */
+async function readCase(db: Db, hot: HotAppender | null, caseId: string): Promise<CaseRow | null> {
+  if (hot) {
+    try {
+      return await hot.readCase(caseId);
+    } catch (error) {
+      if (!(error instanceof HotBusy)) throw error;
+    }
+  }
+  return db.case.findUnique({
+    where: { id: caseId },
+    select: { id: true, reference: true, locationId: true, location: { select: { timezone: true } }, ...storedStateSelect },
+  });
+}
 
 async function assertKnownTags(db: Db, slugs: string[]): Promise<void> {
   const known = await db.rootCauseTag.findMany({ where: { slug: { in: slugs }, active: true }, select: { slug: true } });

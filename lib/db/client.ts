@@ -6,6 +6,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { engineOf, engineOfUrl, tagEngine, tagUrl, type Engine } from "./engine";
 import { guardTransactions } from "./guarded-adapter";
+import { closeHotAppender } from "./hot-append";
 
 export { engineOf, engineOfUrl, type Engine };
 
@@ -34,10 +35,20 @@ const PG_POOL_SIZE = Number(process.env.PG_POOL_SIZE ?? 10);
 export function createDb(url = defaultDatabaseUrl()): Db {
   if (engineOfUrl(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: PG_POOL_SIZE });
-    return tagUrl(tagEngine(new PostgresPrismaClient({ adapter }) as unknown as Db, "postgresql"), url);
+    return withHotPathClosed(tagUrl(tagEngine(new PostgresPrismaClient({ adapter }) as unknown as Db, "postgresql"), url));
   }
   const adapter = guardTransactions(new PrismaBetterSqlite3({ url, timeout: 10_000 }));
-  return tagUrl(tagEngine(new PrismaClient({ adapter }), "sqlite"), url);
+  return withHotPathClosed(tagUrl(tagEngine(new PrismaClient({ adapter }), "sqlite"), url));
+}
+
+/** `$disconnect` also closes the append hot path's own connection, if it was opened (./hot-append.ts). */
+function withHotPathClosed(db: Db): Db {
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await closeHotAppender(db);
+    await disconnect();
+  };
+  return db;
 }
 
 /** Per-connection settings SQLite needs (PostgreSQL needs none: a no-op there). */

@@ -1,0 +1,369 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { Pool, types, type PoolConfig } from "pg";
+import { engineOf, urlOf } from "./engine";
+
+/**
+ * The append's hot path in raw SQL (docs/decisions/0029). Why not Prisma here: an append is the
+ * request a tablet sends for every step, and through Prisma it cost ~7 ms of CPU against Next's
+ * ~1.4 ms floor (decision 22) — the query interpreter, the better-sqlite3 adapter preparing every
+ * statement again on every call, one round trip per statement (BEGIN, UPDATE, INSERT, COMMIT,
+ * pg_notify) on PostgreSQL. Here the few statements of the common step — a step that changes only
+ * the Case row (lib/cases/write-projection.ts planProjection: `children` false) — are prepared
+ * once per connection and the write is one transaction (SQLite) or one statement (PostgreSQL).
+ * Everything else (child tables, opening a case, the retry's checks) keeps the Prisma path, which
+ * stays the reference: tests/integration/hot-append.test.ts writes the same log both ways and
+ * compares the rows.
+ *
+ * SQLite: its own better-sqlite3 connection to the same file. Every write in this process is
+ * queued (./write-lock.ts), so this connection and Prisma's never write at the same moment; the
+ * transaction is synchronous from BEGIN to COMMIT (it never holds the write lock across an await),
+ * and its busy timeout is 0: if another connection (another process, or a Prisma write outside
+ * the queue) holds the lock, the caller falls back to the Prisma path, which waits as before.
+ * PostgreSQL: its own small pool, named (prepared-once) statements; the Case row update, the
+ * event insert and the live notice (pg_notify, sent at COMMIT) in one statement.
+ */
+
+/** The Case row's projection columns with their SQL types; one fixed list, so one prepared UPDATE serves every step. */
+const CASE_ROW_COLUMNS = {
+  stage: "text",
+  status: "text",
+  category: "text",
+  severity: "int",
+  spot: "text",
+  mood: "text",
+  customerWords: "text",
+  feeling: "text",
+  ourFault: "bool",
+  chosenSolution: "text",
+  readbackAccepted: "bool",
+  readbackOutcome: "text",
+  readbackRefusals: "int",
+  returnsToListen: "int",
+  preventionNote: "text",
+  abandonReason: "text",
+  eventCount: "int",
+  openedAt: "time",
+  firstApologyAt: "time",
+  resolvedAt: "time",
+  closedAt: "time",
+  lastEventAt: "time",
+  isPractice: "bool",
+  openedLocalDay: "text",
+  firstApologyMs: "bigint",
+  resolutionMs: "bigint",
+  remedyCents: "bigint",
+} as const;
+
+type ColumnType = (typeof CASE_ROW_COLUMNS)[keyof typeof CASE_ROW_COLUMNS];
+type ValueOf<T extends ColumnType> = T extends "text"
+  ? string
+  : T extends "int"
+    ? number
+    : T extends "bool"
+      ? boolean
+      : T extends "time"
+        ? Date
+        : bigint;
+
+/** Every projection column of the Case row (lib/playbook/projection.ts `row`). */
+export type CaseRowColumns = { [K in keyof typeof CASE_ROW_COLUMNS]: ValueOf<(typeof CASE_ROW_COLUMNS)[K]> | null };
+const COLUMNS = Object.keys(CASE_ROW_COLUMNS) as (keyof typeof CASE_ROW_COLUMNS)[];
+
+/** What an append reads first: the case, its location's time zone and its stored state. */
+export type HotCaseRead = {
+  id: string;
+  reference: string;
+  locationId: string;
+  location: { timezone: string };
+  eventCount: number;
+  stateSnapshot: string | null;
+  stateSequence: number | null;
+};
+
+/** One step to store: the event, the whole projected row, the new snapshot, and the row's eventCount it was computed from. */
+export type HotStep = {
+  caseId: string;
+  /** The Case row's eventCount as this append read it: the write is refused (HotRaced) if another writer has moved it since. */
+  expectedCount: number;
+  row: CaseRowColumns;
+  stateSnapshot: string;
+  stateSequence: number;
+  event: {
+    sequence: number;
+    type: string;
+    payload: string;
+    actorId: string;
+    actorRole: string;
+    at: Date;
+    clientEventId: string;
+    result: string;
+  };
+  /** PostgreSQL: the live notice, sent by the same statement (delivered at COMMIT). */
+  notify?: { channel: string; payload: string };
+};
+
+/** The session lookup's row (lib/auth/sessions.ts), one per location of the user. */
+export type HotSessionRow = {
+  id: string;
+  locationId: string | null;
+  deviceId: string | null;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  name: string;
+  role: string;
+  active: boolean;
+  deviceRowId: string | null;
+  deviceTokenHash: string | null;
+  deviceRevokedAt: Date | null;
+  memberOf: string | null;
+};
+
+/** Another writer moved the case between our read and our write: nothing was stored; retry (lib/db/contention.ts). */
+export class HotRaced extends Error {
+  constructor(caseId: string) {
+    super(`Case ${caseId} was appended to by another writer first`);
+    this.name = "HotRaced";
+  }
+}
+
+/** SQLite's write lock is held by another connection: nothing was stored; the caller uses the Prisma path. */
+export class HotBusy extends Error {
+  constructor() {
+    super("The SQLite file is being written by another connection");
+    this.name = "HotBusy";
+  }
+}
+
+export type HotAppender = {
+  /** The published notice is part of `store` (PostgreSQL), or left to the caller (SQLite). */
+  readonly notifiesInStore: boolean;
+  readCase(caseId: string): Promise<HotCaseRead | null>;
+  /** Stores the event and the row together, or throws HotRaced / HotBusy / the driver's unique violation. */
+  store(step: HotStep): Promise<void>;
+  sessionRows(tokenHash: string): Promise<HotSessionRow[]>;
+  close(): Promise<void>;
+};
+
+const CASE_READ = `SELECT c."id", c."reference", c."locationId", l."timezone", c."eventCount", c."stateSnapshot", c."stateSequence"
+  FROM "Case" c JOIN "Location" l ON l."id" = c."locationId" WHERE c."id" = $1`;
+
+const SESSION_READ = `SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
+    u."id" AS "userId", u."name", u."role", u."active",
+    d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
+    ul."locationId" AS "memberOf"
+  FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Device" d ON d."id" = s."deviceId"
+    LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"
+  WHERE s."tokenHash" = $1
+  ORDER BY ul."locationId"`;
+
+const EVENT_COLUMNS = `"id", "caseId", "sequence", "type", "payload", "actorId", "actorRole", "at", "clientEventId", "result"`;
+
+type CaseReadRow = Omit<HotCaseRead, "location"> & { timezone: string };
+
+function fromCaseRead(row: CaseReadRow | undefined): HotCaseRead | null {
+  if (!row) return null;
+  const { timezone, ...rest } = row;
+  return { ...rest, location: { timezone } };
+}
+
+// ---------------------------------------------------------------- SQLite
+
+type SqliteValue = string | number | bigint | null;
+
+/** How Prisma's better-sqlite3 adapter stores a DateTime (its default "iso8601" format), so both writers store the same text. */
+const sqliteTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+function sqliteValue(type: ColumnType, value: CaseRowColumns[keyof CaseRowColumns]): SqliteValue {
+  if (value === null) return null;
+  if (type === "bool") return value ? 1 : 0;
+  if (value instanceof Date) return sqliteTime(value);
+  return value as SqliteValue;
+}
+
+type SqliteSessionRow = Omit<HotSessionRow, "lastSeenAt" | "expiresAt" | "revokedAt" | "deviceRevokedAt" | "active"> & {
+  lastSeenAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  deviceRevokedAt: string | null;
+  active: number;
+};
+
+function sqliteAppender(url: string): HotAppender {
+  const file = url.replace(/^file:/, "");
+  const conn = new Database(file);
+  conn.pragma("journal_mode = WAL");
+  // 0: never block this thread waiting for another connection's lock (see the header).
+  conn.pragma("busy_timeout = 0");
+  conn.pragma("synchronous = NORMAL");
+  conn.pragma("foreign_keys = ON");
+  const q = (sql: string) => sql.replace(/\$\d+/g, "?");
+  const readCase = conn.prepare<[string], CaseReadRow>(q(CASE_READ));
+  const readSession = conn.prepare<[string], SqliteSessionRow>(q(SESSION_READ));
+  const update = conn.prepare<SqliteValue[]>(
+    `UPDATE "Case" SET ${COLUMNS.map((c) => `"${c}" = ?`).join(", ")}, "stateSnapshot" = ?, "stateSequence" = ? WHERE "id" = ? AND "eventCount" = ?`,
+  );
+  const insert = conn.prepare<SqliteValue[]>(`INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const write = conn.transaction((step: HotStep) => {
+    const values = COLUMNS.map((c) => sqliteValue(CASE_ROW_COLUMNS[c], step.row[c]));
+    const changed = update.run(...values, step.stateSnapshot, step.stateSequence, step.caseId, step.expectedCount).changes;
+    if (changed !== 1) throw new HotRaced(step.caseId);
+    const e = step.event;
+    insert.run(
+      randomUUID(),
+      step.caseId,
+      e.sequence,
+      e.type,
+      e.payload,
+      e.actorId,
+      e.actorRole,
+      sqliteTime(e.at),
+      e.clientEventId,
+      e.result,
+    );
+  });
+  const time = (s: string | null) => (s === null ? null : new Date(s));
+  // SQLITE_BUSY (a write lock held elsewhere; rarely a read during WAL recovery) as HotBusy: the caller goes the Prisma way.
+  const call = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "SQLITE_BUSY") throw new HotBusy();
+      throw error;
+    }
+  };
+  return {
+    notifiesInStore: false,
+    readCase: async (caseId) => fromCaseRead(call(() => readCase.get(caseId))),
+    store: async (step) => call(() => write.immediate(step)),
+    sessionRows: async (tokenHash) =>
+      call(() => readSession.all(tokenHash)).map((r) => ({
+        ...r,
+        lastSeenAt: new Date(r.lastSeenAt),
+        expiresAt: new Date(r.expiresAt),
+        revokedAt: time(r.revokedAt),
+        deviceRevokedAt: time(r.deviceRevokedAt),
+        active: r.active === 1,
+      })),
+    close: async () => {
+      conn.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+const PG_CAST: Record<ColumnType, string> = { text: "text", int: "int", bool: "boolean", time: "timestamp(3)", bigint: "bigint" };
+
+/** TIMESTAMP(3) holds UTC (as Prisma's adapter writes it): sent and read as UTC text, whatever the process's time zone. */
+const pgTime = (d: Date) => d.toISOString().slice(0, -1);
+const TIMESTAMP_OID = 1114;
+const pgTypes: PoolConfig["types"] = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID
+      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+      : types.getTypeParser(oid, format ?? "text")) as typeof types.getTypeParser,
+};
+
+function pgValue(value: CaseRowColumns[keyof CaseRowColumns]): string | number | boolean | null {
+  if (value === null) return null;
+  if (value instanceof Date) return pgTime(value);
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
+
+const n = COLUMNS.length;
+// $1..$n the row's columns, then snapshot, sequence, case id, expected count, then the event's fields, then the notice.
+const PG_SET = COLUMNS.map((c, i) => `"${c}" = $${i + 1}::${PG_CAST[CASE_ROW_COLUMNS[c]]}`).join(", ");
+const PG_UPDATE = `UPDATE "Case" SET ${PG_SET}, "stateSnapshot" = $${n + 1}::text, "stateSequence" = $${n + 2}::int
+  WHERE "id" = $${n + 3}::text AND "eventCount" = $${n + 4}::int RETURNING "id"`;
+const e = n + 4;
+const PG_EVENT = `SELECT $${e + 1}::text, upd."id", $${e + 2}::int, $${e + 3}::text, $${e + 4}::text, $${e + 5}::text, $${e + 6}::text,
+  $${e + 7}::timestamp(3), $${e + 8}::text, $${e + 9}::text FROM upd`;
+const PG_STORE = `WITH upd AS (${PG_UPDATE}) INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) ${PG_EVENT} RETURNING "sequence"`;
+const PG_STORE_NOTIFY = `WITH upd AS (${PG_UPDATE}) INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) ${PG_EVENT}
+  RETURNING "sequence", pg_notify($${e + 10}::text, $${e + 11}::text) AS "notified"`;
+
+function pgAppender(url: string): HotAppender {
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.PG_HOT_POOL_SIZE ?? 10),
+    allowExitOnIdle: true,
+    types: pgTypes,
+  });
+  // An idle connection dropped by the server (restart, test teardown) must not crash the process.
+  pool.on("error", () => undefined);
+  return {
+    notifiesInStore: true,
+    async readCase(caseId) {
+      const result = await pool.query<CaseReadRow>({ name: "hot-case-read", text: CASE_READ, values: [caseId] });
+      return fromCaseRead(result.rows[0]);
+    },
+    async store(step) {
+      const ev = step.event;
+      const values = [
+        ...COLUMNS.map((c) => pgValue(step.row[c])),
+        step.stateSnapshot,
+        step.stateSequence,
+        step.caseId,
+        step.expectedCount,
+        randomUUID(),
+        ev.sequence,
+        ev.type,
+        ev.payload,
+        ev.actorId,
+        ev.actorRole,
+        pgTime(ev.at),
+        ev.clientEventId,
+        ev.result,
+        ...(step.notify ? [step.notify.channel, step.notify.payload] : []),
+      ];
+      const result = step.notify
+        ? await pool.query({ name: "hot-append-notify", text: PG_STORE_NOTIFY, values })
+        : await pool.query({ name: "hot-append", text: PG_STORE, values });
+      if (result.rowCount !== 1) throw new HotRaced(step.caseId);
+    },
+    async sessionRows(tokenHash) {
+      const result = await pool.query<HotSessionRow>({ name: "hot-session-read", text: SESSION_READ, values: [tokenHash] });
+      return result.rows;
+    },
+    close: () => pool.end(),
+  };
+}
+
+// ---------------------------------------------------------------- one per client
+
+const registry = globalThis as unknown as { coachHotAppenders?: WeakMap<object, HotAppender | null> };
+const appenders = (registry.coachHotAppenders ??= new WeakMap<object, HotAppender | null>());
+
+/**
+ * The hot path for a client made by createDb (lib/db/client.ts), opened on first use; null when
+ * the client's URL is unknown (a client made elsewhere) or COACH_APPEND_HOT_PATH=off (the Prisma
+ * path alone, for A/B measurements: scripts/bench-append.ts).
+ */
+export function hotAppender(db: object): HotAppender | null {
+  const known = appenders.get(db);
+  if (known !== undefined) return known;
+  const url = urlOf(db);
+  const appender =
+    !url || process.env.COACH_APPEND_HOT_PATH === "off" ? null : engineOf(db) === "postgresql" ? pgAppender(url) : sqliteAppender(url);
+  appenders.set(db, appender);
+  return appender;
+}
+
+/** This client takes the Prisma path for every step (tests compare the two paths' rows; benches A/B them). */
+export function withoutHotPath(db: object): void {
+  appenders.set(db, null);
+}
+
+/** Closes the client's hot-path connection, if one was opened (createDb's $disconnect does). */
+export async function closeHotAppender(db: object): Promise<void> {
+  const appender = appenders.get(db);
+  appenders.delete(db);
+  await appender?.close();
+}
