@@ -441,9 +441,14 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
     if (r.fa !== null && r.fa !== undefined) f.fa.push(Number(r.fa));
     if (r.rs !== null && r.rs !== undefined) f.rs.push(Number(r.rs));
   }
+  // In a fixed order (the figures do not depend on it; a row compares equal to the day read again,
+  // whatever order PostgreSQL's grouping returned the tags and categories in).
+  const byKey = (a: string | null, b: string | null) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0);
   for (const f of out.values()) {
     f.fa.sort((a, b) => a - b);
     f.rs.sort((a, b) => a - b);
+    f.c.sort((a, b) => byKey(a[0], b[0]));
+    f.t.sort((a, b) => byKey(a[0], b[0]));
   }
   for (const r of actions) {
     const f = figuresOf(r.locationId, r.day);
