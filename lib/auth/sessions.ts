@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { HotBusy, hotAppender, type HotSessionRow } from "@/lib/db/hot-append";
+import { engineOf } from "@/lib/db/engine";
+import { HotBusy, SESSION_READ, hotAppender, type HotSessionRow } from "@/lib/db/hot-append";
 import { serialiseWrite } from "@/lib/db/write-lock";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { ROLES, type Role } from "@/lib/playbook";
 import type { Actor } from "./actor";
 import { hashToken, newSessionToken } from "./tokens";
@@ -34,17 +34,9 @@ async function sessionRows(db: Db, tokenHash: string): Promise<SessionRow[]> {
       if (!(error instanceof HotBusy)) throw error;
     }
   }
-  return db.$queryRaw<SessionRow[]>(Prisma.sql`
-    SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
-      u."id" AS "userId", u."name", u."role", u."active",
-      d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
-      ul."locationId" AS "memberOf"
-    FROM "Session" s
-      JOIN "User" u ON u."id" = s."userId"
-      LEFT JOIN "Device" d ON d."id" = s."deviceId"
-      LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"
-    WHERE s."tokenHash" = ${tokenHash}
-    ORDER BY ul."locationId"`);
+  // The same statement through Prisma: SQLite's driver numbers its parameters `?`, PostgreSQL's `$1`.
+  const sql = engineOf(db) === "sqlite" ? SESSION_READ.replace(/\$\d+/g, "?") : SESSION_READ;
+  return db.$queryRawUnsafe<SessionRow[]>(sql, tokenHash);
 }
 
 export type NewSession = { id: string; token: string; expiresAt: Date };

@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { engineOf } from "@/lib/db/engine";
-import { HotBusy, hotAppender, type CaseRowColumns, type HotAppender } from "@/lib/db/hot-append";
+import { HotBusy, hotAppender, type CaseRowColumns, type HotAppender, type HotStep } from "@/lib/db/hot-append";
 import { serialiseWriteFor } from "@/lib/db/write-lock";
 import { AppError, isAppError } from "@/lib/errors";
 import {
@@ -222,20 +222,8 @@ async function lastSequence(db: Db, caseId: string): Promise<number> {
 
 type CaseRow = StoredState & { reference: string; locationId: string; location: { timezone: string } };
 
-/** An event as stored, with the state stored beside it on the Case row. */
-type StoredStep = {
-  caseId: string;
-  sequence: number;
-  type: string;
-  payload: string;
-  actorId: string;
-  actorRole: string;
-  at: Date;
-  clientEventId: string;
-  result: string;
-  stateSnapshot: string;
-  stateSequence: number;
-};
+/** An event as stored (the hot path's shape, for either path), with the state stored beside it on the Case row. */
+type StoredStep = HotStep["event"] & Pick<HotStep, "caseId" | "stateSnapshot" | "stateSequence">;
 
 // The hot path writes every projection column of the row: a column added to the projection but
 // not to lib/db/hot-append.ts's list fails to compile here.

@@ -151,7 +151,8 @@ export type HotAppender = {
 const CASE_READ = `SELECT c."id", c."reference", c."locationId", l."timezone", c."eventCount", c."stateSnapshot", c."stateSequence"
   FROM "Case" c JOIN "Location" l ON l."id" = c."locationId" WHERE c."id" = $1`;
 
-const SESSION_READ = `SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
+/** The session lookup (lib/auth/sessions.ts), one row per location of the user; Prisma runs it when there is no hot path. */
+export const SESSION_READ = `SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
     u."id" AS "userId", u."name", u."role", u."active",
     d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
     ul."locationId" AS "memberOf"
