@@ -4,6 +4,9 @@ import { COMMON_SECURITY_HEADERS, contentSecurityPolicy, STRICT_TRANSPORT_SECURI
 /** Paths proxy.ts does not see: they get a policy with no nonce, under which no inline script runs. */
 const NOT_PAGES = ["/api/:path*", "/_next/:path*", "/icons/:path*", "/sw.js", "/manifest.webmanifest"];
 
+/** Set by scripts/demo.mjs for its own build. */
+const DEMO_BUILD = process.env.COACH_DEMO_BUILD === "1";
+
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   // pg (PostgreSQL, docs/decisions/0020) likewise: it probes for an optional native build at run time.
@@ -11,6 +14,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets two checkouts (or a test run beside a running demo) build without clobbering each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // `npm run demo`'s build (docs/decisions/0032-demo-within-a-minute.md) makes the same app with less
+  // work: it leaves the type check of the whole tree to `npm run typecheck` (and `npm test`), and
+  // does not write Turbopack's build cache (the demo skips building unchanged sources instead).
+  // Every other build checks types and keeps the cache.
+  typescript: { ignoreBuildErrors: DEMO_BUILD },
+  ...(DEMO_BUILD ? { experimental: { turbopackFileSystemCacheForBuild: false } } : {}),
   async headers() {
     const production = process.env.NODE_ENV === "production";
     return [
