@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FloorBanner } from "@/components/floor/floor-banner";
+import { HeldStepsBadge } from "@/components/manager/held-steps-badge";
 import { LiveBoard } from "@/components/manager/live-board";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
@@ -18,19 +18,8 @@ export default async function ManagerBoardPage() {
   return (
     <>
       <FloorBanner compact />
-      {heldSteps > 0 ? (
-        <Link
-          href="/manager/held-steps"
-          data-testid="held-steps-badge"
-          className="flex min-h-12 flex-wrap items-center gap-3 rounded-xl border-2 border-amber-300 bg-amber-950/60 px-4 py-3 text-lg text-amber-50 hover:bg-amber-900/60"
-        >
-          <span className="rounded-full bg-amber-300 px-3 py-0.5 text-base font-bold tabular-nums text-slate-950">{heldSteps}</span>
-          <span>
-            {heldSteps === 1 ? "A step" : `${heldSteps} steps`} taken offline could not be recorded once the case had moved on.{" "}
-            <span className="font-semibold underline underline-offset-4">Review held steps</span>
-          </span>
-        </Link>
-      ) : null}
+      {/* Held steps (docs/decisions/0019): counted here on the server, then kept up to date by the live stream. */}
+      <HeldStepsBadge initial={heldSteps} />
       <LiveBoard initial={board} />
     </>
   );

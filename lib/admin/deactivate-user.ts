@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
+import { publishSessionsEnded } from "@/lib/live/publish-change";
 import { parseInput } from "@/lib/validation";
 import { assertAdmin, idSchema } from "./common";
 
@@ -22,7 +23,7 @@ export async function deactivateUser(
   assertAdmin(actor);
   const { userId } = parseInput(deactivateUserSchema, input);
   if (userId === actor.id) throw new AppError("conflict", "You cannot deactivate yourself; ask another admin.");
-  return serialiseWrite(() =>
+  const done = await serialiseWrite(() =>
     db.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true } });
       if (!user) throw new AppError("not_found", "No person with that id.");
@@ -35,4 +36,6 @@ export async function deactivateUser(
       return { id: userId, active: false as const };
     }),
   );
+  await publishSessionsEnded(db, { by: "user", id: userId });
+  return done;
 }

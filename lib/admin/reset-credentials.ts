@@ -7,6 +7,7 @@ import { accountKeyFilters } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
+import { publishSessionsEnded } from "@/lib/live/publish-change";
 import { parseInput } from "@/lib/validation";
 import { assertAdmin, blankToUndefined, idSchema } from "./common";
 import { passwordSchema, pinSchema } from "./create-user";
@@ -39,5 +40,6 @@ export async function resetCredentials(db: Db, actor: Actor, input: unknown, now
       db.signInAttempt.deleteMany({ where: { OR: accountKeyFilters(userId, user.email) } }),
     ]),
   );
+  await publishSessionsEnded(db, { by: "user", id: userId });
   return { id: userId };
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { engineOf } from "@/lib/db/engine";
 import { HotBusy, SESSION_READ, hotAppender, type HotSessionRow } from "@/lib/db/hot-append";
 import { serialiseWrite } from "@/lib/db/write-lock";
+import { publishSessionsEnded } from "@/lib/live/publish-change";
 import { ROLES, type Role } from "@/lib/playbook";
 import type { Actor } from "./actor";
 import { hashToken, newSessionToken } from "./tokens";
@@ -61,9 +62,14 @@ export async function createSession(
 }
 
 export async function revokeSession(db: Db, token: string): Promise<void> {
-  await serialiseWrite(() =>
-    db.session.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } }),
+  const tokenHash = hashToken(token);
+  const { count } = await serialiseWrite(() =>
+    db.session.updateMany({ where: { tokenHash, revokedAt: null }, data: { revokedAt: new Date() } }),
   );
+  if (count === 0) return;
+  // Its live streams, on every instance, end now rather than at their next heartbeat.
+  const ended = await db.session.findUnique({ where: { tokenHash }, select: { id: true } });
+  if (ended) await publishSessionsEnded(db, { by: "session", id: ended.id });
 }
 
 /**

@@ -4,8 +4,11 @@
 // also keeps polling — slowly while the stream is healthy, at its old pace when it is not — so
 // nothing depends on the stream.
 
-/** What a part of the page hears: a case changed, the floor changed, or "refetch: you may have missed something". */
-export type LiveNotice = { type: "case"; caseId: string } | { type: "floor" } | { type: "sync" };
+/**
+ * What a part of the page hears: a case changed, the floor changed, a step was held or reviewed at
+ * the manager's venues (the held-steps badge), or "refetch: you may have missed something".
+ */
+export type LiveNotice = { type: "case"; caseId: string } | { type: "floor" } | { type: "held" } | { type: "sync" };
 
 type Subscriber = { caseId?: string; onNotice: (notice: LiveNotice) => void; onHealth: () => void };
 
@@ -94,6 +97,7 @@ function openSource() {
     }
   });
   es.addEventListener("floor", () => (heard(), emit({ type: "floor" })));
+  es.addEventListener("held", () => (heard(), emit({ type: "held" })));
   // The server ended the stream because the session is over: the pages' own requests find out (401).
   es.addEventListener("signed-out", retryLater);
   es.onerror = () => {

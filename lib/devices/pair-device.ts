@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
+import { publishSessionsEnded } from "@/lib/live/publish-change";
 import { beginAttempt, pairingKeys, systemClock, type Clock } from "@/lib/auth/throttle";
 import { hashToken, newSessionToken } from "@/lib/auth/tokens";
 import { parseInput } from "@/lib/validation";
@@ -36,6 +37,7 @@ export async function pairDevice(db: Db, input: unknown, context: PairingContext
   const now = context.now ?? systemClock;
   const attempt = await beginAttempt(db, pairingKeys(context.address ?? "local"), "pairing code", now);
   const token = newSessionToken();
+  let unpaired: string | null = null;
   const device = await serialiseWrite(() =>
     db.$transaction(async (tx) => {
       const at = now();
@@ -64,12 +66,14 @@ export async function pairDevice(db: Db, input: unknown, context: PairingContext
         if (previous && !previous.revokedAt) {
           await tx.device.update({ where: { id: previous.id }, data: { revokedAt: at } });
           await tx.session.updateMany({ where: { deviceId: previous.id, revokedAt: null }, data: { revokedAt: at } });
+          unpaired = previous.id;
         }
       }
       return created;
     }),
   );
   if (!device) throw new AppError("invalid_input", NO_SUCH_CODE);
+  if (unpaired) await publishSessionsEnded(db, { by: "device", id: unpaired });
   await attempt.succeeded();
   return { token, device: { id: device.id, name: device.name, locationId: device.locationId, locationName: device.location.name } };
 }

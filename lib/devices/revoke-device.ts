@@ -5,6 +5,7 @@ import { assertCan, can } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
+import { publishSessionsEnded } from "@/lib/live/publish-change";
 import { parseInput } from "@/lib/validation";
 
 export const revokeDeviceSchema = z.object({ deviceId: z.string().trim().min(1, "Pick the tablet").max(64) });
@@ -28,5 +29,6 @@ export async function revokeDevice(db: Db, actor: Actor, input: unknown, now: ()
       db.session.updateMany({ where: { deviceId: device.id, revokedAt: null }, data: { revokedAt: at } }),
     ]),
   );
+  await publishSessionsEnded(db, { by: "device", id: device.id });
   return { id: device.id, revokedAt: at.toISOString() };
 }

@@ -2,14 +2,15 @@ import "server-only";
 import { Client } from "pg";
 import type { Db } from "@/lib/db/client";
 import { engineOf, urlOf, type Engine } from "@/lib/db/engine";
-import { decodeNotice, LIVE_CHANNEL, type LiveNotice } from "./notice";
+import { decodeMessage, LIVE_CHANNEL, type LiveNotice, type SessionsEnded } from "./notice";
 
 /**
  * What a live stream hears: a notice; "resync" (the hub is listening again after a gap, or for the
  * first time: refetch, something may have been missed); "down" (the hub lost PostgreSQL: notices
  * stop until the next resync, so clients poll at their fast pace meanwhile).
  */
-export type LiveSignal = { kind: "notice"; notice: LiveNotice } | { kind: "resync" } | { kind: "down" };
+export type LiveSignal =
+  { kind: "notice"; notice: LiveNotice } | { kind: "ended"; ended: SessionsEnded } | { kind: "resync" } | { kind: "down" };
 export type LiveListener = (signal: LiveSignal) => void;
 
 /** Streams one process holds at most (each is one subscriber here); more are refused with 429. */
@@ -90,8 +91,8 @@ export class LiveHub {
     this.client = client;
     client.on("notification", (message) => {
       if (message.channel !== LIVE_CHANNEL) return;
-      const notice = decodeNotice(message.payload);
-      if (notice) this.deliver({ kind: "notice", notice });
+      const decoded = decodeMessage(message.payload);
+      if (decoded) this.deliver(decoded);
     });
     client.on("error", () => this.lost(client));
     client.on("end", () => this.lost(client));

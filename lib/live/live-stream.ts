@@ -28,12 +28,15 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
 export function eventsFor(feed: LiveFeed, signal: LiveSignal): string[] {
   if (signal.kind === "resync") return ["event: resync\ndata: {}\n\n"];
   if (signal.kind === "down") return ["event: down\ndata: {}\n\n"];
+  if (signal.kind === "ended") return [];
   const { notice } = signal;
   const out: string[] = [];
   const board = feed.boardLocations.has(notice.locationId);
   const followed = notice.caseId !== undefined && notice.caseId === feed.caseId && notice.locationId === feed.caseLocationId;
   if (notice.caseId && (board || followed)) out.push(`event: case\ndata: ${JSON.stringify({ case: notice.caseId })}\n\n`);
   if (notice.floor && feed.floorLocations.has(notice.locationId)) out.push("event: floor\ndata: {}\n\n");
+  // The held-steps badge: the board's managers only, as countHeldSteps scopes it (docs/decisions/0019).
+  if (notice.held && board) out.push("event: held\ndata: {}\n\n");
   return out;
 }
 
@@ -42,8 +45,9 @@ const sessions = ((globalThis as { coachLiveSessions?: Map<string, Set<() => voi
 /**
  * The body of GET /api/live: server-sent events for one signed-in person (docs/decisions/0026).
  * Subscribes to the process's hub, sends this feed's notices, a heartbeat, and re-checks the
- * session on every heartbeat (ends the stream once it is signed out, revoked or expired). Every
- * way out — the client leaving (abort/cancel), the session ending, the time limit, a newer stream
+ * session on every heartbeat (ends the stream once it is signed out, revoked or expired), and at
+ * once when a write says this session, its person or its tablet was ended (publishSessionsEnded,
+ * from any instance). Every way out — the client leaving (abort/cancel), the session ending, the time limit, a newer stream
  * of the same session pushing it out — goes through one stop() that unsubscribes and clears timers.
  */
 export function liveStream(options: {
@@ -52,10 +56,13 @@ export function liveStream(options: {
   signal: AbortSignal;
   stillSignedIn: () => Promise<boolean>;
   sessionId?: string;
+  /** The signed-in person and tablet: a "sessions ended" for either makes the stream re-check at once. */
+  userId?: string;
+  deviceId?: string | null;
   heartbeatMs?: number;
   maxMs?: number;
 }): ReadableStream<Uint8Array> {
-  const { hub, feed, signal, stillSignedIn, sessionId, heartbeatMs = HEARTBEAT_MS, maxMs = MAX_STREAM_MS } = options;
+  const { hub, feed, signal, stillSignedIn, sessionId, userId, deviceId, heartbeatMs = HEARTBEAT_MS, maxMs = MAX_STREAM_MS } = options;
   const encoder = new TextEncoder();
   let stop = () => undefined as void;
   return new ReadableStream<Uint8Array>({
@@ -69,11 +76,7 @@ export function liveStream(options: {
           stop();
         }
       };
-      const unsubscribe = hub.subscribe((s) => {
-        for (const event of eventsFor(feed, s)) send(event);
-      });
-      const beat = setInterval(() => {
-        send(": heartbeat\nevent: ping\ndata: {}\n\n");
+      const recheck = () => {
         stillSignedIn().then(
           (ok) => {
             if (ok) return;
@@ -82,6 +85,18 @@ export function liveStream(options: {
           },
           () => undefined, // the database is away: keep the stream, ask again next beat
         );
+      };
+      const unsubscribe = hub.subscribe((s) => {
+        if (s.kind === "ended") {
+          const { by, id } = s.ended;
+          if ((by === "session" && id === sessionId) || (by === "user" && id === userId) || (by === "device" && id === deviceId)) recheck();
+          return;
+        }
+        for (const event of eventsFor(feed, s)) send(event);
+      });
+      const beat = setInterval(() => {
+        send(": heartbeat\nevent: ping\ndata: {}\n\n");
+        recheck();
       }, heartbeatMs);
       const life = setTimeout(() => stop(), maxMs);
       const mine = sessionId ? (sessions.get(sessionId) ?? new Set<() => void>()) : null;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { engineOf } from "@/lib/db/engine";
 import { liveHub } from "./hub";
-import { encodeNotice, LIVE_CHANNEL, type LiveNotice } from "./notice";
+import { encodeNotice, encodeSessionsEnded, LIVE_CHANNEL, type LiveNotice, type SessionsEnded } from "./notice";
 
 let warned = false;
 
@@ -19,6 +19,22 @@ export async function publishChange(db: Db, notice: LiveNotice): Promise<void> {
     else liveHub(db).deliver({ kind: "notice", notice });
   } catch (error) {
     if (!warned) console.warn("live: a change notice could not be sent; clients will see it on their next poll", error);
+    warned = true;
+  }
+}
+
+/**
+ * Tells every instance's live streams that sessions ended (docs/decisions/0026): the streams of
+ * those sessions re-check theirs at once and end with `event: signed-out`, instead of at their next
+ * heartbeat (up to 15 s later). Called after the revoking write commits; never fails it (the
+ * heartbeat's re-check still ends the stream).
+ */
+export async function publishSessionsEnded(db: Db, ended: SessionsEnded): Promise<void> {
+  try {
+    if (engineOf(db) === "postgresql") await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${encodeSessionsEnded(ended)})`;
+    else liveHub(db).deliver({ kind: "ended", ended });
+  } catch (error) {
+    if (!warned) console.warn("live: a sessions-ended notice could not be sent; streams end at their next heartbeat", error);
     warned = true;
   }
 }

@@ -4,6 +4,7 @@ import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
+import { publishChange } from "@/lib/live/publish-change";
 import { parseInput } from "@/lib/validation";
 import { HELD_STEP_OUTCOMES, type HeldStepOutcome } from "./list-held-steps";
 import { assertManager } from "./scope";
@@ -46,7 +47,11 @@ export async function reviewHeldStep(
       data: { reviewedAt: at, reviewedById: actor.id, reviewOutcome: outcome, reviewNote: note },
     }),
   );
-  if (count === 1) return { id: held.id, outcome, note, reviewedAt: at.toISOString(), duplicate: false };
+  if (count === 1) {
+    // The badge on the venue's managers' boards counts one fewer (docs/decisions/0019).
+    if (held.locationId) await publishChange(db, { locationId: held.locationId, held: true });
+    return { id: held.id, outcome, note, reviewedAt: at.toISOString(), duplicate: false };
+  }
 
   const first = await db.heldStep.findUniqueOrThrow({
     where: { id: held.id },

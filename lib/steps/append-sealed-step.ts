@@ -8,6 +8,7 @@ import { openCase } from "@/lib/cases/open-case";
 import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError, isAppError } from "@/lib/errors";
+import { publishChange } from "@/lib/live/publish-change";
 import { ROLES, type Role } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { openSeal } from "./seal";
@@ -100,8 +101,10 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
       session.locationId,
       user.locations.map((l) => l.locationId),
     );
-    await serialiseWrite(() =>
-      db.heldStep.upsert({
+    const fresh = await serialiseWrite(async () => {
+      // Sent again (an answer lost on the way): already held, nothing new to tell anyone.
+      if (await db.heldStep.findUnique({ where: { clientEventId }, select: { id: true } })) return false;
+      await db.heldStep.upsert({
         where: { clientEventId },
         create: {
           clientEventId,
@@ -116,8 +119,11 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
           locationId,
         },
         update: {},
-      }),
-    );
+      });
+      return true;
+    });
+    // The venue's managers' badge counts it now (docs/decisions/0019); with no venue, admins see it on their next load.
+    if (fresh && locationId) await publishChange(db, { locationId, held: true });
     return { held: true, clientEventId, code: error.code, message: error.message };
   }
 }

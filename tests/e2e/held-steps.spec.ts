@@ -33,7 +33,7 @@ async function closedHarbourCase(): Promise<{ id: string; reference: string }> {
 }
 
 /** Ben seals a note on the paired tablet, signs out, and the note reaches the server afterwards (as the tablet's sync would send it). */
-async function holdBensNote(caseId: string): Promise<void> {
+async function holdBensNote(caseId: string, note = NOTE): Promise<void> {
   const tablet: APIRequestContext = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: pairedState("loc-harbour") });
   try {
     const signedIn = await tablet.post("/api/session/pin", { data: { userId: "usr-ben", pin: "5163", locationId: "loc-harbour" } });
@@ -56,7 +56,7 @@ async function holdBensNote(caseId: string): Promise<void> {
       v: 1,
       kind: "event",
       caseId,
-      body: { clientEventId: randomUUID(), capturedAt: new Date().toISOString(), event: { type: "note_added", data: { text: NOTE } } },
+      body: { clientEventId: randomUUID(), capturedAt: new Date().toISOString(), event: { type: "note_added", data: { text: note } } },
     };
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", secret, iv);
@@ -70,6 +70,28 @@ async function holdBensNote(caseId: string): Promise<void> {
     expect(await sent.json()).toMatchObject({ held: true, code: "playbook_refused" });
   } finally {
     await tablet.dispose();
+  }
+}
+
+/**
+ * Another manager's tablet (Maria signed in with her password on a second device): reviews every
+ * held step still open at her venue through the API, as the held-steps page would, and says how many.
+ */
+async function reviewAllElsewhere(note: string): Promise<number> {
+  const other = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: none });
+  try {
+    const signedIn = await other.post("/api/session/password", { data: { email: "maria@example.com", password: "manager-demo-pass" } });
+    expect(signedIn.status(), await signedIn.text()).toBe(200);
+    const list = await other.get("/api/manager/held-steps?status=open");
+    expect(list.status(), await list.text()).toBe(200);
+    const { steps } = (await list.json()) as { steps: { id: string }[] };
+    for (const step of steps) {
+      const reviewed = await other.post(`/api/manager/held-steps/${step.id}/review`, { data: { outcome: "not_needed", note } });
+      expect(reviewed.status(), await reviewed.text()).toBe(200);
+    }
+    return steps.length;
+  } finally {
+    await other.dispose();
   }
 }
 
@@ -132,6 +154,33 @@ test("a manager reviews the held steps from the badge on the live board, and the
   await expect(panel).toContainText("Recorded by hand — Maria Costa");
 });
 
+test("the badge comes and goes on the open live board, without a reload", async ({ page }) => {
+  // Nothing to review at the start, whatever ran before.
+  await reviewAllElsewhere("Cleared before the live badge test");
+  const closed = await closedHarbourCase();
+  await signInAsMaria(page);
+  await page.goto("/manager");
+  await expect(page.getByRole("heading", { name: "Live board" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("data-live", "stream");
+  const badge = page.getByTestId("held-steps-badge");
+  await expect(badge).toHaveCount(0);
+  await page.evaluate(() => {
+    (window as unknown as { __noReload?: boolean }).__noReload = true;
+  });
+
+  // Ben's note, held from the Harbour tablet, shows on Maria's open board at once (the stream; the
+  // badge's own poll is 60 s while the stream is healthy, so this is not the poll).
+  await holdBensNote(closed.id, `${NOTE} (live)`);
+  await expect(badge).toBeVisible({ timeout: 5_000 });
+  await expect(badge.locator("span").first()).toHaveText("1");
+  await expect(badge).toContainText("A step taken offline could not be recorded");
+
+  // Reviewed on another of Maria's devices: the badge goes from this board, still without a reload.
+  expect(await reviewAllElsewhere("Recorded by hand from the office")).toBe(1);
+  await expect(badge).toHaveCount(0, { timeout: 5_000 });
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+});
+
 // WebKit, over WebDriver (tests/webkit/), as tests/e2e/webkit.spec.ts drives it; SKIP_WEBKIT=1 leaves it out.
 // Its own driver port, next to tests/e2e/webkit.spec.ts's (+44); not +45: fetch refuses 4045 (a "bad port").
 const webkitPort = Number(process.env.WEBKIT_DRIVER_PORT ?? Number(process.env.E2E_PORT ?? "3100") + 46);
@@ -178,6 +227,17 @@ test("in WebKit: the badge, the review, and the badge gone", async ({}, testInfo
       tablet.session.execute<boolean>('return [...document.querySelectorAll("h1")].some((h) => h.innerText.includes("Live board"));'),
     );
     expect(await tablet.find("testid", "held-steps-badge")).toBeNull();
+    // The board stays open: a step held from another tablet brings the badge back through the
+    // live stream, and a review elsewhere takes it away again, without a reload.
+    await tablet.until("the live stream", () =>
+      tablet.session.execute<boolean>('return document.documentElement.dataset.live === "stream";'),
+    );
+    await tablet.session.execute("window.__noReload = true;");
+    await holdBensNote(closed.id, `${NOTE} (live in WebKit)`);
+    await tablet.until("the badge to appear", () => tablet.find("testid", "held-steps-badge"), 10_000);
+    expect(await reviewAllElsewhere("Recorded by hand from the office")).toBe(1);
+    await tablet.until("the badge to go", async () => (await tablet.find("testid", "held-steps-badge")) === null, 10_000);
+    expect(await tablet.session.execute<boolean>("return window.__noReload === true;")).toBe(true);
     expect(await tablet.errors(), "page errors in WebKit").toEqual([]);
   } finally {
     await session?.close();

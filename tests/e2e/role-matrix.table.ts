@@ -144,6 +144,7 @@ export const ENDPOINTS: Record<string, Entry> = {
   "POST /api/manager/improvements/[id]/status": { expect: managers },
   // Held steps (docs/decisions/0019): a made-up id is 404 for a manager, and a venue's held steps are its managers' only.
   "GET /api/manager/held-steps": { expect: managers },
+  "GET /api/manager/held-steps/count": { expect: managers },
   "POST /api/manager/held-steps/[id]/review": { expect: managers },
 
   // Training (lib/training). Customer details never reach a trainer: see tests/integration/trainer-redaction.test.ts.

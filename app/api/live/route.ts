@@ -25,7 +25,14 @@ export const GET = handle(async (request: Request) => {
     });
   }
   const stillSignedIn = await sessionWatch();
-  return new Response(liveStream({ hub, feed, signal: request.signal, stillSignedIn, sessionId: actor.sessionId }), {
-    headers: SSE_HEADERS,
+  const stream = liveStream({
+    hub,
+    feed,
+    signal: request.signal,
+    stillSignedIn,
+    sessionId: actor.sessionId,
+    userId: actor.id,
+    deviceId: actor.deviceId,
   });
+  return new Response(stream, { headers: SSE_HEADERS });
 });

@@ -44,6 +44,7 @@ import { createImprovementSchema } from "@/lib/manager/create-improvement";
 import { managerDecisionSchema } from "@/lib/manager/decide-request";
 import { queueQuerySchema } from "@/lib/manager/filters";
 import { insightsQuerySchema } from "@/lib/manager/insights";
+import { heldStepsCountQuerySchema } from "@/lib/manager/count-held-steps";
 import { heldStepsQuerySchema } from "@/lib/manager/list-held-steps";
 import { linkCasesSchema } from "@/lib/manager/link-improvement-cases";
 import { reopenCaseSchema } from "@/lib/manager/reopen-case";
@@ -300,6 +301,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   "GET /api/manager/cases.csv": queueQuerySchema,
   "GET /api/manager/insights": insightsQuerySchema,
   "GET /api/manager/held-steps": heldStepsQuerySchema,
+  "GET /api/manager/held-steps/count": heldStepsCountQuerySchema,
   "POST /api/manager/held-steps/[id]/review": reviewHeldStepSchema,
   "POST /api/trainer/drills": assignDrillSchema,
   "POST /api/trainer/library/[id]/publish": publishCollectionSchema,
