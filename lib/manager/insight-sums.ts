@@ -29,7 +29,9 @@ export type WeekGroup = {
 };
 
 /** One location and root cause's days, in day order. */
-type TagRun = { locationId: string; tagId: string; days: string[]; rows: TagDay[] };
+type TagRun = { locationId: string; tagId: string; days: string[]; rows: TagDay[]; byWithin?: Map<number, RepeatState> };
+/** Where the repeat rule stands after some days of one location and root cause. */
+type RepeatState = { cases: number; repeats: number; lastAt: number; previousAt: number | null };
 
 export type DaySums = {
   groups: WeekGroup[];
@@ -211,31 +213,47 @@ export function repeatsOfSums(
   if (!Number.isInteger(within) || within < 1) throw new RangeError("within must be a whole number of days, at least 1");
   const limitMs = within * DAY_MS;
   const out: { locationId: string; tagId: string; cases: number; repeats: number; lastAt: number }[] = [];
+  const step = (state: RepeatState, [, n, firstAt, dayLastAt, longGaps]: TagDay) => {
+    if (state.previousAt !== null && firstAt - state.previousAt <= limitMs) state.repeats += 1;
+    if (n > 1) state.repeats += dayLastAt - firstAt <= limitMs ? n - 1 : n - 1 - longGaps.filter((gap) => gap > limitMs).length;
+    state.cases += n;
+    state.lastAt = Math.max(state.lastAt, dayLastAt);
+    state.previousAt = dayLastAt;
+  };
+  const start = (): RepeatState => ({ cases: 0, repeats: 0, lastAt: -Infinity, previousAt: null });
+  /** A run's state after all its days, kept on the run (the cached sums' runs never change). */
+  const whole = (run: TagRun): RepeatState => {
+    run.byWithin ??= new Map();
+    let state = run.byWithin.get(within);
+    if (!state) {
+      state = start();
+      for (const row of run.rows) step(state, row);
+      run.byWithin.set(within, state);
+    }
+    return { ...state };
+  };
   const keys = new Set([...a.tagRuns.keys(), ...b.tagRuns.keys()]);
   for (const key of keys) {
     const x = a.tagRuns.get(key);
     const y = b.tagRuns.get(key);
     const run = (x ?? y) as TagRun;
-    let cases = 0;
-    let repeats = 0;
-    let lastAt = -Infinity;
-    let previousAt: number | null = null;
-    const step = ([, n, firstAt, dayLastAt, longGaps]: TagDay) => {
-      if (previousAt !== null && firstAt - previousAt <= limitMs) repeats += 1;
-      if (n > 1) repeats += dayLastAt - firstAt <= limitMs ? n - 1 : n - 1 - longGaps.filter((gap) => gap > limitMs).length;
-      cases += n;
-      lastAt = Math.max(lastAt, dayLastAt);
-      previousAt = dayLastAt;
-    };
-    let i = 0;
-    let j = 0;
-    const xs = x?.rows ?? [];
-    const ys = y?.rows ?? [];
-    while (i < xs.length || j < ys.length) {
-      if (j >= ys.length || (i < xs.length && (x as TagRun).days[i] < (y as TagRun).days[j])) step(xs[i++]);
-      else step(ys[j++]);
+    let state: RepeatState;
+    if (!y || !x || x.days[x.days.length - 1] < y.days[0]) {
+      // The usual case: the live days (today) all come after the cached ones.
+      state = x ? whole(x) : start();
+      for (const row of y?.rows ?? []) step(state, row);
+    } else {
+      // Live days among the cached ones (days touched since they were cached): merged in day order.
+      state = start();
+      let i = 0;
+      let j = 0;
+      while (i < x.rows.length || j < y.rows.length) {
+        if (j >= y.rows.length || (i < x.rows.length && x.days[i] < y.days[j])) step(state, x.rows[i++]);
+        else step(state, y.rows[j++]);
+      }
     }
-    if (repeats > 0) out.push({ locationId: run.locationId, tagId: run.tagId, cases, repeats, lastAt });
+    if (state.repeats > 0)
+      out.push({ locationId: run.locationId, tagId: run.tagId, cases: state.cases, repeats: state.repeats, lastAt: state.lastAt });
   }
   return out;
 }
