@@ -20,7 +20,7 @@ import { serialiseWrite } from "@/lib/db/write-lock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Venue } from "./scope";
 import { dialectOf } from "./sql-dialect";
-import { addDays, DAY_MS, daysBetween, localDate } from "./time";
+import { DAY_MS, daysBetween, localDate } from "./time";
 
 /** The layout of InsightDay.figures: change it with the layout, and old rows read as missing. */
 export const INSIGHT_DAY_VERSION = 2;
@@ -89,22 +89,29 @@ export async function insightDays(
   scope: Scope,
   now: Date,
   options: { cache?: boolean } = {},
-): Promise<{ days: Map<DayKey, DayFigures>; sources: DaySources }> {
+): Promise<{ days: Map<DayKey, DayFigures>; sources: DaySources; live: Set<DayKey>; cachedKey: string | null }> {
   const { venues, from, to } = scope;
   const useCache = options.cache ?? true;
   const days = new Map<DayKey, DayFigures>();
   const sources: DaySources = { cached: 0, live: 0, written: 0 };
-  if (venues.length === 0 || from > to) return { days, sources };
+  const liveKeys = new Set<DayKey>();
+  let cachedKey: string | null = null;
+  if (venues.length === 0 || from > to) return { days, sources, live: liveKeys, cachedKey };
   const locationIds = venues.map((v) => v.id);
   const zoneOf = new Map(venues.map((v) => [v.id, v.timeZone]));
   const todayAt = new Map(venues.map((v) => [v.id, localDate(now, v.timeZone)]));
   const closed = (locationId: string, day: string) => day < (todayAt.get(locationId) ?? day);
 
   const window = MAX_OFFLINE_MS + CLOCK_MARGIN_MS;
-  // The days not over yet at some venue are never cached: read them live alongside the cache.
-  const openDays: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) if (locationIds.some((id) => !closed(id, day))) openDays.push(day);
-  const openLive = openDays.length ? liveDayFigures(db, locationIds, openDays, now) : Promise.resolve(new Map<DayKey, DayFigures>());
+  const rangeDays = daysOf(from, to);
+  // The days not over yet at some venue are never cached: read them live alongside the cache
+  // (with each day's counts first only when some venue's day is over, so its row can be written).
+  const openDays = rangeDays.filter((day) => locationIds.some((id) => !closed(id, day)));
+  const openLive = openDays.length
+    ? liveDayFigures(db, locationIds, openDays, now, { counts: openDays.some((day) => locationIds.some((id) => closed(id, day))) })
+    : Promise.resolve(new Map<DayKey, DayFigures>());
+  /** Per day, how many venues' figures are already in `days`. */
+  const covered = new Map<string, number>();
   if (useCache) {
     // The rows' keys and the days touched since the oldest of them (less the window) are read
     // together, from the oldest build time the last read of this scope found: rows only ever get
@@ -113,49 +120,53 @@ export async function insightDays(
     // When it is not (a first read, or an older row came into use), the days are read again.
     const scopeKey = `${locationIds.join(",")} ${from} ${to}`;
     const guess = oldestSeen(db).get(scopeKey);
-    const [rows, guessed] = await Promise.all([
-      cachedRows(db, venues, from, to),
+    // The rows' keys: a fingerprint of them (one row back), and the keys themselves only when it
+    // is not the one this process last read them with (rowsFor).
+    const [{ rows, fingerprint }, guessed] = await Promise.all([
+      rowsFor(db, venues, from, to),
       guess === undefined ? undefined : touchedSince(db, locationIds, from, to, new Date(guess - window)),
     ]);
+    const at = now.getTime();
     const usable = rows.filter(
       (r) =>
         r.version === INSIGHT_DAY_VERSION &&
         r.timeZone === zoneOf.get(r.locationId) &&
         closed(r.locationId, r.day) &&
-        r.builtAt <= now.getTime() + CLOCK_MARGIN_MS &&
-        r.builtAt >= now.getTime() - expiryDays(r.day) * DAY_MS,
+        r.builtAt <= at + CLOCK_MARGIN_MS &&
+        at <= r.expiresAt,
     );
-    const oldest = usable.reduce((min, r) => Math.min(min, r.builtAt), now.getTime());
+    const oldest = usable.reduce((min, r) => Math.min(min, r.builtAt), at);
     rememberOldest(db, scopeKey, oldest);
     const touched =
       guessed !== undefined && guess !== undefined && guess <= oldest
         ? guessed
         : await touchedSince(db, locationIds, from, to, new Date(oldest - window));
+    await cachedFigures(db, usable);
     // Rows no case of whose day has had an event since (less the window) hold as they are; a row
     // whose day was touched holds if its cases and their event counts are what it was built from.
-    const suspect = new Set<DayKey>();
+    const held = new Set<CachedRow>();
     for (const r of usable) {
-      const last = touched.get(dayKey(r.locationId, r.day));
-      if (last !== undefined && last.last >= r.builtAt - window) suspect.add(dayKey(r.locationId, r.day));
-    }
-    const figures = await cachedFigures(db, usable);
-    for (const [key, f] of figures) {
-      if (suspect.has(key)) {
-        const current = touched.get(key)?.k ?? [0, 0];
-        if (f.k[0] !== current[0] || f.k[1] !== current[1]) continue;
-      }
-      days.set(key, f);
+      const f = r.figures;
+      if (!f) continue;
+      const last = touched.get(r.key);
+      if (last !== undefined && last.last >= r.builtAt - window && (f.k[0] !== last.k[0] || f.k[1] !== last.k[1])) continue;
+      days.set(r.key, f);
+      held.add(r);
+      covered.set(r.day, (covered.get(r.day) ?? 0) + 1);
     }
     sources.cached = days.size;
+    // Which rows hold, named by what the database proved: the fingerprint of the range's rows
+    // (each row version's figures never change) less the rows left out, in a fixed order.
+    cachedKey = `${fingerprint}|${rows
+      .filter((r) => !held.has(r))
+      .map((r) => r.key)
+      .join(",")}`;
   }
 
   // Every other (venue, day) of the range, live: the days any venue still needs, for all venues
   // (a superset; what comes back fresh replaces nothing cached that still holds).
   const open = new Set(openDays);
-  const needed: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    if (!open.has(day) && locationIds.some((id) => !days.has(dayKey(id, day)))) needed.push(day);
-  }
+  const needed = rangeDays.filter((day) => !open.has(day) && (covered.get(day) ?? 0) < locationIds.length);
   const [openFigures, neededFigures] = await Promise.all([
     openLive,
     needed.length ? liveDayFigures(db, locationIds, needed, now) : new Map<DayKey, DayFigures>(),
@@ -169,12 +180,13 @@ export async function insightDays(
       if (days.has(key)) continue;
       const figures = live.get(key) ?? emptyDay();
       days.set(key, figures);
+      liveKeys.add(key);
       sources.live += 1;
       if (useCache && closed(locationId, day)) toWrite.push({ locationId, day, figures });
     }
   }
   if (toWrite.length) sources.written = await writeRows(db, toWrite, zoneOf, now);
-  return { days, sources };
+  return { days, sources, live: liveKeys, cachedKey };
 }
 
 /**
@@ -182,23 +194,24 @@ export async function insightDays(
  * never changed in place (a rewrite has a new builtAt), so each process parses a row once and
  * every read still checks, in the database, which rows hold. Kept per client: two databases
  * (a test's, or a copy's source and target) can hold rows with the same key and build time.
+ * A row read again with the same fingerprint (rowsFor) carries its figures itself.
  */
 const parsedByDb = new WeakMap<Db, Map<string, { version: string; figures: DayFigures }>>();
 const PARSED_MAX = 50_000;
 
-async function cachedFigures(db: Db, rows: CachedRow[]): Promise<Map<DayKey, DayFigures>> {
-  const out = new Map<DayKey, DayFigures>();
+/** Sets each row's figures: from the row itself, this process's parsed rows, or the database. */
+async function cachedFigures(db: Db, rows: CachedRow[]): Promise<void> {
   let parsed = parsedByDb.get(db);
   if (!parsed) parsedByDb.set(db, (parsed = new Map()));
-  const versionOf = (r: CachedRow) => `${r.builtAt} ${r.version} ${r.timeZone}`;
+  const versionOf = (r: { builtAt: number; version: number; timeZone: string }) => `${r.builtAt} ${r.version} ${r.timeZone}`;
   const missing: CachedRow[] = [];
   for (const r of rows) {
-    const key = dayKey(r.locationId, r.day);
-    const memo = parsed.get(key);
-    if (memo && memo.version === versionOf(r)) out.set(key, memo.figures);
+    if (r.figures) continue;
+    const memo = parsed.get(r.key);
+    if (memo && memo.version === versionOf(r)) r.figures = memo.figures;
     else missing.push(r);
   }
-  if (missing.length === 0) return out;
+  if (missing.length === 0) return;
   if (parsed.size + missing.length > PARSED_MAX) parsed.clear();
   for (let i = 0; i < missing.length; i += 500) {
     const batch = missing.slice(i, i + 500);
@@ -212,18 +225,18 @@ async function cachedFigures(db: Db, rows: CachedRow[]): Promise<Map<DayKey, Day
         " OR ",
       )}`,
     );
-    const wanted = new Map(batch.map((r) => [dayKey(r.locationId, r.day), versionOf(r)]));
+    const wanted = new Map(batch.map((r) => [r.key, r]));
     for (const f of found) {
       const key = dayKey(f.locationId, f.day);
       const version = versionOf({ ...f, version: Number(f.version), builtAt: instant(f.builtAt) });
+      const row = wanted.get(key);
       // Rewritten since the check (another instance): leave the day to the live path.
-      if (wanted.get(key) !== version) continue;
+      if (!row || versionOf(row) !== version) continue;
       const figures = JSON.parse(f.figures) as DayFigures;
       parsed.set(key, { version, figures });
-      out.set(key, figures);
+      row.figures = figures;
     }
   }
-  return out;
 }
 
 /** Per client and scope (venues, from, to): the oldest build time of the rows the last read used. */
@@ -246,25 +259,85 @@ function expiryDays(day: string): number {
   return EXPIRY_DAYS + (((n % EXPIRY_STAGGER_DAYS) + EXPIRY_STAGGER_DAYS) % EXPIRY_STAGGER_DAYS);
 }
 
-type CachedRow = { locationId: string; day: string; timeZone: string; version: number; builtAt: number };
+type CachedRow = {
+  locationId: string;
+  day: string;
+  key: DayKey;
+  timeZone: string;
+  version: number;
+  builtAt: number;
+  /** When the row expires (expiryDays after it was built). */
+  expiresAt: number;
+  /** Its figures, once read (the row is this version of the day: they never change). */
+  figures?: DayFigures;
+};
 
-async function cachedRows(db: Db, venues: Venue[], from: string, to: string): Promise<CachedRow[]> {
-  // Only this version's rows built in each venue's present zone (the rest read as missing).
+/**
+ * The range's rows of this version built in each venue's present zone (the rest read as missing),
+ * as SQL: the condition, each row's key as text (venue, day, build time), and a fingerprint of
+ * them all, in one order (PostgreSQL hashes it; SQLite returns the text, in process anyway).
+ */
+function rowsSql(db: Db, venues: Venue[], from: string, to: string) {
   const inZone = Prisma.join(
     venues.map((v) => Prisma.sql`(d."locationId" = ${v.id} AND d."timeZone" = ${v.timeZone})`),
     " OR ",
   );
+  const where = Prisma.sql`d."day" >= ${from} AND d."day" <= ${to} AND d."version" = ${INSIGHT_DAY_VERSION} AND (${inZone})`;
   // PostgreSQL's build times as ISO text: the adapter's conversion of a timestamp to a Date costs
   // more than the query for a year of rows (about 14 of 21 ms for 2,190 rows here). Prisma keeps
   // them in UTC; SQLite's stored text is returned as it is.
-  const builtAt =
-    dialectOf(db).engine === "postgresql" ? Prisma.sql`to_char(d."builtAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : Prisma.sql`d."builtAt"`;
-  const rows = await db.$queryRaw<{ locationId: string; day: string; builtAt: Date | string }[]>(
-    Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, ${builtAt} AS "builtAt"
-    FROM "InsightDay" d WHERE d."day" >= ${from} AND d."day" <= ${to} AND d."version" = ${INSIGHT_DAY_VERSION} AND (${inZone})`,
+  const postgres = dialectOf(db).engine === "postgresql";
+  const builtAt = postgres ? Prisma.sql`to_char(d."builtAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : Prisma.sql`d."builtAt"`;
+  // PostgreSQL: the rows' count and the sum of a 64-bit hash of each key (a set's hash: ~5 ms for
+  // a year's rows, where an ordered md5 of them all took ~25 ms, mostly sorting and formatting).
+  const fingerprint = postgres
+    ? Prisma.sql`COUNT(*)::text || ' ' || COALESCE(SUM(hashtextextended(d."locationId" || ' ' || d."day" || ' ' || d."builtAt"::text, 0)), 0)::text`
+    : Prisma.sql`COALESCE(group_concat(d."locationId" || ' ' || d."day" || ' ' || d."builtAt", ',' ORDER BY d."locationId", d."day"), '')`;
+  return { where, builtAt, fingerprint };
+}
+
+/**
+ * Per client and scope (venues and their zones, from, to): the rows' keys this process last read
+ * and the fingerprint they were read with. Every read asks the database for the fingerprint of
+ * the rows now (one row back); the keys are used only when it is the same, else read again with
+ * their fingerprint in the same statement (so the two always belong together).
+ */
+const rowsByDb = new WeakMap<Db, Map<string, { fingerprint: string; rows: CachedRow[] }>>();
+const ROWS_MAX = 200;
+
+async function rowsFor(db: Db, venues: Venue[], from: string, to: string): Promise<{ rows: CachedRow[]; fingerprint: string }> {
+  const { where, builtAt, fingerprint } = rowsSql(db, venues, from, to);
+  let seen = rowsByDb.get(db);
+  if (!seen) rowsByDb.set(db, (seen = new Map()));
+  const scopeKey = `${venues.map((v) => `${v.id}=${v.timeZone}`).join(",")} ${from} ${to}`;
+  const known = seen.get(scopeKey);
+  if (known) {
+    const [now] = await db.$queryRaw<{ fp: string }[]>(Prisma.sql`SELECT ${fingerprint} AS fp FROM "InsightDay" d WHERE ${where}`);
+    if (now?.fp === known.fingerprint) return known;
+  }
+  const found = await db.$queryRaw<{ locationId: string; day: string; builtAt: Date | string; fp: string }[]>(
+    Prisma.sql`SELECT d."locationId" AS "locationId", d."day" AS day, ${builtAt} AS "builtAt",
+      (SELECT ${fingerprint} FROM "InsightDay" d WHERE ${where}) AS fp
+    FROM "InsightDay" d WHERE ${where} ORDER BY d."locationId", d."day"`,
   );
   const zoneOf = new Map(venues.map((v) => [v.id, v.timeZone]));
-  return rows.map((r) => ({ ...r, timeZone: zoneOf.get(r.locationId) ?? "", version: INSIGHT_DAY_VERSION, builtAt: instant(r.builtAt) }));
+  const rows = found.map((r): CachedRow => {
+    const builtAt = instant(r.builtAt);
+    return {
+      locationId: r.locationId,
+      day: r.day,
+      key: dayKey(r.locationId, r.day),
+      timeZone: zoneOf.get(r.locationId) ?? "",
+      version: INSIGHT_DAY_VERSION,
+      builtAt,
+      expiresAt: builtAt + expiryDays(r.day) * DAY_MS,
+    };
+  });
+  // No rows: the fingerprint of none (as the statement above gives it).
+  const read = { fingerprint: found[0]?.fp ?? "", rows };
+  if (seen.size >= ROWS_MAX && !seen.has(scopeKey)) seen.clear();
+  seen.set(scopeKey, read);
+  return read;
 }
 
 /**
@@ -337,7 +410,13 @@ async function writeRows(
  * Every DayFigures of the venues on the given days, straight from the projection (the columns
  * and copies of decisions 7, 17 and 25). Days and venues without cases have no entry.
  */
-export async function liveDayFigures(db: Db, locationIds: string[], days: string[], now: Date): Promise<Map<DayKey, DayFigures>> {
+export async function liveDayFigures(
+  db: Db,
+  locationIds: string[],
+  days: string[],
+  now: Date,
+  options: { counts?: boolean } = {},
+): Promise<Map<DayKey, DayFigures>> {
   const out = new Map<DayKey, DayFigures>();
   if (locationIds.length === 0 || days.length === 0) return out;
   const figuresOf = (locationId: string, day: string) => {
@@ -354,7 +433,8 @@ export async function liveDayFigures(db: Db, locationIds: string[], days: string
     AND r."tagId" IN (SELECT "id" FROM "RootCauseTag") AND r."openedLocalDay" ${onDays}`;
   const lateBy = new Date(now.getTime() - CLOCK_MARGIN_MS);
   // First, so that an append between this and the figures makes the row fail its check later.
-  const counts = await dayCounts(db, locationIds, days);
+  // Not needed for days no row will be written for (counts: false, the days not over anywhere).
+  const counts = options.counts === false ? new Map<DayKey, [number, number]>() : await dayCounts(db, locationIds, days);
   for (const [key, k] of counts) {
     const [locationId, day] = key.split(" ");
     figuresOf(locationId, day).k = k;
@@ -487,6 +567,14 @@ async function dayCounts(db: Db, locationIds: string[], days: string[]): Promise
     WHERE c."openedLocalDay" ${dayCondition(days)} AND c."locationId" IN (${Prisma.join(locationIds)}) AND c."isPractice" = FALSE
     GROUP BY c."openedLocalDay", c."locationId"`);
   return new Map(rows.map((r) => [dayKey(r.locationId, r.day), [num(r.n), num(r.events)]]));
+}
+
+/** Every day from `from` to `to`, in order. */
+function daysOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  const last = Date.parse(`${to}T00:00:00Z`);
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= last; at += DAY_MS) out.push(new Date(at).toISOString().slice(0, 10));
+  return out;
 }
 
 /** A day list as SQL: a range when the days are consecutive (the common case), else a list. */

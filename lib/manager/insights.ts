@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { dayKey, insightDays, type DayFigures } from "./insight-days";
-import { brokenPromisesOf, headsUpFigures, type HeadsUpCounts, type PreventionFigures } from "./prevention-insights";
+import { dayKey, insightDays } from "./insight-days";
+import { brokenPromisesOfSums, cachedSums, medianOfSums, repeatsOfSums, sumDays, tagCountsOfSums, type ScopeDay } from "./insight-sums";
+import { headsUpFigures, type PreventionFigures } from "./prevention-insights";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -165,29 +166,43 @@ export async function getInsights(
 
   // Every figure but the heads-ups is a sum (or, for the medians and repeats, a merge) over the
   // scope's (venue, day) pairs: cached closed days that still hold, the rest live (insight-days.ts).
-  const [{ days }, headsUps] = await Promise.all([
+  const [{ days, live, cachedKey }, headsUps] = await Promise.all([
     insightDays(db, { venues, from, to }, now, { cache: options.dayCache ?? true }),
     headsUpFigures(db, scope),
   ]);
-  const dayList: { locationId: string; day: string; f: DayFigures }[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    for (const locationId of locationIds) {
-      const f = days.get(dayKey(locationId, day));
-      if (f) dayList.push({ locationId, day, f });
+  // The cached days' sums are the same while the rows are (cachedKey: what the database proved on
+  // this read), so a process sums them once (insight-sums.ts); the live days are summed each time.
+  const cached = cachedSums(db, cachedKey, () => {
+    const list: ScopeDay[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      for (const locationId of locationIds) {
+        const key = dayKey(locationId, day);
+        const f = days.get(key);
+        if (f && !live.has(key)) list.push({ locationId, day, f });
+      }
     }
+    return list;
+  });
+  // The live days in day order (a location's days must come in order; any order across locations).
+  const liveDays: ScopeDay[] = [];
+  for (const key of live) {
+    const f = days.get(key);
+    const [locationId, day] = key.split(" ");
+    if (f) liveDays.push({ locationId, day, f });
   }
-  const groups = caseGroupsOf(dayList);
+  liveDays.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const fresh = sumDays(liveDays);
+  const groups: CaseGroupRow[] = [...cached.groups, ...fresh.groups];
   const sum = (pick: (g: CaseGroupRow) => unknown) => groups.reduce((total, g) => total + num(pick(g)), 0);
   const tagOf = new Map(tagRows.map((t) => [t.id, t]));
-  const pareto = paretoOf(dayList, tagOf);
-  const firstApology = medianOf(dayList.map((d) => d.f.fa));
-  const resolution = medianOf(dayList.map((d) => d.f.rs));
-  const repeats = repeatsOf(dayList, tagOf, query.within);
-  const prevention = preventionOf(
-    headsUps,
-    dayList.map((d) => d.f),
-    now,
-  );
+  const pareto = paretoOf(tagCountsOfSums([cached, fresh]), tagOf);
+  const firstApology = medianOfSums(cached.fa, fresh.fa);
+  const resolution = medianOfSums(cached.rs, fresh.rs);
+  const repeats = repeatsOfSums(cached, fresh, query.within).flatMap((r) => {
+    const t = tagOf.get(r.tagId);
+    return t ? [{ ...r, slug: t.slug, label: t.label }] : [];
+  });
+  const prevention: PreventionFigures = { ...headsUps, brokenPromises: brokenPromisesOfSums([cached, fresh], now) };
 
   const cases = sum((g) => g.n);
   const totalCents = sum((g) => g.remedyCents);
@@ -328,49 +343,10 @@ type CaseGroupRow = {
   resolved: Count;
 };
 
-type ScopeDay = { locationId: string; day: string; f: DayFigures };
 type Tag = { id: string; slug: string; label: string; sortOrder: number };
 
-/** The days' category counts as week, location and category rows (what caseGroups returns). */
-function caseGroupsOf(days: ScopeDay[]): CaseGroupRow[] {
-  const groups = new Map<string, CaseGroupRow & { n: number }>();
-  const weekOf = new Map<string, string>();
-  for (const { locationId, day, f } of days) {
-    let week = weekOf.get(day);
-    if (week === undefined) weekOf.set(day, (week = mondayOf(day)));
-    for (const [category, n, aft, aac, na, remedy, compensated, apologised, resolved] of f.c) {
-      const key = `${week} ${locationId} ${category ?? ""}`;
-      const g = groups.get(key) ?? {
-        week,
-        locationId,
-        category,
-        n: 0,
-        acceptedFirstTime: 0,
-        acceptedAfterChanges: 0,
-        notAccepted: 0,
-        remedyCents: 0,
-        compensated: 0,
-        apologised: 0,
-        resolved: 0,
-      };
-      g.n += n;
-      g.acceptedFirstTime = num(g.acceptedFirstTime) + aft;
-      g.acceptedAfterChanges = num(g.acceptedAfterChanges) + aac;
-      g.notAccepted = num(g.notAccepted) + na;
-      g.remedyCents = num(g.remedyCents) + remedy;
-      g.compensated = num(g.compensated) + compensated;
-      g.apologised = num(g.apologised) + apologised;
-      g.resolved = num(g.resolved) + resolved;
-      groups.set(key, g);
-    }
-  }
-  return [...groups.values()];
-}
-
-/** Cases per root cause over the days, most first, then the tag's own order and slug (as paretoRows). */
-function paretoOf(days: ScopeDay[], tagOf: Map<string, Tag>): { slug: string; label: string; n: number }[] {
-  const counts = new Map<string, number>();
-  for (const { f } of days) for (const [tagId, n] of f.t) counts.set(tagId, (counts.get(tagId) ?? 0) + n);
+/** Cases per root cause, most first, then the tag's own order and slug (as paretoRows). */
+function paretoOf(counts: Map<string, number>, tagOf: Map<string, Tag>): { slug: string; label: string; n: number }[] {
   return [...counts.entries()]
     .flatMap(([tagId, n]) => {
       const t = tagOf.get(tagId);
@@ -378,88 +354,6 @@ function paretoOf(days: ScopeDay[], tagOf: Map<string, Tag>): { slug: string; la
     })
     .sort((a, b) => b.n - a.n || a.sortOrder - b.sortOrder || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map(({ slug, label, n }) => ({ slug, label, n }));
-}
-
-/** The median of the days' durations in whole seconds (the exact average of the middle one or two, rounded). */
-function medianOf(lists: number[][]): { medianSeconds: number | null; cases: number } {
-  const n = lists.reduce((total, l) => total + l.length, 0);
-  if (n === 0) return { medianSeconds: null, cases: 0 };
-  const all = new Float64Array(n);
-  let i = 0;
-  for (const l of lists) for (const ms of l) all[i++] = ms;
-  const upper = select(all, Math.floor(n / 2));
-  // The lower middle of an even count is the largest value left of the upper one.
-  let lower = upper;
-  if (n % 2 === 0) {
-    lower = -Infinity;
-    for (let j = 0; j < n / 2; j++) if (all[j] > lower) lower = all[j];
-  }
-  const median = (lower + upper) / 2;
-  return { medianSeconds: Math.round(median / 1000), cases: n };
-}
-
-/** The k-th smallest value (0-based), moving smaller ones before it and larger after (Hoare's selection). */
-function select(a: Float64Array, k: number): number {
-  let left = 0;
-  let right = a.length - 1;
-  while (left < right) {
-    const pivot = a[(left + right) >> 1];
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const x = a[i];
-        a[i] = a[j];
-        a[j] = x;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return a[k];
-  }
-  return a[k];
-}
-
-/**
- * The repeat rows from the days (repeatRows' rule): per location and root cause, each day's
- * first case against the previous day's last (days in the range only), and within a day every
- * case but the first, less the gaps over the limit.
- */
-function repeatsOf(days: ScopeDay[], tagOf: Map<string, Tag>, within: number) {
-  if (!Number.isInteger(within) || within < 1) throw new RangeError("within must be a whole number of days, at least 1");
-  const limitMs = within * DAY_MS;
-  const rows = new Map<
-    string,
-    { locationId: string; tagId: string; cases: number; repeats: number; lastAt: number; previousAt: number | null }
-  >();
-  // `days` runs day by day, so each location-and-cause sees its days in order.
-  for (const { locationId, f } of days) {
-    for (const [tagId, n, firstAt, lastAt, longGaps] of f.t) {
-      const key = `${locationId} ${tagId}`;
-      const row = rows.get(key) ?? { locationId, tagId, cases: 0, repeats: 0, lastAt, previousAt: null };
-      if (row.previousAt !== null && firstAt - row.previousAt <= limitMs) row.repeats += 1;
-      if (n > 1) row.repeats += lastAt - firstAt <= limitMs ? n - 1 : n - 1 - longGaps.filter((gap) => gap > limitMs).length;
-      row.cases += n;
-      row.lastAt = Math.max(row.lastAt, lastAt);
-      row.previousAt = lastAt;
-      rows.set(key, row);
-    }
-  }
-  return [...rows.values()].flatMap((r) => {
-    const t = tagOf.get(r.tagId);
-    return r.repeats > 0 && t
-      ? [{ locationId: r.locationId, tagId: r.tagId, slug: t.slug, label: t.label, cases: r.cases, repeats: r.repeats, lastAt: r.lastAt }]
-      : [];
-  });
-}
-
-/** The prevention figures: the heads-up counts, and the broken promises from the days. */
-function preventionOf(headsUps: HeadsUpCounts, days: DayFigures[], now: Date): PreventionFigures {
-  return { ...headsUps, brokenPromises: brokenPromisesOf(days, now) };
 }
 
 /**
