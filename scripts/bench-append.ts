@@ -1,4 +1,4 @@
-// The append path without HTTP (decision 0023): `npx tsx --conditions=react-server scripts/bench-append.ts [--engine sqlite|postgresql] [--cases 3] [--steps 210]`
+// The append path without HTTP (decision 0023): `npx tsx --conditions=react-server scripts/bench-append.ts [--engine sqlite|postgresql] [--cases 3] [--steps 210] [--openings 40]`
 //
 // One tablet's work per step as the events route does it — the session looked up from its token,
 // then appendEvent — on a freshly seeded database, cases walked one step at a time. For steps
@@ -25,6 +25,7 @@ const arg = (name: string, fallback: string) => {
 const ENGINE = arg("engine", "sqlite");
 const CASES = Number(arg("cases", "3"));
 const STEPS = Number(arg("steps", "210"));
+const OPENINGS = Number(arg("openings", "40"));
 const root = path.resolve(__dirname, "..");
 
 const heard = {
@@ -68,6 +69,18 @@ async function run(url: string) {
       bucket?.cpu.push(cpu);
     }
   }
+  // Openings (POST /api/cases: still the Prisma path), one in twelve requests in the chain bench.
+  const opening: { wall: number[]; cpu: number[] } = { wall: [], cpu: [] };
+  for (let k = 0; k < OPENINGS; k++) {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const who = await resolveSession(db, token);
+    if (!who) throw new Error("no session");
+    await openCase(db, who, { clientEventId: `bench-opening-${k}` });
+    opening.wall.push(performance.now() - t0);
+    const used = process.cpuUsage(cpu0);
+    opening.cpu.push((used.user + used.system) / 1000);
+  }
   await db.$disconnect();
   const med = (xs: number[]) =>
     Math.round(
@@ -80,6 +93,7 @@ async function run(url: string) {
     `  ${name}: wall p50 ${med(b.wall)} ms, CPU p50 ${med(b.cpu)} ms (${b.wall.length} appends)`;
   process.stdout.write(`${ENGINE}: session lookup + appendEvent, ${CASES} cases of ${STEPS} steps\n`);
   process.stdout.write(`  all steps: wall p50 ${med(all)} ms\n${line("steps 2–11", early)}\n${line("steps 200–209", late)}\n`);
+  process.stdout.write(`${line("openings (session + openCase)", opening).replace("appends", "openings")}\n`);
   process.stdout.write(
     `  200th/2nd: wall ${Math.round((med(late.wall) / med(early.wall)) * 100) / 100}×, CPU ${Math.round((med(late.cpu) / med(early.cpu)) * 100) / 100}×\n`,
   );
