@@ -146,6 +146,7 @@ describe("the append hot path", () => {
       caseId,
       expectedCount: row.eventCount,
       row: { ...row, eventCount: row.eventCount + 1 },
+      changed: ["eventCount"],
       stateSnapshot: row.stateSnapshot ?? "",
       stateSequence: row.eventCount + 1,
       event: {
