@@ -6,7 +6,7 @@ import type { Db } from "./client";
 import { engineOf, urlOf } from "./engine";
 
 /**
- * SQLite's WAL checkpoints, on a thread of their own (docs/decisions/0032).
+ * SQLite's WAL checkpoints, on a thread of their own (docs/decisions/0033).
  *
  * By default the connection whose COMMIT takes the write-ahead log past 1,000 pages copies the log
  * into the database file then and there, fsync included — on better-sqlite3, which is

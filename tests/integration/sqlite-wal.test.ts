@@ -1,4 +1,4 @@
-// What an append costs SQLite's write-ahead log (docs/decisions/0032). Its checkpoints run on a
+// What an append costs SQLite's write-ahead log (docs/decisions/0033). Its checkpoints run on a
 // worker thread (lib/db/checkpoints.ts): with the worker running, neither of the server's
 // connections (Prisma's, and the append hot path's) checkpoints on its own below the safety net,
 // so no COMMIT on the server's thread copies the log into the file; the worker's checkpoint does,
