@@ -36,7 +36,10 @@ export function snapshotState(row: StoredState): CaseState | null {
   return state.eventCount === row.stateSequence ? state : null;
 }
 
-/** The case's state: from its snapshot when it is current, else the fold of its log. For reads that decide a step. */
+/**
+ * The case's state: from its snapshot when it is current, else the fold of its log. For reads that
+ * decide a step: a snapshot has no notes (lib/playbook/snapshot.ts), so whatever shows them folds the log.
+ */
 export async function loadCurrentState(db: Pick<Db, "case" | "caseEvent">, caseId: string): Promise<CaseState> {
   const row = await db.case.findUnique({ where: { id: caseId }, select: storedStateSelect });
   return (row && snapshotState(row)) ?? (await loadCaseState(db, caseId)).state;

@@ -1,7 +1,7 @@
 import "server-only";
 import { loadCaseLog, snapshotState } from "@/lib/cases/case-log";
 import type { Db } from "@/lib/db/client";
-import { canonicalState, fold, projectCase } from "@/lib/playbook";
+import { canonicalState, fold, projectCase, withoutNotes } from "@/lib/playbook";
 
 /** What is stored for a case, in the shape `projectCase` produces (as in tests/integration/projection-property.test.ts). */
 export async function storedProjection(db: Db, caseId: string, rowKeys: readonly string[]) {
@@ -77,7 +77,7 @@ export async function checkCaseLogs(db: Db, caseIds?: readonly string[]): Promis
       problems.push(`${id}: stored state is for event ${snapshot.stateSequence} of ${sequences.length}`);
     } else if (snapshot.stateSequence === sequences.length) {
       const state = snapshotState(snapshot);
-      if (!state || canonicalState(state) !== canonicalState(fold(await loadCaseLog(db, id)))) {
+      if (!state || canonicalState(state) !== canonicalState(withoutNotes(fold(await loadCaseLog(db, id))))) {
         problems.push(`${id}: stored state differs from the fold of its log`);
       }
     }

@@ -4,6 +4,10 @@ import type { AgreedAction, CaseState, ManagerDecision, PendingManager, PromiseT
  * The folded state of a case, stored on its row beside the projection (docs/decisions/0023) so an
  * append starts from it instead of reading and folding the whole log.
  *
+ * Without its notes: no transition reads them (snapshot.test.ts folds random logs both ways and
+ * checks every step is decided alike), and a case's notes are most of what grows with its length,
+ * so the 200th step would decode and store more than the 2nd. Whatever shows notes folds the log.
+ *
  * JSON with every Date as its epoch milliseconds. Both directions stay on JSON's native path: a
  * replacer or reviver function (called for every value) or Date#toJSON (a generic call per Date)
  * cost a 200-step case about a millisecond each way. The fields that hold Dates are converted
@@ -63,12 +67,18 @@ function convertState(state: CaseState, convert: Convert): CaseState {
   };
 }
 
-export function encodeState(state: CaseState): string {
-  return JSON.stringify(convertState(state, toMs));
+/** The state as its snapshot keeps it: everything a step is decided from, without the notes. */
+export function withoutNotes(state: CaseState): CaseState {
+  return state.notes.length ? { ...state, notes: [] } : state;
 }
 
+export function encodeState(state: CaseState): string {
+  return JSON.stringify(convertState(withoutNotes(state), toMs));
+}
+
+/** The state a snapshot holds: notes empty (a snapshot written before they were left out keeps them; they are dropped here). */
 export function decodeState(text: string): CaseState {
-  return convertState(JSON.parse(text) as CaseState, toDate);
+  return withoutNotes(convertState(JSON.parse(text) as CaseState, toDate));
 }
 
 /**
