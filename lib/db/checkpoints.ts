@@ -99,6 +99,8 @@ export async function startBackgroundCheckpoints(db: Db, { everyMs = 500 } = {})
       }),
     stop: async () => {
       running.delete(db);
+      // Held until it has gone: waiting on an unref'd worker, a process with nothing else to do exits mid-await.
+      worker.ref();
       worker.postMessage({ stop: true });
       await exited;
     },

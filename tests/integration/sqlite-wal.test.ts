@@ -5,6 +5,10 @@
 // and every step is still there afterwards. And a note writes few pages: the hot path's UPDATE
 // names only the columns that changed, so the Case row's indexes on the others are left alone.
 import Database from "better-sqlite3";
+import { execFile } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { appendEvent } from "@/lib/cases/append-event";
 import { openCase } from "@/lib/cases/open-case";
@@ -13,6 +17,7 @@ import type { Db } from "@/lib/db/client";
 import { actorFor } from "@/tests/support/actors";
 import { createTestDb, onPostgres } from "../setup/test-db";
 
+const run = promisify(execFile);
 const amira = actorFor("usr-amira");
 const heard = {
   type: "complaint_heard",
@@ -69,6 +74,30 @@ describe.skipIf(onPostgres)("SQLite checkpoints on a worker thread", () => {
     await db.$disconnect();
     // $disconnect stopped the worker.
     expect(backgroundCheckpointsOf(db)).toBeUndefined();
+  });
+
+  it("lets a script that disconnects carry on afterwards (the worker is waited for, not abandoned)", async () => {
+    const { file } = await createTestDb();
+    // A process whose only pending work is the worker's exit: before the fix it ended mid-await, silently, exit code 0.
+    const script = path.join(path.dirname(file), `disconnect-${process.pid}.mts`);
+    writeFileSync(
+      script,
+      [
+        `import { createDb, configureSqlite } from "${path.resolve("lib/db/client.ts")}";`,
+        `import { startBackgroundCheckpoints } from "${path.resolve("lib/db/checkpoints.ts")}";`,
+        `const db = createDb(${JSON.stringify(`file:${file}`)});`,
+        `await configureSqlite(db);`,
+        `await startBackgroundCheckpoints(db);`,
+        `await db.$disconnect();`,
+        `console.log("carried on");`,
+      ].join("\n"),
+    );
+    try {
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "--conditions=react-server", script]);
+      expect(stdout).toContain("carried on");
+    } finally {
+      rmSync(script, { force: true });
+    }
   });
 
   it("runs on its own timer", async () => {
