@@ -12,9 +12,11 @@ import { engineOf, urlOf } from "./engine";
  * pg_notify) on PostgreSQL. Here the few statements of the common step — a step that changes only
  * the Case row (lib/cases/write-projection.ts planProjection: `children` false) — are prepared
  * once per connection and the write is one transaction (SQLite) or one statement (PostgreSQL).
- * Everything else (child tables, opening a case, the retry's checks) keeps the Prisma path, which
- * stays the reference: tests/integration/hot-append.test.ts writes the same log both ways and
- * compares the rows.
+ * The common opening too (lib/cases/open-case.ts): one read (the venue's time zone and the role's
+ * limit), then the Case row and its case_opened event inserted together.
+ * Everything else (child tables, practice and heads-up openings, a resend or a taken id, the
+ * retry's checks) keeps the Prisma path, which stays the reference:
+ * tests/integration/hot-append.test.ts writes the same log both ways and compares the rows.
  *
  * SQLite: its own better-sqlite3 connection to the same file. Every write in this process is
  * queued (./write-lock.ts), so this connection and Prisma's never write at the same moment; the
