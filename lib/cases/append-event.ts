@@ -126,16 +126,17 @@ export async function appendEvent(
   /** The hot path's store, when it can take this step: true when stored (and, on PostgreSQL, the notice sent). */
   async function storeHot(
     row: CaseRow,
-    step: { expectedCount: number; next: CaseRowColumns; floor: boolean } & StoredStep,
+    step: { expectedCount: number; next: CaseRowColumns; changed: (keyof CaseRowColumns)[]; floor: boolean } & StoredStep,
   ): Promise<boolean> {
     if (!hot) return false;
-    const { caseId: _case, next, expectedCount, floor, stateSnapshot, stateSequence, ...eventFields } = step;
+    const { caseId: _case, next, changed, expectedCount, floor, stateSnapshot, stateSequence, ...eventFields } = step;
     const live: LiveNotice = { locationId: row.locationId, caseId, floor };
     try {
       await hot.store({
         caseId,
         expectedCount,
         row: next,
+        changed,
         stateSnapshot,
         stateSequence,
         event: eventFields,
@@ -195,7 +196,14 @@ export async function appendEvent(
     if (
       !plan.children &&
       !state.practice &&
-      (await storeHot(row, { ...stored, ...storedState, expectedCount: row.eventCount, next: plan.projection.row, floor }))
+      (await storeHot(row, {
+        ...stored,
+        ...storedState,
+        expectedCount: row.eventCount,
+        next: plan.projection.row,
+        changed: Object.keys(plan.row) as (keyof CaseRowColumns)[],
+        floor,
+      }))
     ) {
       return response;
     }

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { engineOf, engineOfUrl, tagEngine, tagUrl, type Engine } from "./engine";
+import { backgroundCheckpointsOf, startBackgroundCheckpoints } from "./checkpoints";
 import { guardTransactions } from "./guarded-adapter";
 import { closeHotAppender } from "./hot-append";
 
@@ -41,10 +42,11 @@ export function createDb(url = defaultDatabaseUrl()): Db {
   return withHotPathClosed(tagUrl(tagEngine(new PrismaClient({ adapter }), "sqlite"), url));
 }
 
-/** `$disconnect` also closes the append hot path's own connection, if it was opened (./hot-append.ts). */
+/** `$disconnect` also closes the append hot path's own connection, if it was opened (./hot-append.ts), and the checkpoint worker (./checkpoints.ts). */
 function withHotPathClosed(db: Db): Db {
   const disconnect = db.$disconnect.bind(db);
   db.$disconnect = async () => {
+    await backgroundCheckpointsOf(db)?.stop();
     await closeHotAppender(db);
     await disconnect();
   };
@@ -64,11 +66,12 @@ export async function configureSqlite(db: Db): Promise<void> {
 
 const globalForDb = globalThis as unknown as { coachDb?: Promise<Db> };
 
-/** One client (and so one writer path) per server process. */
+/** One client (and so one writer path) per server process; on SQLite its WAL checkpoints run on a worker thread (./checkpoints.ts). */
 export function getDb(): Promise<Db> {
   globalForDb.coachDb ??= (async () => {
     const db = createDb();
     await configureSqlite(db);
+    await startBackgroundCheckpoints(db);
     return db;
   })();
   return globalForDb.coachDb;

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { Pool, types, type PoolConfig } from "pg";
+import { checkpointsInBackground, FOREGROUND_AUTOCHECKPOINT_PAGES } from "./checkpoints";
 import { engineOf, urlOf } from "./engine";
 
 /**
@@ -90,6 +91,13 @@ export type HotStep = {
   /** The Case row's eventCount as this append read it: the write is refused (HotRaced) if another writer has moved it since. */
   expectedCount: number;
   row: CaseRowColumns;
+  /**
+   * The columns of `row` that differ from the stored row. SQLite writes only these: a column in an
+   * UPDATE's SET list rewrites every index that holds it, changed or not, and the Case row has
+   * sixteen. PostgreSQL writes the whole row (one prepared statement); its updates add index
+   * entries whatever the SET list says once an indexed column (lastEventAt, on every step) changes.
+   */
+  changed: readonly (keyof CaseRowColumns)[];
   stateSnapshot: string;
   stateSequence: number;
   event: {
@@ -234,10 +242,12 @@ type SqliteSessionRow = Omit<HotSessionRow, "lastSeenAt" | "expiresAt" | "revoke
   active: number;
 };
 
-function sqliteAppender(url: string): HotAppender {
+function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender {
   const file = url.replace(/^file:/, "");
   const conn = new Database(file);
   conn.pragma("journal_mode = WAL");
+  // The server's checkpoints run on a worker thread (./checkpoints.ts): this connection's own is a safety net.
+  if (checkpointsElsewhere) conn.pragma(`wal_autocheckpoint = ${FOREGROUND_AUTOCHECKPOINT_PAGES}`);
   // 0: never block this thread waiting for another connection's lock (see the header).
   conn.pragma("busy_timeout = 0");
   conn.pragma("synchronous = NORMAL");
@@ -245,15 +255,26 @@ function sqliteAppender(url: string): HotAppender {
   const q = (sql: string) => sql.replace(/\$\d+/g, "?");
   const readCase = conn.prepare<[string], CaseReadRow>(q(CASE_READ));
   const readSession = conn.prepare<[string], SqliteSessionRow>(q(SESSION_READ));
-  const update = conn.prepare<SqliteValue[]>(
-    `UPDATE "Case" SET ${COLUMNS.map((c) => `"${c}" = ?`).join(", ")}, "stateSnapshot" = ?, "stateSequence" = ? WHERE "id" = ? AND "eventCount" = ?`,
-  );
+  // One prepared UPDATE per set of changed columns (a note changes two; a handful of sets cover every step).
+  const updates = new Map<string, Database.Statement<SqliteValue[]>>();
+  const updateFor = (columns: readonly (keyof CaseRowColumns)[]) => {
+    const key = columns.join(",");
+    let statement = updates.get(key);
+    if (!statement) {
+      const set = [...columns.map((c) => `"${c}" = ?`), `"stateSnapshot" = ?`, `"stateSequence" = ?`].join(", ");
+      statement = conn.prepare<SqliteValue[]>(`UPDATE "Case" SET ${set} WHERE "id" = ? AND "eventCount" = ?`);
+      updates.set(key, statement);
+    }
+    return statement;
+  };
   const insert = conn.prepare<SqliteValue[]>(`INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvent = (caseId: string, sequence: number, e: Omit<HotStep["event"], "sequence">) =>
     insert.run(randomUUID(), caseId, sequence, e.type, e.payload, e.actorId, e.actorRole, sqliteTime(e.at), e.clientEventId, e.result);
   const write = conn.transaction((step: HotStep) => {
-    const values = COLUMNS.map((c) => sqliteValue(CASE_ROW_COLUMNS[c], step.row[c]));
-    const changed = update.run(...values, step.stateSnapshot, step.stateSequence, step.caseId, step.expectedCount).changes;
+    // In COLUMNS' order, so one column set is one statement however the caller listed it.
+    const columns = COLUMNS.filter((c) => step.changed.includes(c));
+    const values = columns.map((c) => sqliteValue(CASE_ROW_COLUMNS[c], step.row[c]));
+    const changed = updateFor(columns).run(...values, step.stateSnapshot, step.stateSequence, step.caseId, step.expectedCount).changes;
     if (changed !== 1) throw new HotRaced(step.caseId);
     insertEvent(step.caseId, step.event.sequence, step.event);
   });
@@ -431,7 +452,11 @@ export function hotAppender(db: object): HotAppender | null {
   if (known !== undefined) return known;
   const url = urlOf(db);
   const appender =
-    !url || process.env.COACH_APPEND_HOT_PATH === "off" ? null : engineOf(db) === "postgresql" ? pgAppender(url) : sqliteAppender(url);
+    !url || process.env.COACH_APPEND_HOT_PATH === "off"
+      ? null
+      : engineOf(db) === "postgresql"
+        ? pgAppender(url)
+        : sqliteAppender(url, checkpointsInBackground(db));
   appenders.set(db, appender);
   return appender;
 }
