@@ -72,7 +72,7 @@ async function run(url: string) {
       bucket?.cpu.push(cpu);
     }
   }
-  // Openings (POST /api/cases: still the Prisma path), one in twelve requests in the chain bench.
+  // Openings (POST /api/cases: the hot path's opening, decision 0029), one in twelve requests in the chain bench.
   const opening: { wall: number[]; cpu: number[] } = { wall: [], cpu: [] };
   for (let k = 0; k < OPENINGS; k++) {
     const cpu0 = process.cpuUsage();

@@ -4,16 +4,29 @@ import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
-import { serialiseWrite } from "@/lib/db/write-lock";
+import { newCuid } from "@/lib/db/cuid";
+import { engineOf } from "@/lib/db/engine";
+import { HotBusy, hotAppender, type HotAppender, type HotOpeningContext } from "@/lib/db/hot-append";
+import { serialiseWrite, serialiseWriteFor } from "@/lib/db/write-lock";
 import { AppError } from "@/lib/errors";
-import { encodeState, transition, initialState, venueDay, PLAYBOOK_REVISION, type RecordedEvent } from "@/lib/playbook";
+import {
+  encodeState,
+  transition,
+  initialState,
+  venueDay,
+  PLAYBOOK_REVISION,
+  type CaseState,
+  type ProjectionVenue,
+  type RecordedEvent,
+} from "@/lib/playbook";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HeadsUpCarryOver } from "@/lib/playbook/heads-up/carry-over";
 import { publishChange } from "@/lib/live/publish-change";
+import { encodeNotice, LIVE_CHANNEL, type LiveNotice } from "@/lib/live/notice";
 import { parseInput } from "@/lib/validation";
 import { capturedAtSchema, caseIdSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { newCaseReference } from "./references";
-import { writeProjection } from "./write-projection";
+import { planProjection, writeProjection } from "./write-projection";
 import { findRecordedResult } from "./append-event";
 import { authorityLimitFor } from "./authority-limit";
 
@@ -83,10 +96,48 @@ async function recordOpening(
   const locationId = requested ?? actor.currentLocationId ?? actor.locationIds[0];
   if (!locationId) throw new AppError("invalid_input", "Pick the location the complaint is at.");
   assertAtLocation(actor, locationId);
-  const authorityLimitCents = await authorityLimitFor(db, actor.role);
-  const location = await db.location.findUnique({ where: { id: locationId }, select: { timezone: true } });
-  if (!location) throw new AppError("not_found", "No location with that id.");
-  const venue = { timeZone: location.timezone };
+  // The raw-SQL hot path (docs/decisions/0029) for the common opening: a live complaint, not from
+  // a heads-up. Practice and heads-up openings, and anything the hot path cannot take, go through
+  // Prisma below, which stays the reference.
+  const hot = practice || link ? null : hotAppender(db);
+  const { timeZone, authorityLimitCents } = await openingContext(db, hot, actor.role, locationId);
+  const venue = { timeZone };
+  const openingEvent = (reference: string): RecordedEvent => ({
+    type: "case_opened",
+    data: {
+      reference,
+      locationId,
+      authorityLimitCents,
+      practice,
+      revision: PLAYBOOK_REVISION,
+      ...(link ? { fromHeadsUp: link.fromHeadsUp } : {}),
+    },
+    at: recordedTime(capturedAt, now(), null),
+    actor: { id: actor.id, role: actor.role },
+  });
+  const opening = (id: string, reference: string) => {
+    const event = openingEvent(reference);
+    const result = transition(initialState, event);
+    if (!result.ok) throw new AppError("playbook_refused", result.reason);
+    const response: AppendResult = {
+      caseId: id,
+      reference,
+      sequence: 1,
+      at: event.at.toISOString(),
+      phase: result.state.phase,
+      status: "open",
+      duplicate: false,
+    };
+    return { event, state: result.state, response };
+  };
+
+  if (hot) {
+    const opened = await openHot(db, hot, actor, { caseId, clientEventId, locationId, venue }, opening);
+    if (opened) {
+      if (!hot.notifiesInStore) await publishChange(db, { locationId, caseId: opened.caseId, floor: false });
+      return opened;
+    }
+  }
 
   const opened = await serialiseWrite(() =>
     retryOnContention(async () => {
@@ -108,21 +159,7 @@ async function recordOpening(
 
       for (let attempt = 0; ; attempt++) {
         const reference = newCaseReference();
-        const event: RecordedEvent = {
-          type: "case_opened",
-          data: {
-            reference,
-            locationId,
-            authorityLimitCents,
-            practice,
-            revision: PLAYBOOK_REVISION,
-            ...(link ? { fromHeadsUp: link.fromHeadsUp } : {}),
-          },
-          at: recordedTime(capturedAt, now(), null),
-          actor: { id: actor.id, role: actor.role },
-        };
-        const result = transition(initialState, event);
-        if (!result.ok) throw new AppError("playbook_refused", result.reason);
+        const { event, state, response: answer } = opening(caseId ?? "", reference);
         try {
           return await db.$transaction(async (tx) => {
             const created = await tx.case.create({
@@ -131,24 +168,16 @@ async function recordOpening(
                 reference,
                 locationId,
                 openedById: actor.id,
-                stage: result.state.phase,
+                stage: state.phase,
                 status: "open",
                 openedAt: event.at,
                 openedLocalDay: venueDay(event.at, venue.timeZone),
                 lastEventAt: event.at,
-                stateSnapshot: encodeState(result.state),
+                stateSnapshot: encodeState(state),
                 stateSequence: 1,
               },
             });
-            const response: AppendResult = {
-              caseId: created.id,
-              reference,
-              sequence: 1,
-              at: event.at.toISOString(),
-              phase: result.state.phase,
-              status: "open",
-              duplicate: false,
-            };
+            const response: AppendResult = { ...answer, caseId: created.id };
             await tx.caseEvent.create({
               data: {
                 caseId: created.id,
@@ -162,7 +191,7 @@ async function recordOpening(
                 result: JSON.stringify(response),
               },
             });
-            await writeProjection(tx, created.id, venue, result.state);
+            await writeProjection(tx, created.id, venue, state);
             if (link) await link.within(tx, response);
             return response;
           });
@@ -176,4 +205,77 @@ async function recordOpening(
   // The board lists it; a complaint started from a heads-up also changes the floor banner.
   if (!opened.duplicate) await publishChange(db, { locationId, caseId: opened.caseId, floor: Boolean(link) });
   return opened;
+}
+
+/** The location's time zone and the role's authority limit: one statement on the hot path, else Prisma's two lookups. */
+async function openingContext(
+  db: Db,
+  hot: HotAppender | null,
+  role: string,
+  locationId: string,
+): Promise<{ timeZone: string; authorityLimitCents: number }> {
+  let context: HotOpeningContext | null | undefined;
+  if (hot) {
+    try {
+      context = await hot.openingContext(locationId, role);
+    } catch (error) {
+      if (!(error instanceof HotBusy)) throw error;
+    }
+  }
+  if (context === undefined) {
+    const authorityLimitCents = await authorityLimitFor(db, role);
+    const location = await db.location.findUnique({ where: { id: locationId }, select: { timezone: true } });
+    context = location && { timezone: location.timezone, authorityLimitCents };
+  }
+  if (!context) throw new AppError("not_found", "No location with that id.");
+  return { timeZone: context.timezone, authorityLimitCents: context.authorityLimitCents };
+}
+
+/**
+ * The common opening in one write (docs/decisions/0029): the Case row as Prisma's create and
+ * writeProjection leave it and the case_opened event, inserted together, with no lookup first.
+ * A step sent again, a case id already taken or a reference that collides shows up as a unique
+ * violation, and the SQLite file busy elsewhere as HotBusy: nothing was stored, and null sends the
+ * opening the Prisma way, whose lookups give the right answer (the first answer again, a conflict,
+ * another reference).
+ */
+async function openHot(
+  db: Db,
+  hot: HotAppender,
+  actor: Actor,
+  { caseId, clientEventId, locationId, venue }: { caseId?: string; clientEventId: string; locationId: string; venue: ProjectionVenue },
+  opening: (id: string, reference: string) => { event: RecordedEvent; state: CaseState; response: AppendResult },
+): Promise<AppendResult | null> {
+  const id = caseId ?? newCuid();
+  const { event, state, response } = opening(id, newCaseReference());
+  const { projection } = planProjection(venue, state);
+  // A new case has no child rows; should an opening ever project some, Prisma writes them.
+  if (projection.actions.length || projection.rootCauseSlugs.length || projection.compensation.length) return null;
+  const live: LiveNotice = { locationId, caseId: id, floor: false };
+  try {
+    await serialiseWriteFor(engineOf(db), id, () =>
+      hot.open({
+        caseId: id,
+        reference: response.reference,
+        locationId,
+        openedById: actor.id,
+        row: projection.row,
+        stateSnapshot: encodeState(state),
+        event: {
+          type: event.type,
+          payload: JSON.stringify(event.data),
+          actorId: actor.id,
+          actorRole: actor.role,
+          at: event.at,
+          clientEventId,
+          result: JSON.stringify(response),
+        },
+        notify: hot.notifiesInStore ? { channel: LIVE_CHANNEL, payload: encodeNotice(live) } : undefined,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof HotBusy || uniqueViolation(error)) return null;
+    throw error;
+  }
+  return response;
 }

@@ -13,9 +13,11 @@ import { engineOf, urlOf } from "./engine";
  * pg_notify) on PostgreSQL. Here the few statements of the common step — a step that changes only
  * the Case row (lib/cases/write-projection.ts planProjection: `children` false) — are prepared
  * once per connection and the write is one transaction (SQLite) or one statement (PostgreSQL).
- * Everything else (child tables, opening a case, the retry's checks) keeps the Prisma path, which
- * stays the reference: tests/integration/hot-append.test.ts writes the same log both ways and
- * compares the rows.
+ * The common opening too (lib/cases/open-case.ts): one read (the venue's time zone and the role's
+ * limit), then the Case row and its case_opened event inserted together.
+ * Everything else (child tables, practice and heads-up openings, a resend or a taken id, the
+ * retry's checks) keeps the Prisma path, which stays the reference:
+ * tests/integration/hot-append.test.ts writes the same log both ways and compares the rows.
  *
  * SQLite: its own better-sqlite3 connection to the same file. Every write in this process is
  * queued (./write-lock.ts), so this connection and Prisma's never write at the same moment; the
@@ -112,6 +114,22 @@ export type HotStep = {
   notify?: { channel: string; payload: string };
 };
 
+/** What an opening reads first: its location's time zone and the role's authority limit (one statement). */
+export type HotOpeningContext = { timezone: string; authorityLimitCents: number };
+
+/** A new case to store: its whole row (as Prisma's create + writeProjection leave it) and its case_opened event. */
+export type HotOpening = {
+  caseId: string;
+  reference: string;
+  locationId: string;
+  openedById: string;
+  row: CaseRowColumns;
+  stateSnapshot: string;
+  event: Omit<HotStep["event"], "sequence">;
+  /** PostgreSQL: the live notice, sent by the same statement (delivered at COMMIT). */
+  notify?: { channel: string; payload: string };
+};
+
 /** The session lookup's row (lib/auth/sessions.ts), one per location of the user. */
 export type HotSessionRow = {
   id: string;
@@ -153,6 +171,13 @@ export type HotAppender = {
   /** Stores the event and the row together, or throws HotRaced / HotBusy / the driver's unique violation. */
   store(step: HotStep): Promise<void>;
   sessionRows(tokenHash: string): Promise<HotSessionRow[]>;
+  /** The location's time zone and the role's limit (0 when the role has none); null when there is no such location. */
+  openingContext(locationId: string, role: string): Promise<HotOpeningContext | null>;
+  /**
+   * Inserts the Case row and its first event together, or throws HotBusy or the driver's unique
+   * violation (the case id, the reference or the clientEventId already taken): nothing stored.
+   */
+  open(opening: HotOpening): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -171,7 +196,21 @@ export const SESSION_READ = `SELECT s."id", s."locationId", s."deviceId", s."las
   WHERE s."tokenHash" = $1
   ORDER BY ul."locationId"`;
 
+/**
+ * An opening's one read: the location's time zone with the role's limit (lib/cases/authority-limit.ts).
+ * Parameters in the order they appear ($1 the role, $2 the location): SQLite's copy numbers them by position.
+ */
+const OPENING_READ = `SELECT l."timezone", (SELECT a."limitCents" FROM "RoleAuthority" a WHERE a."role" = $1) AS "authorityLimitCents"
+  FROM "Location" l WHERE l."id" = $2`;
+
+/** The columns an opening inserts: every column of the Case row (none is left to a default). */
+const OPENING_COLUMNS = ["id", "reference", "locationId", "openedById", ...COLUMNS, "stateSnapshot", "stateSequence"];
+
 const EVENT_COLUMNS = `"id", "caseId", "sequence", "type", "payload", "actorId", "actorRole", "at", "clientEventId", "result"`;
+
+type OpeningReadRow = { timezone: string; authorityLimitCents: number | null };
+const fromOpeningRead = (row: OpeningReadRow | undefined): HotOpeningContext | null =>
+  row ? { timezone: row.timezone, authorityLimitCents: row.authorityLimitCents ?? 0 } : null;
 
 type CaseReadRow = Omit<HotCaseRead, "location"> & { timezone: string };
 
@@ -229,25 +268,24 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     return statement;
   };
   const insert = conn.prepare<SqliteValue[]>(`INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = (caseId: string, sequence: number, e: Omit<HotStep["event"], "sequence">) =>
+    insert.run(randomUUID(), caseId, sequence, e.type, e.payload, e.actorId, e.actorRole, sqliteTime(e.at), e.clientEventId, e.result);
   const write = conn.transaction((step: HotStep) => {
     // In COLUMNS' order, so one column set is one statement however the caller listed it.
     const columns = COLUMNS.filter((c) => step.changed.includes(c));
     const values = columns.map((c) => sqliteValue(CASE_ROW_COLUMNS[c], step.row[c]));
     const changed = updateFor(columns).run(...values, step.stateSnapshot, step.stateSequence, step.caseId, step.expectedCount).changes;
     if (changed !== 1) throw new HotRaced(step.caseId);
-    const e = step.event;
-    insert.run(
-      randomUUID(),
-      step.caseId,
-      e.sequence,
-      e.type,
-      e.payload,
-      e.actorId,
-      e.actorRole,
-      sqliteTime(e.at),
-      e.clientEventId,
-      e.result,
-    );
+    insertEvent(step.caseId, step.event.sequence, step.event);
+  });
+  const readOpening = conn.prepare<[string, string], OpeningReadRow>(q(OPENING_READ));
+  const insertCase = conn.prepare<SqliteValue[]>(
+    `INSERT INTO "Case" (${OPENING_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${OPENING_COLUMNS.map(() => "?").join(", ")})`,
+  );
+  const writeOpening = conn.transaction((o: HotOpening) => {
+    const values = COLUMNS.map((c) => sqliteValue(CASE_ROW_COLUMNS[c], o.row[c]));
+    insertCase.run(o.caseId, o.reference, o.locationId, o.openedById, ...values, o.stateSnapshot, 1);
+    insertEvent(o.caseId, 1, o.event);
   });
   const time = (s: string | null) => (s === null ? null : new Date(s));
   // SQLITE_BUSY (a write lock held elsewhere; rarely a read during WAL recovery) as HotBusy: the caller goes the Prisma way.
@@ -263,6 +301,8 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     notifiesInStore: false,
     readCase: async (caseId) => fromCaseRead(call(() => readCase.get(caseId))),
     store: async (step) => call(() => write.immediate(step)),
+    openingContext: async (locationId, role) => fromOpeningRead(call(() => readOpening.get(role, locationId))),
+    open: async (opening) => call(() => writeOpening.immediate(opening)),
     sessionRows: async (tokenHash) =>
       call(() => readSession.all(tokenHash)).map((r) => ({
         ...r,
@@ -311,6 +351,17 @@ const PG_STORE = `WITH upd AS (${PG_UPDATE}) INSERT INTO "CaseEvent" (${EVENT_CO
 const PG_STORE_NOTIFY = `WITH upd AS (${PG_UPDATE}) INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) ${PG_EVENT}
   RETURNING "sequence", pg_notify($${e + 10}::text, $${e + 11}::text) AS "notified"`;
 
+// An opening: $1..$4 id, reference, location, opener; then the row's columns, the snapshot; then the event's fields, then the notice.
+const o = 4 + n + 1;
+const PG_OPEN_CASE = `INSERT INTO "Case" (${OPENING_COLUMNS.map((c) => `"${c}"`).join(", ")})
+  VALUES ($1::text, $2::text, $3::text, $4::text, ${COLUMNS.map((c, i) => `$${i + 5}::${PG_CAST[CASE_ROW_COLUMNS[c]]}`).join(", ")},
+    $${o}::text, 1) RETURNING "id"`;
+const PG_OPEN_EVENT = `SELECT $${o + 1}::text, opened."id", 1, $${o + 2}::text, $${o + 3}::text, $${o + 4}::text, $${o + 5}::text,
+  $${o + 6}::timestamp(3), $${o + 7}::text, $${o + 8}::text FROM opened`;
+const PG_OPEN = `WITH opened AS (${PG_OPEN_CASE}) INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) ${PG_OPEN_EVENT} RETURNING "sequence"`;
+const PG_OPEN_NOTIFY = `WITH opened AS (${PG_OPEN_CASE}) INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) ${PG_OPEN_EVENT}
+  RETURNING "sequence", pg_notify($${o + 9}::text, $${o + 10}::text) AS "notified"`;
+
 function pgAppender(url: string): HotAppender {
   const pool = new Pool({
     connectionString: url,
@@ -349,6 +400,34 @@ function pgAppender(url: string): HotAppender {
         ? await pool.query({ name: "hot-append-notify", text: PG_STORE_NOTIFY, values })
         : await pool.query({ name: "hot-append", text: PG_STORE, values });
       if (result.rowCount !== 1) throw new HotRaced(step.caseId);
+    },
+    async openingContext(locationId, role) {
+      const result = await pool.query<OpeningReadRow>({ name: "hot-opening-read", text: OPENING_READ, values: [role, locationId] });
+      return fromOpeningRead(result.rows[0]);
+    },
+    async open(opening) {
+      const ev = opening.event;
+      const values = [
+        opening.caseId,
+        opening.reference,
+        opening.locationId,
+        opening.openedById,
+        ...COLUMNS.map((c) => pgValue(opening.row[c])),
+        opening.stateSnapshot,
+        randomUUID(),
+        ev.type,
+        ev.payload,
+        ev.actorId,
+        ev.actorRole,
+        pgTime(ev.at),
+        ev.clientEventId,
+        ev.result,
+        ...(opening.notify ? [opening.notify.channel, opening.notify.payload] : []),
+      ];
+      const result = opening.notify
+        ? await pool.query({ name: "hot-open-notify", text: PG_OPEN_NOTIFY, values })
+        : await pool.query({ name: "hot-open", text: PG_OPEN, values });
+      if (result.rowCount !== 1) throw new Error(`Case ${opening.caseId} was not opened`);
     },
     async sessionRows(tokenHash) {
       const result = await pool.query<HotSessionRow>({ name: "hot-session-read", text: SESSION_READ, values: [tokenHash] });
