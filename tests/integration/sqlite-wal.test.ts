@@ -56,7 +56,7 @@ describe.skipIf(onPostgres)("SQLite checkpoints on a worker thread", () => {
   });
 
   it("with it, no connection of the server checkpoints on its own; the worker does, and every step is kept", async () => {
-    const { db, file } = await createTestDb();
+    const { db } = await createTestDb();
     // Its timer far away: this test asks for the checkpoint itself.
     const checkpoints = await startBackgroundCheckpoints(db, { everyMs: 3_600_000 });
     if (!checkpoints) throw new Error("no worker");
