@@ -179,17 +179,7 @@ async function recordOpening(
             });
             const response: AppendResult = { ...answer, caseId: created.id };
             await tx.caseEvent.create({
-              data: {
-                caseId: created.id,
-                sequence: 1,
-                type: event.type,
-                payload: JSON.stringify(event.data),
-                actorId: actor.id,
-                actorRole: actor.role,
-                at: event.at,
-                clientEventId,
-                result: JSON.stringify(response),
-              },
+              data: { caseId: created.id, sequence: 1, ...storedOpening(event, actor, clientEventId, response) },
             });
             await writeProjection(tx, created.id, venue, state);
             if (link) await link.within(tx, response);
@@ -231,6 +221,19 @@ async function openingContext(
   return { timeZone: context.timezone, authorityLimitCents: context.authorityLimitCents };
 }
 
+/** The case_opened event as stored, by either path (its case id and sequence 1 are the caller's). */
+function storedOpening(event: RecordedEvent, actor: Actor, clientEventId: string, response: AppendResult) {
+  return {
+    type: event.type,
+    payload: JSON.stringify(event.data),
+    actorId: actor.id,
+    actorRole: actor.role,
+    at: event.at,
+    clientEventId,
+    result: JSON.stringify(response),
+  };
+}
+
 /**
  * The common opening in one write (docs/decisions/0029): the Case row as Prisma's create and
  * writeProjection leave it and the case_opened event, inserted together, with no lookup first.
@@ -261,15 +264,7 @@ async function openHot(
         openedById: actor.id,
         row: projection.row,
         stateSnapshot: encodeState(state),
-        event: {
-          type: event.type,
-          payload: JSON.stringify(event.data),
-          actorId: actor.id,
-          actorRole: actor.role,
-          at: event.at,
-          clientEventId,
-          result: JSON.stringify(response),
-        },
+        event: storedOpening(event, actor, clientEventId, response),
         notify: hot.notifiesInStore ? { channel: LIVE_CHANNEL, payload: encodeNotice(live) } : undefined,
       }),
     );

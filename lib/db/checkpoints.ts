@@ -46,12 +46,7 @@ parentPort.on("message", (message) => {
 const registry = globalThis as unknown as { coachCheckpoints?: WeakMap<object, BackgroundCheckpoints> };
 const running = (registry.coachCheckpoints ??= new WeakMap<object, BackgroundCheckpoints>());
 
-/** Whether this client's connections leave checkpoints to the worker (lib/db/hot-append.ts asks, for its own connection). */
-export function checkpointsInBackground(db: object): boolean {
-  return running.has(db);
-}
-
-/** The worker's handle for this client, if it runs one. */
+/** The worker's handle for this client, if it runs one (lib/db/hot-append.ts asks, to leave its own connection's checkpoints to it). */
 export function backgroundCheckpointsOf(db: object): BackgroundCheckpoints | undefined {
   return running.get(db);
 }

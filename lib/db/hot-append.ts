@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { Pool, types, type PoolConfig } from "pg";
-import { checkpointsInBackground, FOREGROUND_AUTOCHECKPOINT_PAGES } from "./checkpoints";
+import { backgroundCheckpointsOf, FOREGROUND_AUTOCHECKPOINT_PAGES } from "./checkpoints";
 import { engineOf, urlOf } from "./engine";
 
 /**
@@ -362,6 +362,17 @@ const PG_OPEN = `WITH opened AS (${PG_OPEN_CASE}) INSERT INTO "CaseEvent" (${EVE
 const PG_OPEN_NOTIFY = `WITH opened AS (${PG_OPEN_CASE}) INSERT INTO "CaseEvent" (${EVENT_COLUMNS}) ${PG_OPEN_EVENT}
   RETURNING "sequence", pg_notify($${o + 9}::text, $${o + 10}::text) AS "notified"`;
 
+/** An event's fields after its id (and sequence), in EVENT_COLUMNS' order, as the append and the opening bind them. */
+const pgEventFields = (ev: Omit<HotStep["event"], "sequence">) => [
+  ev.type,
+  ev.payload,
+  ev.actorId,
+  ev.actorRole,
+  pgTime(ev.at),
+  ev.clientEventId,
+  ev.result,
+];
+
 function pgAppender(url: string): HotAppender {
   const pool = new Pool({
     connectionString: url,
@@ -387,13 +398,7 @@ function pgAppender(url: string): HotAppender {
         step.expectedCount,
         randomUUID(),
         ev.sequence,
-        ev.type,
-        ev.payload,
-        ev.actorId,
-        ev.actorRole,
-        pgTime(ev.at),
-        ev.clientEventId,
-        ev.result,
+        ...pgEventFields(ev),
         ...(step.notify ? [step.notify.channel, step.notify.payload] : []),
       ];
       const result = step.notify
@@ -415,13 +420,7 @@ function pgAppender(url: string): HotAppender {
         ...COLUMNS.map((c) => pgValue(opening.row[c])),
         opening.stateSnapshot,
         randomUUID(),
-        ev.type,
-        ev.payload,
-        ev.actorId,
-        ev.actorRole,
-        pgTime(ev.at),
-        ev.clientEventId,
-        ev.result,
+        ...pgEventFields(ev),
         ...(opening.notify ? [opening.notify.channel, opening.notify.payload] : []),
       ];
       const result = opening.notify
@@ -456,7 +455,7 @@ export function hotAppender(db: object): HotAppender | null {
       ? null
       : engineOf(db) === "postgresql"
         ? pgAppender(url)
-        : sqliteAppender(url, checkpointsInBackground(db));
+        : sqliteAppender(url, backgroundCheckpointsOf(db) !== undefined);
   appenders.set(db, appender);
   return appender;
 }
