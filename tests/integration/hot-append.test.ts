@@ -14,10 +14,8 @@ import { openCase } from "@/lib/cases/open-case";
 import { createDb, configureSqlite } from "@/lib/db/client";
 import { uniqueViolation } from "@/lib/db/contention";
 import { HotBusy, HotRaced, hotAppender, withoutHotPath, type HotStep } from "@/lib/db/hot-append";
-import { isAppError } from "@/lib/errors";
-import { DEFAULT_ROOT_CAUSES } from "@/prisma/seed/root-causes";
 import { actorFor } from "@/tests/support/actors";
-import { arbitraryEventSequence, withFreshIds } from "@/tests/support/playbook/arbitraries";
+import { randomCaseLogs, writeCaseLog } from "@/tests/support/random-case-log";
 import { createTestDb, onPostgres } from "../setup/test-db";
 import { errorOf } from "../setup/app-error";
 
@@ -96,45 +94,18 @@ describe("the append hot path", () => {
 
   it("stores the same rows as the Prisma path, for random event sequences", async () => {
     let run = 0;
+    let appended = 0;
     await fc.assert(
-      fc.asyncProperty(
-        arbitraryEventSequence({
-          staffIds: ["usr-amira", "usr-ben"],
-          managerIds: ["usr-maria"],
-          locationId: "loc-harbour",
-          rootCauseTags: DEFAULT_ROOT_CAUSES.map((t) => t.slug),
-        }),
-        async (generated) => {
-          const events = withFreshIds(generated, `H${run++}`);
-          const [first, ...rest] = events;
-          const opener = actorFor(first.actor.id, "loc-harbour");
-          const cases = await Promise.all(
-            [db, reference].map(
-              async (client, k) => (await openCase(client, opener, { clientEventId: `hot-${run}-${k}-open` }, () => first.at)).caseId,
-            ),
-          );
-          for (const [i, event] of rest.entries()) {
-            const { at, actor, ...step } = event;
-            for (const [k, client] of [db, reference].entries()) {
-              try {
-                await appendEvent(
-                  client,
-                  actorFor(actor.id, "loc-harbour"),
-                  cases[k],
-                  { clientEventId: `hot-${run}-${k}-${i}-step`, event: step },
-                  () => at,
-                );
-              } catch (error) {
-                if (!isAppError(error)) throw error;
-              }
-            }
-          }
-          const [hot, prisma] = await Promise.all(cases.map(stored));
-          expect(hot).toEqual(prisma);
-        },
-      ),
+      fc.asyncProperty(randomCaseLogs(), async (generated) => {
+        const written = await writeCaseLog([db, reference], generated, `H${run++}`);
+        appended += written.appended;
+        const [hot, prisma] = await Promise.all(written.caseIds.map(stored));
+        expect(hot).toEqual(prisma);
+      }),
       { numRuns: 25 },
     );
+    // The logs were written, not refused wholesale: most of a walkthrough's steps are accepted.
+    expect(appended).toBeGreaterThan(run);
     // Dozens of random cases through a real database: on a busy two-core box PostgreSQL's run takes ~25 s.
   }, 120_000);
 
