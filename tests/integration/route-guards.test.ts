@@ -85,10 +85,20 @@ describe("security headers (next.config.ts and proxy.ts)", () => {
     expect(headers["permissions-policy"]).toMatch(/camera=\(\)/);
     const api = rules.find((r) => r.source === "/api/:path*");
     const csp = api?.headers.find((h) => h.key.toLowerCase() === "content-security-policy")?.value ?? "";
-    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(csp).toMatch(/form-action 'self'/);
-    expect(csp).toMatch(/object-src 'none'/);
-    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/form-action 'none'/);
+    expect(csp).toMatch(/base-uri 'none'/);
+    const worker = rules.find((r) => r.source === "/sw.js" && r.headers.some((h) => h.key === "Content-Security-Policy"));
+    const workerCsp = worker?.headers.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+    expect(workerCsp).toMatch(/script-src 'self';/);
+    expect(workerCsp).toMatch(/connect-src 'self'/);
+  });
+
+  it("puts no colon in a header value of a rule with a parameter (Next would compile it as a pattern on every request)", async () => {
+    const rules = await nextConfig.headers!();
+    const withParameter = rules.filter((r) => r.source.includes(":"));
+    expect(withParameter.map((r) => r.source)).toEqual(expect.arrayContaining(["/:path*", "/api/:path*"]));
+    for (const rule of withParameter) for (const { key, value } of rule.headers) expect(value, `${rule.source} ${key}`).not.toContain(":");
   });
 });
