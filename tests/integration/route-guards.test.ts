@@ -28,6 +28,7 @@ describe("the role matrix covers every route (tests/e2e/role-matrix.spec.ts chec
 const PUBLIC_ROUTES: Record<string, { why: string; check: string }> = {
   "/api/devices/pair": { why: "a manager's one-time pairing code", check: "pairDevice(" },
   "/api/steps/sealed": { why: "the seal made with the session's own key", check: "appendSealedStep(" },
+  "/api/health": { why: "a load balancer's probe, which answers its status and nothing else", check: "checkHealth(" },
 };
 
 describe("every route handler is guarded in its source", () => {
