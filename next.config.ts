@@ -1,8 +1,10 @@
 import type { NextConfig } from "next";
-import { COMMON_SECURITY_HEADERS, contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/security/headers";
+import { COMMON_SECURITY_HEADERS, contentSecurityPolicy, LOCKED_DOWN_POLICY, STRICT_TRANSPORT_SECURITY } from "./lib/security/headers";
 
-/** Paths proxy.ts does not see: they get a policy with no nonce, under which no inline script runs. */
-const NOT_PAGES = ["/api/:path*", "/_next/:path*", "/icons/:path*", "/sw.js", "/manifest.webmanifest"];
+/** Paths proxy.ts does not see and that are never a page: a policy under which nothing loads or runs. */
+const NEVER_PAGES = ["/api/:path*", "/_next/:path*", "/icons/:path*"];
+/** The service worker and the manifest: the pages' policy with no nonce (the worker runs under it; no inline script does). */
+const WORKER_AND_MANIFEST = ["/sw.js", "/manifest.webmanifest"];
 
 /** Set by scripts/demo.mjs for its own build. */
 const DEMO_BUILD = process.env.COACH_DEMO_BUILD === "1";
@@ -28,7 +30,8 @@ const nextConfig: NextConfig = {
         headers: [...COMMON_SECURITY_HEADERS, ...(production ? [STRICT_TRANSPORT_SECURITY] : [])],
       },
       // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
-      ...NOT_PAGES.map((source) => ({
+      ...NEVER_PAGES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: LOCKED_DOWN_POLICY }] })),
+      ...WORKER_AND_MANIFEST.map((source) => ({
         source,
         headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: process.env.NODE_ENV === "development" }) }],
       })),

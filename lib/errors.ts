@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   locked: 423,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 export type AppErrorCode = keyof typeof ERROR_STATUS;
 

@@ -16,8 +16,27 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * Days already worked out, by time zone and instant. Every append projects the case's opening
+ * instant to its venue day, before and after the step: the same answer each time, and
+ * formatToParts costs tens of microseconds. Exact (keyed by the instant to the millisecond);
+ * bounded, the oldest entry going first.
+ */
+const knownDays = new Map<string, string>();
+const KNOWN_DAYS_MAX = 2_000;
+
 /** The venue's calendar day ("YYYY-MM-DD") of an instant. */
 export function venueDay(instant: Date, timeZone: string): string {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = knownDays.get(key);
+  if (known !== undefined) return known;
+  const day = dayOf(instant, timeZone);
+  if (knownDays.size >= KNOWN_DAYS_MAX) knownDays.delete(knownDays.keys().next().value as string);
+  knownDays.set(key, day);
+  return day;
+}
+
+function dayOf(instant: Date, timeZone: string): string {
   let year = "";
   let month = "";
   let day = "";

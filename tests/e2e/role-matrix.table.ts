@@ -108,6 +108,8 @@ export const ENDPOINTS: Record<string, Entry> = {
   "POST /api/steps/sealed": { expect: everyone },
   "POST /api/devices/pairing-codes": { expect: managers },
   "POST /api/devices/pair": { expect: everyone },
+  // The load balancer's probe: open to anyone, as a probe must be; it answers {status} and nothing else.
+  "GET /api/health": { expect: everyone },
   "POST /api/devices/[id]/revoke": { expect: managers },
 
   "POST /api/cases": { expect: caseWorkers },

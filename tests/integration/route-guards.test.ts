@@ -28,6 +28,7 @@ describe("the role matrix covers every route (tests/e2e/role-matrix.spec.ts chec
 const PUBLIC_ROUTES: Record<string, { why: string; check: string }> = {
   "/api/devices/pair": { why: "a manager's one-time pairing code", check: "pairDevice(" },
   "/api/steps/sealed": { why: "the seal made with the session's own key", check: "appendSealedStep(" },
+  "/api/health": { why: "a load balancer's probe, which answers its status and nothing else", check: "checkHealth(" },
 };
 
 describe("every route handler is guarded in its source", () => {
@@ -85,10 +86,20 @@ describe("security headers (next.config.ts and proxy.ts)", () => {
     expect(headers["permissions-policy"]).toMatch(/camera=\(\)/);
     const api = rules.find((r) => r.source === "/api/:path*");
     const csp = api?.headers.find((h) => h.key.toLowerCase() === "content-security-policy")?.value ?? "";
-    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(csp).toMatch(/form-action 'self'/);
-    expect(csp).toMatch(/object-src 'none'/);
-    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/form-action 'none'/);
+    expect(csp).toMatch(/base-uri 'none'/);
+    const worker = rules.find((r) => r.source === "/sw.js" && r.headers.some((h) => h.key === "Content-Security-Policy"));
+    const workerCsp = worker?.headers.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+    expect(workerCsp).toMatch(/script-src 'self';/);
+    expect(workerCsp).toMatch(/connect-src 'self'/);
+  });
+
+  it("puts no colon in a header value of a rule with a parameter (Next would compile it as a pattern on every request)", async () => {
+    const rules = await nextConfig.headers!();
+    const withParameter = rules.filter((r) => r.source.includes(":"));
+    expect(withParameter.map((r) => r.source)).toEqual(expect.arrayContaining(["/:path*", "/api/:path*"]));
+    for (const rule of withParameter) for (const { key, value } of rule.headers) expect(value, `${rule.source} ${key}`).not.toContain(":");
   });
 });

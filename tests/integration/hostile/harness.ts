@@ -60,6 +60,7 @@ import { raiseHeadsUp, raiseHeadsUpSchema } from "@/lib/heads-ups/raise-heads-up
 import { startComplaintSchema } from "@/lib/heads-ups/start-complaint";
 import { tellTable, tellTableSchema } from "@/lib/heads-ups/tell-table";
 import { liveQuerySchema } from "@/lib/live/open-live-feed";
+import { healthQuerySchema } from "@/lib/ops/check-health";
 import { discoverRoutes, ENDPOINTS, type Visitor } from "../../e2e/role-matrix.table";
 
 // 1,000 per endpoint on SQLite; 300 in the PostgreSQL half of the matrix, where the inputs are the
@@ -325,6 +326,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   "POST /api/heads-up-cases/[id]/events": appendHeadsUpEventSchema,
   "POST /api/heads-up-cases/[id]/complaint": startComplaintSchema,
   "GET /api/live": liveQuerySchema,
+  "GET /api/health": healthQuerySchema,
 };
 
 export type Endpoint = { key: string; method: string; pattern: string; file: string; params: string[]; visitor: Visitor };
