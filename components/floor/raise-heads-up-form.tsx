@@ -103,7 +103,11 @@ export function RaiseHeadsUpForm({ actor }: { actor: Actor }) {
         </p>
       ) : null}
       {queuedNote ? (
-        <p role="status" data-testid="heads-up-capture-status" className="text-lg font-medium text-sky-200">
+        <p
+          role="status"
+          data-testid="heads-up-capture-status"
+          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${queuedNote.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
+        >
           {queuedNote}
         </p>
       ) : null}

@@ -107,7 +107,7 @@ export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string
         <p
           role="status"
           data-testid="heads-up-capture-status"
-          className={`text-lg ${done.startsWith("✓") ? "text-emerald-300" : "text-sky-200"}`}
+          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${done.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
         >
           {done}
         </p>

@@ -76,15 +76,18 @@ test("a heads-up raised and a table ticked off without Wi-Fi are kept on the tab
     const queued = page.getByTestId("heads-up-queued").filter({ hasText: what });
     await expect(queued).toContainText("Saved on this tablet, will send when online");
     await expect(page.getByTestId("heads-up-sent")).toHaveCount(0);
+    await expect(page.getByTestId("heads-up-capture-status")).toContainText(what);
     // The form is free again; nothing left it for the server.
     await expect(page.getByLabel("What is happening")).toHaveValue("");
     expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(0);
+    await queued.scrollIntoViewIfNeeded();
     await snap(page, "heads-up-offline-queued");
 
     // Back online: it goes by itself, once, as Amira's.
     await goOnline(context);
     await expect(page.getByTestId("heads-up-sent").filter({ hasText: what })).toContainText("✓ Sent", { timeout: 30_000 });
     await expect(page.getByTestId("heads-up-queued")).toHaveCount(0);
+    await page.getByTestId("heads-up-sent").first().scrollIntoViewIfNeeded();
     await snap(page, "heads-up-offline-sent");
     const raised = (await floorOf(maria)).headsUps.filter((h) => h.what === what);
     expect(raised).toHaveLength(1);
@@ -99,7 +102,9 @@ test("a heads-up raised and a table ticked off without Wi-Fi are kept on the tab
     await page.getByRole("button", { name: /Wait: Wait 20 minutes/ }).click();
     await page.getByRole("button", { name: "Told them" }).click();
     await expect(page.getByTestId("heads-up-capture-status")).toContainText("Table 12: Saved on this tablet, will send when online");
-    await expect(page.getByTestId("heads-up-queued").filter({ hasText: "Table 12" })).toBeVisible();
+    const tableQueued = page.getByTestId("heads-up-queued").filter({ hasText: "Table 12" });
+    await expect(tableQueued).toContainText("Saved on this tablet, will send when online");
+    await tableQueued.scrollIntoViewIfNeeded();
     await snap(page, "heads-up-offline-table-queued");
     expect((await floorOf(maria)).headsUps.find((h) => h.id === alertId)?.told).toEqual([]);
 
