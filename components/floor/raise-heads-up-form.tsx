@@ -32,11 +32,16 @@ export function RaiseHeadsUpForm({ actor }: { actor: Actor }) {
   const [options, setOptions] = useState<OptionRow[]>(START);
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
-  const [queuedNote, setQueuedNote] = useState<string | null>(null);
+  const [queuedNote, setQueuedNote] = useState<{ id: string; text: string } | null>(null);
   const [leaving, setLeaving] = useState(false);
   const { capture, busy } = useHeadsUpCapture();
   const outbox = useHeadsUpOutbox(actor);
   const fieldError = (name: string) => fields[name];
+  // Once it has gone, the list below says "✓ Sent": the note about it waiting goes.
+  const note =
+    queuedNote && (queuedNote.text.startsWith("✓") || outbox.queued.some((q) => q.clientEventId === queuedNote.id))
+      ? queuedNote.text
+      : null;
 
   async function raise(e: React.FormEvent) {
     e.preventDefault();
@@ -45,7 +50,8 @@ export function RaiseHeadsUpForm({ actor }: { actor: Actor }) {
     const checked = checkRaise({ kind, what, reason, options });
     setFields(checked.ok ? {} : checked.fields);
     if (!checked.ok) return;
-    const result = await capture(raiseStep(actor, checked.raise, newClientId()));
+    const clientEventId = newClientId();
+    const result = await capture(raiseStep(actor, checked.raise, clientEventId));
     if (result.kind === "refused" || result.kind === "failed") {
       setError(result.message);
       return;
@@ -56,7 +62,10 @@ export function RaiseHeadsUpForm({ actor }: { actor: Actor }) {
       return;
     }
     // Kept for later (or sent and its id not known here): the form is free for the next one.
-    setQueuedNote(result.kind === "queued" ? `${checked.raise.what}: ${QUEUED_WORDS}.` : `✓ Sent: ${checked.raise.what}.`);
+    setQueuedNote({
+      id: clientEventId,
+      text: result.kind === "queued" ? `${checked.raise.what}: ${QUEUED_WORDS}.` : `✓ Sent: ${checked.raise.what}.`,
+    });
     setWhat("");
     setReason("");
     setOptions(START);
@@ -102,13 +111,13 @@ export function RaiseHeadsUpForm({ actor }: { actor: Actor }) {
           {error}
         </p>
       ) : null}
-      {queuedNote ? (
+      {note ? (
         <p
           role="status"
           data-testid="heads-up-capture-status"
-          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${queuedNote.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
+          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${note.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
         >
-          {queuedNote}
+          {note}
         </p>
       ) : null}
       <Button type="submit" disabled={busy || leaving}>

@@ -25,7 +25,7 @@ export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string
   const [askedFirst, setAskedFirst] = useState(false);
   const [unpicked, setUnpicked] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ id: string; text: string } | null>(null);
   const { capture, busy } = useHeadsUpCapture();
   const outbox = useHeadsUpOutbox(actor, headsUpId);
 
@@ -42,16 +42,17 @@ export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string
       setError(Object.values(checked.fields)[0] ?? "Some details need fixing.");
       return;
     }
-    const result = await capture(tellStep(actor, headsUpId, checked.tell, newClientId()));
+    const clientEventId = newClientId();
+    const result = await capture(tellStep(actor, headsUpId, checked.tell, clientEventId));
     if (result.kind === "refused" || result.kind === "failed") {
       setError(result.message);
       return;
     }
     if (result.kind === "sent") {
-      setDone(`✓ ${checked.tell.spot} ticked off.`);
+      setDone({ id: clientEventId, text: `✓ ${checked.tell.spot} ticked off.` });
       router.refresh();
     } else {
-      setDone(`${checked.tell.spot}: ${QUEUED_WORDS}.`);
+      setDone({ id: clientEventId, text: `${checked.tell.spot}: ${QUEUED_WORDS}.` });
     }
     setSpot("");
     setPicked(null);
@@ -59,6 +60,8 @@ export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string
     setAskedFirst(false);
   }
   const message = unpicked ? "Pick what they chose." : error;
+  // Once it has gone, the list below says "✓ Sent": the note about it waiting goes.
+  const note = done && (done.text.startsWith("✓") || outbox.queued.some((q) => q.clientEventId === done.id)) ? done.text : null;
 
   return (
     <form
@@ -103,13 +106,13 @@ export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string
           {message}
         </p>
       ) : null}
-      {done ? (
+      {note ? (
         <p
           role="status"
           data-testid="heads-up-capture-status"
-          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${done.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
+          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${note.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
         >
-          {done}
+          {note}
         </p>
       ) : null}
       <Button type="submit" disabled={busy}>

@@ -87,6 +87,8 @@ test("a heads-up raised and a table ticked off without Wi-Fi are kept on the tab
     await goOnline(context);
     await expect(page.getByTestId("heads-up-sent").filter({ hasText: what })).toContainText("✓ Sent", { timeout: 30_000 });
     await expect(page.getByTestId("heads-up-queued")).toHaveCount(0);
+    // The note about it waiting has gone with it.
+    await expect(page.getByTestId("heads-up-capture-status")).toHaveCount(0);
     await page.getByTestId("heads-up-sent").first().scrollIntoViewIfNeeded();
     await snap(page, "heads-up-offline-sent");
     const raised = (await floorOf(maria)).headsUps.filter((h) => h.what === what);

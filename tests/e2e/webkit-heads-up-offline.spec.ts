@@ -18,6 +18,16 @@ const driverPort = Number(process.env.WEBKIT_DRIVER_PORT ?? e2ePort + 44) + 3;
 const proxyPort = e2ePort + 46;
 const QUEUED = "Saved on this tablet, will send when online";
 
+/** Types into a field named only by its aria-label (the option rows). */
+async function fillNamed(tablet: Tablet, name: string, text: string) {
+  const field = await tablet.get("css", `input[aria-label="${name}"]`);
+  await tablet.session.clear(field);
+  await tablet.session.sendKeys(field, text);
+  await tablet.until(`“${name}” to read “${text}”`, () =>
+    tablet.session.execute<boolean>("return arguments[0].value === arguments[1];", field, text),
+  );
+}
+
 type Floor = { headsUps: { id: string; what: string; raisedBy: string }[] };
 const floorOf = async (api: APIRequestContext) => (await (await api.get("/api/floor")).json()) as Floor;
 
@@ -62,8 +72,8 @@ test.describe("WebKit", () => {
       proxy.cut();
       await tablet.fill("What is happening", what);
       await tablet.fill("The plain, true reason", "The delivery did not pass our checks");
-      await tablet.fill("Option 1", "Half a dozen prawns instead");
-      await tablet.fill("Option 2", "Take the starter off the order");
+      await fillNamed(tablet, "Option 1", "Half a dozen prawns instead");
+      await fillNamed(tablet, "Option 2", "Take the starter off the order");
       await tablet.tap("button", "Raise for the whole venue");
       await tablet.until("the heads-up to be kept on the tablet", async () =>
         (await tablet.text("testid", "heads-up-capture-status")).includes(QUEUED),
