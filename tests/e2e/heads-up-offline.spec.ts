@@ -1,4 +1,4 @@
-import { request as playwrightRequest, type APIRequestContext, type BrowserContext, type Route } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type BrowserContext, type Page, type Route } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
 
@@ -122,6 +122,84 @@ test("a heads-up raised and a table ticked off without Wi-Fi are kept on the tab
     expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(1);
   } finally {
     for (const h of (await floorOf(maria)).headsUps.filter((h) => h.id === alertId || h.what === what)) {
+      await maria.post(`/api/heads-ups/${h.id}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
+    }
+    await maria.dispose();
+  }
+});
+
+/** Everything this origin's IndexedDB holds for the app, as text: what the next person could dig out. */
+async function storedOnTablet(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open("complaint-coach");
+        open.onerror = () => reject(new Error("cannot open the tablet's store"));
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, "readonly");
+          const dump: Record<string, unknown> = {};
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => (dump[name] = all.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(dump));
+          };
+        };
+      }),
+  );
+}
+
+test("handed over before the Wi-Fi returns: the next person finds nothing of it, and it arrives once, as its author's", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const maria = await colleague(baseURL);
+  const what = `Terrace closed ${randomUUID().slice(0, 6)}`;
+  try {
+    await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+
+    await goOffline(context);
+    await page.getByLabel("What is happening").fill(what);
+    await page.getByLabel("The plain, true reason").fill("The wind is too strong for the awnings");
+    await page.getByLabel("Option 1", { exact: true }).fill("A table inside by the window");
+    await page.getByLabel("Option 2", { exact: true }).fill("Wait at the bar for the next terrace table");
+    await page.getByRole("button", { name: "Raise for the whole venue" }).click();
+    await expect(page.getByTestId("heads-up-queued").filter({ hasText: what })).toBeVisible();
+    expect(await storedOnTablet(page)).toContain(what);
+
+    // Amira hands the tablet over, still without Wi-Fi: only the seal is left.
+    await page.getByRole("button", { name: "Switch user" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?ended=signed-out$/);
+    const left = await storedOnTablet(page);
+    for (const secret of [what, "The wind is too strong", "A table inside", "usr-amira"]) expect(left).not.toContain(secret);
+
+    // The Wi-Fi returns: the sign-in screen sends it, sealed; the server records it as Amira's, once.
+    await goOnline(context);
+    await page.goto("/sign-in");
+    await expect
+      .poll(async () => (await floorOf(maria)).headsUps.filter((h) => h.what === what).map((h) => h.raisedBy), { timeout: 30_000 })
+      .toEqual(["Amira Shah"]);
+
+    // Ben signs in: it is on the floor (it is live at his venue), but nothing of Amira's is his to see or send on this tablet.
+    await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByTestId("heads-up-outbox")).toHaveCount(0);
+    await expect(page.getByTestId("heads-up-banner").filter({ hasText: what })).toContainText("Raised by Amira Shah");
+    expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(1);
+  } finally {
+    for (const h of (await floorOf(maria)).headsUps.filter((h) => h.what === what)) {
       await maria.post(`/api/heads-ups/${h.id}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
     }
     await maria.dispose();
