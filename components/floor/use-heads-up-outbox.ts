@@ -109,14 +109,20 @@ export function useHeadsUpOutbox(actor: Actor, alertId?: string) {
     const news = (q: QueuedHeadsUp) => !inFlight.has(q.clientEventId);
     const gone = previous.current.filter((p) => !now.some((q) => q.seq === p.seq) && !discarded.current.has(p.caseId) && news(p));
     previous.current = now;
-    if (!gone.length) return;
-    void fieldSync()
-      .then((sync) => setSent((current) => [...current, ...gone.map((g) => ({ ...g, sent: sync.sentHeadsUp(g.clientEventId) ?? null }))]))
-      .catch(() => setSent((current) => [...current, ...gone.map((g) => ({ ...g, sent: null }))]));
-    router.refresh();
+    if (!gone.length || !store) return;
+    void (async () => {
+      // Gone from this person's readable steps is not yet sent: a session that ends (switch user)
+      // leaves its steps sealed in the store. Only those the store no longer holds went.
+      const pending = new Set((await store.pendingSteps()).map((p) => p.clientEventId));
+      const went = gone.filter((g) => !pending.has(g.clientEventId));
+      if (!went.length) return;
+      const sync = await fieldSync().catch(() => null);
+      setSent((current) => [...current, ...went.map((g) => ({ ...g, sent: sync?.sentHeadsUp(g.clientEventId) ?? null }))]);
+      router.refresh();
+    })();
     // `key` stands for the queue's content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, actor.id, alertId]);
+  }, [key, actor.id, alertId, store]);
 
   async function discard(line: QueuedHeadsUp) {
     if (!store) return;
