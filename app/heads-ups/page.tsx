@@ -1,6 +1,7 @@
 import { FloorBanner } from "@/components/floor/floor-banner";
 import { OpenHeadsUpCaseButton } from "@/components/floor/heads-up-buttons";
 import { RaiseHeadsUpForm } from "@/components/floor/raise-heads-up-form";
+import { TabletSetup } from "@/components/tablet/tablet-setup";
 import { AppHeader } from "@/components/ui/app-header";
 import { requirePageActor } from "@/lib/auth/current";
 import { getDb } from "@/lib/db/client";
@@ -35,7 +36,7 @@ export default async function HeadsUpsPage() {
           change or cancel.
         </p>
         {floor.headsUps.length === 0 ? <p className="text-lg text-slate-400">No heads-up is live here right now.</p> : null}
-        <RaiseHeadsUpForm />
+        <RaiseHeadsUpForm actor={{ id: actor.id, role: actor.role }} />
         <OpenHeadsUpCaseButton />
         <section aria-labelledby="ended" className="flex flex-col gap-2">
           <h2 id="ended" className="text-2xl font-semibold">
@@ -59,6 +60,8 @@ export default async function HeadsUpsPage() {
           </ul>
         </section>
       </main>
+      {/* Sends what waits on this tablet (heads-ups included) when the connection returns. */}
+      <TabletSetup />
     </>
   );
 }

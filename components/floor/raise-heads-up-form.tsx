@@ -7,8 +7,11 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import type { HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId } from "@/lib/client/api";
-import { useMutation } from "@/components/ui/use-mutation";
+import type { Actor } from "@/lib/playbook";
+import { checkRaise, raiseStep, type FieldErrors } from "@/lib/tablet/heads-up-steps";
+import { HeadsUpOutbox } from "./heads-up-outbox";
 import { HeadsUpKindField, OptionRows, type OptionRow } from "./option-rows";
+import { QUEUED_WORDS, useHeadsUpCapture, useHeadsUpOutbox } from "./use-heads-up-outbox";
 
 const START: OptionRow[] = [
   { choice: "wait", text: "" },
@@ -16,24 +19,56 @@ const START: OptionRow[] = [
   { choice: "cancel", text: "" },
 ];
 
-/** Raise a heads-up for the whole venue: what is happening, the true reason, and the options. */
-export function RaiseHeadsUpForm() {
+/**
+ * Raise a heads-up for the whole venue: what is happening, the true reason, and the options. Kept
+ * on the tablet first and sent from there (docs/decisions/0034-heads-ups-offline.md): without
+ * Wi-Fi it waits, "Saved on this tablet, will send when online", and goes when the connection returns.
+ */
+export function RaiseHeadsUpForm({ actor }: { actor: Actor }) {
   const router = useRouter();
   const [kind, setKind] = useState<HeadsUpKind>("sold_out");
   const [what, setWhat] = useState("");
   const [reason, setReason] = useState("");
   const [options, setOptions] = useState<OptionRow[]>(START);
-  const { send, busy, error, fieldError } = useMutation();
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [queuedNote, setQueuedNote] = useState<{ id: string; text: string } | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const { capture, busy } = useHeadsUpCapture();
+  const outbox = useHeadsUpOutbox(actor);
+  const fieldError = (name: string) => fields[name];
+  // Once it has gone, the list below says "✓ Sent": the note about it waiting goes.
+  const note =
+    queuedNote && (queuedNote.text.startsWith("✓") || outbox.queued.some((q) => q.clientEventId === queuedNote.id))
+      ? queuedNote.text
+      : null;
 
   async function raise(e: React.FormEvent) {
     e.preventDefault();
-    const filled = options.filter((o) => o.text.trim());
-    await send<{ id: string }>(
-      "POST",
-      "/api/heads-ups",
-      { clientEventId: newClientId(), kind, what, reason, options: filled },
-      { then: (data) => router.push(`/heads-ups/${data.id}`) },
-    );
+    setError(null);
+    setQueuedNote(null);
+    const checked = checkRaise({ kind, what, reason, options });
+    setFields(checked.ok ? {} : checked.fields);
+    if (!checked.ok) return;
+    const clientEventId = newClientId();
+    const result = await capture(raiseStep(actor, checked.raise, clientEventId));
+    if (result.kind === "refused" || result.kind === "failed") {
+      setError(result.message);
+      return;
+    }
+    if (result.kind === "sent" && result.data && "id" in result.data) {
+      setLeaving(true); // stays busy while the next page loads: a second tap cannot raise it twice
+      router.push(`/heads-ups/${result.data.id}`);
+      return;
+    }
+    // Kept for later (or sent and its id not known here): the form is free for the next one.
+    setQueuedNote({
+      id: clientEventId,
+      text: result.kind === "queued" ? `${checked.raise.what}: ${QUEUED_WORDS}.` : `✓ Sent: ${checked.raise.what}.`,
+    });
+    setWhat("");
+    setReason("");
+    setOptions(START);
   }
 
   return (
@@ -73,12 +108,22 @@ export function RaiseHeadsUpForm() {
       </fieldset>
       {error ? (
         <p role="alert" className="text-lg font-medium text-rose-300">
-          {error.message}
+          {error}
         </p>
       ) : null}
-      <Button type="submit" disabled={busy}>
+      {note ? (
+        <p
+          role="status"
+          data-testid="heads-up-capture-status"
+          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${note.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
+        >
+          {note}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={busy || leaving}>
         Raise for the whole venue
       </Button>
+      <HeadsUpOutbox title="Heads-ups raised on this tablet" queued={outbox.queued} sent={outbox.sent} discard={outbox.discard} />
     </form>
   );
 }

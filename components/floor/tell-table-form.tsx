@@ -1,42 +1,67 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckField, TextInput } from "@/components/ui/field";
+import type { Actor } from "@/lib/playbook";
 import { HEADS_UP_CHOICE_LABELS, type HeadsUpChoice } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId } from "@/lib/client/api";
-import { useMutation } from "@/components/ui/use-mutation";
+import { checkTell, tellStep } from "@/lib/tablet/heads-up-steps";
+import { HeadsUpOutbox } from "./heads-up-outbox";
+import { QUEUED_WORDS, useHeadsUpCapture, useHeadsUpOutbox } from "./use-heads-up-outbox";
 
 type Option = { choice: HeadsUpChoice; text: string };
 
-/** Tick a table or room off: where, what they chose. Who told them is whoever holds the tablet. */
-export function TellTableForm({ headsUpId, options }: { headsUpId: string; options: Option[] }) {
+/**
+ * Tick a table or room off: where, what they chose. Who told them is whoever holds the tablet.
+ * Kept on the tablet first and sent from there (docs/decisions/0034-heads-ups-offline.md).
+ */
+export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string; options: Option[]; actor: Actor }) {
+  const router = useRouter();
   const [spot, setSpot] = useState("");
   const [picked, setPicked] = useState<number | "other" | null>(null);
   const [other, setOther] = useState("");
   const [askedFirst, setAskedFirst] = useState(false);
   const [unpicked, setUnpicked] = useState(false);
-  const { send, busy, error, done } = useMutation();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ id: string; text: string } | null>(null);
+  const { capture, busy } = useHeadsUpCapture();
+  const outbox = useHeadsUpOutbox(actor, headsUpId);
 
   async function tell(e: React.FormEvent) {
     e.preventDefault();
     setUnpicked(picked === null);
+    setError(null);
+    setDone(null);
     if (picked === null) return;
     const choice =
       picked === "other" ? { choice: "other" as const, option: other } : { choice: options[picked].choice, option: options[picked].text };
-    const result = await send(
-      "POST",
-      `/api/heads-ups/${headsUpId}/tables`,
-      { clientEventId: newClientId(), spot, ...choice, customerAskedFirst: askedFirst },
-      { success: `${spot} ticked off.` },
-    );
-    if (!result.ok) return;
+    const checked = checkTell({ spot, ...choice, customerAskedFirst: askedFirst });
+    if (!checked.ok) {
+      setError(Object.values(checked.fields)[0] ?? "Some details need fixing.");
+      return;
+    }
+    const clientEventId = newClientId();
+    const result = await capture(tellStep(actor, headsUpId, checked.tell, clientEventId));
+    if (result.kind === "refused" || result.kind === "failed") {
+      setError(result.message);
+      return;
+    }
+    if (result.kind === "sent") {
+      setDone({ id: clientEventId, text: `✓ ${checked.tell.spot} ticked off.` });
+      router.refresh();
+    } else {
+      setDone({ id: clientEventId, text: `${checked.tell.spot}: ${QUEUED_WORDS}.` });
+    }
     setSpot("");
     setPicked(null);
     setOther("");
     setAskedFirst(false);
   }
-  const message = unpicked ? "Pick what they chose." : error?.message;
+  const message = unpicked ? "Pick what they chose." : error;
+  // Once it has gone, the list below says "✓ Sent": the note about it waiting goes.
+  const note = done && (done.text.startsWith("✓") || outbox.queued.some((q) => q.clientEventId === done.id)) ? done.text : null;
 
   return (
     <form
@@ -81,14 +106,19 @@ export function TellTableForm({ headsUpId, options }: { headsUpId: string; optio
           {message}
         </p>
       ) : null}
-      {done ? (
-        <p role="status" className="text-lg text-emerald-300">
-          ✓ {done}
+      {note ? (
+        <p
+          role="status"
+          data-testid="heads-up-capture-status"
+          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${note.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
+        >
+          {note}
         </p>
       ) : null}
       <Button type="submit" disabled={busy}>
         Told them
       </Button>
+      <HeadsUpOutbox title="Tables ticked off on this tablet" queued={outbox.queued} sent={outbox.sent} discard={outbox.discard} />
     </form>
   );
 }

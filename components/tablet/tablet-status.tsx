@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { isHeadsUpStep } from "@/lib/tablet/step-kinds";
 import type { LocalCase, Step } from "@/lib/tablet/tablet-store";
 import { useOfflineReadiness } from "./service-worker";
 import { useEndedSteps, useSyncStatus, useTabletStore, useWaitingSteps } from "./use-tablet";
@@ -32,6 +33,19 @@ export function TabletStatus() {
       for (const step of steps) byCase.set(step.caseId, [...(byCase.get(step.caseId) ?? []), step]);
       const next: CaseLine[] = [];
       for (const [id, ofCase] of byCase) {
+        const [first] = ofCase;
+        if (first && isHeadsUpStep(first)) {
+          // A heads-up kept here (docs/decisions/0034-heads-ups-offline.md): its own line, to its page.
+          const body = first.body;
+          next.push({
+            id,
+            label: body.kind === "heads_up_raise" ? `Heads-up · ${body.raise.what}` : `Heads-up · ${body.tell.spot} told`,
+            href: body.kind === "heads_up_tell" ? `/heads-ups/${encodeURIComponent(body.alertId)}` : "/heads-ups",
+            waiting: ofCase.filter((s) => s.state === "waiting").length,
+            refused: ofCase.some((s) => s.state === "refused"),
+          });
+          continue;
+        }
         const local: LocalCase | undefined = await store.getCase(id);
         const known = Boolean(local?.log.length);
         const spot = ofCase

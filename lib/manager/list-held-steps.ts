@@ -48,6 +48,25 @@ const payloadSchema = z.object({
   capturedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** A heads-up's held step (docs/decisions/0034-heads-ups-offline.md), in words: never its raw data. */
+const headsUpPayloadSchema = z.object({
+  what: z.string().max(200).optional(),
+  spot: z.string().max(80).optional(),
+  option: z.string().max(200).optional(),
+});
+function headsUpLine(kind: string, text: string): { what: string } {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // described without its details below
+  }
+  const parsed = headsUpPayloadSchema.safeParse(json);
+  const data = parsed.success ? parsed.data : {};
+  if (kind === "heads_up_raise") return { what: data.what ? `Raised a heads-up: ${data.what}` : "Raised a heads-up" };
+  return { what: `Told ${data.spot ?? "a table"} about a heads-up${data.option ? `: chose ${data.option}` : ""}` };
+}
+
 /**
  * Steps captured on a tablet after which the server could no longer record them (the case closed
  * meanwhile, the author deactivated: lib/steps/append-sealed-step.ts), for the managers of the
@@ -106,6 +125,8 @@ export async function listHeldSteps(db: Db, actor: Actor, input: unknown = {}): 
     let line: { what: string; detail?: string };
     if (row.kind === "open") {
       line = { what: "Opened a new case on the tablet" };
+    } else if (row.kind === "heads_up_raise" || row.kind === "heads_up_tell") {
+      line = headsUpLine(row.kind, row.payload);
     } else if (payload.event) {
       const recorded: RecordedEvent = { ...payload.event, at: capturedAt, actor: { id: row.userId, role } };
       const described = describeHistory([...(logs.get(row.caseId) ?? []), recorded], names, tagLabels, location?.timeZone).at(-1);

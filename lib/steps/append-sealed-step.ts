@@ -9,6 +9,9 @@ import type { Db } from "@/lib/db/client";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError, isAppError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish-change";
+import { idSchema } from "@/lib/heads-ups/common";
+import { raiseHeadsUp } from "@/lib/heads-ups/raise-heads-up";
+import { tellTable } from "@/lib/heads-ups/tell-table";
 import { ROLES, type Role } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { openSeal } from "./seal";
@@ -32,9 +35,18 @@ export const sealedStepSchema = z.object({
 const innerSchema = z.discriminatedUnion("kind", [
   z.object({ v: z.literal(1), kind: z.literal("open"), caseId: caseIdSchema, body: z.record(z.string(), z.unknown()) }),
   z.object({ v: z.literal(1), kind: z.literal("event"), caseId: z.string().min(1).max(64), body: z.record(z.string(), z.unknown()) }),
+  // Heads-ups captured on the tablet (docs/decisions/0034-heads-ups-offline.md): the same use-cases as their routes.
+  z.object({ v: z.literal(1), kind: z.literal("heads_up_raise"), body: z.record(z.string(), z.unknown()) }),
+  z.object({ v: z.literal(1), kind: z.literal("heads_up_tell"), alertId: idSchema, body: z.record(z.string(), z.unknown()) }),
 ]);
+type InnerStep = z.infer<typeof innerSchema>;
 
-export type SealedStepResult = (AppendResult & { held?: false }) | { held: true; clientEventId: string; code: string; message: string };
+type Held = { held: true; clientEventId: string; code: string; message: string };
+export type SealedStepResult =
+  | (AppendResult & { held?: false })
+  | ({ id: string; duplicate: boolean } & { held?: false })
+  | (Awaited<ReturnType<typeof tellTable>> & { held?: false })
+  | Held;
 
 const BAD_SEAL = "This step's seal does not match any session on this server, so it was not recorded.";
 
@@ -88,9 +100,16 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
 
   try {
     if (!user.active) throw new AppError("forbidden", "The person who took this step can no longer sign in.");
-    return step.kind === "open"
-      ? await openCase(db, actor, { ...step.body, caseId: step.caseId })
-      : await appendEvent(db, actor, step.caseId, step.body);
+    switch (step.kind) {
+      case "open":
+        return await openCase(db, actor, { ...step.body, caseId: step.caseId });
+      case "event":
+        return await appendEvent(db, actor, step.caseId, step.body);
+      case "heads_up_raise":
+        return await raiseHeadsUp(db, actor, step.body, now);
+      case "heads_up_tell":
+        return await tellTable(db, actor, step.alertId, step.body, now);
+    }
   } catch (error) {
     const final = isAppError(error) && error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 423;
     if (!ended || !final) throw error;
@@ -101,6 +120,8 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
       session.locationId,
       user.locations.map((l) => l.locationId),
     );
+    const caseId =
+      step.kind === "heads_up_tell" ? step.alertId : step.kind === "heads_up_raise" ? `heads-up:${clientEventId}` : step.caseId;
     const fresh = await serialiseWrite(async () => {
       // Sent again (an answer lost on the way): already held, nothing new to tell anyone.
       if (await db.heldStep.findUnique({ where: { clientEventId }, select: { id: true } })) return false;
@@ -108,7 +129,7 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
         where: { clientEventId },
         create: {
           clientEventId,
-          caseId: step.caseId,
+          caseId,
           userId: user.id,
           sessionId: session.id,
           kind: step.kind,
@@ -135,13 +156,20 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
  */
 async function heldStepLocation(
   db: Db,
-  step: { kind: "open" | "event"; caseId: string; body: Record<string, unknown> },
+  step: InnerStep,
   sessionLocationId: string | null,
   authorLocationIds: string[],
 ): Promise<string | null> {
+  const asked = step.body.locationId;
+  if (step.kind === "heads_up_tell") {
+    const alert = await db.headsUpAlert.findUnique({ where: { id: step.alertId }, select: { locationId: true } });
+    return alert?.locationId ?? sessionLocationId;
+  }
+  if (step.kind === "heads_up_raise") {
+    return typeof asked === "string" && authorLocationIds.includes(asked) ? asked : sessionLocationId;
+  }
   const existing = await db.case.findUnique({ where: { id: step.caseId }, select: { locationId: true } });
   if (existing) return existing.locationId;
-  const asked = step.body.locationId;
   if (step.kind === "open" && typeof asked === "string" && authorLocationIds.includes(asked)) return asked;
   return sessionLocationId;
 }

@@ -1,4 +1,5 @@
-import type { LoggedEvent, Refusal, Step } from "@/lib/tablet/tablet-store";
+import type { CaseStep, LoggedEvent, Refusal, Step } from "@/lib/tablet/tablet-store";
+import { isCaseStep } from "@/lib/tablet/step-kinds";
 import type { RecordedEvent } from "@/lib/playbook/events";
 import { PLAYBOOK_REVISION } from "@/lib/playbook/revision";
 import { fold, transition } from "@/lib/playbook/machine";
@@ -15,7 +16,7 @@ export function toRecordedEvent(event: LoggedEvent): RecordedEvent {
 }
 
 /** A step captured here, as the local fold sees it until the server confirms it. */
-export function stepToRecorded(step: Step, reference: string): RecordedEvent {
+export function stepToRecorded(step: CaseStep, reference: string): RecordedEvent {
   const at = new Date(step.capturedAt);
   if (step.body.kind === "open") {
     const { locationId, authorityLimitCents, practice } = step.body;
@@ -31,7 +32,7 @@ export function stepToRecorded(step: Step, reference: string): RecordedEvent {
 }
 
 /** A step of this case the server refused, and how many later steps it holds back. */
-export type RefusedStep = { step: Step; refusal: Refusal; held: number };
+export type RefusedStep = { step: CaseStep; refusal: Refusal; held: number };
 
 /**
  * The case on this tablet: the log the server confirmed, then this tablet's steps it has not
@@ -39,7 +40,10 @@ export type RefusedStep = { step: Step; refusal: Refusal; held: number };
  */
 export function mergeLog(confirmed: readonly LoggedEvent[], steps: readonly Step[], reference: string) {
   const known = new Set(confirmed.map((e) => e.clientEventId).filter(Boolean));
-  const pending = steps.filter((s) => !known.has(s.clientEventId)).sort((a, b) => a.seq - b.seq);
+  const pending = steps
+    .filter(isCaseStep)
+    .filter((s) => !known.has(s.clientEventId))
+    .sort((a, b) => a.seq - b.seq);
   const cut = pending.findIndex((s) => s.state === "refused");
   const applied = cut < 0 ? pending : pending.slice(0, cut);
   const refusedStep = cut < 0 ? null : pending[cut];

@@ -3,7 +3,8 @@ import { PLAYBOOK_REVISION } from "@/lib/playbook/revision";
 import type { ApiResult } from "@/lib/client/api";
 import { getJson, postJson } from "@/lib/client/api";
 import { setSyncStatus as setStatus, syncStatus, type FlushOutcome, type Stop, type SyncStatus } from "./sync-status";
-import type { EndedStep, LocalCase, LoggedEvent, Step, TabletStore } from "./tablet-store";
+import { isCaseStep, isHeadsUpStep } from "./step-kinds";
+import type { CaseStep, EndedStep, LocalCase, LoggedEvent, Step, TabletStore } from "./tablet-store";
 
 /**
  * Sends the steps waiting on this tablet, oldest first, each with its own client id — so a step
@@ -19,7 +20,9 @@ export type { FlushOutcome, Stop, SyncStatus } from "./sync-status";
 
 /** A sealed step the server kept aside because its session had ended and the case no longer takes it. */
 export type HeldResult = { held: true; clientEventId: string; code: string; message: string };
-export type Post = (url: string, body: unknown) => Promise<ApiResult<AppendResult | HeldResult>>;
+/** What the server answers for a heads-up sent from here (raised: the heads-up's id; told: the table's heads-up case). */
+export type HeadsUpSent = { id: string; duplicate: boolean } | { caseId: string; reference: string; duplicate: boolean };
+export type Post = (url: string, body: unknown) => Promise<ApiResult<AppendResult | HeadsUpSent | HeldResult>>;
 export type FetchView = (caseId: string) => Promise<LocalCase | null>;
 
 export const isReadable = (step: Step | EndedStep): step is Step => "body" in step && "actor" in step;
@@ -28,6 +31,15 @@ export const isReadable = (step: Step | EndedStep): step is Step => "body" in st
 export function requestFor(step: Step | EndedStep): { url: string; body: Record<string, unknown> } | null {
   if (step.seal) return { url: "/api/steps/sealed", body: { ...step.seal, ...(isReadable(step) ? {} : { ended: true }) } };
   if (!isReadable(step)) return null;
+  if (step.body.kind === "heads_up_raise") {
+    return { url: "/api/heads-ups", body: { clientEventId: step.clientEventId, ...step.body.raise } };
+  }
+  if (step.body.kind === "heads_up_tell") {
+    return {
+      url: `/api/heads-ups/${encodeURIComponent(step.body.alertId)}/tables`,
+      body: { clientEventId: step.clientEventId, ...step.body.tell },
+    };
+  }
   if (step.body.kind === "open") {
     const { locationId, practice } = step.body;
     return {
@@ -42,7 +54,7 @@ export function requestFor(step: Step | EndedStep): { url: string; body: Record<
 }
 
 /** The event as the server stored it, to extend this tablet's copy of the case's log. */
-export function loggedFor(step: Step, result: AppendResult): LoggedEvent {
+export function loggedFor(step: CaseStep, result: AppendResult): LoggedEvent {
   const base = { at: result.at, actor: step.actor, clientEventId: step.clientEventId };
   if (step.body.kind === "open") {
     const { locationId, practice, authorityLimitCents } = step.body;
@@ -80,9 +92,14 @@ export async function flushSteps(store: TabletStore, post: Post = postJson, fetc
       const data = result.data;
       if ("held" in data) {
         await store.forgetStep(step.seq); // the server kept it, with the reason, for a manager to see
+      } else if (isReadable(step) && isCaseStep(step)) {
+        const appended = data as AppendResult;
+        await store.acknowledge(step, loggedFor(step, appended), appended.sequence, appended.reference);
+        touched.add(step.caseId);
       } else {
-        await store.acknowledge(step, isReadable(step) ? loggedFor(step, data) : null, data.sequence, data.reference);
-        if (isReadable(step)) touched.add(step.caseId);
+        // A heads-up (nothing of a complaint case to extend), or a step of an ended session.
+        if (isReadable(step)) noteSent(step.clientEventId, data as HeadsUpSent);
+        await store.acknowledge(step, null, 0, "");
       }
       outcome.sent++;
       continue;
@@ -101,7 +118,7 @@ export async function flushSteps(store: TabletStore, post: Post = postJson, fetc
     await store.refuse(step.seq, { status: result.error.status, code: result.error.code, message: result.error.message });
     outcome.refused++;
     held.add(step.caseId);
-    touched.add(step.caseId);
+    if (!isHeadsUpStep(step)) touched.add(step.caseId);
   }
   // Bring this tablet's copy of each case up to the server's (another tablet may have added steps).
   if (outcome.stopped !== "offline") {
@@ -111,6 +128,18 @@ export async function flushSteps(store: TabletStore, post: Post = postJson, fetc
     }
   }
   return outcome;
+}
+
+// What became of the heads-ups sent from this page, by client id: the form that captured one
+// opens it once it has gone (components/floor/). Memory only; a reload shows it on the floor.
+const sentHeadsUps = new Map<string, HeadsUpSent>();
+function noteSent(clientEventId: string, data: HeadsUpSent): void {
+  sentHeadsUps.set(clientEventId, data);
+  if (sentHeadsUps.size > 100) sentHeadsUps.delete(sentHeadsUps.keys().next().value ?? "");
+}
+/** The server's answer to a heads-up sent from this page, once it has been sent. */
+export function sentHeadsUp(clientEventId: string): HeadsUpSent | undefined {
+  return sentHeadsUps.get(clientEventId);
 }
 
 type ServerView = {

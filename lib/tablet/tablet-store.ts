@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { Actor, PlaybookEvent, Role } from "@/lib/playbook";
+import type { HeadsUpChoice, HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
 import { sealPayload, type Seal, type SealKey } from "./seal";
 
 /**
@@ -23,6 +24,19 @@ export type LoggedEvent = PlaybookEvent & { at: string; actor: Actor; clientEven
 
 export type OpenBody = { kind: "open"; locationId: string; practice: boolean; authorityLimitCents: number };
 export type EventBody = { kind: "event"; event: Exclude<PlaybookEvent, { type: "case_opened" }> };
+/** A floor-wide heads-up raised on this tablet (docs/decisions/0034-heads-ups-offline.md). */
+export type HeadsUpRaiseBody = {
+  kind: "heads_up_raise";
+  raise: { locationId?: string; kind: HeadsUpKind; what: string; reason: string; options: { choice: HeadsUpChoice; text: string }[] };
+};
+/** A table or room ticked off a live heads-up on this tablet. */
+export type HeadsUpTellBody = {
+  kind: "heads_up_tell";
+  alertId: string;
+  tell: { spot: string; choice: HeadsUpChoice; option: string; customerAskedFirst: boolean; note?: string };
+};
+export type CaseStepBody = OpenBody | EventBody;
+export type HeadsUpStepBody = HeadsUpRaiseBody | HeadsUpTellBody;
 
 /** Why the server refused a step (its HTTP status, code and message). */
 export type Refusal = { status: number; code: string; message: string };
@@ -46,8 +60,11 @@ export type Step = EndedStep & {
   /** Who captured it. */
   actor: Actor;
   capturedAt: string;
-  body: OpenBody | EventBody;
+  body: CaseStepBody | HeadsUpStepBody;
 };
+/** A step of a complaint case (every step but a heads-up's). */
+export type CaseStep = Step & { body: CaseStepBody };
+export type HeadsUpStep = Step & { body: HeadsUpStepBody };
 export type NewStep = Pick<Step, "caseId" | "clientEventId" | "actor" | "capturedAt" | "body">;
 
 /** As stored: readable parts only while their session lasts; `legacy` for steps from before seals (store version 1). */
@@ -155,7 +172,23 @@ function atSessionEnd(record: StepRecord): StepRecord {
 }
 
 /** The request the server expects for a step (the same as the unsealed route's body), sealed. */
-export function sealedRequest(step: NewStep): { v: 1; kind: "open" | "event"; caseId: string; body: Record<string, unknown> } {
+export function sealedRequest(
+  step: NewStep,
+):
+  | { v: 1; kind: "open" | "event"; caseId: string; body: Record<string, unknown> }
+  | { v: 1; kind: "heads_up_raise"; body: Record<string, unknown> }
+  | { v: 1; kind: "heads_up_tell"; alertId: string; body: Record<string, unknown> } {
+  if (step.body.kind === "heads_up_raise") {
+    return { v: 1, kind: "heads_up_raise", body: { clientEventId: step.clientEventId, ...step.body.raise, capturedAt: step.capturedAt } };
+  }
+  if (step.body.kind === "heads_up_tell") {
+    return {
+      v: 1,
+      kind: "heads_up_tell",
+      alertId: step.body.alertId,
+      body: { clientEventId: step.clientEventId, ...step.body.tell, capturedAt: step.capturedAt },
+    };
+  }
   if (step.body.kind === "open") {
     const { locationId, practice } = step.body;
     return {

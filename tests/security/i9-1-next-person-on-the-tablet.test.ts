@@ -17,12 +17,10 @@ import { deleteDB, openDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSession, resolveSession, revokeSession } from "@/lib/auth/sessions";
 import { getCase } from "@/lib/cases/get-case";
-import type { ApiResult } from "@/lib/client/api";
-import { flushSteps, toLocalCase, type HeldResult, type Post } from "@/lib/tablet/field-sync";
+import { flushSteps, toLocalCase, type Post } from "@/lib/tablet/field-sync";
 import { endLocalSession } from "@/lib/tablet/local-session";
 import { createSealKey, sealPayload } from "@/lib/tablet/seal";
 import { DB_NAME, IdbTabletStore, type LocalSession, type TabletStore } from "@/lib/tablet/tablet-store";
-import type { AppendResult } from "@/lib/cases/client-event";
 import { isAppError } from "@/lib/errors";
 import { appendSealedStep } from "@/lib/steps/append-sealed-step";
 import { registerSealKey } from "@/lib/steps/register-seal-key";
@@ -61,7 +59,7 @@ async function signInOnTablet(store: TabletStore, userId: string) {
 }
 
 /** The network between tablet and server: sealed steps go to the real use-case. */
-const post: Post = async (url, body): Promise<ApiResult<AppendResult | HeldResult>> => {
+const post: Post = async (url, body): ReturnType<Post> => {
   if (url !== "/api/steps/sealed") throw new Error(`unexpected ${url}`);
   try {
     return { ok: true, data: await appendSealedStep(db, body) };

@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { EndHeadsUpButton } from "@/components/floor/heads-up-buttons";
 import { TellTableForm } from "@/components/floor/tell-table-form";
+import { TabletSetup } from "@/components/tablet/tablet-setup";
 import { AppHeader } from "@/components/ui/app-header";
 import { requirePageActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
@@ -71,7 +72,7 @@ export default async function HeadsUpPage({ params }: { params: Promise<{ id: st
             Go to every table it touches now, before they ask. Let them choose; any choice is fine.
           </p>
         </section>
-        {alert.endedAt ? null : <TellTableForm headsUpId={alert.id} options={options} />}
+        {alert.endedAt ? null : <TellTableForm headsUpId={alert.id} options={options} actor={{ id: actor.id, role: actor.role }} />}
         <section aria-labelledby="told" className="flex flex-col gap-2">
           <h2 id="told" className="text-2xl font-semibold">
             Told so far ({alert.cases.length})
@@ -96,6 +97,8 @@ export default async function HeadsUpPage({ params }: { params: Promise<{ id: st
         </section>
         {!alert.endedAt && mayEnd ? <EndHeadsUpButton headsUpId={alert.id} /> : null}
       </main>
+      {/* Sends what waits on this tablet (heads-ups included) when the connection returns. */}
+      <TabletSetup />
     </>
   );
 }

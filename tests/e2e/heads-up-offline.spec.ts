@@ -1,0 +1,207 @@
+import { request as playwrightRequest, type APIRequestContext, type BrowserContext, type Page, type Route } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
+
+/**
+ * Heads-ups without Wi-Fi (docs/decisions/0034-heads-ups-offline.md): a member of staff raises a
+ * heads-up and ticks a table off another with the network cut; the tablet says each is "Saved on
+ * this tablet, will send when online"; when the connection returns each reaches the server once,
+ * as theirs. The network is cut twice over, as in offline.spec.ts: Chromium's offline emulation,
+ * and every request from the page or its service worker aborted.
+ */
+
+const cut = (route: Route) => route.abort("internetdisconnected");
+async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route("**", cut);
+}
+async function goOnline(context: BrowserContext) {
+  await context.unroute("**", cut);
+  await context.setOffline(false);
+}
+
+type Floor = { headsUps: { id: string; what: string; raisedBy: string; told: { spot: string; toldBy: string }[] }[] };
+
+/** Another tablet of the venue (Maria's), online throughout: what the server has. */
+async function colleague(baseURL: string | undefined): Promise<APIRequestContext> {
+  const maria = await playwrightRequest.newContext({ baseURL, storageState: pairedState("loc-harbour") });
+  const signedIn = await maria.post("/api/session/pin", {
+    data: { userId: "usr-maria", pin: "9406", locationId: "loc-harbour" },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(signedIn.status()).toBe(200);
+  return maria;
+}
+const floorOf = async (api: APIRequestContext) => (await (await api.get("/api/floor")).json()) as Floor;
+
+test("a heads-up raised and a table ticked off without Wi-Fi are kept on the tablet, then arrive once each", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const maria = await colleague(baseURL);
+  const what = `Lobster sold out ${randomUUID().slice(0, 6)}`;
+  // A heads-up Maria raised earlier, for Amira to tick a table off.
+  const earlier = await maria.post("/api/heads-ups", {
+    headers: { origin: baseURL ?? "" },
+    data: {
+      clientEventId: randomUUID(),
+      kind: "running_late",
+      what: "Kitchen 20 minutes behind",
+      reason: "A party of twenty arrived at once",
+      options: [
+        { choice: "wait", text: "Wait 20 minutes, bread on us" },
+        { choice: "cancel", text: "Cancel the mains" },
+      ],
+    },
+  });
+  expect(earlier.status(), await earlier.text()).toBe(201);
+  const { id: alertId } = (await earlier.json()) as { id: string };
+  try {
+    await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+
+    // The Wi-Fi drops while she raises one.
+    await goOffline(context);
+    await page.getByLabel("What kind of problem").selectOption("sold_out");
+    await page.getByLabel("What is happening").fill(what);
+    await page.getByLabel("The plain, true reason").fill("The morning delivery was smaller than ordered");
+    await page.getByLabel("Option 1", { exact: true }).fill("Wait for the crab instead, 10 minutes");
+    await page.getByLabel("Option 2", { exact: true }).fill("The sea bass, cooked the same way");
+    await page.getByRole("button", { name: "Raise for the whole venue" }).click();
+    await expect(page.getByTestId("heads-up-capture-status")).toContainText("Saved on this tablet, will send when online");
+    const queued = page.getByTestId("heads-up-queued").filter({ hasText: what });
+    await expect(queued).toContainText("Saved on this tablet, will send when online");
+    await expect(page.getByTestId("heads-up-sent")).toHaveCount(0);
+    await expect(page.getByTestId("heads-up-capture-status")).toContainText(what);
+    // The form is free again; nothing left it for the server.
+    await expect(page.getByLabel("What is happening")).toHaveValue("");
+    expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(0);
+    await queued.scrollIntoViewIfNeeded();
+    await snap(page, "heads-up-offline-queued");
+
+    // Back online: it goes by itself, once, as Amira's.
+    await goOnline(context);
+    await expect(page.getByTestId("heads-up-sent").filter({ hasText: what })).toContainText("✓ Sent", { timeout: 30_000 });
+    await expect(page.getByTestId("heads-up-queued")).toHaveCount(0);
+    // The note about it waiting has gone with it.
+    await expect(page.getByTestId("heads-up-capture-status")).toHaveCount(0);
+    await page.getByTestId("heads-up-sent").first().scrollIntoViewIfNeeded();
+    await snap(page, "heads-up-offline-sent");
+    const raised = (await floorOf(maria)).headsUps.filter((h) => h.what === what);
+    expect(raised).toHaveLength(1);
+    expect(raised[0].raisedBy).toBe("Amira Shah");
+
+    // Ticking a table off the earlier heads-up: the Wi-Fi drops again.
+    await page.goto(`/heads-ups/${alertId}`);
+    await expect(page.getByRole("heading", { name: "Tick off a table or room" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await goOffline(context);
+    await page.getByRole("textbox", { name: "Table or room" }).fill("Table 12");
+    await page.getByRole("button", { name: /Wait: Wait 20 minutes/ }).click();
+    await page.getByRole("button", { name: "Told them" }).click();
+    await expect(page.getByTestId("heads-up-capture-status")).toContainText("Table 12: Saved on this tablet, will send when online");
+    const tableQueued = page.getByTestId("heads-up-queued").filter({ hasText: "Table 12" });
+    await expect(tableQueued).toContainText("Saved on this tablet, will send when online");
+    await tableQueued.scrollIntoViewIfNeeded();
+    await snap(page, "heads-up-offline-table-queued");
+    expect((await floorOf(maria)).headsUps.find((h) => h.id === alertId)?.told).toEqual([]);
+
+    await goOnline(context);
+    await expect(page.getByTestId("heads-up-sent").filter({ hasText: "Table 12" })).toContainText("✓ Sent", { timeout: 30_000 });
+    await expect(page.getByTestId("tables-told")).toContainText("Table 12 · told by Amira Shah");
+    const told = (await floorOf(maria)).headsUps.find((h) => h.id === alertId)?.told ?? [];
+    expect(told.map((t) => [t.spot, t.toldBy])).toEqual([["Table 12", "Amira Shah"]]);
+
+    // A reload (and every later flush) sends nothing again.
+    await page.reload();
+    await expect(page.getByTestId("tables-told").locator("li")).toHaveCount(1);
+    expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(1);
+  } finally {
+    for (const h of (await floorOf(maria)).headsUps.filter((h) => h.id === alertId || h.what === what)) {
+      await maria.post(`/api/heads-ups/${h.id}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
+    }
+    await maria.dispose();
+  }
+});
+
+/** Everything this origin's IndexedDB holds for the app, as text: what the next person could dig out. */
+async function storedOnTablet(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open("complaint-coach");
+        open.onerror = () => reject(new Error("cannot open the tablet's store"));
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, "readonly");
+          const dump: Record<string, unknown> = {};
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => (dump[name] = all.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(dump));
+          };
+        };
+      }),
+  );
+}
+
+test("handed over before the Wi-Fi returns: the next person finds nothing of it, and it arrives once, as its author's", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const maria = await colleague(baseURL);
+  const what = `Terrace closed ${randomUUID().slice(0, 6)}`;
+  try {
+    await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+
+    await goOffline(context);
+    await page.getByLabel("What is happening").fill(what);
+    await page.getByLabel("The plain, true reason").fill("The wind is too strong for the awnings");
+    await page.getByLabel("Option 1", { exact: true }).fill("A table inside by the window");
+    await page.getByLabel("Option 2", { exact: true }).fill("Wait at the bar for the next terrace table");
+    await page.getByRole("button", { name: "Raise for the whole venue" }).click();
+    await expect(page.getByTestId("heads-up-queued").filter({ hasText: what })).toBeVisible();
+    expect(await storedOnTablet(page)).toContain(what);
+
+    // Amira hands the tablet over, still without Wi-Fi: only the seal is left.
+    await page.getByRole("button", { name: "Switch user" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?ended=signed-out$/);
+    const left = await storedOnTablet(page);
+    for (const secret of [what, "The wind is too strong", "A table inside", "usr-amira"]) expect(left).not.toContain(secret);
+
+    // The Wi-Fi returns: the sign-in screen sends it, sealed; the server records it as Amira's, once.
+    await goOnline(context);
+    await page.goto("/sign-in");
+    await expect
+      .poll(async () => (await floorOf(maria)).headsUps.filter((h) => h.what === what).map((h) => h.raisedBy), { timeout: 30_000 })
+      .toEqual(["Amira Shah"]);
+
+    // Ben signs in: it is on the floor (it is live at his venue), but nothing of Amira's is his to see or send on this tablet.
+    await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByTestId("heads-up-outbox")).toHaveCount(0);
+    await expect(page.getByTestId("heads-up-banner").filter({ hasText: what })).toContainText("Raised by Amira Shah");
+    expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(1);
+  } finally {
+    for (const h of (await floorOf(maria)).headsUps.filter((h) => h.what === what)) {
+      await maria.post(`/api/heads-ups/${h.id}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
+    }
+    await maria.dispose();
+  }
+});
