@@ -60,10 +60,21 @@ describe("a page's scripts need the request's nonce", () => {
 describe("everything else", () => {
   it("API answers, static files and the worker get a policy with no inline scripts at all", async () => {
     const rules = await nextConfig.headers!();
-    for (const source of ["/api/:path*", "/_next/:path*", "/sw.js", "/icons/:path*", "/manifest.webmanifest"]) {
-      const policy = rules.find((r) => r.source === source)?.headers.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+    const policyOf = (source: string) =>
+      rules
+        .find((r) => r.source === source && r.headers.some((h) => h.key === "Content-Security-Policy"))
+        ?.headers.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+    // Never a page (docs/decisions/0035): nothing loads or runs if one is opened as a document.
+    for (const source of ["/api/:path*", "/_next/:path*", "/icons/:path*"]) {
+      const policy = policyOf(source);
+      expect(directive(policy, "default-src"), source).toBe("default-src 'none'");
+      expect(directive(policy, "script-src"), source).toBe("");
+      expect(directive(policy, "frame-ancestors"), source).toBe("frame-ancestors 'none'");
+    }
+    // The worker runs under its own answer's policy and fetches pages and files from this origin.
+    for (const source of ["/sw.js", "/manifest.webmanifest"]) {
+      const policy = policyOf(source);
       expect(directive(policy, "script-src"), source).toBe("script-src 'self'");
-      // The worker fetches pages and files from this origin: connect-src must allow it.
       expect(directive(policy, "connect-src"), source).toBe("connect-src 'self'");
     }
     // No rule sends a second policy to pages (two policies would both apply).
