@@ -9,6 +9,7 @@ import type { HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId } from "@/lib/client/api";
 import type { Actor } from "@/lib/playbook";
 import { checkRaise, raiseStep, type FieldErrors } from "@/lib/tablet/heads-up-steps";
+import { CaptureStatus } from "./capture-status";
 import { HeadsUpOutbox } from "./heads-up-outbox";
 import { HeadsUpKindField, OptionRows, type OptionRow } from "./option-rows";
 import { QUEUED_WORDS, useHeadsUpCapture, useHeadsUpOutbox } from "./use-heads-up-outbox";
@@ -111,15 +112,7 @@ export function RaiseHeadsUpForm({ actor }: { actor: Actor }) {
           {error}
         </p>
       ) : null}
-      {note ? (
-        <p
-          role="status"
-          data-testid="heads-up-capture-status"
-          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${note.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
-        >
-          {note}
-        </p>
-      ) : null}
+      <CaptureStatus note={note} />
       <Button type="submit" disabled={busy || leaving}>
         Raise for the whole venue
       </Button>

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/playbook";
 import { HEADS_UP_CHOICE_LABELS, type HeadsUpChoice } from "@/lib/playbook/heads-up/vocabulary";
 import { newClientId } from "@/lib/client/api";
 import { checkTell, tellStep } from "@/lib/tablet/heads-up-steps";
+import { CaptureStatus } from "./capture-status";
 import { HeadsUpOutbox } from "./heads-up-outbox";
 import { QUEUED_WORDS, useHeadsUpCapture, useHeadsUpOutbox } from "./use-heads-up-outbox";
 
@@ -106,15 +107,7 @@ export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string
           {message}
         </p>
       ) : null}
-      {note ? (
-        <p
-          role="status"
-          data-testid="heads-up-capture-status"
-          className={`rounded-xl border-2 px-4 py-3 text-lg font-semibold ${note.startsWith("✓") ? "border-emerald-600 bg-emerald-950/70 text-emerald-100" : "border-sky-400 bg-sky-950 text-sky-50"}`}
-        >
-          {note}
-        </p>
-      ) : null}
+      <CaptureStatus note={note} />
       <Button type="submit" disabled={busy}>
         Told them
       </Button>

@@ -1,6 +1,6 @@
-import { request as playwrightRequest, type APIRequestContext, type BrowserContext, type Page, type Route } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
+import { expect, goOffline, goOnline, pairedState, signInWithPin, snap, test } from "./helpers";
 
 /**
  * Heads-ups without Wi-Fi (docs/decisions/0034-heads-ups-offline.md): a member of staff raises a
@@ -9,16 +9,6 @@ import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
  * as theirs. The network is cut twice over, as in offline.spec.ts: Chromium's offline emulation,
  * and every request from the page or its service worker aborted.
  */
-
-const cut = (route: Route) => route.abort("internetdisconnected");
-async function goOffline(context: BrowserContext) {
-  await context.setOffline(true);
-  await context.route("**", cut);
-}
-async function goOnline(context: BrowserContext) {
-  await context.unroute("**", cut);
-  await context.setOffline(false);
-}
 
 type Floor = { headsUps: { id: string; what: string; raisedBy: string; told: { spot: string; toldBy: string }[] }[] };
 

@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test as base, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test as base, type BrowserContext, type Page, type Route } from "@playwright/test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -124,4 +124,20 @@ export async function signInWithPin(page: Page, venue: string, name: string, pin
   await page.getByLabel("PIN", { exact: true }).fill(pin);
   await page.getByRole("button", { name: "Go" }).click();
   await expect(page.getByRole("button", { name: /New complaint/ })).toBeVisible();
+}
+
+const cut = (route: Route) => route.abort("internetdisconnected");
+
+/**
+ * Cuts the tablet's network twice over: Chromium's offline emulation, and every request from the
+ * page or its service worker aborted, so nothing can slip through to the server.
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route("**", cut);
+}
+
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute("**", cut);
+  await context.setOffline(false);
 }

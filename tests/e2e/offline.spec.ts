@@ -1,5 +1,5 @@
-import { request as playwrightRequest, type BrowserContext, type Page, type Route } from "@playwright/test";
-import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
+import { request as playwrightRequest, type Page } from "@playwright/test";
+import { expect, goOffline, goOnline, pairedState, signInWithPin, snap, test } from "./helpers";
 
 /**
  * Lost Wi-Fi: a member of staff opens and walks a whole complaint with the network cut, closes
@@ -7,17 +7,6 @@ import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
  * The network is cut twice over: Chromium's offline emulation, and every request from the page
  * or its service worker aborted, so nothing can slip through to the server.
  */
-
-const cut = (route: Route) => route.abort("internetdisconnected");
-
-async function goOffline(context: BrowserContext) {
-  await context.setOffline(true);
-  await context.route("**", cut);
-}
-async function goOnline(context: BrowserContext) {
-  await context.unroute("**", cut);
-  await context.setOffline(false);
-}
 
 async function expectStage(page: Page, label: string) {
   await expect(page.getByRole("list", { name: /stages/i }).locator('[aria-current="step"]')).toContainText(label);

@@ -1,6 +1,6 @@
-import type { APIRequestContext, BrowserContext, Page, Route } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { expect, pairedState, signInWithPin, snap, test } from "./helpers";
+import { expect, goOffline, goOnline, pairedState, signInWithPin, snap, test } from "./helpers";
 
 // Issue 11 on the iPad viewport: the read-back after a manager's counter-offer, a rejected
 // read-back followed by a new agreement, the waiting state in view and in the top bar, focus on
@@ -359,16 +359,6 @@ test.describe("on a tablet set to another language and time zone", () => {
     await expect(page.getByTestId("case-summary")).toContainText("First apology after");
   });
 });
-
-const cut = (route: Route) => route.abort("internetdisconnected");
-async function goOffline(context: BrowserContext) {
-  await context.setOffline(true);
-  await context.route("**", cut);
-}
-async function goOnline(context: BrowserContext) {
-  await context.unroute("**", cut);
-  await context.setOffline(false);
-}
 
 test("after a case closed offline is sent, the home list shows it closed without a reload", async ({ page, context }) => {
   test.setTimeout(90_000);

@@ -1,5 +1,5 @@
-import { request as playwrightRequest, type BrowserContext, type Page, type Route } from "@playwright/test";
-import { BASE_URL, expect, pairedState, pairTablet, signInWithPin, snap, test } from "./helpers";
+import { request as playwrightRequest, type Page } from "@playwright/test";
+import { BASE_URL, expect, goOffline, goOnline, pairedState, pairTablet, signInWithPin, snap, test } from "./helpers";
 
 /**
  * Issue 9: one tablet, passed from hand to hand. Pairing a tablet; then, on a paired tablet, a
@@ -8,16 +8,6 @@ import { BASE_URL, expect, pairedState, pairTablet, signInWithPin, snap, test } 
  * kept page, and the case shell refuses. The steps still reach the server, once, as the person's
  * who captured them; a step forged in their name is refused and stores nothing.
  */
-
-const cut = (route: Route) => route.abort("internetdisconnected");
-async function goOffline(context: BrowserContext) {
-  await context.setOffline(true);
-  await context.route("**", cut);
-}
-async function goOnline(context: BrowserContext) {
-  await context.unroute("**", cut);
-  await context.setOffline(false);
-}
 
 const CUSTOMER_WORDS = "My name is Jane Doe and the heating in room 118 has been off all night.";
 

@@ -15,21 +15,19 @@
 import "fake-indexeddb/auto";
 import { deleteDB, openDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createSession, resolveSession, revokeSession } from "@/lib/auth/sessions";
-import { isAppError } from "@/lib/errors";
+import { revokeSession } from "@/lib/auth/sessions";
 import { endHeadsUp } from "@/lib/heads-ups/end-heads-up";
 import { raiseHeadsUp } from "@/lib/heads-ups/raise-heads-up";
 import { listHeldSteps } from "@/lib/manager/list-held-steps";
-import { appendSealedStep } from "@/lib/steps/append-sealed-step";
-import { registerSealKey } from "@/lib/steps/register-seal-key";
-import { flushSteps, type Post } from "@/lib/tablet/field-sync";
+import { flushSteps } from "@/lib/tablet/field-sync";
 import { checkRaise, queuedHeadsUps, raiseStep, tellStep } from "@/lib/tablet/heads-up-steps";
 import { endLocalSession } from "@/lib/tablet/local-session";
-import { createSealKey, sealPayload } from "@/lib/tablet/seal";
-import { DB_NAME, IdbTabletStore, sealedRequest, type LocalSession, type TabletStore } from "@/lib/tablet/tablet-store";
+import { sealPayload } from "@/lib/tablet/seal";
+import { DB_NAME, IdbTabletStore, sealedRequest } from "@/lib/tablet/tablet-store";
 import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { pairedTablet } from "../setup/tablets";
+import { sealedStepNetwork, tabletSignIn } from "../support/sealed-tablet";
 
 const { db } = await createTestDb();
 const { device, token: deviceToken } = await pairedTablet(db, "loc-harbour", "Bar tablet");
@@ -38,38 +36,11 @@ const WHAT = "Crab bisque sold out";
 const WHY = "A supplier delivery of crab did not come";
 const SPOT = "Table 31";
 
-async function signInOnTablet(store: TabletStore, userId: string, locationId = "loc-harbour") {
-  const { token } = await createSession(db, userId, locationId, new Date(), device.id);
-  const actor = await resolveSession(db, token, new Date(), deviceToken);
-  if (!actor?.sessionId) throw new Error("no session");
-  const seal = await createSealKey(async (publicKey) => registerSealKey(db, actor, { publicKey }));
-  if ((await store.getSession()) !== undefined) await endLocalSession(store);
-  const now = Date.now();
-  const local: LocalSession = {
-    sessionId: actor.sessionId,
-    user: { id: actor.id, name: actor.name, role: actor.role },
-    locationId,
-    startedAt: now,
-    lastActiveAt: now,
-    idleMs: 30 * 60_000,
-    seal,
-  };
-  await store.putSession(local);
-  return { token, actor, local };
-}
+const signInOnTablet = tabletSignIn(db, { deviceId: device.id, deviceToken });
 
 /** The network between tablet and server; `down` cuts it. */
 let down = false;
-const post: Post = async (url, body): ReturnType<Post> => {
-  if (down) return { ok: false, error: { status: 0, code: "offline", message: "No connection." } };
-  if (url !== "/api/steps/sealed") throw new Error(`unexpected ${url}`);
-  try {
-    return { ok: true, data: await appendSealedStep(db, body) };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return { ok: false, error: { status: error.status, code: error.code, message: error.message } };
-  }
-};
+const post = sealedStepNetwork(db, () => down);
 const noView = async () => null;
 
 let n = 0;

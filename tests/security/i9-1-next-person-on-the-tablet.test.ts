@@ -15,59 +15,25 @@
 import "fake-indexeddb/auto";
 import { deleteDB, openDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createSession, resolveSession, revokeSession } from "@/lib/auth/sessions";
+import { revokeSession } from "@/lib/auth/sessions";
 import { getCase } from "@/lib/cases/get-case";
-import { flushSteps, toLocalCase, type Post } from "@/lib/tablet/field-sync";
+import { flushSteps, toLocalCase } from "@/lib/tablet/field-sync";
 import { endLocalSession } from "@/lib/tablet/local-session";
-import { createSealKey, sealPayload } from "@/lib/tablet/seal";
-import { DB_NAME, IdbTabletStore, type LocalSession, type TabletStore } from "@/lib/tablet/tablet-store";
-import { isAppError } from "@/lib/errors";
-import { appendSealedStep } from "@/lib/steps/append-sealed-step";
-import { registerSealKey } from "@/lib/steps/register-seal-key";
+import { sealPayload } from "@/lib/tablet/seal";
+import { DB_NAME, IdbTabletStore, type TabletStore } from "@/lib/tablet/tablet-store";
 import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { pairedTablet } from "../setup/tablets";
+import { sealedStepNetwork, tabletSignIn } from "../support/sealed-tablet";
 
 const { db } = await createTestDb();
 const { device, token: deviceToken } = await pairedTablet(db, "loc-harbour", "Front desk");
 
 const SECRET_WORDS = "My name is Jane Doe, call me on 07700 900123, jane.doe@example.com";
 
-/** What the sign-in page does after a PIN: a server session, a seal key agreed with it, the tablet's record. */
-async function signInOnTablet(store: TabletStore, userId: string) {
-  const { token } = await createSession(db, userId, "loc-harbour", new Date(), device.id);
-  const actor = await resolveSession(db, token, new Date(), deviceToken);
-  if (!actor?.sessionId) throw new Error("no session");
-  const seal = await createSealKey(async (publicKey) => {
-    const { keyId, serverKey } = await registerSealKey(db, actor, { publicKey });
-    return { keyId, serverKey };
-  });
-  const existing = await store.getSession();
-  if (existing) await endLocalSession(store);
-  const now = Date.now();
-  const local: LocalSession = {
-    sessionId: actor.sessionId,
-    user: { id: actor.id, name: actor.name, role: actor.role },
-    locationId: "loc-harbour",
-    startedAt: now,
-    lastActiveAt: now,
-    idleMs: 30 * 60_000,
-    seal,
-  };
-  await store.putSession(local);
-  return { token, actor, local };
-}
+const signInOnTablet = tabletSignIn(db, { deviceId: device.id, deviceToken });
 
-/** The network between tablet and server: sealed steps go to the real use-case. */
-const post: Post = async (url, body): ReturnType<Post> => {
-  if (url !== "/api/steps/sealed") throw new Error(`unexpected ${url}`);
-  try {
-    return { ok: true, data: await appendSealedStep(db, body) };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return { ok: false, error: { status: error.status, code: error.code, message: error.message } };
-  }
-};
+const post = sealedStepNetwork(db);
 const noView = async () => null;
 
 let caseNo = 0;
