@@ -13,7 +13,7 @@
  *    session lasts, and kept for the venue's managers (HeldStep) after it ended.
  */
 import "fake-indexeddb/auto";
-import { deleteDB, openDB } from "idb";
+import { deleteDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { revokeSession } from "@/lib/auth/sessions";
 import { endHeadsUp } from "@/lib/heads-ups/end-heads-up";
@@ -27,7 +27,7 @@ import { DB_NAME, IdbTabletStore, sealedRequest } from "@/lib/tablet/tablet-stor
 import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { pairedTablet } from "../setup/tablets";
-import { sealedStepNetwork, tabletSignIn } from "../support/sealed-tablet";
+import { everythingStored, sealedStepNetwork, tabletSignIn } from "../support/sealed-tablet";
 
 const { db } = await createTestDb();
 const { device, token: deviceToken } = await pairedTablet(db, "loc-harbour", "Bar tablet");
@@ -72,14 +72,6 @@ async function liveAlert(what: string) {
       { choice: "cancel", text: "Cancel" },
     ],
   });
-}
-
-async function everythingStored(): Promise<string> {
-  const raw = await openDB(DB_NAME);
-  const dump: Record<string, unknown[]> = {};
-  for (const name of raw.objectStoreNames) dump[name] = await raw.getAll(name);
-  raw.close();
-  return JSON.stringify(dump);
 }
 
 let store: IdbTabletStore;

@@ -13,7 +13,7 @@
  * real sync; the server is the real use-cases on a real SQLite file.
  */
 import "fake-indexeddb/auto";
-import { deleteDB, openDB } from "idb";
+import { deleteDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { revokeSession } from "@/lib/auth/sessions";
 import { getCase } from "@/lib/cases/get-case";
@@ -24,7 +24,7 @@ import { DB_NAME, IdbTabletStore, type TabletStore } from "@/lib/tablet/tablet-s
 import { actorFor } from "@/tests/support/actors";
 import { createTestDb } from "../setup/test-db";
 import { pairedTablet } from "../setup/tablets";
-import { sealedStepNetwork, tabletSignIn } from "../support/sealed-tablet";
+import { everythingStored, sealedStepNetwork, tabletSignIn } from "../support/sealed-tablet";
 
 const { db } = await createTestDb();
 const { device, token: deviceToken } = await pairedTablet(db, "loc-harbour", "Front desk");
@@ -81,15 +81,6 @@ async function captureComplaint(store: TabletStore, userId: string) {
     savedAt: new Date().toISOString(),
   });
   return caseId;
-}
-
-/** Everything IndexedDB holds for this app, as text: what someone with the tablet's storage could read. */
-async function everythingStored(): Promise<string> {
-  const raw = await openDB(DB_NAME);
-  const dump: Record<string, unknown[]> = {};
-  for (const name of raw.objectStoreNames) dump[name] = await raw.getAll(name);
-  raw.close();
-  return JSON.stringify(dump);
 }
 
 let store: IdbTabletStore;

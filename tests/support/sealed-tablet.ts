@@ -1,3 +1,4 @@
+import { openDB } from "idb";
 import { createSession, resolveSession } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { registerSealKey } from "@/lib/steps/register-seal-key";
 import type { Post } from "@/lib/tablet/field-sync";
 import { endLocalSession } from "@/lib/tablet/local-session";
 import { createSealKey } from "@/lib/tablet/seal";
-import type { LocalSession, TabletStore } from "@/lib/tablet/tablet-store";
+import { DB_NAME, type LocalSession, type TabletStore } from "@/lib/tablet/tablet-store";
 
 /**
  * What the sign-in page does after a PIN, on a paired tablet: a server session, a seal key agreed
@@ -49,4 +50,13 @@ export function sealedStepNetwork(db: Db, isDown: () => boolean = () => false): 
       return { ok: false, error: { status: error.status, code: error.code, message: error.message } };
     }
   };
+}
+
+/** Everything IndexedDB holds for this app, as text: what someone with the tablet's storage could read. */
+export async function everythingStored(): Promise<string> {
+  const raw = await openDB(DB_NAME);
+  const dump: Record<string, unknown[]> = {};
+  for (const name of raw.objectStoreNames) dump[name] = await raw.getAll(name);
+  raw.close();
+  return JSON.stringify(dump);
 }
