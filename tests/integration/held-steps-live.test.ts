@@ -71,8 +71,11 @@ describe("held steps on the live stream", () => {
   });
 
   it("reviewing a held step tells its venue; the same review again does not", async () => {
+    // Wait for this hold's own notice (the first test's already counts): on PostgreSQL it arrives
+    // through LISTEN a moment after the write, and must not land inside the quiet check below.
+    const beforeHold = heldNotices().length;
     await holdNote();
-    expect(await until(() => heldNotices().length > 0)).toBe(true);
+    expect(await until(() => heldNotices().length > beforeHold)).toBe(true);
     const row = await db.heldStep.findFirstOrThrow({ where: { reviewedAt: null, locationId: "loc-harbour" }, select: { id: true } });
     await quiet(heldNotices().length);
     const before = heldNotices().length;
