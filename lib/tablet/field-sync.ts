@@ -99,7 +99,7 @@ export async function flushSteps(store: TabletStore, post: Post = postJson, fetc
       } else {
         // A heads-up (nothing of a complaint case to extend), or a step of an ended session.
         if (isReadable(step)) noteSent(step.clientEventId, data as HeadsUpSent);
-        await store.acknowledge(step, null, 0, "");
+        await store.forgetStep(step.seq); // nothing of a complaint case to extend
       }
       outcome.sent++;
       continue;
