@@ -32,7 +32,7 @@
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -266,14 +266,59 @@ function post(agent, urlPath, cookie, body, port = PORT) {
   });
 }
 
+/** Linux's clock ticks per second for /proc's CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+/** The fields of /proc/PID/stat after the command name (state is [0], utime [11], stime [12], cutime [13], cstime [14]). */
+function procStat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return text.slice(text.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+/** CPU seconds a process has used, all its threads together (null where /proc is missing). */
+function cpuSecondsOf(pid) {
+  const fields = procStat(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS : null;
+}
+/**
+ * CPU seconds a PostgreSQL server has used: the postmaster, its live backends, and the backends
+ * that have exited (the postmaster's cutime and cstime).
+ */
+function postgresCpuSeconds(dataDir) {
+  const main = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const own = procStat(main);
+  if (!own) return null;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(entry);
+    if (fields && Number(fields[1]) === main) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
+
 let tabletOffset = 0;
-/** `tablets` tablets for `seconds`; each sends its next step when the last is answered, no sooner than every 1/rate s. */
-async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = PORT }) {
+/**
+ * `tablets` tablets for `seconds`; each sends its next step when the last is answered, no sooner
+ * than every 1/rate s. With `cpu` (functions that give a process's CPU seconds so far), each
+ * process's CPU milliseconds per answered request: on a shared box, what a request costs the
+ * server moves far less with the load around it than the time it waits.
+ */
+async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = PORT, cpu = {} }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: tablets });
   const latencies = [];
   const statuses = {};
   const first = tabletOffset;
   tabletOffset += tablets;
+  const cpuBefore = Object.fromEntries(Object.entries(cpu).map(([name, read]) => [name, read()]));
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -296,6 +341,15 @@ async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = 
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   const ok = (statuses[200] ?? 0) + (statuses[201] ?? 0);
+  const cpuMsPerRequest = Object.fromEntries(
+    Object.entries(cpu).map(([name, read]) => {
+      const now = read();
+      return [
+        name,
+        now === null || cpuBefore[name] === null ? null : round(((now - cpuBefore[name]) * 1000) / Math.max(1, latencies.length), 2),
+      ];
+    }),
+  );
   return {
     tablets,
     rate: rate ?? "flat out",
@@ -305,6 +359,7 @@ async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = 
     errors: latencies.length - ok,
     statuses,
     latencyMs: summary(latencies),
+    cpuMsPerRequest,
   };
 }
 
@@ -867,7 +922,16 @@ function medianOf(results) {
     perSecond: of((r) => r.perSecond),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     latencyMs: { p50: of((r) => r.latencyMs.p50), p95: of((r) => r.latencyMs.p95), p99: of((r) => r.latencyMs.p99) },
-    each: results.map((r) => ({ perSecond: r.perSecond, p50: r.latencyMs.p50, p95: r.latencyMs.p95, errors: r.errors })),
+    cpuMsPerRequest: Object.fromEntries(
+      Object.keys(results[0].cpuMsPerRequest).map((name) => [name, round(median(results.map((r) => r.cpuMsPerRequest[name] ?? NaN)), 2)]),
+    ),
+    each: results.map((r) => ({
+      perSecond: r.perSecond,
+      p50: r.latencyMs.p50,
+      p95: r.latencyMs.p95,
+      errors: r.errors,
+      cpuMsPerRequest: r.cpuMsPerRequest,
+    })),
   };
 }
 
@@ -883,7 +947,7 @@ async function engineServer(name, databaseUrl, port) {
   const base = `http://127.0.0.1:${port}`;
   const device = await pairTablet(base);
   const cookies = [await signIn(device, "usr-amira", "4827", base), await signIn(device, "usr-ben", "5163", base)];
-  return { server, port, cookies, stepOf: stepFor };
+  return { server, port, cookies, stepOf: stepFor, cpu: { server: () => cpuSecondsOf(server.pid) } };
 }
 
 async function chainBench() {
@@ -900,9 +964,11 @@ async function chainBench() {
   const long = {};
   try {
     log(`Bare Next route handler (bench/bare-next) on port ${PORT} …`);
-    targets.bare = { server: await serveBare(PORT), port: PORT, cookies: [""], stepOf: bareStep };
+    const bareServer = await serveBare(PORT);
+    targets.bare = { server: bareServer, port: PORT, cookies: [""], stepOf: bareStep, cpu: { server: () => cpuSecondsOf(bareServer.pid) } };
     targets.SQLite = await engineServer("SQLite", `file:${sqliteFile}`, PORT + 1);
     targets.PostgreSQL = await engineServer("PostgreSQL", pg.url, PORT + 2);
+    targets.PostgreSQL.cpu.database = () => postgresCpuSeconds(path.join(pg.dir, "data"));
     for (const name of names) {
       log(`${name}: warming up (${WARM_SECONDS} s flat out) …`);
       const { cookies, stepOf, port } = targets[name];
@@ -916,11 +982,11 @@ async function chainBench() {
         const order = [...names.slice(shift), ...names.slice(0, shift)];
         const line = [];
         for (const name of order) {
-          const { cookies, stepOf, port } = targets[name];
-          const result = await load({ tablets, rate, seconds: SECONDS, cookies, stepOf, port });
+          const { cookies, stepOf, port, cpu } = targets[name];
+          const result = await load({ tablets, rate, seconds: SECONDS, cookies, stepOf, port, cpu });
           runs[name][i].push(result);
           line.push(
-            `${name} ${result.perSecond}/s p50 ${result.latencyMs.p50} p95 ${result.latencyMs.p95}${result.errors ? ` ${result.errors} errors` : ""}`,
+            `${name} ${result.perSecond}/s p50 ${result.latencyMs.p50} p95 ${result.latencyMs.p95}${result.errors ? ` ${result.errors} errors` : ""}, CPU ${Object.values(result.cpuMsPerRequest).join(" + ")} ms`,
           );
         }
         log(`  ${levelName(tablets, rate)}: ${line.join(" · ")}`);
@@ -984,6 +1050,22 @@ async function chainBench() {
     row.target = target?.text ?? "";
     row["met (SQLite, PG)"] = target ? ["SQLite", "PostgreSQL"].map((name) => (target.met(name) ? "yes" : "NO")).join(", ") : "";
     rows.push(row);
+    if (flatOut) {
+      // What a request costs the server's CPU, whatever else the box was doing: the capacity
+      // ratio a load-free box would show, where the load generator has the other core.
+      const cpuRow = { measure: "  server CPU per request, same level (ms)" };
+      const cpuCell = (levelResult) =>
+        Object.entries(levelResult.cpuMsPerRequest)
+          .map(([process, ms]) => (process === "server" ? `${ms}` : `+ ${ms} ${process}`))
+          .join(" ");
+      for (const [name, e] of Object.entries(engines)) cpuRow[name] = cpuCell(e.levels[i]);
+      cpuRow["bare handler"] = cpuCell(bare[i]);
+      const cpuRatios = (name) => runs[name][i].map((result, r) => runs.bare[i][r].cpuMsPerRequest.server / result.cpuMsPerRequest.server);
+      cpuRow["ratio: median (range) of rounds"] = `bare / app ${spread(cpuRatios("SQLite"), 2)}, ${spread(cpuRatios("PostgreSQL"), 2)}`;
+      cpuRow.target = "";
+      cpuRow["met (SQLite, PG)"] = "";
+      rows.push(cpuRow);
+    }
   });
   // Noise on a shared 2-core box is ±10% between medians taken a minute apart: "no slower" within it.
   const longRow = { measure: "200th step vs 2nd (p50 of steps 200–209 / 2–11)" };
