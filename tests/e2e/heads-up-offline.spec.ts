@@ -195,3 +195,91 @@ test("handed over before the Wi-Fi returns: the next person finds nothing of it,
     await maria.dispose();
   }
 });
+
+/** Whether the service worker has kept `path` in some session's page cache (public/sw.js). */
+async function keptOffline(page: Page, path: string): Promise<boolean> {
+  return page.evaluate(async (wanted) => {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith("coach-pages-")) continue;
+      const keys = await (await caches.open(name)).keys();
+      if (keys.some((request) => new URL(request.url).pathname === wanted)) return true;
+    }
+    return false;
+  }, path);
+}
+
+test("offline, a heads-up page reloads for the person who opened it, and shows nothing of it to the next person", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const maria = await colleague(baseURL);
+  const what = `Card machines down ${randomUUID().slice(0, 6)}`;
+  const raised = await maria.post("/api/heads-ups", {
+    headers: { origin: baseURL ?? "" },
+    data: {
+      clientEventId: randomUUID(),
+      kind: "out_of_order",
+      what,
+      reason: "The card terminal lost its line",
+      options: [
+        { choice: "wait", text: "Pay in ten minutes when it is back" },
+        { choice: "change", text: "Pay in cash, or by bank transfer" },
+      ],
+    },
+  });
+  expect(raised.status(), await raised.text()).toBe(201);
+  const { id: alertId } = (await raised.json()) as { id: string };
+  try {
+    await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await expect.poll(() => keptOffline(page, "/heads-ups"), { timeout: 30_000 }).toBe(true);
+    await page.goto(`/heads-ups/${alertId}`);
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect.poll(() => keptOffline(page, `/heads-ups/${alertId}`), { timeout: 30_000 }).toBe(true);
+    await page.waitForLoadState("networkidle");
+
+    // The Wi-Fi drops and the page is reloaded: the same person gets the page back, working.
+    await goOffline(context);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect(page.locator("header").first()).toContainText("Amira Shah");
+    await expect(page.getByRole("heading", { name: "Tick off a table or room" })).toBeVisible();
+    await snap(page, "heads-up-offline-reload");
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await expect(page.locator("header").first()).toContainText("Amira Shah");
+
+    // She hands the tablet over, still offline: her heads-up pages are not shown to whoever comes next.
+    await page.goto(`/heads-ups/${alertId}`);
+    await page.getByRole("button", { name: "Switch user" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?ended=signed-out$/);
+    for (const path of ["/heads-ups", `/heads-ups/${alertId}`]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/sign-in/);
+      await expect(page.locator("body")).not.toContainText("Amira Shah");
+      await expect(page.locator("body")).not.toContainText(what);
+      expect(await keptOffline(page, path)).toBe(false);
+    }
+
+    // Ben signs in when the Wi-Fi is back, then it drops again: the heads-up he never opened here
+    // is "no connection" for him, not Amira's copy.
+    await goOnline(context);
+    await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    await goOffline(context);
+    await page.goto(`/heads-ups/${alertId}`);
+    await expect(page.getByRole("heading", { name: "No connection" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText("Amira Shah");
+    await expect(page.locator("body")).not.toContainText(what);
+    await snap(page, "heads-up-offline-next-person");
+    await goOnline(context);
+  } finally {
+    await goOnline(context).catch(() => undefined);
+    await maria.post(`/api/heads-ups/${alertId}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
+    await maria.dispose();
+  }
+});
