@@ -283,3 +283,68 @@ test("offline, a heads-up page reloads for the person who opened it, and shows n
     await maria.dispose();
   }
 });
+
+test("a heads-up ended without Wi-Fi waits on the tablet, survives a reload, then ends once, as its raiser's", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const maria = await colleague(baseURL);
+  const what = `Oysters sold out ${randomUUID().slice(0, 6)}`;
+  let alertId = "";
+  try {
+    await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    // Amira raised it earlier (online): hers to end.
+    const raised = await page.request.post("/api/heads-ups", {
+      headers: { origin: baseURL ?? "" },
+      data: {
+        clientEventId: randomUUID(),
+        kind: "sold_out",
+        what,
+        reason: "The boat could not go out this morning",
+        options: [
+          { choice: "change", text: "The mussels instead" },
+          { choice: "cancel", text: "Cancel the starter" },
+        ],
+      },
+    });
+    expect(raised.status(), await raised.text()).toBe(201);
+    alertId = ((await raised.json()) as { id: string }).id;
+    await page.goto(`/heads-ups/${alertId}`);
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect.poll(() => keptOffline(page, `/heads-ups/${alertId}`), { timeout: 30_000 }).toBe(true);
+    await page.waitForLoadState("networkidle");
+
+    await goOffline(context);
+    await page.getByLabel("How it ended (optional)").fill("The afternoon boat came in");
+    await page.getByRole("button", { name: "It's over: end the heads-up" }).click();
+    await expect(page.getByTestId("heads-up-capture-status")).toContainText("Saved on this tablet, will send when online");
+    const queued = page.getByTestId("heads-up-queued").filter({ hasText: `Ended: ${what}` });
+    await expect(queued).toContainText("Saved on this tablet, will send when online");
+    // Once is enough: the button waits with it.
+    await expect(page.getByRole("button", { name: "It's over: end the heads-up" })).toBeDisabled();
+    await queued.scrollIntoViewIfNeeded();
+    await snap(page, "heads-up-end-queued");
+    expect((await floorOf(maria)).headsUps.some((h) => h.id === alertId)).toBe(true);
+
+    // Reloaded without Wi-Fi: the page comes back, and so does what waits.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect(page.getByTestId("heads-up-queued").filter({ hasText: `Ended: ${what}` })).toBeVisible();
+
+    await goOnline(context);
+    await expect(page.getByTestId("heads-up-sent").filter({ hasText: `Ended: ${what}` })).toContainText("✓ Sent", { timeout: 30_000 });
+    await expect(page.getByText(/· ended by Amira Shah/)).toBeVisible();
+    await expect(page.getByText("“The afternoon boat came in”")).toBeVisible();
+    await expect(page.getByTestId("heads-up-queued")).toHaveCount(0);
+    await page.getByTestId("heads-up-sent").first().scrollIntoViewIfNeeded();
+    await snap(page, "heads-up-end-sent");
+    expect((await floorOf(maria)).headsUps.some((h) => h.id === alertId)).toBe(false);
+  } finally {
+    await goOnline(context).catch(() => undefined);
+    if (alertId) await maria.post(`/api/heads-ups/${alertId}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
+    await maria.dispose();
+  }
+});
