@@ -49,33 +49,33 @@ export function EndHeadsUpButton({ headsUpId, what, ended, actor }: { headsUpId:
   const status = done && (done.text.startsWith("✓") || outbox.queued.some((q) => q.clientEventId === done.id)) ? done.text : null;
   // Ending it is already waiting here: a second tap would only send the same again.
   const waiting = outbox.queued.some((q) => !q.refusal);
-  const report = <HeadsUpOutbox title="Ending on this tablet" queued={outbox.queued} sent={outbox.sent} discard={outbox.discard} />;
-  if (ended) return report;
-
+  // Once ended only what became of an end sent from here stays (the same nodes: nothing jumps).
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-1 flex-col gap-1.5 text-lg font-semibold">
-          How it ended (optional)
-          <input
-            value={note}
-            maxLength={500}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder="Fresh delivery arrived"
-            className="min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg font-normal text-slate-50"
-          />
-        </label>
-        <Button variant="secondary" onClick={() => void end()} disabled={busy || waiting}>
-          It&apos;s over: end the heads-up
-        </Button>
-      </div>
+      {ended ? null : (
+        <div className="flex flex-wrap items-end gap-3">
+          <label className="flex flex-1 flex-col gap-1.5 text-lg font-semibold">
+            How it ended (optional)
+            <input
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="Fresh delivery arrived"
+              className="min-h-12 rounded-xl border-2 border-slate-500 bg-slate-950 px-4 text-lg font-normal text-slate-50"
+            />
+          </label>
+          <Button variant="secondary" onClick={() => void end()} disabled={busy || waiting}>
+            It&apos;s over: end the heads-up
+          </Button>
+        </div>
+      )}
       {error ? (
         <p role="alert" className="text-base text-rose-300">
           {error}
         </p>
       ) : null}
-      <CaptureStatus note={status} />
-      {report}
+      {ended ? null : <CaptureStatus note={status} />}
+      <HeadsUpOutbox title="Ending on this tablet" queued={outbox.queued} sent={outbox.sent} discard={outbox.discard} />
     </div>
   );
 }
