@@ -3,8 +3,9 @@
  * page one person saw is never shown to anyone else.
  * Hand-written on purpose (docs/decisions/0004-offline-capture.md, 0016-service-worker-per-session.md).
  *
- *  - Navigations to staff pages (/, /sign-in, /cases/...): network first, so a page is never
- *    staler than it has to be. A page rendered for a session carries that session's id
+ *  - Navigations to staff pages (/, /sign-in, /cases/..., and the heads-up pages /heads-ups,
+ *    /heads-ups/..., /heads-up-cases/...): network first, so a page is never staler than it has
+ *    to be. A page rendered for a session carries that session's id
  *    (<meta name="coach-session">); it is kept in that session's own cache, and only ever served
  *    back while the tablet's record of that same session is current and not idle (IndexedDB,
  *    lib/tablet/tablet-store.ts). When the session ends — sign-out, switch user, idle time-out,
@@ -17,8 +18,8 @@
  *  - Everything else — /api above all — goes to the network untouched: steps are queued in
  *    IndexedDB by the page (lib/tablet/field-sync.ts), never by this worker.
  *
- * Tested in tests/integration/service-worker.test.ts and, in Chromium, tests/e2e/offline.spec.ts
- * and tests/e2e/shared-tablet.spec.ts.
+ * Tested in tests/integration/service-worker.test.ts and, in Chromium, tests/e2e/offline.spec.ts,
+ * tests/e2e/shared-tablet.spec.ts and tests/e2e/heads-up-offline.spec.ts.
  */
 const VERSION = "v2";
 const SHELL_CACHE = `coach-shell-${VERSION}`;
@@ -39,7 +40,18 @@ const STATIC_LIMIT = 400;
 /** The tablet's store (lib/tablet/tablet-store.ts): who is signed in here now. */
 const DB_NAME = "complaint-coach";
 
-const isStaffPage = (path) => path === "/" || path === "/sign-in" || path.startsWith("/cases/");
+/**
+ * The staff pages: home, sign-in, a complaint case, and the heads-up pages (the floor's list, one
+ * heads-up, a one-table heads-up case; docs/decisions/0036). All but the sign-in screen and the case
+ * shell carry a session's id, so each is kept for that session only.
+ */
+const isStaffPage = (path) =>
+  path === "/" ||
+  path === "/sign-in" ||
+  path.startsWith("/cases/") ||
+  path === "/heads-ups" ||
+  path.startsWith("/heads-ups/") ||
+  path.startsWith("/heads-up-cases/");
 const isStatic = (path) => path.startsWith("/_next/static/") || path.startsWith("/icons/");
 const ASSET_PATTERN = /\/_next\/static\/[A-Za-z0-9_\-.~/%]+?\.(?:js|css|woff2?)/g;
 
@@ -296,6 +308,8 @@ async function cachedPage(url) {
     await forgetPages();
     return Response.redirect(new URL(SIGN_IN, self.location.origin).href, 302);
   }
+  // Another person is signed in now: whatever an earlier session kept goes before anything is served.
+  await forgetPages(session.sessionId);
   const pages = pagesCacheFor(session.sessionId);
   const kept = (await caches.match(key, { cacheName: pages })) ?? (await caches.match(url.pathname, { cacheName: pages }));
   if (kept) return kept;

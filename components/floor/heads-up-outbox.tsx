@@ -60,7 +60,7 @@ export function HeadsUpOutbox({
             <span className="text-lg font-semibold">{line.label}</span>
             <span className="text-base">
               ✓ Sent
-              {line.sent && "id" in line.sent ? (
+              {line.sent && "id" in line.sent && line.kind !== "end" ? (
                 <>
                   {" · "}
                   <a href={`/heads-ups/${line.sent.id}`} className="underline">

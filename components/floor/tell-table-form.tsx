@@ -28,7 +28,7 @@ export function TellTableForm({ headsUpId, options, actor }: { headsUpId: string
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ id: string; text: string } | null>(null);
   const { capture, busy } = useHeadsUpCapture();
-  const outbox = useHeadsUpOutbox(actor, headsUpId);
+  const outbox = useHeadsUpOutbox(actor, headsUpId, "tell");
 
   async function tell(e: React.FormEvent) {
     e.preventDefault();

@@ -91,21 +91,21 @@ export type OutboxLine = QueuedHeadsUp & { sent?: HeadsUpSent | null };
 /**
  * This person's heads-ups waiting on the tablet (only theirs: an ended session's are sealed and
  * unreadable), and those that went while this page was open, marked sent. With `alertId`, only the
- * tables ticked off that heads-up. The server page is refreshed when one goes, so its lists show it.
+ * steps on that heads-up; with `kind`, only that kind (the tick-off form's tables, the end button's end). The server page is refreshed when one goes, so its lists show it.
  */
-export function useHeadsUpOutbox(actor: Actor, alertId?: string) {
+export function useHeadsUpOutbox(actor: Actor, alertId?: string, kind?: QueuedHeadsUp["kind"]) {
   const router = useRouter();
   const store = useTabletStore();
   const steps = useWaitingSteps(store);
   const [sent, setSent] = useState<OutboxLine[]>([]);
   const previous = useRef<QueuedHeadsUp[]>([]);
   const discarded = useRef(new Set<string>());
-  const queued = steps ? queuedHeadsUps(steps, actor.id, alertId) : [];
+  const queued = steps ? queuedHeadsUps(steps, actor.id, alertId, kind) : [];
   const key = queued.map((q) => `${q.seq}:${q.refusal ? "r" : "w"}`).join(",");
 
   useEffect(() => {
     if (!steps) return;
-    const now = queuedHeadsUps(steps, actor.id, alertId);
+    const now = queuedHeadsUps(steps, actor.id, alertId, kind);
     const news = (q: QueuedHeadsUp) => !inFlight.has(q.clientEventId);
     const gone = previous.current.filter((p) => !now.some((q) => q.seq === p.seq) && !discarded.current.has(p.caseId) && news(p));
     previous.current = now;
@@ -122,7 +122,7 @@ export function useHeadsUpOutbox(actor: Actor, alertId?: string) {
     })();
     // `key` stands for the queue's content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, actor.id, alertId, store]);
+  }, [key, actor.id, alertId, kind, store]);
 
   async function discard(line: QueuedHeadsUp) {
     if (!store) return;

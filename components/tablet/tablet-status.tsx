@@ -39,8 +39,13 @@ export function TabletStatus() {
           const body = first.body;
           next.push({
             id,
-            label: body.kind === "heads_up_raise" ? `Heads-up · ${body.raise.what}` : `Heads-up · ${body.tell.spot} told`,
-            href: body.kind === "heads_up_tell" ? `/heads-ups/${encodeURIComponent(body.alertId)}` : "/heads-ups",
+            label:
+              body.kind === "heads_up_raise"
+                ? `Heads-up · ${body.raise.what}`
+                : body.kind === "heads_up_tell"
+                  ? `Heads-up · ${body.tell.spot} told`
+                  : `Heads-up · ${body.what} ended`,
+            href: body.kind === "heads_up_raise" ? "/heads-ups" : `/heads-ups/${encodeURIComponent(body.alertId)}`,
             waiting: ofCase.filter((s) => s.state === "waiting").length,
             refused: ofCase.some((s) => s.state === "refused"),
           });

@@ -53,6 +53,7 @@ const headsUpPayloadSchema = z.object({
   what: z.string().max(200).optional(),
   spot: z.string().max(80).optional(),
   option: z.string().max(200).optional(),
+  note: z.string().max(500).optional(),
 });
 function headsUpLine(kind: string, text: string): { what: string } {
   let json: unknown = null;
@@ -64,6 +65,7 @@ function headsUpLine(kind: string, text: string): { what: string } {
   const parsed = headsUpPayloadSchema.safeParse(json);
   const data = parsed.success ? parsed.data : {};
   if (kind === "heads_up_raise") return { what: data.what ? `Raised a heads-up: ${data.what}` : "Raised a heads-up" };
+  if (kind === "heads_up_end") return { what: data.note ? `Ended a heads-up: “${data.note}”` : "Ended a heads-up" };
   return { what: `Told ${data.spot ?? "a table"} about a heads-up${data.option ? `: chose ${data.option}` : ""}` };
 }
 
@@ -125,7 +127,7 @@ export async function listHeldSteps(db: Db, actor: Actor, input: unknown = {}): 
     let line: { what: string; detail?: string };
     if (row.kind === "open") {
       line = { what: "Opened a new case on the tablet" };
-    } else if (row.kind === "heads_up_raise" || row.kind === "heads_up_tell") {
+    } else if (row.kind === "heads_up_raise" || row.kind === "heads_up_tell" || row.kind === "heads_up_end") {
       line = headsUpLine(row.kind, row.payload);
     } else if (payload.event) {
       const recorded: RecordedEvent = { ...payload.event, at: capturedAt, actor: { id: row.userId, role } };

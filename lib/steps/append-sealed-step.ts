@@ -10,6 +10,7 @@ import { serialiseWrite } from "@/lib/db/write-lock";
 import { AppError, isAppError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish-change";
 import { idSchema } from "@/lib/heads-ups/common";
+import { endHeadsUp } from "@/lib/heads-ups/end-heads-up";
 import { raiseHeadsUp } from "@/lib/heads-ups/raise-heads-up";
 import { tellTable } from "@/lib/heads-ups/tell-table";
 import { ROLES, type Role } from "@/lib/playbook";
@@ -38,6 +39,8 @@ const innerSchema = z.discriminatedUnion("kind", [
   // Heads-ups captured on the tablet (docs/decisions/0034-heads-ups-offline.md): the same use-cases as their routes.
   z.object({ v: z.literal(1), kind: z.literal("heads_up_raise"), body: z.record(z.string(), z.unknown()) }),
   z.object({ v: z.literal(1), kind: z.literal("heads_up_tell"), alertId: idSchema, body: z.record(z.string(), z.unknown()) }),
+  // Ending one (docs/decisions/0036): the online route's use-case, its checks, and its idempotency by state.
+  z.object({ v: z.literal(1), kind: z.literal("heads_up_end"), alertId: idSchema, body: z.record(z.string(), z.unknown()) }),
 ]);
 type InnerStep = z.infer<typeof innerSchema>;
 
@@ -46,6 +49,7 @@ export type SealedStepResult =
   | (AppendResult & { held?: false })
   | ({ id: string; duplicate: boolean } & { held?: false })
   | (Awaited<ReturnType<typeof tellTable>> & { held?: false })
+  | (Awaited<ReturnType<typeof endHeadsUp>> & { held?: false })
   | Held;
 
 const BAD_SEAL = "This step's seal does not match any session on this server, so it was not recorded.";
@@ -109,6 +113,8 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
         return await raiseHeadsUp(db, actor, step.body, now);
       case "heads_up_tell":
         return await tellTable(db, actor, step.alertId, step.body, now);
+      case "heads_up_end":
+        return await endHeadsUp(db, actor, step.alertId, step.body, now);
     }
   } catch (error) {
     const final = isAppError(error) && error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 423;
@@ -121,7 +127,11 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
       user.locations.map((l) => l.locationId),
     );
     const caseId =
-      step.kind === "heads_up_tell" ? step.alertId : step.kind === "heads_up_raise" ? `heads-up:${clientEventId}` : step.caseId;
+      step.kind === "heads_up_tell" || step.kind === "heads_up_end"
+        ? step.alertId
+        : step.kind === "heads_up_raise"
+          ? `heads-up:${clientEventId}`
+          : step.caseId;
     const fresh = await serialiseWrite(async () => {
       // Sent again (an answer lost on the way): already held, nothing new to tell anyone.
       if (await db.heldStep.findUnique({ where: { clientEventId }, select: { id: true } })) return false;
@@ -161,7 +171,7 @@ async function heldStepLocation(
   authorLocationIds: string[],
 ): Promise<string | null> {
   const asked = step.body.locationId;
-  if (step.kind === "heads_up_tell") {
+  if (step.kind === "heads_up_tell" || step.kind === "heads_up_end") {
     const alert = await db.headsUpAlert.findUnique({ where: { id: step.alertId }, select: { locationId: true } });
     return alert?.locationId ?? sessionLocationId;
   }

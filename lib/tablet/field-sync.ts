@@ -20,7 +20,7 @@ export type { FlushOutcome, Stop, SyncStatus } from "./sync-status";
 
 /** A sealed step the server kept aside because its session had ended and the case no longer takes it. */
 export type HeldResult = { held: true; clientEventId: string; code: string; message: string };
-/** What the server answers for a heads-up sent from here (raised: the heads-up's id; told: the table's heads-up case). */
+/** What the server answers for a heads-up sent from here (raised or ended: the heads-up's id; told: the table's heads-up case). */
 export type HeadsUpSent = { id: string; duplicate: boolean } | { caseId: string; reference: string; duplicate: boolean };
 export type Post = (url: string, body: unknown) => Promise<ApiResult<AppendResult | HeadsUpSent | HeldResult>>;
 export type FetchView = (caseId: string) => Promise<LocalCase | null>;
@@ -38,6 +38,12 @@ export function requestFor(step: Step | EndedStep): { url: string; body: Record<
     return {
       url: `/api/heads-ups/${encodeURIComponent(step.body.alertId)}/tables`,
       body: { clientEventId: step.clientEventId, ...step.body.tell },
+    };
+  }
+  if (step.body.kind === "heads_up_end") {
+    return {
+      url: `/api/heads-ups/${encodeURIComponent(step.body.alertId)}/end`,
+      body: { clientEventId: step.clientEventId, ...step.body.end },
     };
   }
   if (step.body.kind === "open") {

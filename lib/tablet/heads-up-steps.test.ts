@@ -3,8 +3,8 @@ import { deleteDB } from "idb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { mergeLog } from "./case-fold";
 import { flushSteps, requestFor, sentHeadsUp, type Post } from "./field-sync";
-import { checkRaise, checkTell, queuedHeadsUps, raiseStep, tellStep } from "./heads-up-steps";
-import { DB_NAME, IdbTabletStore, MemoryTabletStore, type TabletStore } from "./tablet-store";
+import { checkEnd, checkRaise, checkTell, endStep, queuedHeadsUps, raiseStep, tellStep } from "./heads-up-steps";
+import { DB_NAME, IdbTabletStore, MemoryTabletStore, sealedRequest, type TabletStore } from "./tablet-store";
 
 const amira = { id: "usr-amira", role: "staff" as const };
 const ben = { id: "usr-ben", role: "staff" as const };
@@ -55,6 +55,51 @@ describe("checking a heads-up before it is kept", () => {
     expect(checkTell({ spot: " Table 4 ", choice: "change", option: "The sea bass", customerAskedFirst: true, note: " " })).toEqual({
       ok: true,
       tell: { spot: "Table 4", choice: "change", option: "The sea bass", customerAskedFirst: true },
+    });
+  });
+});
+
+describe("ending a heads-up on the tablet (docs/decisions/0036)", () => {
+  it("takes an optional note of at most 500 characters, trimmed, as the server does", () => {
+    expect(checkEnd("  ")).toEqual({ ok: true, end: {} });
+    expect(checkEnd(" Fresh delivery arrived ")).toEqual({ ok: true, end: { note: "Fresh delivery arrived" } });
+    expect(checkEnd("x".repeat(501))).toEqual({ ok: false, fields: { note: "At most 500 characters" } });
+  });
+
+  it("waits in the outbox under its own key, listed as its author's end of that heads-up only", async () => {
+    const store = new MemoryTabletStore();
+    const told = await store.addStep(
+      tellStep(amira, "alert-1", { spot: "Table 4", choice: "wait", option: "Wait", customerAskedFirst: false }, cid()),
+    );
+    const ended = await store.addStep(endStep(amira, "alert-1", "Salmon sold out", { note: "Delivery came" }, cid()));
+    await store.addStep(endStep(ben, "alert-1", "Salmon sold out", {}, cid()));
+    await store.addStep(endStep(amira, "alert-other", "Lift out of order", {}, cid()));
+    expect(ended.caseId).toBe(`heads-up:${ended.clientEventId}`);
+    const steps = await store.steps();
+    expect(queuedHeadsUps(steps, amira.id, "alert-1", "end").map((q) => [q.seq, q.kind, q.label, q.alertId])).toEqual([
+      [ended.seq, "end", "Ended: Salmon sold out", "alert-1"],
+    ]);
+    // The tick-off form's list is the tables only; the heads-up's own list has both.
+    expect(queuedHeadsUps(steps, amira.id, "alert-1", "tell").map((q) => q.seq)).toEqual([told.seq]);
+    expect(queuedHeadsUps(steps, amira.id, "alert-1").map((q) => q.seq)).toEqual([told.seq, ended.seq]);
+    expect(mergeLog([], steps, "C-1")).toEqual({ log: [], waiting: 0, refused: null });
+  });
+
+  it("goes sealed, or (only where the browser cannot seal) with the cookie to the online route, note alone", () => {
+    const step = { ...endStep(amira, "alert-1", "Salmon sold out", { note: "Over" }, cid()), seq: 1, sessionId: "s1", seal: null };
+    expect(requestFor({ ...step, state: "waiting" })).toEqual({
+      url: "/api/heads-ups/alert-1/end",
+      body: { clientEventId: step.clientEventId, note: "Over" },
+    });
+    expect(requestFor({ ...step, state: "waiting", seal: { keyId: "k", iv: "i", data: "d" } })).toEqual({
+      url: "/api/steps/sealed",
+      body: { keyId: "k", iv: "i", data: "d" },
+    });
+    expect(sealedRequest(step)).toEqual({
+      v: 1,
+      kind: "heads_up_end",
+      alertId: "alert-1",
+      body: { clientEventId: step.clientEventId, note: "Over", capturedAt: step.capturedAt },
     });
   });
 });

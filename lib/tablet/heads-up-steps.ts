@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/playbook";
 import type { HeadsUpChoice, HeadsUpKind } from "@/lib/playbook/heads-up/vocabulary";
 import { isHeadsUpStep } from "./step-kinds";
-import type { HeadsUpRaiseBody, HeadsUpStep, HeadsUpTellBody, NewStep, Refusal, Step } from "./tablet-store";
+import type { HeadsUpEndBody, HeadsUpRaiseBody, HeadsUpStep, HeadsUpTellBody, NewStep, Refusal, Step } from "./tablet-store";
 
 /**
  * Heads-ups captured on this tablet (docs/decisions/0034-heads-ups-offline.md): raised, or a table
@@ -63,6 +63,13 @@ export function checkTell(draft: TellDraft): { ok: true; tell: HeadsUpTellBody["
   };
 }
 
+/** Ending a heads-up, as the server would take it (lib/heads-ups/end-heads-up.ts): an optional note. */
+export function checkEnd(note: string): { ok: true; end: HeadsUpEndBody["end"] } | { ok: false; fields: FieldErrors } {
+  const trimmed = note.trim();
+  if (trimmed.length > 500) return { ok: false, fields: { note: "At most 500 characters" } };
+  return { ok: true, end: trimmed ? { note: trimmed } : {} };
+}
+
 /** The outbox key of a heads-up step: its own, so a refusal holds back nothing else. */
 export const headsUpOutboxKey = (clientEventId: string) => `heads-up:${clientEventId}`;
 
@@ -86,37 +93,65 @@ export function tellStep(actor: Actor, alertId: string, tell: HeadsUpTellBody["t
   };
 }
 
+/** Ending a heads-up (docs/decisions/0036): `what` labels it in its author's outbox only. */
+export function endStep(
+  actor: Actor,
+  alertId: string,
+  what: string,
+  end: HeadsUpEndBody["end"],
+  clientEventId: string,
+  at = new Date(),
+): NewStep {
+  return {
+    caseId: headsUpOutboxKey(clientEventId),
+    clientEventId,
+    actor,
+    capturedAt: at.toISOString(),
+    body: { kind: "heads_up_end", alertId, what, end },
+  };
+}
+
 /** One heads-up waiting on this tablet, as its author sees it. */
 export type QueuedHeadsUp = {
   seq: number;
   caseId: string;
   clientEventId: string;
-  kind: "raise" | "tell";
+  kind: "raise" | "tell" | "end";
   alertId: string | null;
-  /** "Salmon sold out", or "Table 4 · chose Change: The sea bass". */
+  /** "Salmon sold out", "Table 4 · chose Change: The sea bass", or "Ended: Salmon sold out". */
   label: string;
   capturedAt: string;
   refusal: Refusal | null;
 };
 
+const KINDS = { heads_up_raise: "raise", heads_up_tell: "tell", heads_up_end: "end" } as const;
+
+function labelOf(body: HeadsUpStep["body"]): string {
+  if (body.kind === "heads_up_raise") return body.raise.what;
+  if (body.kind === "heads_up_tell") return `${body.tell.spot} · chose ${body.tell.option}`;
+  return `Ended: ${body.what}`;
+}
+
 /**
  * The heads-ups of the person signed in here that wait to be sent (or were refused), oldest first;
- * with `alertId`, only the tables ticked off that heads-up. `steps` are the store's readable steps
- * (the current session's only: an ended session keeps nothing readable); steps captured by someone
- * else are never listed, whatever the store says.
+ * with `alertId`, only the steps on that heads-up (tables ticked off it, its end), and with `kind`
+ * only that kind. `steps` are the store's readable steps (the current session's only: an ended
+ * session keeps nothing readable); steps captured by someone else are never listed, whatever the
+ * store says.
  */
-export function queuedHeadsUps(steps: readonly Step[], userId: string, alertId?: string): QueuedHeadsUp[] {
+export function queuedHeadsUps(steps: readonly Step[], userId: string, alertId?: string, kind?: QueuedHeadsUp["kind"]): QueuedHeadsUp[] {
   return steps
     .filter((s): s is HeadsUpStep => isHeadsUpStep(s) && s.actor.id === userId)
-    .filter((s) => alertId === undefined || (s.body.kind === "heads_up_tell" && s.body.alertId === alertId))
+    .filter((s) => alertId === undefined || (s.body.kind !== "heads_up_raise" && s.body.alertId === alertId))
+    .filter((s) => kind === undefined || KINDS[s.body.kind] === kind)
     .sort((a, b) => a.seq - b.seq)
     .map((s) => ({
       seq: s.seq,
       caseId: s.caseId,
       clientEventId: s.clientEventId,
-      kind: s.body.kind === "heads_up_raise" ? "raise" : "tell",
-      alertId: s.body.kind === "heads_up_tell" ? s.body.alertId : null,
-      label: s.body.kind === "heads_up_raise" ? s.body.raise.what : `${s.body.tell.spot} · chose ${s.body.tell.option}`,
+      kind: KINDS[s.body.kind],
+      alertId: s.body.kind === "heads_up_raise" ? null : s.body.alertId,
+      label: labelOf(s.body),
       capturedAt: s.capturedAt,
       refusal: s.state === "refused" ? (s.refusal ?? { status: 0, code: "refused", message: "The server did not accept it." }) : null,
     }));

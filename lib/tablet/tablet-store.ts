@@ -35,8 +35,18 @@ export type HeadsUpTellBody = {
   alertId: string;
   tell: { spot: string; choice: HeadsUpChoice; option: string; customerAskedFirst: boolean; note?: string };
 };
+/**
+ * A heads-up ended on this tablet (docs/decisions/0036): `what` is for this person's own outbox
+ * line only ("Ended: Salmon sold out"); the server is sent the note alone.
+ */
+export type HeadsUpEndBody = {
+  kind: "heads_up_end";
+  alertId: string;
+  what: string;
+  end: { note?: string };
+};
 export type CaseStepBody = OpenBody | EventBody;
-export type HeadsUpStepBody = HeadsUpRaiseBody | HeadsUpTellBody;
+export type HeadsUpStepBody = HeadsUpRaiseBody | HeadsUpTellBody | HeadsUpEndBody;
 
 /** Why the server refused a step (its HTTP status, code and message). */
 export type Refusal = { status: number; code: string; message: string };
@@ -177,7 +187,7 @@ export function sealedRequest(
 ):
   | { v: 1; kind: "open" | "event"; caseId: string; body: Record<string, unknown> }
   | { v: 1; kind: "heads_up_raise"; body: Record<string, unknown> }
-  | { v: 1; kind: "heads_up_tell"; alertId: string; body: Record<string, unknown> } {
+  | { v: 1; kind: "heads_up_tell" | "heads_up_end"; alertId: string; body: Record<string, unknown> } {
   if (step.body.kind === "heads_up_raise") {
     return { v: 1, kind: "heads_up_raise", body: { clientEventId: step.clientEventId, ...step.body.raise, capturedAt: step.capturedAt } };
   }
@@ -187,6 +197,14 @@ export function sealedRequest(
       kind: "heads_up_tell",
       alertId: step.body.alertId,
       body: { clientEventId: step.clientEventId, ...step.body.tell, capturedAt: step.capturedAt },
+    };
+  }
+  if (step.body.kind === "heads_up_end") {
+    return {
+      v: 1,
+      kind: "heads_up_end",
+      alertId: step.body.alertId,
+      body: { clientEventId: step.clientEventId, ...step.body.end, capturedAt: step.capturedAt },
     };
   }
   if (step.body.kind === "open") {

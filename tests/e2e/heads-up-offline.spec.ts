@@ -195,3 +195,156 @@ test("handed over before the Wi-Fi returns: the next person finds nothing of it,
     await maria.dispose();
   }
 });
+
+/** Whether the service worker has kept `path` in some session's page cache (public/sw.js). */
+async function keptOffline(page: Page, path: string): Promise<boolean> {
+  return page.evaluate(async (wanted) => {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith("coach-pages-")) continue;
+      const keys = await (await caches.open(name)).keys();
+      if (keys.some((request) => new URL(request.url).pathname === wanted)) return true;
+    }
+    return false;
+  }, path);
+}
+
+test("offline, a heads-up page reloads for the person who opened it, and shows nothing of it to the next person", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const maria = await colleague(baseURL);
+  const what = `Card machines down ${randomUUID().slice(0, 6)}`;
+  const raised = await maria.post("/api/heads-ups", {
+    headers: { origin: baseURL ?? "" },
+    data: {
+      clientEventId: randomUUID(),
+      kind: "out_of_order",
+      what,
+      reason: "The card terminal lost its line",
+      options: [
+        { choice: "wait", text: "Pay in ten minutes when it is back" },
+        { choice: "change", text: "Pay in cash, or by bank transfer" },
+      ],
+    },
+  });
+  expect(raised.status(), await raised.text()).toBe(201);
+  const { id: alertId } = (await raised.json()) as { id: string };
+  try {
+    await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await expect.poll(() => keptOffline(page, "/heads-ups"), { timeout: 30_000 }).toBe(true);
+    await page.goto(`/heads-ups/${alertId}`);
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect.poll(() => keptOffline(page, `/heads-ups/${alertId}`), { timeout: 30_000 }).toBe(true);
+    await page.waitForLoadState("networkidle");
+
+    // The Wi-Fi drops and the page is reloaded: the same person gets the page back, working.
+    await goOffline(context);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect(page.locator("header").first()).toContainText("Amira Shah");
+    await expect(page.getByRole("heading", { name: "Tick off a table or room" })).toBeVisible();
+    await snap(page, "heads-up-offline-reload");
+    await page.goto("/heads-ups");
+    await expect(page.getByRole("heading", { name: "Raise a heads-up" })).toBeVisible();
+    await expect(page.locator("header").first()).toContainText("Amira Shah");
+
+    // She hands the tablet over, still offline: her heads-up pages are not shown to whoever comes next.
+    await page.goto(`/heads-ups/${alertId}`);
+    await page.getByRole("button", { name: "Switch user" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?ended=signed-out$/);
+    for (const path of ["/heads-ups", `/heads-ups/${alertId}`]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/sign-in/);
+      await expect(page.locator("body")).not.toContainText("Amira Shah");
+      await expect(page.locator("body")).not.toContainText(what);
+      expect(await keptOffline(page, path)).toBe(false);
+    }
+
+    // Ben signs in when the Wi-Fi is back, then it drops again: the heads-up he never opened here
+    // is "no connection" for him, not Amira's copy.
+    await goOnline(context);
+    await signInWithPin(page, "The Harbour Kitchen", "Ben Okafor", "5163");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    await goOffline(context);
+    await page.goto(`/heads-ups/${alertId}`);
+    await expect(page.getByRole("heading", { name: "No connection" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText("Amira Shah");
+    await expect(page.locator("body")).not.toContainText(what);
+    await snap(page, "heads-up-offline-next-person");
+    await goOnline(context);
+  } finally {
+    await goOnline(context).catch(() => undefined);
+    await maria.post(`/api/heads-ups/${alertId}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
+    await maria.dispose();
+  }
+});
+
+test("a heads-up ended without Wi-Fi waits on the tablet, survives a reload, then ends once, as its raiser's", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const maria = await colleague(baseURL);
+  const what = `Oysters sold out ${randomUUID().slice(0, 6)}`;
+  let alertId = "";
+  try {
+    await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
+    await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+    // Amira raised it earlier (online): hers to end.
+    const raised = await page.request.post("/api/heads-ups", {
+      headers: { origin: baseURL ?? "" },
+      data: {
+        clientEventId: randomUUID(),
+        kind: "sold_out",
+        what,
+        reason: "The boat could not go out this morning",
+        options: [
+          { choice: "change", text: "The mussels instead" },
+          { choice: "cancel", text: "Cancel the starter" },
+        ],
+      },
+    });
+    expect(raised.status(), await raised.text()).toBe(201);
+    alertId = ((await raised.json()) as { id: string }).id;
+    await page.goto(`/heads-ups/${alertId}`);
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect.poll(() => keptOffline(page, `/heads-ups/${alertId}`), { timeout: 30_000 }).toBe(true);
+    await page.waitForLoadState("networkidle");
+
+    await goOffline(context);
+    await page.getByLabel("How it ended (optional)").fill("The afternoon boat came in");
+    await page.getByRole("button", { name: "It's over: end the heads-up" }).click();
+    await expect(page.getByTestId("heads-up-capture-status")).toContainText("Saved on this tablet, will send when online");
+    const queued = page.getByTestId("heads-up-queued").filter({ hasText: `Ended: ${what}` });
+    await expect(queued).toContainText("Saved on this tablet, will send when online");
+    // Once is enough: the button waits with it.
+    await expect(page.getByRole("button", { name: "It's over: end the heads-up" })).toBeDisabled();
+    await queued.scrollIntoViewIfNeeded();
+    await snap(page, "heads-up-end-queued");
+    expect((await floorOf(maria)).headsUps.some((h) => h.id === alertId)).toBe(true);
+
+    // Reloaded without Wi-Fi: the page comes back, and so does what waits.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: what })).toBeVisible();
+    await expect(page.getByTestId("heads-up-queued").filter({ hasText: `Ended: ${what}` })).toBeVisible();
+
+    await goOnline(context);
+    await expect(page.getByTestId("heads-up-sent").filter({ hasText: `Ended: ${what}` })).toContainText("✓ Sent", { timeout: 30_000 });
+    await expect(page.getByText(/· ended by Amira Shah/)).toBeVisible();
+    await expect(page.getByText("“The afternoon boat came in”")).toBeVisible();
+    await expect(page.getByTestId("heads-up-queued")).toHaveCount(0);
+    await page.getByTestId("heads-up-sent").first().scrollIntoViewIfNeeded();
+    await snap(page, "heads-up-end-sent");
+    expect((await floorOf(maria)).headsUps.some((h) => h.id === alertId)).toBe(false);
+  } finally {
+    await goOnline(context).catch(() => undefined);
+    if (alertId) await maria.post(`/api/heads-ups/${alertId}/end`, { data: {}, headers: { origin: baseURL ?? "" } });
+    await maria.dispose();
+  }
+});

@@ -10,13 +10,15 @@ import { miniBrowserPath, newSession, startDriver, startXvfb, type Session, type
 
 // Safari's engine (WebKitGTK's MiniBrowser, as in webkit.spec.ts): a heads-up raised while the
 // tablet's connection goes nowhere is kept ("Saved on this tablet, will send when online") and
-// reaches the server once when it returns (docs/decisions/0034-heads-ups-offline.md). WebDriver
+// reaches the server once when it returns (docs/decisions/0034-heads-ups-offline.md); so does ending
+// it (docs/decisions/0036-heads-up-pages-and-ending-offline.md). WebDriver
 // has no offline switch: the tablet reaches the app through a loopback proxy the test cuts.
 
 const e2ePort = Number(process.env.E2E_PORT ?? "3100");
 const driverPort = Number(process.env.WEBKIT_DRIVER_PORT ?? e2ePort + 44) + 3;
 const proxyPort = e2ePort + 46;
 const QUEUED = "Saved on this tablet, will send when online";
+const END = "It's over: end the heads-up";
 
 /** Types into a field named only by its aria-label (the option rows). */
 async function fillNamed(tablet: Tablet, name: string, text: string) {
@@ -90,6 +92,31 @@ test.describe("WebKit", () => {
       const raised = (await floorOf(maria)).headsUps.filter((h) => h.what === what);
       expect(raised.map((h) => h.raisedBy)).toEqual(["Amira Shah"]);
       writeFileSync(path.join(SCREENSHOT_DIR, "webkit-heads-up-offline-sent.png"), await tablet.screenshot());
+
+      // Amira ends it with the connection cut (docs/decisions/0036): kept the same way, then sent once.
+      await tablet.go(`/heads-ups/${raised[0].id}`);
+      await tablet.get("button", END);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      proxy.cut();
+      await tablet.fill("How it ended (optional)", "The fishmonger came after all");
+      await tablet.tap("button", END);
+      await tablet.until("the end to be kept on the tablet", async () =>
+        (await tablet.text("testid", "heads-up-capture-status")).includes(QUEUED),
+      );
+      expect(await tablet.text("testid", "heads-up-queued")).toContain(`Ended: ${what}`);
+      expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(1);
+      await tablet.session.execute(
+        "document.querySelector('[data-testid=\"heads-up-queued\"]').scrollIntoView({ block: 'center' }); return true;",
+      );
+      writeFileSync(path.join(SCREENSHOT_DIR, "webkit-heads-up-end-queued.png"), await tablet.screenshot());
+      proxy.restore();
+      // The page refreshes as it goes (the heads-up shows ended): read the line once it has settled.
+      await tablet.until(
+        "the end to be sent",
+        async () => (await tablet.text("testid", "heads-up-sent").catch(() => "")).includes("✓ Sent"),
+        45_000,
+      );
+      expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(0);
       const errors = (await tablet.errors()).filter(
         (e) => !/Load failed|NetworkError|network connection was lost|Could not connect/i.test(e),
       );

@@ -180,6 +180,98 @@ describe("the service worker", () => {
     expect(cachedPaths(w, "coach-shell-v2")).toEqual(["/cases/offline"]);
   });
 
+  describe("the heads-up pages (docs/decisions/0036)", () => {
+    const HEADS_UP_PAGES = ["/heads-ups", "/heads-ups/hu-lobster", "/heads-up-cases/hcase-table-4"];
+    const headsUpPage = (sessionId: string, who: string, path: string) =>
+      `<html><head><meta name="coach-session" content="${sessionId}"/></head><body>${who} · ${path} · Lobster sold out — Table 4</body></html>`;
+    /** The server renders each heads-up page for whoever's cookie it gets. */
+    function headsUpServer(w: ReturnType<typeof worker>, who: () => { sessionId: string; name: string }) {
+      for (const path of HEADS_UP_PAGES) w.network.pages.set(path, () => basic(headsUpPage(who().sessionId, who().name, path)));
+    }
+    const headsUpCaches = (w: ReturnType<typeof worker>) => [...w.stores.keys()].filter((name) => name.startsWith("coach-pages-"));
+
+    it.each(HEADS_UP_PAGES)("keeps %s for the session it was rendered for, and serves it back offline to that session", async (path) => {
+      const w = await ready();
+      headsUpServer(w, () => ({ sessionId: "s-amira", name: "Amira Shah" }));
+      await signedIn("s-amira");
+      await w.navigate(path);
+      expect(cachedPaths(w, "coach-pages-v2-s-amira")).toEqual([path]);
+      w.network.online = false;
+      const answer = await w.navigate(path);
+      expect(answer?.status).toBe(200);
+      expect(await answer?.text()).toContain(`Amira Shah · ${path}`);
+    });
+
+    it("keeps a heads-up page the browser loaded before the worker was in control, and says it is ready", async () => {
+      const w = await ready();
+      headsUpServer(w, () => ({ sessionId: "s-amira", name: "Amira Shah" }));
+      const answer = await w.message({ type: "keep-page", page: "/heads-ups/hu-lobster", assets: [] });
+      expect(answer).toEqual({ type: "kept", page: "/heads-ups/hu-lobster", status: 200, shellReady: true });
+      expect(cachedPaths(w, "coach-pages-v2-s-amira")).toEqual(["/heads-ups/hu-lobster"]);
+    });
+
+    it("offline, answers a heads-up page never kept here with 'no connection', not the case shell", async () => {
+      const w = await ready();
+      await signedIn("s-amira");
+      w.network.online = false;
+      const answer = await w.navigate("/heads-ups/hu-never-seen");
+      expect(answer?.status).toBe(503);
+      expect(await answer?.text()).toContain("No connection");
+    });
+
+    describe.each([
+      ["signed out (or switch user, revoked, expired)", async () => (await IdbTabletStore.open()).endSession(), 302],
+      ["left idle past the time-out", () => signedIn("s-amira", Date.now() - 31 * 60_000), 302],
+      // Ben is signed in, his own pages not kept yet: "no connection", and Amira's kept pages go.
+      ["followed by the next person's session", () => signedIn("s-ben"), 503],
+    ])("after Amira's session is %s", (_how, endAmirasSession, status) => {
+      it.each(HEADS_UP_PAGES)("offline, shows nothing of hers at %s", async (path) => {
+        const w = await ready();
+        headsUpServer(w, () => ({ sessionId: "s-amira", name: "Amira Shah" }));
+        await signedIn("s-amira");
+        for (const p of HEADS_UP_PAGES) await w.navigate(p);
+        expect(cachedPaths(w, "coach-pages-v2-s-amira")).toEqual([...HEADS_UP_PAGES].sort());
+        await endAmirasSession();
+        w.network.online = false;
+        const answer = await w.navigate(path);
+        const html = answer ? await answer.text() : "";
+        expect(html).not.toContain("Amira Shah");
+        expect(html).not.toContain("Lobster");
+        expect(answer?.status).toBe(status);
+        if (status === 302) expect(answer?.headers.get("location")).toMatch(/\/sign-in$/);
+        // Nothing of hers is left to serve later either.
+        expect(headsUpCaches(w)).not.toContain("coach-pages-v2-s-amira");
+      });
+    });
+
+    it("retires Amira's kept heads-up pages when Ben's first page comes, and serves Ben only his own", async () => {
+      const w = await ready();
+      let who = { sessionId: "s-amira", name: "Amira Shah" };
+      headsUpServer(w, () => who);
+      await signedIn("s-amira");
+      for (const p of HEADS_UP_PAGES) await w.navigate(p);
+      // Switch user: Ben signs in on the tablet and opens the list.
+      await signedIn("s-ben");
+      who = { sessionId: "s-ben", name: "Ben Okafor" };
+      await w.navigate("/heads-ups");
+      expect(headsUpCaches(w)).toEqual(["coach-pages-v2-s-ben"]);
+      w.network.online = false;
+      expect(await (await w.navigate("/heads-ups"))?.text()).toContain("Ben Okafor");
+      // The heads-up Amira had open: Ben never opened it, so nothing of it is shown to him.
+      const hers = await w.navigate("/heads-ups/hu-lobster");
+      expect(hers?.status).toBe(503);
+      expect(await hers?.text()).not.toContain("Amira Shah");
+    });
+
+    it("forgets the kept heads-up pages at sign-out", async () => {
+      const w = await ready();
+      headsUpServer(w, () => ({ sessionId: "s-amira", name: "Amira Shah" }));
+      for (const p of HEADS_UP_PAGES) await w.navigate(p);
+      await w.message({ type: "forget-pages" });
+      expect(headsUpCaches(w)).toEqual([]);
+    });
+  });
+
   describe("on Wi-Fi that is connected but dead", () => {
     // Only the timers the worker uses: IndexedDB (fake-indexeddb) runs on setImmediate.
     beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }));

@@ -11,6 +11,9 @@
  *  - the server's rules hold as for the online routes: another venue, a role without the right;
  *  - a tick-off the heads-up no longer takes (ended meanwhile) is shown to its author while their
  *    session lasts, and kept for the venue's managers (HeldStep) after it ended.
+ * Ending a heads-up goes the same way (docs/decisions/0036-heads-up-pages-and-ending-offline.md):
+ * a forged or replayed seal ends nothing, and the sealed route lets nobody end a heads-up they
+ * could not end online.
  */
 import "fake-indexeddb/auto";
 import { deleteDB } from "idb";
@@ -20,7 +23,7 @@ import { endHeadsUp } from "@/lib/heads-ups/end-heads-up";
 import { raiseHeadsUp } from "@/lib/heads-ups/raise-heads-up";
 import { listHeldSteps } from "@/lib/manager/list-held-steps";
 import { flushSteps } from "@/lib/tablet/field-sync";
-import { checkRaise, queuedHeadsUps, raiseStep, tellStep } from "@/lib/tablet/heads-up-steps";
+import { checkEnd, checkRaise, endStep, queuedHeadsUps, raiseStep, tellStep } from "@/lib/tablet/heads-up-steps";
 import { endLocalSession } from "@/lib/tablet/local-session";
 import { sealPayload } from "@/lib/tablet/seal";
 import { DB_NAME, IdbTabletStore, sealedRequest } from "@/lib/tablet/tablet-store";
@@ -252,5 +255,146 @@ describe("a heads-up captured without Wi-Fi", () => {
     // Another venue's manager does not see it.
     const elsewhere = await listHeldSteps(db, actorFor("usr-james", "loc-grand"), { status: "open" });
     expect(elsewhere.steps.some((s) => s.id === held.id)).toBe(false);
+  });
+});
+
+describe("ending a heads-up without Wi-Fi (docs/decisions/0036)", () => {
+  const ending = (note = "") => {
+    const checked = checkEnd(note);
+    if (!checked.ok) throw new Error("invalid");
+    return checked.end;
+  };
+  const live = async (id: string) => (await db.headsUpAlert.findUniqueOrThrow({ where: { id } })).endedAt === null;
+
+  it("is sent when the connection returns, once, as its author's; a replayed seal ends nothing again", async () => {
+    const amira = await signInOnTablet(store, "usr-amira");
+    const by = { id: "usr-amira", role: "staff" as const };
+    const mine = await raiseHeadsUp(db, actorFor("usr-amira", "loc-harbour"), { clientEventId: cid(), ...raiseOf("Oysters sold out") });
+    down = true;
+    const ended = endStep(by, mine.id, "Oysters sold out", ending(" The boat came in "), cid());
+    await store.addStep(ended);
+    expect(await flushSteps(store, post, noView)).toMatchObject({ sent: 0, stopped: "offline" });
+    expect(await live(mine.id)).toBe(true);
+    expect(queuedHeadsUps(await store.steps(), "usr-amira", mine.id, "end").map((q) => q.label)).toEqual(["Ended: Oysters sold out"]);
+
+    down = false;
+    expect(await flushSteps(store, post, noView)).toEqual({ sent: 1, refused: 0, stopped: null });
+    const row = await db.headsUpAlert.findUniqueOrThrow({ where: { id: mine.id } });
+    expect(row).toMatchObject({ endedById: "usr-amira", endNote: "The boat came in" });
+    expect(row.endedAt).not.toBeNull();
+    expect(await store.pendingSteps()).toEqual([]);
+
+    // The same seal again (a lost answer, or someone who copied it): answered as a duplicate, nothing moves.
+    const seal = await sealPayload(amira.local.seal!, sealedRequest(ended));
+    const again = await post("/api/steps/sealed", seal);
+    expect(again.ok && "duplicate" in again.data && again.data.duplicate).toBe(true);
+    expect(await db.headsUpAlert.findUniqueOrThrow({ where: { id: mine.id } })).toEqual(row);
+  });
+
+  it("leaves the next person nothing to read, and still ends it as its author's", async () => {
+    const amira = await signInOnTablet(store, "usr-amira");
+    const by = { id: "usr-amira", role: "staff" as const };
+    const mine = await raiseHeadsUp(db, actorFor("usr-amira", "loc-harbour"), { clientEventId: cid(), ...raiseOf("Terrace heaters off") });
+    down = true;
+    await store.addStep(endStep(by, mine.id, "Terrace heaters off", ending("Gas bottle replaced"), cid()));
+    await endLocalSession(store);
+    await revokeSession(db, amira.token);
+    const stored = await everythingStored();
+    for (const secret of ["Terrace heaters off", "Gas bottle replaced", mine.id, "usr-amira", "heads_up_end"])
+      expect(stored, `"${secret}" left on the tablet`).not.toContain(secret);
+
+    await signInOnTablet(store, "usr-ben");
+    expect(queuedHeadsUps(await store.steps(), "usr-ben")).toEqual([]);
+    down = false;
+    expect(await flushSteps(store, post, noView)).toEqual({ sent: 1, refused: 0, stopped: null });
+    expect(await db.headsUpAlert.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({
+      endedById: "usr-amira",
+      endNote: "Gas bottle replaced",
+    });
+  });
+
+  it("a forged or altered seal ends nothing", async () => {
+    await signInOnTablet(store, "usr-amira");
+    const by = { id: "usr-amira", role: "staff" as const };
+    const mine = await raiseHeadsUp(db, actorFor("usr-amira", "loc-harbour"), { clientEventId: cid(), ...raiseOf("Bread oven cold") });
+    const other = await liveAlert("Music too loud in the bar");
+    await store.addStep(endStep(by, mine.id, "Bread oven cold", ending(), cid()));
+    await endLocalSession(store);
+    const [amirasSeal] = await store.endedSteps();
+    const keyId = amirasSeal.seal!.keyId;
+
+    // Ben, next on the tablet, seals an end with his own key under Amira's key id (she may end hers).
+    const ben = await signInOnTablet(store, "usr-ben");
+    const forged = await sealPayload({ ...ben.local.seal!, keyId }, sealedRequest(endStep(by, mine.id, "x", ending(), cid())));
+    const forgedOther = await sealPayload({ ...ben.local.seal!, keyId }, sealedRequest(endStep(by, other.id, "x", ending(), cid())));
+    const altered = { ...amirasSeal.seal!, data: `${amirasSeal.seal!.data.slice(0, -4)}AAAA` };
+    for (const attempt of [forged, forgedOther, altered]) {
+      const result = await post("/api/steps/sealed", attempt);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.status).toBe(403);
+    }
+    expect(await live(mine.id)).toBe(true);
+    expect(await live(other.id)).toBe(true);
+    // Amira's real one still goes.
+    expect(await flushSteps(store, post, noView)).toMatchObject({ sent: 1, stopped: null });
+    expect(await db.headsUpAlert.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ endedById: "usr-amira" });
+    await endHeadsUp(db, actorFor("usr-maria", "loc-harbour"), other.id, {});
+  });
+
+  it("lets nobody end through the seal what they could not end online: the same use-case, the same refusal", async () => {
+    const marias = await liveAlert("Car park barrier stuck");
+    const grand = await raiseHeadsUp(db, actorFor("usr-chloe", "loc-grand"), {
+      clientEventId: cid(),
+      ...raiseOf("Grand's spa closed", "loc-grand"),
+    });
+    const before = await db.heldStep.count();
+    const attempts: [string, string, { id: string; role: "staff" | "manager" | "trainer" }, string][] = [
+      // A member of staff, on a heads-up someone else raised.
+      ["usr-ben", "loc-harbour", { id: "usr-ben", role: "staff" }, marias.id],
+      // A manager, on another venue's heads-up.
+      ["usr-maria", "loc-harbour", { id: "usr-maria", role: "manager" }, grand.id],
+      // A trainer, on any.
+      ["usr-tara", "loc-harbour", { id: "usr-tara", role: "trainer" }, marias.id],
+    ];
+    for (const [userId, locationId, by, alertId] of attempts) {
+      // Online, the route's use-case refuses it...
+      await expect(endHeadsUp(db, actorFor(userId, locationId), alertId, {})).rejects.toMatchObject({ status: 403 });
+      // ...and sealed, with the person's own live session, so does the sealed route.
+      const session = await signInOnTablet(store, userId, locationId);
+      if (!session.local.seal) throw new Error("no seal key");
+      const sealed = await sealPayload(session.local.seal, sealedRequest(endStep(by, alertId, "x", ending("Not mine to end"), cid())));
+      const result = await post("/api/steps/sealed", sealed);
+      expect(result.ok, `${userId} ended ${alertId}`).toBe(false);
+      if (!result.ok) expect(result.error.status).toBe(403);
+    }
+    expect(await live(marias.id)).toBe(true);
+    expect(await live(grand.id)).toBe(true);
+    expect(await db.heldStep.count()).toBe(before);
+
+    // Once Ben's session has ended nobody is there to read the refusal: it is kept for his venue's managers, and it still ends nothing.
+    const ben = await signInOnTablet(store, "usr-ben");
+    down = true;
+    const late = endStep({ id: "usr-ben", role: "staff" }, marias.id, "Car park barrier stuck", ending("Fixed"), cid());
+    await store.addStep(late);
+    await endLocalSession(store);
+    await revokeSession(db, ben.token);
+    down = false;
+    expect(await flushSteps(store, post, noView)).toEqual({ sent: 1, refused: 0, stopped: null });
+    expect(await live(marias.id)).toBe(true);
+    const held = await db.heldStep.findUniqueOrThrow({ where: { clientEventId: late.clientEventId } });
+    expect(held).toMatchObject({
+      kind: "heads_up_end",
+      caseId: marias.id,
+      userId: "usr-ben",
+      locationId: "loc-harbour",
+      code: "forbidden",
+    });
+    const desk = await listHeldSteps(db, actorFor("usr-maria", "loc-harbour"), { status: "open" });
+    expect(desk.steps.find((s) => s.id === held.id)?.what).toBe("Ended a heads-up: “Fixed”");
+    const elsewhere = await listHeldSteps(db, actorFor("usr-james", "loc-grand"), { status: "open" });
+    expect(elsewhere.steps.some((s) => s.id === held.id)).toBe(false);
+
+    await endHeadsUp(db, actorFor("usr-maria", "loc-harbour"), marias.id, {});
+    await endHeadsUp(db, actorFor("usr-chloe", "loc-grand"), grand.id, {});
   });
 });

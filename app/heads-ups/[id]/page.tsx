@@ -95,7 +95,15 @@ export default async function HeadsUpPage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
         </section>
-        {!alert.endedAt && mayEnd ? <EndHeadsUpButton headsUpId={alert.id} /> : null}
+        {/* Once ended, it stays to say what became of an end sent from this tablet ("✓ Sent"). */}
+        {mayEnd ? (
+          <EndHeadsUpButton
+            headsUpId={alert.id}
+            what={alert.what}
+            ended={Boolean(alert.endedAt)}
+            actor={{ id: actor.id, role: actor.role }}
+          />
+        ) : null}
       </main>
       {/* Sends what waits on this tablet (heads-ups included) when the connection returns. */}
       <TabletSetup />
