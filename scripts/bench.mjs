@@ -24,7 +24,7 @@
 //          --chain-only (just the chain table: appends on SQLite and on PostgreSQL side by side against
 //                        a bare Next route handler, bench/bare-next; saves bench/results/chain.json)
 //          --rounds N, --warm S (the chain table: interleaved rounds, default 3; seconds flat out
-//                        against each server before them, default 8)
+//                        against each server before them, default 60)
 //          --skip-chain (the full run without the chain table)
 //          --manager-only (just the manager desk: queue and insights over 100,000 cases on SQLite and
 //                          PostgreSQL side by side, use-cases and over HTTP; saves bench/results/manager.json)
@@ -816,8 +816,13 @@ const CHAIN_LEVELS = [
   [50, null],
 ];
 const ROUNDS = option("rounds", 3);
-/** Seconds flat out against each server before the rounds: its hot path compiled, as in an instance that has been up a while. */
-const WARM_SECONDS = option("warm", 8);
+/**
+ * Seconds flat out against each server before the rounds, as an instance that has been up a while.
+ * The app's CPU per append keeps falling for about a minute of this (8.7 ms in the first 5 s,
+ * 4.2–4.5 ms after 15–35 s, 3.2–3.7 ms after 45–60 s, in one run at load 1.5–2.6): V8 is still
+ * compiling its hot path. The bare app, with far less code, settles sooner. Logged in steps of 10 s.
+ */
+const WARM_SECONDS = option("warm", 60);
 /** The PostgreSQL server the chain bench starts on loopback (issue 14's range: 5460–5479). */
 const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
 
@@ -971,8 +976,13 @@ async function chainBench() {
     targets.PostgreSQL.cpu.database = () => postgresCpuSeconds(path.join(pg.dir, "data"));
     for (const name of names) {
       log(`${name}: warming up (${WARM_SECONDS} s flat out) …`);
-      const { cookies, stepOf, port } = targets[name];
-      await load({ tablets: 50, rate: null, seconds: WARM_SECONDS, cookies, stepOf, port });
+      const { cookies, stepOf, port, cpu } = targets[name];
+      const steps = [];
+      for (let left = WARM_SECONDS; left > 0; left -= 10) {
+        const step = await load({ tablets: 50, rate: null, seconds: Math.min(10, left), cookies, stepOf, port, cpu });
+        steps.push(`${step.perSecond}/s ${step.cpuMsPerRequest.server} ms`);
+      }
+      log(`  rate and server CPU per request, 10 s at a time: ${steps.join(" → ")}`);
     }
     for (let r = 0; r < ROUNDS; r++) {
       log(`Round ${r + 1} of ${ROUNDS} (${SECONDS} s per level and server):`);
