@@ -9,4 +9,4 @@ ALTER TABLE "Case" ADD COLUMN "rubricSequence" INTEGER;
 CREATE INDEX "Case_replay_score_idx" ON "Case"("locationId", "isPractice", "status", "rubricScore", "closedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Case_replay_closed_idx" ON "Case"("locationId", "isPractice", "status", "closedAt", "id");
+CREATE INDEX "Case_replay_closed_idx" ON "Case"("locationId", "isPractice", "status", "closedAt", "id", "rubricMissed");
