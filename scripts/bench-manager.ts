@@ -1,6 +1,6 @@
 // Manager-desk bench, on SQLite and PostgreSQL side by side:
 //   npx tsx --conditions=react-server scripts/bench-manager.ts [--cases 100000] [--locations 6] [--runs 15]
-//     [--engines sqlite,postgresql] [--pg-url postgresql://…] [--sqlite-file path] [--keep]
+//     [--engines sqlite,postgresql] [--pg-url postgresql://…] [--sqlite-file path] [--keep] [--groups replay,queue]
 //
 // Builds the same year of realistic cases (bench/manager-fixture.ts: generated once per engine
 // from one seed, folded through the playbook and projected as the app stores them) into a
@@ -55,6 +55,9 @@ const ONLY_BASELINE = args.includes("--baseline-only");
 const REUSE = args.includes("--reuse");
 const ENGINES = (text("engines") ?? "sqlite,postgresql").split(",").filter((e): e is Engine => e === "sqlite" || e === "postgresql");
 const PG_URL = text("pg-url");
+/** Only these groups of scenarios (e.g. --groups replay); the results then go to bench/results/manager-<groups>.json. */
+const GROUPS = text("groups")?.split(",");
+const wanted = (group: string) => !GROUPS || GROUPS.some((g) => group.startsWith(g));
 const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
 const SQLITE_FILE = text("sqlite-file") ?? path.join(os.tmpdir(), `complaint-coach-bench-${process.pid}`, "manager.db");
 /** The PostgreSQL database the bench builds (dropped and made again each run). */
@@ -198,6 +201,7 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
   const today = localDate(now);
   const results: Result[] = [];
   const run = async <T>(group: string, name: string, fn: () => Promise<T>, rows: (r: T) => number | string) => {
+    if (!wanted(group)) return;
     const { summary, last } = await measure(RUNS, WARMUP, fn);
     results.push({ group, name, rows: rows(last), ...summary });
     process.stdout.write(`  ${name}: ${summary.medianMs} ms\n`);
@@ -248,7 +252,7 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
   );
   // The first view after the day cache is emptied (decision 31): every closed day read live and
   // written back. What a manager waits for once, or after a deploy that changes the rows' layout.
-  {
+  if (wanted("other")) {
     const cold = () =>
       db.$executeRawUnsafe(`DELETE FROM "InsightDay"`).then(() => getInsights(db, area, { from: addDays(today, -364), to: today }, now));
     const { summary, last } = await measure(Math.min(RUNS, 5), 1, cold);
@@ -433,7 +437,7 @@ async function main() {
     })),
     table: rows,
   };
-  const out = path.resolve(__dirname, "..", "bench", "results", "manager.json");
+  const out = path.resolve(__dirname, "..", "bench", "results", GROUPS ? `manager-${GROUPS.join("-")}.json` : "manager.json");
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(output, null, 2)}\n`);
   console.log(`\nSaved ${path.relative(process.cwd(), out)}`);
