@@ -6,7 +6,7 @@ ALTER TABLE "Case" ADD COLUMN "rubricScore" INTEGER;
 ALTER TABLE "Case" ADD COLUMN "rubricSequence" INTEGER;
 
 -- CreateIndex
-CREATE INDEX "Case_replay_score_idx" ON "Case"("locationId", "isPractice", "status", "rubricScore", "closedAt", "id");
+CREATE INDEX "Case_replay_score_idx" ON "Case"("locationId", "isPractice", "status", "rubricScore", "closedAt", "id", "category");
 
 -- CreateIndex
-CREATE INDEX "Case_replay_closed_idx" ON "Case"("locationId", "isPractice", "status", "closedAt", "id", "rubricMissed");
+CREATE INDEX "Case_replay_closed_idx" ON "Case"("locationId", "isPractice", "status", "closedAt", "id", "rubricMissed", "category");
