@@ -23,6 +23,7 @@ import {
   type PlaybookEvent,
   type RecordedEvent,
 } from "@/lib/playbook";
+import { rubricColumns, type RubricColumns } from "@/lib/cases/case-score";
 import { mulberry32 } from "@/prisma/seed/demo-cases";
 
 const DAY = 86_400_000;
@@ -530,7 +531,7 @@ export function peopleRows(count: number): PeopleRows {
 
 /** One generated case as rows: engine-neutral values (Date, boolean, bigint, null). */
 export type CaseRows = {
-  case: { id: string; reference: string; locationId: string; openedById: string } & ReturnType<typeof projectCase>["row"];
+  case: { id: string; reference: string; locationId: string; openedById: string } & ReturnType<typeof projectCase>["row"] & RubricColumns;
   events: {
     id: string;
     caseId: string;
@@ -622,10 +623,13 @@ export function* generateCases(fixture: Fixture, options: FixtureOptions, lookup
       });
     }
     const p = projectCase(state, { timeZone: BENCH_TIME_ZONE });
+    // The trainer's rubric as the append stores it for an ended case (docs/decisions/0037), from the log as stored (JSON).
+    const storedLog = draft.events.map((e) => ({ ...e, data: JSON.parse(JSON.stringify(e.data)) as unknown })) as RecordedEvent[];
+    const rubric = rubricColumns(storedLog, state);
     const scope = p.rootCauseScope;
     if (!state.reference) throw new Error(`Generated case ${i} has no reference`);
     yield {
-      case: { id: caseId, reference: state.reference, locationId: loc.id, openedById: draft.events[0].actor.id, ...p.row },
+      case: { id: caseId, reference: state.reference, locationId: loc.id, openedById: draft.events[0].actor.id, ...p.row, ...rubric },
       events,
       actions: p.actions.map((a) => ({ ...a, caseId })),
       rootCauses: p.rootCauseSlugs.flatMap((slug) => {
@@ -681,10 +685,10 @@ export function insertCases(db: Database.Database, fixture: Fixture, options: Fi
   const insertCase =
     db.prepare(`INSERT INTO "Case" (id, reference, locationId, openedById, stage, status, category, severity, spot, mood, customerWords, feeling,
     ourFault, chosenSolution, readbackAccepted, readbackOutcome, readbackRefusals, returnsToListen, preventionNote, abandonReason, eventCount, openedAt, firstApologyAt, resolvedAt, closedAt, lastEventAt, isPractice,
-    openedLocalDay, firstApologyMs, resolutionMs, remedyCents)
+    openedLocalDay, firstApologyMs, resolutionMs, remedyCents, rubricScore, rubricMet, rubricApplicable, rubricMissed, rubricSequence)
     VALUES (@id, @reference, @locationId, @openedById, @stage, @status, @category, @severity, @spot, @mood, @customerWords, @feeling,
     @ourFault, @chosenSolution, @readbackAccepted, @readbackOutcome, @readbackRefusals, @returnsToListen, @preventionNote, @abandonReason, @eventCount, @openedAt, @firstApologyAt, @resolvedAt, @closedAt, @lastEventAt, @isPractice,
-    @openedLocalDay, @firstApologyMs, @resolutionMs, @remedyCents)`);
+    @openedLocalDay, @firstApologyMs, @resolutionMs, @remedyCents, @rubricScore, @rubricMet, @rubricApplicable, @rubricMissed, @rubricSequence)`);
   const insertEvent = db.prepare(
     `INSERT INTO "CaseEvent" (id, caseId, sequence, type, payload, actorId, actorRole, at, clientEventId, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -788,6 +792,11 @@ const CASE_COLUMNS: readonly PgColumn<CaseRows["case"]>[] = [
   ["firstApologyMs", "int8", (r) => big(r.firstApologyMs)],
   ["resolutionMs", "int8", (r) => big(r.resolutionMs)],
   ["remedyCents", "int8", (r) => big(r.remedyCents)],
+  ["rubricScore", "int4", (r) => r.rubricScore],
+  ["rubricMet", "int4", (r) => r.rubricMet],
+  ["rubricApplicable", "int4", (r) => r.rubricApplicable],
+  ["rubricMissed", "text", (r) => r.rubricMissed],
+  ["rubricSequence", "int4", (r) => r.rubricSequence],
 ];
 const EVENT_COLUMNS: readonly PgColumn<CaseRows["events"][number]>[] = [
   ["id", "text", (r) => r.id],

@@ -1,11 +1,11 @@
 // Manager-desk bench, on SQLite and PostgreSQL side by side:
 //   npx tsx --conditions=react-server scripts/bench-manager.ts [--cases 100000] [--locations 6] [--runs 15]
-//     [--engines sqlite,postgresql] [--pg-url postgresql://…] [--sqlite-file path] [--keep]
+//     [--engines sqlite,postgresql] [--pg-url postgresql://…] [--sqlite-file path] [--keep] [--groups replay,queue]
 //
 // Builds the same year of realistic cases (bench/manager-fixture.ts: generated once per engine
 // from one seed, folded through the playbook and projected as the app stores them) into a
 // SQLite file and into a PostgreSQL database, then times the queue's first page under several
-// filters, the insights, the live board, the CSV export and a case detail — through the same
+// filters, the insights, the trainer's replay list by score, the live board, the CSV export and a case detail — through the same
 // lib/manager use-cases the app calls. Prints one table with both engines side by side, each
 // queue and insights figure next to its target (issue 14: p95 < 300 ms over 100,000 cases),
 // and writes everything to bench/results/manager.json.
@@ -32,6 +32,7 @@ import { getInsights, insightQueries } from "../lib/manager/insights";
 import { listCaseQueue } from "../lib/manager/list-queue";
 import { getLiveBoard } from "../lib/manager/live-board";
 import { addDays, localDate } from "../lib/manager/time";
+import { listReplayCases } from "../lib/training/list-replay-cases";
 import { seedReferenceData } from "../prisma/seed/reference-data";
 import { databaseUrlFor, startPostgres, type PostgresServer } from "./pg-server.mjs";
 
@@ -54,6 +55,9 @@ const ONLY_BASELINE = args.includes("--baseline-only");
 const REUSE = args.includes("--reuse");
 const ENGINES = (text("engines") ?? "sqlite,postgresql").split(",").filter((e): e is Engine => e === "sqlite" || e === "postgresql");
 const PG_URL = text("pg-url");
+/** Only these groups of scenarios (e.g. --groups replay); the results then go to bench/results/manager-<groups>.json. */
+const GROUPS = text("groups")?.split(",");
+const wanted = (group: string) => !GROUPS || GROUPS.some((g) => group.startsWith(g));
 const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
 const SQLITE_FILE = text("sqlite-file") ?? path.join(os.tmpdir(), `complaint-coach-bench-${process.pid}`, "manager.db");
 /** The PostgreSQL database the bench builds (dropped and made again each run). */
@@ -197,6 +201,7 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
   const today = localDate(now);
   const results: Result[] = [];
   const run = async <T>(group: string, name: string, fn: () => Promise<T>, rows: (r: T) => number | string) => {
+    if (!wanted(group)) return;
     const { summary, last } = await measure(RUNS, WARMUP, fn);
     results.push({ group, name, rows: rows(last), ...summary });
     process.stdout.write(`  ${name}: ${summary.medianMs} ms\n`);
@@ -247,7 +252,7 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
   );
   // The first view after the day cache is emptied (decision 31): every closed day read live and
   // written back. What a manager waits for once, or after a deploy that changes the rows' layout.
-  {
+  if (wanted("other")) {
     const cold = () =>
       db.$executeRawUnsafe(`DELETE FROM "InsightDay"`).then(() => getInsights(db, area, { from: addDays(today, -364), to: today }, now));
     const { summary, last } = await measure(Math.min(RUNS, 5), 1, cold);
@@ -282,6 +287,27 @@ async function scenarios(db: Db, now: Date): Promise<Result[]> {
     },
     (r) => r.count,
   );
+  // The trainer's replay list (docs/decisions/0037): score filters and the order by score over every ended case.
+  const trainer: Actor = { id: "bench-trainer", name: "Trainer", role: "trainer", locationIds: locations, currentLocationId: locations[0] };
+  await run("replay", `newest first, all ${LOCATIONS} locations`, () => listReplayCases(db, trainer, {}), total);
+  await run("replay", "score ≤ 50, newest first", () => listReplayCases(db, trainer, { maxScore: "50" }), total);
+  await run("replay", "score 60–80, newest first", () => listReplayCases(db, trainer, { minScore: "60", maxScore: "80" }), total);
+  await run("replay", "sorted by lowest score", () => listReplayCases(db, trainer, { sort: "score_low" }), total);
+  await run("replay", "sorted by highest score, page 50", () => listReplayCases(db, trainer, { sort: "score_high", page: "50" }), total);
+  await run(
+    "replay",
+    "one location, score ≤ 50, lowest first",
+    () => listReplayCases(db, trainer, { location: locations[0], maxScore: "50", sort: "score_low" }),
+    total,
+  );
+  await run("replay", "missed “apologised without excuses”", () => listReplayCases(db, trainer, { missed: "apology_no_excuses" }), total);
+  await run(
+    "replay",
+    "category + score ≤ 50, lowest first",
+    () => listReplayCases(db, trainer, { category: "food_quality", maxScore: "50", sort: "score_low" }),
+    total,
+  );
+
   const someCase = await db.case.findFirst({
     where: { locationId: locations[0], status: "closed" },
     orderBy: { openedAt: "desc" },
@@ -328,8 +354,8 @@ async function timeEngine(engine: Engine, url: string, built: Built, now: Date):
 }
 
 const NAMES: Record<Engine, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
-/** The use-cases the target covers: the queue's pages and the whole insights page (not the single queries, not the other screens). */
-const targeted = (r: Result) => r.group === "queue" || r.group === "insights";
+/** The use-cases the target covers: the queue's pages, the whole insights page and the trainer's replay list (not the single queries, not the other screens). */
+const targeted = (r: Result) => r.group === "queue" || r.group === "insights" || r.group === "replay";
 
 /** One row per scenario, every engine's p50 and p95 side by side, the target and whether each met it. */
 export function sideBySide(runs: readonly EngineRun[]) {
@@ -411,7 +437,7 @@ async function main() {
     })),
     table: rows,
   };
-  const out = path.resolve(__dirname, "..", "bench", "results", "manager.json");
+  const out = path.resolve(__dirname, "..", "bench", "results", GROUPS ? `manager-${GROUPS.join("-")}.json` : "manager.json");
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(output, null, 2)}\n`);
   console.log(`\nSaved ${path.relative(process.cwd(), out)}`);

@@ -26,7 +26,7 @@
 //          --rounds N, --warm S (the chain table: interleaved rounds, default 3; seconds flat out
 //                        against each server before them, default 60)
 //          --skip-chain (the full run without the chain table)
-//          --manager-only (just the manager desk: queue and insights over 100,000 cases on SQLite and
+//          --manager-only (just the manager desk: queue, insights and the trainer's replay list by score over 100,000 cases on SQLite and
 //                          PostgreSQL side by side, use-cases and over HTTP; saves bench/results/manager.json)
 //          --cases N (the manager bench's cases; the reported figures are at 100,000, fewer is a quick check)
 import Database from "better-sqlite3";
@@ -752,7 +752,7 @@ async function managerBench() {
       rows.push(row);
     };
     for (const [i, r] of last(saved.engines[0]).entries()) {
-      if (r.group !== "queue" && r.group !== "insights") continue;
+      if (r.group !== "queue" && r.group !== "insights" && r.group !== "replay") continue;
       push(
         `${r.group}: ${r.name} (use-case)`,
         saved.engines.map((e) => ({ p50: last(e)[i].medianMs, p95: last(e)[i].p95Ms })),

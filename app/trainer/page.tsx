@@ -10,7 +10,7 @@ import { queryString, searchParamsToObject } from "@/lib/manager/filters";
 import { formatClock, formatCount, formatShortDate } from "@/lib/display/format";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/playbook";
 import { RUBRIC_ITEMS, RUBRIC_LABELS } from "@/lib/playbook/rubric";
-import { listReplayCases, SCORE_WINDOW, type ReplayList } from "@/lib/training/list-replay-cases";
+import { listReplayCases, type ReplayList } from "@/lib/training/list-replay-cases";
 import { listHeadsUpReplays } from "@/lib/heads-ups/get-heads-up-replay";
 import { FILTER_FIELD, FILTER_LABEL, FilterSelect } from "@/components/ui/filter-select";
 
@@ -158,12 +158,6 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
           </Link>
         </p>
       ) : null}
-      {list && list.scoredWindow !== null && list.scoredWindow >= SCORE_WINDOW ? (
-        <p className="text-base text-amber-200" data-testid="score-window-note">
-          Filtered and sorted by score among the newest {formatCount(SCORE_WINDOW)} matching cases: narrow by person, category or location
-          to reach older ones.
-        </p>
-      ) : null}
       {list && list.rows.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-slate-600 px-5 py-8 text-center text-lg text-slate-300">
           No ended case matches.
@@ -171,7 +165,7 @@ export default async function TrainerCasesPage({ searchParams }: { searchParams:
       ) : null}
       {list && list.rows.length ? (
         <CaseTable
-          caption="Ended cases, newest first, with their rubric scores"
+          caption={`Ended cases, ${list.query.sort === "newest" ? "newest first" : list.query.sort === "score_low" ? "lowest score first" : "highest score first"}, with their rubric scores`}
           testId="replay-cases"
           head={
             <>

@@ -22,7 +22,8 @@ import { publishChange } from "@/lib/live/publish-change";
 import { encodeNotice, LIVE_CHANNEL, type LiveNotice } from "@/lib/live/notice";
 import { parseInput } from "@/lib/validation";
 import { assertPracticeStep } from "./practice-step";
-import { loadCaseLog, loadCaseState, snapshotState, storedStateSelect, type StoredState } from "./case-log";
+import { loadCaseLog, loadCaseState, snapshotState, storedStateSelect, toRecordedEvent, type StoredState } from "./case-log";
+import { isScored, rubricColumns } from "./case-score";
 import { authorityLimitFor } from "./authority-limit";
 import { capturedAtSchema, clientEventIdSchema, recordedTime, type AppendResult } from "./client-event";
 import { applyProjection, planProjection } from "./write-projection";
@@ -187,7 +188,12 @@ export async function appendEvent(
       clientEventId,
       result: JSON.stringify(response),
     };
-    const storedState = { stateSnapshot: encodeState(next.state), stateSequence: sequence };
+    // The trainer's rubric of an ended case (docs/decisions/0037): rescored from the whole log by
+    // the step that ends it and by every step after (a note, a follow-up, a reopening, which clears
+    // it), in the same write. Such steps are rare, and take the Prisma path.
+    const rescored = isScored(state) || isScored(next.state);
+    const rubric = rescored ? rubricColumns([...(await log()), toRecordedEvent(stored)], next.state) : undefined;
+    const storedState = { stateSnapshot: encodeState(next.state), stateSequence: sequence, ...rubric };
     const plan = planProjection({ timeZone: row.location.timezone }, next.state, state);
     // The floor banner lists promises running late: it needs to hear when an agreed action changes.
     const floor =
@@ -196,6 +202,7 @@ export async function appendEvent(
     if (
       !plan.children &&
       !state.practice &&
+      !rescored &&
       (await storeHot(row, {
         ...stored,
         ...storedState,

@@ -1,5 +1,6 @@
 import "server-only";
 import { loadCaseLog, snapshotState } from "@/lib/cases/case-log";
+import { rubricColumns } from "@/lib/cases/case-score";
 import type { Db } from "@/lib/db/client";
 import { canonicalState, fold, projectCase, withoutNotes } from "@/lib/playbook";
 
@@ -39,6 +40,8 @@ export async function foldedProjection(db: Db, caseId: string) {
   };
 }
 
+const RUBRIC_SELECT = { rubricScore: true, rubricMet: true, rubricApplicable: true, rubricMissed: true, rubricSequence: true } as const;
+
 // BigInt columns (the insights' durations and remedy sum) have no JSON form of their own.
 const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
 const same = (a: unknown, b: unknown) => json(a) === json(b);
@@ -47,7 +50,8 @@ const same = (a: unknown, b: unknown) => json(a) === json(b);
  * Checks every case in the database: its events are numbered 1..n with no gap or repeat, and its
  * stored projection (Case row with its precomputed insight columns, actions, root causes with
  * their copies of the case's fields, compensation) equals the fold of its events; and its stored
- * state (docs/decisions/0023), when there is one for as many events as are stored, is that fold.
+ * state (docs/decisions/0023), when there is one for as many events as are stored, is that fold;
+ * and its stored rubric (docs/decisions/0037) is the score of its log.
  * A missing or older snapshot is not a problem: the next append folds the log and writes it.
  */
 export async function checkCaseLogs(db: Db, caseIds?: readonly string[]): Promise<{ cases: number; events: number; problems: string[] }> {
@@ -71,8 +75,11 @@ export async function checkCaseLogs(db: Db, caseIds?: readonly string[]): Promis
     }
     const snapshot = await db.case.findUniqueOrThrow({
       where: { id },
-      select: { eventCount: true, stateSnapshot: true, stateSequence: true },
+      select: { eventCount: true, stateSnapshot: true, stateSequence: true, ...RUBRIC_SELECT },
     });
+    const { rubricScore, rubricMet, rubricApplicable, rubricMissed, rubricSequence } = snapshot;
+    const rubric = { rubricScore, rubricMet, rubricApplicable, rubricMissed, rubricSequence };
+    if (!same(rubric, rubricColumns(await loadCaseLog(db, id)))) problems.push(`${id}: stored rubric differs from the score of its log`);
     if (snapshot.stateSequence !== null && snapshot.stateSequence > sequences.length) {
       problems.push(`${id}: stored state is for event ${snapshot.stateSequence} of ${sequences.length}`);
     } else if (snapshot.stateSequence === sequences.length) {

@@ -4,11 +4,12 @@ import "server-only";
 import { z } from "zod";
 import { assertAtLocation, type Actor } from "@/lib/auth/actor";
 import { toRecordedEvent } from "@/lib/cases/case-log";
+import { trainerRubric } from "@/lib/cases/case-score";
 import { maskPersonalDetails, redactEvents } from "@/lib/cases/redact";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { RecordedEvent } from "@/lib/playbook";
-import { scoreCase, type RubricReference, type RubricResult } from "@/lib/playbook/rubric";
+import type { RubricReference, RubricResult } from "@/lib/playbook/rubric";
 
 export const idSchema = z.string().trim().min(1).max(64);
 
@@ -58,13 +59,12 @@ export function maskText(text: string | null | undefined): string | null {
 }
 
 /**
- * A case's rubric as a trainer may see it. The outcomes are scored from the log with contact
- * details masked, as they always were: a person's name changes no outcome, and finding names
- * is the slow part of redaction, which a page scoring hundreds of cases cannot afford (see
- * docs/decisions/0010). What a line quotes of the case then has names masked as well.
+ * A case's rubric as a trainer may see it: trainerRubric (the outcomes scored from the log with
+ * contact details masked, as stored on the Case row, docs/decisions/0037). What a line quotes of
+ * the case then has names masked as well.
  */
 export function scoreForTrainer(log: readonly RecordedEvent[], reference?: RubricReference): RubricResult {
-  const result = scoreCase(redactEvents(log, "contacts"), reference);
+  const result = trainerRubric(log, reference);
   // The rubric's own words are plain; what it quotes of the case is between “ and ”.
   const maskQuotes = (line: string) => line.replace(/“([^”]*)”/g, (_, quoted: string) => `“${maskPersonalDetails(quoted)}”`);
   return { ...result, items: result.items.map((item) => ({ ...item, reason: maskQuotes(item.reason) })) };

@@ -2,19 +2,18 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, rolesWith } from "@/lib/auth/policy";
+import { missedColumn, missedFromColumn } from "@/lib/cases/case-score";
 import { EMAIL_MASK, NAME_MASK, PHONE_MASK } from "@/lib/cases/redact";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES, type RecordedEvent } from "@/lib/playbook";
-import { RUBRIC_ITEMS } from "@/lib/playbook/rubric";
+import { RUBRIC_ITEMS, type RubricItemId } from "@/lib/playbook/rubric";
 import { parseInput } from "@/lib/validation";
-import { ENDED_STATUSES, idSchema, loadLogs, maskText, redactLog, scopeTo, scoreCases } from "./common";
+import { ENDED_STATUSES, idSchema, loadLogs, maskText, redactLog, scopeTo } from "./common";
 
 export const PAGE_SIZE = 20;
 /** A text search looks at most this many of the newest matching cases (it reads redacted text, not SQL). */
 export const SEARCH_WINDOW = 3000;
-/** Filtering or sorting by score scores at most this many of the newest matching cases (said on the page). */
-export const SCORE_WINDOW = 600;
 /** Staff's own words are searched in at most this many of the newest cases whose log holds the needle. */
 const WORDS_WINDOW = 400;
 
@@ -48,6 +47,10 @@ const SELECT = {
   location: { select: { name: true, timezone: true } },
   openedBy: { select: { id: true, name: true } },
   _count: { select: { coachingComments: true } },
+  rubricScore: true,
+  rubricMet: true,
+  rubricApplicable: true,
+  rubricMissed: true,
 } satisfies Prisma.CaseSelect;
 
 type Row = Prisma.CaseGetPayload<{ select: typeof SELECT }>;
@@ -70,6 +73,13 @@ function toListRow(row: Row) {
     staffId: row.openedBy.id,
     staffName: row.openedBy.name,
     comments: row._count.coachingComments,
+    /** The rubric stored when the case ended (docs/decisions/0037). */
+    rubric: {
+      score: row.rubricScore,
+      met: row.rubricMet ?? 0,
+      applicable: row.rubricApplicable ?? 0,
+      missed: missedFromColumn(row.rubricMissed) as RubricItemId[],
+    },
   };
 }
 
@@ -129,9 +139,30 @@ async function whereStaffSaid(db: Db, ids: string[], needle: string, raw: string
   return found;
 }
 
+/** Where the stored rubric (docs/decisions/0037) narrows the list: a missed item, a score range. */
+function scoreWhere(query: ReplayListQuery): Prisma.CaseWhereInput {
+  const range = {
+    ...(query.minScore !== undefined ? { gte: query.minScore } : {}),
+    ...(query.maxScore !== undefined ? { lte: query.maxScore } : {}),
+  };
+  return {
+    ...(Object.keys(range).length ? { rubricScore: range } : {}),
+    ...(query.missed ? { rubricMissed: { contains: missedColumn([query.missed]) } } : {}),
+  };
+}
+
+/** Newest first, or by stored score (unscored cases last either way; ties newest first). */
+function orderFor(sort: ReplayListQuery["sort"]): Prisma.CaseOrderByWithRelationInput[] {
+  const newest: Prisma.CaseOrderByWithRelationInput[] = [{ closedAt: "desc" }, { id: "desc" }];
+  if (sort === "newest") return newest;
+  return [{ rubricScore: { sort: sort === "score_low" ? "asc" : "desc", nulls: "last" } }, ...newest];
+}
+
 /**
- * Ended, real cases at the trainer's locations, newest first, with their rubric scores. The
- * search reads the masked text, so it can never be used to find a customer's email or number.
+ * Ended, real cases at the trainer's locations, newest first or by score, with their rubric
+ * scores. Score filters and the order by score read the rubric stored on each Case row, so they
+ * cover every case (docs/decisions/0037). The search reads the masked text, so it can never be
+ * used to find a customer's email or number.
  */
 export async function listReplayCases(db: Db, actor: Actor, input: unknown) {
   assertCan(actor, "trainer.replay");
@@ -143,81 +174,62 @@ export async function listReplayCases(db: Db, actor: Actor, input: unknown) {
     status: query.status ? query.status : { in: [...ENDED_STATUSES] },
     ...(query.staff ? { openedById: query.staff } : {}),
     ...(query.category ? { category: query.category } : {}),
+    ...scoreWhere(query),
   };
-  const orderBy: Prisma.CaseOrderByWithRelationInput[] = [{ closedAt: "desc" }, { id: "desc" }];
+  const orderBy = orderFor(query.sort);
 
   let rows: ReturnType<typeof toListRow>[];
   let total: number;
   const saidBy = new Map<string, string>();
-  const byScore = query.missed !== undefined || query.minScore !== undefined || query.maxScore !== undefined || query.sort !== "newest";
-  let scoredWindow: number | null = null;
-  if (query.q || byScore) {
-    let matching: ReturnType<typeof toListRow>[];
-    const window = await db.case.findMany({ where, orderBy, take: query.q ? SEARCH_WINDOW : SCORE_WINDOW, select: SELECT });
-    if (query.q) {
-      const needle = query.q.toLowerCase();
-      const has = (text: string | null | undefined) => text?.toLowerCase().includes(needle) ?? false;
-      // Masked text can only hold the needle where the stored text does, or across a mask itself
-      // ("[name removed]"): only those rows are masked to check, since masking is the slow part.
-      const acrossMask =
-        needle.includes("[") || needle.includes("]") || [EMAIL_MASK, PHONE_MASK, NAME_MASK].some((m) => m.toLowerCase().includes(needle));
-      const said = await whereStaffSaid(
-        db,
-        window.map((r) => r.id),
-        needle,
-        query.q,
-      );
-      for (const [id, words] of said) saidBy.set(id, maskText(words) ?? "");
-      matching = window
-        .filter((r) => acrossMask || said.has(r.id) || [r.reference, r.customerWords, r.spot, r.openedBy.name, r.location.name].some(has))
-        .map(toListRow)
-        .filter((r) => said.has(r.id) || [r.reference, r.words, r.spot, r.staffName, r.locationName].some(has));
-    } else {
-      matching = window.map(toListRow);
-    }
-    if (byScore) {
-      matching = matching.slice(0, SCORE_WINDOW);
-      scoredWindow = matching.length;
-      const scores = await scoreCases(
-        db,
-        matching.map((r) => r.id),
-      );
-      const score = (id: string) => scores.get(id)?.score ?? null;
-      matching = matching.filter((r) => {
-        const rubric = scores.get(r.id);
-        if (query.missed && !rubric?.items.some((i) => i.id === query.missed && i.outcome === "missed")) return false;
-        const value = score(r.id);
-        if (query.minScore !== undefined && (value === null || value < query.minScore)) return false;
-        if (query.maxScore !== undefined && (value === null || value > query.maxScore)) return false;
-        return true;
+  if (query.q) {
+    // The newest matching cases are searched (score filters already applied by the database), then ordered.
+    const window = await db.case.findMany({ where, orderBy: orderFor("newest"), take: SEARCH_WINDOW, select: SELECT });
+    const needle = query.q.toLowerCase();
+    const has = (text: string | null | undefined) => text?.toLowerCase().includes(needle) ?? false;
+    // Masked text can only hold the needle where the stored text does, or across a mask itself
+    // ("[name removed]"): only those rows are masked to check, since masking is the slow part.
+    const acrossMask =
+      needle.includes("[") || needle.includes("]") || [EMAIL_MASK, PHONE_MASK, NAME_MASK].some((m) => m.toLowerCase().includes(needle));
+    const said = await whereStaffSaid(
+      db,
+      window.map((r) => r.id),
+      needle,
+      query.q,
+    );
+    for (const [id, words] of said) saidBy.set(id, maskText(words) ?? "");
+    let matching = window
+      .filter((r) => acrossMask || said.has(r.id) || [r.reference, r.customerWords, r.spot, r.openedBy.name, r.location.name].some(has))
+      .map(toListRow)
+      .filter((r) => said.has(r.id) || [r.reference, r.words, r.spot, r.staffName, r.locationName].some(has));
+    if (query.sort !== "newest") {
+      const sign = query.sort === "score_low" ? 1 : -1;
+      // As orderFor: unscored cases last either way; ties stay newest first (a stable sort).
+      matching = [...matching].sort((a, b) => {
+        const x = a.rubric.score;
+        const y = b.rubric.score;
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+        return sign * (x - y);
       });
-      if (query.sort !== "newest") {
-        const sign = query.sort === "score_low" ? 1 : -1;
-        // Unscored cases last either way; ties stay newest first.
-        matching = [...matching].sort((a, b) => {
-          const x = score(a.id);
-          const y = score(b.id);
-          if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-          return sign * (x - y);
-        });
-      }
     }
     total = matching.length;
     rows = matching.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
   } else {
-    const [count, page] = await Promise.all([
+    // The page's ids first, ordered and counted off the index (Case_replay_score_idx,
+    // Case_replay_closed_idx), then their rows: sorting whole rows (the customer's words and all)
+    // over every matching case is what made the order by score slow.
+    const [count, ids] = await Promise.all([
       db.case.count({ where }),
-      db.case.findMany({ where, orderBy, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: SELECT }),
+      db.case.findMany({ where, orderBy, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { id: true } }),
     ]);
+    const found = new Map((await db.case.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: SELECT })).map((r) => [r.id, r]));
     total = count;
-    rows = page.map(toListRow);
+    rows = ids.flatMap(({ id }) => {
+      const row = found.get(id);
+      return row ? [toListRow(row)] : [];
+    });
   }
 
-  const [scores, locations, staff] = await Promise.all([
-    scoreCases(
-      db,
-      rows.map((r) => r.id),
-    ),
+  const [locations, staff] = await Promise.all([
     db.location.findMany({ where: { id: { in: actor.locationIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.user.findMany({
       where: { role: { in: [...rolesWith("case.open")] }, locations: { some: { locationId: { in: actor.locationIds } } } },
@@ -228,22 +240,14 @@ export async function listReplayCases(db: Db, actor: Actor, input: unknown) {
   return {
     query,
     total,
-    /** When filtered or sorted by score: how many of the newest matching cases were scored. */
-    scoredWindow,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    rows: rows.map((r) => {
-      const rubric = scores.get(r.id);
-      return {
-        ...r,
-        score: rubric?.score ?? null,
-        met: rubric?.met ?? 0,
-        applicable: rubric?.applicable ?? 0,
-        missed: rubric ? rubric.items.filter((i) => i.outcome === "missed").map((i) => i.id) : [],
-        /** What staff said that matched the search, masked. */
-        staffSaid: saidBy.get(r.id) ?? null,
-      };
-    }),
+    rows: rows.map(({ rubric, ...r }) => ({
+      ...r,
+      ...rubric,
+      /** What staff said that matched the search, masked. */
+      staffSaid: saidBy.get(r.id) ?? null,
+    })),
     options: { locations, staff },
   };
 }
