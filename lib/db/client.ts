@@ -21,7 +21,10 @@ export type Db = PrismaClient;
 export type PostgresDb = PostgresPrismaClient;
 
 export function defaultDatabaseUrl(): string {
-  return process.env.DATABASE_URL ?? `file:${path.join(process.cwd(), "data", "coach.db")}`;
+  // turbopackIgnore: the database is found at run time, never a build asset. Without it the build
+  // resolves data/coach.db as a file the code refers to, and `npm run demo`, which seeds while it
+  // builds, failed once on a fresh clone when data/ appeared mid-build ("a component does not exist").
+  return process.env.DATABASE_URL ?? `file:${path.join(/* turbopackIgnore: true */ process.cwd(), "data", "coach.db")}`;
 }
 
 /** Connections per process to PostgreSQL: a few per core is where throughput stops growing. */
