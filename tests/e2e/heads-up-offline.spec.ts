@@ -22,6 +22,15 @@ async function colleague(baseURL: string | undefined): Promise<APIRequestContext
   expect(signedIn.status()).toBe(200);
   return maria;
 }
+/** A heads-up raised online from Maria's tablet: its id. */
+async function raisedByColleague(maria: APIRequestContext, baseURL: string | undefined, heading: Record<string, unknown>): Promise<string> {
+  const raised = await maria.post("/api/heads-ups", {
+    headers: { origin: baseURL ?? "" },
+    data: { clientEventId: randomUUID(), ...heading },
+  });
+  expect(raised.status(), await raised.text()).toBe(201);
+  return ((await raised.json()) as { id: string }).id;
+}
 const floorOf = async (api: APIRequestContext) => (await (await api.get("/api/floor")).json()) as Floor;
 
 test("a heads-up raised and a table ticked off without Wi-Fi are kept on the tablet, then arrive once each", async ({
@@ -33,21 +42,15 @@ test("a heads-up raised and a table ticked off without Wi-Fi are kept on the tab
   const maria = await colleague(baseURL);
   const what = `Lobster sold out ${randomUUID().slice(0, 6)}`;
   // A heads-up Maria raised earlier, for Amira to tick a table off.
-  const earlier = await maria.post("/api/heads-ups", {
-    headers: { origin: baseURL ?? "" },
-    data: {
-      clientEventId: randomUUID(),
-      kind: "running_late",
-      what: "Kitchen 20 minutes behind",
-      reason: "A party of twenty arrived at once",
-      options: [
-        { choice: "wait", text: "Wait 20 minutes, bread on us" },
-        { choice: "cancel", text: "Cancel the mains" },
-      ],
-    },
+  const alertId = await raisedByColleague(maria, baseURL, {
+    kind: "running_late",
+    what: "Kitchen 20 minutes behind",
+    reason: "A party of twenty arrived at once",
+    options: [
+      { choice: "wait", text: "Wait 20 minutes, bread on us" },
+      { choice: "cancel", text: "Cancel the mains" },
+    ],
   });
-  expect(earlier.status(), await earlier.text()).toBe(201);
-  const { id: alertId } = (await earlier.json()) as { id: string };
   try {
     await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
     await page.goto("/heads-ups");
@@ -216,21 +219,15 @@ test("offline, a heads-up page reloads for the person who opened it, and shows n
   test.setTimeout(150_000);
   const maria = await colleague(baseURL);
   const what = `Card machines down ${randomUUID().slice(0, 6)}`;
-  const raised = await maria.post("/api/heads-ups", {
-    headers: { origin: baseURL ?? "" },
-    data: {
-      clientEventId: randomUUID(),
-      kind: "out_of_order",
-      what,
-      reason: "The card terminal lost its line",
-      options: [
-        { choice: "wait", text: "Pay in ten minutes when it is back" },
-        { choice: "change", text: "Pay in cash, or by bank transfer" },
-      ],
-    },
+  const alertId = await raisedByColleague(maria, baseURL, {
+    kind: "out_of_order",
+    what,
+    reason: "The card terminal lost its line",
+    options: [
+      { choice: "wait", text: "Pay in ten minutes when it is back" },
+      { choice: "change", text: "Pay in cash, or by bank transfer" },
+    ],
   });
-  expect(raised.status(), await raised.text()).toBe(201);
-  const { id: alertId } = (await raised.json()) as { id: string };
   try {
     await signInWithPin(page, "The Harbour Kitchen", "Amira Shah", "4827");
     await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
