@@ -76,6 +76,29 @@ export async function scoreCases(db: Pick<Db, "caseEvent">, caseIds: readonly st
   return new Map([...logs].map(([id, log]) => [id, scoreForTrainer(log)]));
 }
 
+/** The Case columns `storedScores` reads: select them with the rows whose scores a page shows. */
+export const STORED_SCORE_COLUMNS = { id: true, eventCount: true, rubricScore: true, rubricSequence: true } as const;
+
+type StoredScoreRow = { id: string; eventCount: number; rubricScore: number | null; rubricSequence: number | null };
+
+/**
+ * Scores as trainers see them (scoreForTrainer's score) of cases already read with
+ * STORED_SCORE_COLUMNS: off the row where its stored rubric (docs/decisions/0037) describes the
+ * whole log (rubricSequence = eventCount: an ended real case), from the log only for the others (a
+ * case reopened since it was added, or one migrate's backfill has not reached). Same numbers as
+ * scoreCases, without loading the logs of ended cases.
+ */
+export async function storedScores(db: Pick<Db, "caseEvent">, rows: readonly StoredScoreRow[]): Promise<Map<string, number | null>> {
+  const scores = new Map<string, number | null>();
+  const unscored: string[] = [];
+  for (const row of rows) {
+    if (row.rubricSequence !== null && row.rubricSequence === row.eventCount) scores.set(row.id, row.rubricScore);
+    else unscored.push(row.id);
+  }
+  for (const [id, rubric] of await scoreCases(db, [...new Set(unscored)])) scores.set(id, rubric.score);
+  return scores;
+}
+
 /** Dates as ISO strings, for a client component. */
 export function serialiseLog(log: readonly RecordedEvent[]) {
   return log.map((event) => ({ ...event, at: event.at.toISOString() }));

@@ -53,6 +53,8 @@ export async function getProgress(db: Db, actor: Actor, input: unknown = {}, now
   ]);
   const endedRuns = practiceRuns.filter((r) => isEnded(r.practiceCase.status));
   const practiceScores = await scorePracticeRuns(db, endedRuns);
+  // Scored from the logs, not read off the rows' stored rubric (docs/decisions/0037, Later): the
+  // per-item tallies below need which items each case met, and the row stores only how many.
   const scores = await scoreCases(
     db,
     rows.map((r) => r.id),

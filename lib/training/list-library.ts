@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
-import { idSchema, maskText, scoreCases } from "./common";
+import { STORED_SCORE_COLUMNS, idSchema, maskText, storedScores } from "./common";
 
 export const librarySchema = z.object({
   q: z.string().trim().max(100, "Search at most 100 characters").optional(),
@@ -30,7 +30,7 @@ export async function listLibrary(db: Db, actor: Actor, input: unknown = {}) {
           tags: { orderBy: { tag: "asc" }, select: { tag: true } },
           case: {
             select: {
-              id: true,
+              ...STORED_SCORE_COLUMNS,
               reference: true,
               status: true,
               category: true,
@@ -46,13 +46,16 @@ export async function listLibrary(db: Db, actor: Actor, input: unknown = {}) {
       },
     },
   });
-  const scores = await scoreCases(db, [...new Set(collections.flatMap((c) => c.items.map((i) => i.caseId)))]);
+  // Each case's score off its row (docs/decisions/0037): no logs loaded for ended cases.
+  const scores = await storedScores(
+    db,
+    collections.flatMap((c) => c.items.map((i) => i.case)),
+  );
 
   const tagCounts = new Map<string, number>();
   const needle = query.q?.toLowerCase();
   const shaped = collections.map((collection) => {
     const items = collection.items.map((item) => {
-      const rubric = scores.get(item.caseId);
       const tags = item.tags.map((t) => t.tag);
       for (const tag of tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
       return {
@@ -71,7 +74,7 @@ export async function listLibrary(db: Db, actor: Actor, input: unknown = {}) {
         note: item.note,
         tags,
         addedAt: item.addedAt.toISOString(),
-        score: rubric?.score ?? null,
+        score: scores.get(item.caseId) ?? null,
       };
     });
     const collectionMatches =
