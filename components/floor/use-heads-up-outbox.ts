@@ -117,7 +117,10 @@ export function useHeadsUpOutbox(actor: Actor, alertId?: string, kind?: QueuedHe
       const went = gone.filter((g) => !pending.has(g.clientEventId));
       if (!went.length) return;
       const sync = await fieldSync().catch(() => null);
-      setSent((current) => [...current, ...went.map((g) => ({ ...g, sent: sync?.sentHeadsUp(g.clientEventId) ?? null }))]);
+      setSent((current) => [
+        ...current,
+        ...went.map((g) => ({ ...g, label: g.sentLabel, sent: sync?.sentHeadsUp(g.clientEventId) ?? null })),
+      ]);
       router.refresh();
     })();
     // `key` stands for the queue's content.

@@ -76,8 +76,13 @@ describe("ending a heads-up on the tablet (docs/decisions/0036)", () => {
     await store.addStep(endStep(amira, "alert-other", "Lift out of order", {}, cid()));
     expect(ended.caseId).toBe(`heads-up:${ended.clientEventId}`);
     const steps = await store.steps();
-    expect(queuedHeadsUps(steps, amira.id, "alert-1", "end").map((q) => [q.seq, q.kind, q.label, q.alertId])).toEqual([
-      [ended.seq, "end", "Ended: Salmon sold out", "alert-1"],
+    // "Ending" while it waits beside "Saved on this tablet"; "Ended" once sent.
+    expect(queuedHeadsUps(steps, amira.id, "alert-1", "end").map((q) => [q.seq, q.kind, q.label, q.sentLabel, q.alertId])).toEqual([
+      [ended.seq, "end", "Ending: Salmon sold out", "Ended: Salmon sold out", "alert-1"],
+    ]);
+    // A table ticked off reads the same waiting and sent.
+    expect(queuedHeadsUps(steps, amira.id, "alert-1", "tell").map((q) => [q.label, q.sentLabel])).toEqual([
+      ["Table 4 · chose Wait", "Table 4 · chose Wait"],
     ]);
     // The tick-off form's list is the tables only; the heads-up's own list has both.
     expect(queuedHeadsUps(steps, amira.id, "alert-1", "tell").map((q) => q.seq)).toEqual([told.seq]);

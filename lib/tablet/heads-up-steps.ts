@@ -118,18 +118,21 @@ export type QueuedHeadsUp = {
   clientEventId: string;
   kind: "raise" | "tell" | "end";
   alertId: string | null;
-  /** "Salmon sold out", "Table 4 · chose Change: The sea bass", or "Ended: Salmon sold out". */
+  /** While it waits: "Salmon sold out", "Table 4 · chose Change: The sea bass", or "Ending: Salmon sold out". */
   label: string;
+  /** The same line once sent: an end reads "Ended: Salmon sold out"; the others are unchanged. */
+  sentLabel: string;
   capturedAt: string;
   refusal: Refusal | null;
 };
 
 const KINDS = { heads_up_raise: "raise", heads_up_tell: "tell", heads_up_end: "end" } as const;
 
-function labelOf(body: HeadsUpStep["body"]): string {
+function labelOf(body: HeadsUpStep["body"], sent: boolean): string {
   if (body.kind === "heads_up_raise") return body.raise.what;
   if (body.kind === "heads_up_tell") return `${body.tell.spot} · chose ${body.tell.option}`;
-  return `Ended: ${body.what}`;
+  // Not ended until the server has it: "Ending" beside "Saved on this tablet", "Ended" once sent.
+  return `${sent ? "Ended" : "Ending"}: ${body.what}`;
 }
 
 /**
@@ -151,7 +154,8 @@ export function queuedHeadsUps(steps: readonly Step[], userId: string, alertId?:
       clientEventId: s.clientEventId,
       kind: KINDS[s.body.kind],
       alertId: s.body.kind === "heads_up_raise" ? null : s.body.alertId,
-      label: labelOf(s.body),
+      label: labelOf(s.body, false),
+      sentLabel: labelOf(s.body, true),
       capturedAt: s.capturedAt,
       refusal: s.state === "refused" ? (s.refusal ?? { status: 0, code: "refused", message: "The server did not accept it." }) : null,
     }));

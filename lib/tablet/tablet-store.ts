@@ -37,7 +37,7 @@ export type HeadsUpTellBody = {
 };
 /**
  * A heads-up ended on this tablet (docs/decisions/0036): `what` is for this person's own outbox
- * line only ("Ended: Salmon sold out"); the server is sent the note alone.
+ * line only ("Ending: Salmon sold out" while it waits, "Ended: …" once sent); the server is sent the note alone.
  */
 export type HeadsUpEndBody = {
   kind: "heads_up_end";

@@ -318,7 +318,7 @@ test("a heads-up ended without Wi-Fi waits on the tablet, survives a reload, the
     await page.getByLabel("How it ended (optional)").fill("The afternoon boat came in");
     await page.getByRole("button", { name: "It's over: end the heads-up" }).click();
     await expect(page.getByTestId("heads-up-capture-status")).toContainText("Saved on this tablet, will send when online");
-    const queued = page.getByTestId("heads-up-queued").filter({ hasText: `Ended: ${what}` });
+    const queued = page.getByTestId("heads-up-queued").filter({ hasText: `Ending: ${what}` });
     await expect(queued).toContainText("Saved on this tablet, will send when online");
     // Once is enough: the button waits with it.
     await expect(page.getByRole("button", { name: "It's over: end the heads-up" })).toBeDisabled();
@@ -329,7 +329,7 @@ test("a heads-up ended without Wi-Fi waits on the tablet, survives a reload, the
     // Reloaded without Wi-Fi: the page comes back, and so does what waits.
     await page.reload();
     await expect(page.getByRole("heading", { name: what })).toBeVisible();
-    await expect(page.getByTestId("heads-up-queued").filter({ hasText: `Ended: ${what}` })).toBeVisible();
+    await expect(page.getByTestId("heads-up-queued").filter({ hasText: `Ending: ${what}` })).toBeVisible();
 
     await goOnline(context);
     await expect(page.getByTestId("heads-up-sent").filter({ hasText: `Ended: ${what}` })).toContainText("✓ Sent", { timeout: 30_000 });

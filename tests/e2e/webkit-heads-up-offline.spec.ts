@@ -103,7 +103,7 @@ test.describe("WebKit", () => {
       await tablet.until("the end to be kept on the tablet", async () =>
         (await tablet.text("testid", "heads-up-capture-status")).includes(QUEUED),
       );
-      expect(await tablet.text("testid", "heads-up-queued")).toContain(`Ended: ${what}`);
+      expect(await tablet.text("testid", "heads-up-queued")).toContain(`Ending: ${what}`);
       expect((await floorOf(maria)).headsUps.filter((h) => h.what === what)).toHaveLength(1);
       await tablet.session.execute(
         "document.querySelector('[data-testid=\"heads-up-queued\"]').scrollIntoView({ block: 'center' }); return true;",
