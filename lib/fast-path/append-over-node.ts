@@ -50,6 +50,8 @@ export async function serveAppend(request: IncomingMessage, response: ServerResp
     const result = await appendEvent(db, actor, caseId, await readJsonBody(request));
     answer = { status: result.duplicate ? 200 : 201, body: result, headers: {} };
   } catch (error) {
+    // A tablet that hung up mid-body (Wi-Fi gone) is waiting for nothing: no answer, no error logged.
+    if (request.destroyed && !request.complete) return;
     answer = errorAnswer(error);
   }
   send(request, response, answer);
@@ -84,6 +86,7 @@ function readJsonBody(request: IncomingMessage): Promise<unknown> {
       request.off("data", onData);
       request.off("end", onEnd);
       request.off("error", onError);
+      request.off("close", onClose);
     };
     const onData = (chunk: Buffer) => {
       try {
@@ -108,9 +111,13 @@ function readJsonBody(request: IncomingMessage): Promise<unknown> {
       stop();
       reject(error);
     };
+    const onClose = () => {
+      if (!request.complete) onError(new Error("The request ended before its body did."));
+    };
     request.on("data", onData);
     request.on("end", onEnd);
     request.on("error", onError);
+    request.once("close", onClose);
   });
 }
 

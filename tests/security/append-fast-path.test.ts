@@ -281,6 +281,35 @@ describe("bodies too large for either door", () => {
   });
 });
 
+describe("a tablet that loses the Wi-Fi mid-step", () => {
+  it("hangs up half-way through a body: nothing recorded, no error logged, and the next step is served", async () => {
+    await fingerprint.changed();
+    const logged = vi.spyOn(console, "error");
+    const id = freshId();
+    const whole = note(id);
+    await new Promise<void>((resolve) => {
+      const request = http.request({
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: events(),
+        headers: { host: HOST, cookie: staff, "content-type": "application/json", "content-length": String(whole.length) },
+      });
+      request.on("error", () => resolve());
+      request.write(whole.slice(0, 20));
+      setTimeout(() => {
+        request.destroy();
+        setTimeout(resolve, 200);
+      }, 100);
+    });
+    expect(await fingerprint.changed()).toBe(false);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+    const next = await viaFastPath({ path: events(), headers: { cookie: staff }, body: whole });
+    expect(next.status).toBe(201);
+  });
+});
+
 describe("hostile input through the fast path", () => {
   const runs = process.env.TEST_ENGINE === "postgresql" ? 150 : 400;
   it(`${runs} broken steps from a signed-in tablet: never 5xx; a 4xx explains itself and changes nothing`, async () => {
