@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+// Checks that what must be one per process stays one when Next loads a module more than once.
 
 // Next bundles a module into more than one server chunk; the shared objects on globalThis run one
 // chunk's copy. Two imports after resetModules stand for two chunks' copies of the same module.
@@ -33,5 +34,24 @@ describe("errors thrown by one chunk's copy of a module are recognised by anothe
     expect(contention.isContention(new a.HotRaced("c1"))).toBe(true);
     expect(contention.isContention(new b.HotRaced("c1"))).toBe(true);
     expect(contention.isContention(new Error("Case c1 was appended to by another writer first"))).toBe(false);
+  });
+});
+
+describe("one write queue per process, whichever chunk's copy of the module queues the write", () => {
+  it("a write queued by one copy waits for a write queued by another", async () => {
+    const [a, b] = await twoCopies(() => import("./db/write-lock"));
+    expect(a.serialiseWrite).not.toBe(b.serialiseWrite);
+    const order: string[] = [];
+    let release!: () => void;
+    const first = a.serialiseWrite(async () => {
+      order.push("first starts");
+      await new Promise<void>((resolve) => (release = resolve));
+      order.push("first ends");
+    });
+    const second = b.serialiseWrite(async () => void order.push("second"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first starts", "first ends", "second"]);
   });
 });
