@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
 // Checks that what must be one per process stays one when Next loads a module more than once.
+import { describe, expect, it, vi } from "vitest";
 
 // Next bundles a module into more than one server chunk; the shared objects on globalThis run one
 // chunk's copy. Two imports after resetModules stand for two chunks' copies of the same module.
