@@ -5,56 +5,74 @@ import { credentialsOf } from "@/lib/auth/cookie-header";
 import { resolveSession } from "@/lib/auth/sessions";
 import { appendEvent } from "@/lib/cases/append-event";
 import { getDb } from "@/lib/db/client";
+import { appendSealedStep } from "@/lib/steps/append-sealed-step";
 import { AppError } from "@/lib/errors";
 import { assertNoNulInAddress, assertSameOriginOf, bodyLimit, errorAnswer, parseJsonBytes, refuseDeclaredTooLarge } from "@/lib/http";
 import { apiAnswerHeaders } from "@/lib/security/headers";
 
 /**
- * The append, served straight from Node's request (docs/decisions/0039-append-fast-path.md).
+ * The steps of live cases, served straight from Node's request (docs/decisions/0039-append-fast-path.md).
  *
- * Every step of every live case is a POST to /api/cases/<id>/events. Through Next's router an
- * append costs about 2.7 times a bare request, most of it Next's own (route matching, its tracer,
- * building a web Request, reading the body through web streams). server.mjs hands exactly this
- * route to `fastRouteFor` instead, and the answer is made by the same parts as the route handler
- * (app/api/cases/[id]/events/route.ts), in the same order:
- *   cross-site check → NUL in the address → session from the cookies (401/403) → body (413/400) →
- *   appendEvent → JSON answer with the headers next.config.ts gives /api.
- * Anything else, and this route when the fast path is off, goes to Next as before.
+ * Every step of every live case is a POST to /api/steps/sealed (a tablet that can seal: HTTPS) or
+ * to /api/cases/<id>/events (one that cannot: the demo over plain http, scripts). Through Next's
+ * router such a request costs about three times what our own code does with it, most of it Next's
+ * (route matching, its tracer, building a web Request, reading the body through web streams).
+ * server.mjs hands exactly these two routes to `fastRouteFor` instead, and the answer is made by
+ * the same parts as their route handlers (app/api/cases/[id]/events/route.ts,
+ * app/api/steps/sealed/route.ts), in the same order:
+ *   cross-site check → NUL in the address → (events: the session from the cookies, 401/403) →
+ *   body (413/400) → the use-case → JSON answer with the headers next.config.ts gives /api.
+ * Anything else, and these routes when the fast path is off, goes to Next as before.
  */
 
 /** POST /api/cases/<one segment>/events, with or without a query: what the route handler serves. */
 const APPEND_ROUTE = /^\/api\/cases\/([^/?#]+)\/events(?:\?.*)?$/;
+/** POST /api/steps/sealed, with or without a query. */
+const SEALED_ROUTE = /^\/api\/steps\/sealed(?:\?.*)?$/;
 
 export type NodeRoute = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 /** The fast route for this request, or null for Next to serve it. */
 export function fastRouteFor(method: string | undefined, url: string | undefined): NodeRoute | null {
   if (method !== "POST" || url === undefined) return null;
-  const match = APPEND_ROUTE.exec(url);
-  if (!match) return null;
-  const rawId = match[1];
-  return (request, response) => serveAppend(request, response, rawId);
+  if (SEALED_ROUTE.test(url)) return (request, response) => serve(request, response, () => sealedStep(request));
+  const append = APPEND_ROUTE.exec(url);
+  if (append) return (request, response) => serve(request, response, () => appendStep(request, append[1]));
+  return null;
 }
 
 type Answer = { status: number; body: unknown; headers: Record<string, string> };
 
-export async function serveAppend(request: IncomingMessage, response: ServerResponse, rawId: string): Promise<void> {
+/** What `handle()` (lib/http.ts) does around every route: cross-site refusal, NUL in the address, errors as answers. */
+async function serve(request: IncomingMessage, response: ServerResponse, work: () => Promise<Answer>): Promise<void> {
   let answer: Answer;
   try {
     assertSameOriginOf((name) => headerOf(request, name));
-    const caseId = decodeSegment(rawId);
-    assertNoNulInAddress(request.url ?? "", [caseId]);
-    const db = await getDb();
-    const { session, device } = credentialsOf(request.headers.cookie);
-    const actor = authorise(await resolveSession(db, session, new Date(), device), "case.append");
-    const result = await appendEvent(db, actor, caseId, await readJsonBody(request));
-    answer = { status: result.duplicate ? 200 : 201, body: result, headers: {} };
+    assertNoNulInAddress(request.url ?? "", []);
+    answer = await work();
   } catch (error) {
     // A tablet that hung up mid-body (Wi-Fi gone) is waiting for nothing: no answer, no error logged.
     if (request.destroyed && !request.complete) return;
     answer = errorAnswer(error);
   }
   send(request, response, answer);
+}
+
+/** app/api/cases/[id]/events/route.ts */
+async function appendStep(request: IncomingMessage, rawId: string): Promise<Answer> {
+  const caseId = decodeSegment(rawId);
+  assertNoNulInAddress("", [caseId]);
+  const db = await getDb();
+  const { session, device } = credentialsOf(request.headers.cookie);
+  const actor = authorise(await resolveSession(db, session, new Date(), device), "case.append");
+  const result = await appendEvent(db, actor, caseId, await readJsonBody(request));
+  return { status: result.duplicate ? 200 : 201, body: result, headers: {} };
+}
+
+/** app/api/steps/sealed/route.ts: no session needed, the seal says whose step it is. */
+async function sealedStep(request: IncomingMessage): Promise<Answer> {
+  const result = await appendSealedStep(await getDb(), await readJsonBody(request));
+  return { status: result.held ? 202 : result.duplicate ? 200 : 201, body: result, headers: {} };
 }
 
 function headerOf(request: IncomingMessage, name: string): string | null {

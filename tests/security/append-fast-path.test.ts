@@ -1,7 +1,7 @@
 // The append fast path (lib/fast-path/append-over-node.ts, docs/decisions/0039-append-fast-path.md)
-// serves POST /api/cases/<id>/events without Next. It is a second door to the busiest route, so
-// everything the route handler refuses it must refuse the same way, and everything it answers it
-// must answer the same way. Who must not get through it:
+// serves POST /api/cases/<id>/events and POST /api/steps/sealed without Next. It is a second door to
+// the busiest routes, so everything their route handlers refuse it must refuse the same way, and
+// everything they answer it must answer the same way. Who must not get through it:
 //   - anyone signed out, a trainer, staff of another venue (the next person on the tablet after a
 //     sign-out is "signed out");
 //   - a forged request: another site's page posting with the tablet's cookies, a session cookie
@@ -17,6 +17,8 @@ import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "@/lib/auth/sessions";
 import { appendEventSchema } from "@/lib/cases/append-event";
+import { sealedStepSchema } from "@/lib/steps/append-sealed-step";
+import { sealForSession } from "@/tests/support/held-step";
 import { fastRouteFor } from "@/lib/fast-path/append-over-node";
 import { MAX_BODY_BYTES } from "@/lib/http";
 import { apiAnswerHeaders } from "@/lib/security/headers";
@@ -30,7 +32,8 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-const { POST: routeHandler } = await import("@/app/api/cases/[id]/events/route");
+const { POST: eventsRoute } = await import("@/app/api/cases/[id]/events/route");
+const { POST: sealedRoute } = await import("@/app/api/steps/sealed/route");
 const { hostileBody, prepare, problemWith, PostgresFingerprint, SqliteFingerprint } = await import("../integration/hostile/harness");
 const { engineOf } = await import("@/lib/db/engine");
 
@@ -92,8 +95,10 @@ async function viaRoute({ path, headers = {}, body = "" }: Sent): Promise<Answer
     headers: { host: HOST, "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : new Uint8Array(body),
   });
-  const id = decodeURIComponent(/^\/api\/cases\/([^/?]+)\/events/.exec(path)![1]);
-  const response = await routeHandler(request, { params: Promise.resolve({ id }) });
+  const events = /^\/api\/cases\/([^/?]+)\/events/.exec(path);
+  const response = events
+    ? await eventsRoute(request, { params: Promise.resolve({ id: decodeURIComponent(events[1]) }) })
+    : await sealedRoute(request);
   const text = await response.text();
   return { status: response.status, json: parse(text), text, headers: Object.fromEntries(response.headers) };
 }
@@ -237,6 +242,67 @@ describe("the append fast path records what the route handler records", () => {
   });
 });
 
+describe("sealed steps (what a tablet on HTTPS sends) take the fast path with the same answers", () => {
+  const SEALED = "/api/steps/sealed";
+  const sealedNote = async (id: string, text = "Guest asked for the manager by name") => {
+    const { keyId, iv, data } = await sealForSession(db, "usr-amira", "loc-harbour", {
+      kind: "event",
+      caseId,
+      body: { clientEventId: id, event: { type: "note_added", data: { text } } },
+    });
+    return { keyId, iv, data };
+  };
+
+  it("a sealed step through the fast path, then through the route: one step, the second a duplicate of the first", async () => {
+    const id = freshId();
+    const body = JSON.stringify(await sealedNote(id));
+    const first = await viaFastPath({ path: SEALED, body });
+    expect(first.status).toBe(201);
+    const again = await viaRoute({ path: SEALED, body });
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual({ ...(first.json as object), duplicate: true });
+    expect(await db.caseEvent.count({ where: { clientEventId: id } })).toBe(1);
+  });
+
+  const refusals: [string, () => Promise<Sent>, number][] = [
+    [
+      "a seal altered on the way (one character of its data)",
+      async () => {
+        const seal = await sealedNote(freshId());
+        const flipped = seal.data[10] === "A" ? "B" : "A";
+        return { path: SEALED, body: JSON.stringify({ ...seal, data: seal.data.slice(0, 10) + flipped + seal.data.slice(11) }) };
+      },
+      403,
+    ],
+    [
+      "a seal under a key this server never issued",
+      async () => ({ path: SEALED, body: JSON.stringify({ ...(await sealedNote(freshId())), keyId: "no-such-key" }) }),
+      403,
+    ],
+    [
+      "another site's page posting a real seal",
+      async () => ({ path: SEALED, headers: { origin: "https://evil.example" }, body: JSON.stringify(await sealedNote(freshId())) }),
+      403,
+    ],
+    ["a body that is not JSON", async () => ({ path: SEALED, body: "{not json" }), 400],
+    ["a seal missing its parts", async () => ({ path: SEALED, body: JSON.stringify({ keyId: "k" }) }), 400],
+    ["a NUL in the address", async () => ({ path: `${SEALED}?x=%00`, body: JSON.stringify(await sealedNote(freshId())) }), 400],
+  ];
+  for (const [what, make, status] of refusals) {
+    it(`${what}: ${status} on both doors, nothing recorded`, async () => {
+      const sent = await make();
+      await fingerprint.changed();
+      const fast = await viaFastPath(sent);
+      expect(await fingerprint.changed(), "the fast path changed the database").toBe(false);
+      const route = await viaRoute(sent);
+      expect(await fingerprint.changed(), "the route changed the database").toBe(false);
+      expect(fast.status).toBe(status);
+      expect(fast.status).toBe(route.status);
+      expect(fast.json).toEqual(route.json);
+    });
+  }
+});
+
 describe("bodies too large for either door", () => {
   it("a declared length over the limit is refused before reading, 413, and the connection closes", async () => {
     await fingerprint.changed();
@@ -336,10 +402,31 @@ describe("hostile input through the fast path", () => {
   }, 300_000);
 });
 
+describe("hostile input to the sealed steps' fast path", () => {
+  const runs = process.env.TEST_ENGINE === "postgresql" ? 100 : 300;
+  it(`${runs} broken seals from anyone: never 5xx; a 4xx explains itself and changes nothing`, async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileBody(sealedStepSchema), async (body) => {
+        await fingerprint.changed();
+        const raw = body === null ? "" : "raw" in body ? body.raw : JSON.stringify(body.json);
+        const answer = await viaFastPath({ path: "/api/steps/sealed", body: raw });
+        const problem = problemWith(
+          { status: answer.status, text: answer.text, contentType: String(answer.headers["content-type"]) },
+          await fingerprint.changed(),
+        );
+        if (problem) throw new Error(`/api/steps/sealed: ${problem}`);
+      }),
+      { numRuns: runs },
+    );
+  }, 300_000);
+});
+
 describe("which requests take the fast path", () => {
-  it("only POST /api/cases/<one segment>/events, query or not", () => {
+  it("only POST /api/cases/<one segment>/events and POST /api/steps/sealed, query or not", () => {
     expect(fastRouteFor("POST", "/api/cases/abc/events")).toBeTypeOf("function");
     expect(fastRouteFor("POST", "/api/cases/abc/events?x=1")).toBeTypeOf("function");
+    expect(fastRouteFor("POST", "/api/steps/sealed")).toBeTypeOf("function");
+    expect(fastRouteFor("POST", "/api/steps/sealed?x=1")).toBeTypeOf("function");
     for (const [method, url] of [
       ["GET", "/api/cases/abc/events"],
       ["PUT", "/api/cases/abc/events"],
@@ -349,6 +436,9 @@ describe("which requests take the fast path", () => {
       ["POST", "/api/heads-up-cases/abc/events"],
       ["POST", "/api/cases/abc/events/../../session/pin"],
       ["POST", "/api/cases"],
+      ["GET", "/api/steps/sealed"],
+      ["POST", "/api/steps/sealed/"],
+      ["POST", "/api/steps/sealedx"],
       [undefined, "/api/cases/abc/events"],
     ] as const) {
       expect(fastRouteFor(method, url), `${method} ${url}`).toBeNull();
