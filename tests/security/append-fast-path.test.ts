@@ -1,5 +1,5 @@
 // The append fast path (lib/fast-path/append-over-node.ts, docs/decisions/0039-append-fast-path.md)
-// serves POST /api/cases/<id>/events and POST /api/steps/sealed without Next. It is a second door to
+// serves POST /api/cases, /api/cases/<id>/events and /api/steps/sealed without Next. It is a second door to
 // the busiest routes, so everything their route handlers refuse it must refuse the same way, and
 // everything they answer it must answer the same way. Who must not get through it:
 //   - anyone signed out, a trainer, staff of another venue (the next person on the tablet after a
@@ -34,6 +34,7 @@ vi.mock("next/headers", () => ({
 
 const { POST: eventsRoute } = await import("@/app/api/cases/[id]/events/route");
 const { POST: sealedRoute } = await import("@/app/api/steps/sealed/route");
+const { POST: openRoute } = await import("@/app/api/cases/route");
 const { hostileBody, prepare, problemWith, PostgresFingerprint, SqliteFingerprint } = await import("../integration/hostile/harness");
 const { engineOf } = await import("@/lib/db/engine");
 
@@ -98,7 +99,9 @@ async function viaRoute({ path, headers = {}, body = "" }: Sent): Promise<Answer
   const events = /^\/api\/cases\/([^/?]+)\/events/.exec(path);
   const response = events
     ? await eventsRoute(request, { params: Promise.resolve({ id: decodeURIComponent(events[1]) }) })
-    : await sealedRoute(request);
+    : path.startsWith("/api/cases")
+      ? await openRoute(request)
+      : await sealedRoute(request);
   const text = await response.text();
   return { status: response.status, json: parse(text), text, headers: Object.fromEntries(response.headers) };
 }
@@ -240,6 +243,54 @@ describe("the append fast path records what the route handler records", () => {
       vi.unstubAllEnvs();
     }
   });
+});
+
+describe("opening a case (an unsealed tablet's first step) takes the fast path with the same answers", () => {
+  const OPEN = "/api/cases";
+  const opening = () => JSON.stringify({ clientEventId: freshId(), locationId: "loc-harbour" });
+
+  it("a case opened through the fast path, then again through the route: one case, the second a duplicate of the first", async () => {
+    const body = opening();
+    const first = await viaFastPath({ path: OPEN, headers: { cookie: staff }, body });
+    expect(first.status).toBe(201);
+    const again = await viaRoute({ path: OPEN, headers: { cookie: staff }, body });
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual({ ...(first.json as object), duplicate: true });
+  });
+
+  const refusals: [string, () => Sent, number][] = [
+    ["signed out", () => ({ path: OPEN, body: opening() }), 401],
+    ["a trainer", () => ({ path: OPEN, headers: { cookie: trainer }, body: opening() }), 403],
+    [
+      "staff opening a case at another venue",
+      () => ({
+        path: OPEN,
+        headers: { cookie: otherVenueStaff },
+        body: JSON.stringify({ clientEventId: freshId(), locationId: "loc-harbour" }),
+      }),
+      403,
+    ],
+    ["another site's page", () => ({ path: OPEN, headers: { cookie: staff, origin: "https://evil.example" }, body: opening() }), 403],
+    ["a body that is not JSON", () => ({ path: OPEN, headers: { cookie: staff }, body: "{not json" }), 400],
+    [
+      "a case id that is not one",
+      () => ({ path: OPEN, headers: { cookie: staff }, body: JSON.stringify({ clientEventId: freshId(), caseId: "../x" }) }),
+      400,
+    ],
+  ];
+  for (const [who, make, status] of refusals) {
+    it(`${who}: ${status} on both doors, nothing recorded`, async () => {
+      const sent = make();
+      await fingerprint.changed();
+      const fast = await viaFastPath(sent);
+      expect(await fingerprint.changed(), "the fast path changed the database").toBe(false);
+      const route = await viaRoute(sent);
+      expect(await fingerprint.changed(), "the route changed the database").toBe(false);
+      expect(fast.status).toBe(status);
+      expect(fast.status).toBe(route.status);
+      expect(fast.json).toEqual(route.json);
+    });
+  }
 });
 
 describe("sealed steps (what a tablet on HTTPS sends) take the fast path with the same answers", () => {
@@ -422,7 +473,9 @@ describe("hostile input to the sealed steps' fast path", () => {
 });
 
 describe("which requests take the fast path", () => {
-  it("only POST /api/cases/<one segment>/events and POST /api/steps/sealed, query or not", () => {
+  it("only POST /api/cases, /api/cases/<one segment>/events and /api/steps/sealed, query or not", () => {
+    expect(fastRouteFor("POST", "/api/cases")).toBeTypeOf("function");
+    expect(fastRouteFor("POST", "/api/cases?x=1")).toBeTypeOf("function");
     expect(fastRouteFor("POST", "/api/cases/abc/events")).toBeTypeOf("function");
     expect(fastRouteFor("POST", "/api/cases/abc/events?x=1")).toBeTypeOf("function");
     expect(fastRouteFor("POST", "/api/steps/sealed")).toBeTypeOf("function");
@@ -435,7 +488,9 @@ describe("which requests take the fast path", () => {
       ["POST", "/api/cases//events"],
       ["POST", "/api/heads-up-cases/abc/events"],
       ["POST", "/api/cases/abc/events/../../session/pin"],
-      ["POST", "/api/cases"],
+      ["GET", "/api/cases"],
+      ["POST", "/api/cases/"],
+      ["POST", "/api/casesx"],
       ["GET", "/api/steps/sealed"],
       ["POST", "/api/steps/sealed/"],
       ["POST", "/api/steps/sealedx"],
