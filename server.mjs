@@ -31,7 +31,11 @@ const handle = app.getRequestHandler();
 
 const server = http.createServer((request, response) => {
   applyEdge(request, trusted);
-  void handle(request, response);
+  // The append fast path, once instrumentation.ts has handed it over: Next loads that file with
+  // the rest of the server, on the first request (docs/decisions/0039-append-fast-path.md).
+  const fast = globalThis.coachFastRoutes?.(request.method, request.url);
+  if (fast) void fast(request, response);
+  else void handle(request, response);
 });
 server.listen(port, hostname, () => {
   const shown = hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "localhost";

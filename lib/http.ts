@@ -4,20 +4,27 @@ import { AppError, isAppError } from "./errors";
 
 export type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+/** An error as its HTTP answer: an AppError's own status and message, anything else a 500 that says nothing of the cause. */
+export function errorAnswer(error: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
   if (isAppError(error)) {
     const retryAfter = error.details?.retryAfterSeconds;
-    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
-    return NextResponse.json(
-      { error: { code: error.code, message: error.message, details: error.details } },
-      { status: error.status, headers },
-    );
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, details: error.details } },
+      headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {},
+    };
   }
   console.error(error);
-  return NextResponse.json(
-    { error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; try again." } },
-    { status: 500 },
-  );
+  return {
+    status: 500,
+    body: { error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; try again." } },
+    headers: {},
+  };
+}
+
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  const { status, body, headers } = errorAnswer(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 /** The largest request body any route accepts. The biggest real one (a step with 2,000 characters of free text) is a few KB. */
@@ -40,12 +47,33 @@ function tooLarge(): AppError {
  * anything that is not JSON is a clear 400, not a crash.
  */
 export async function readJson(request: Request): Promise<unknown> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) {
+  try {
+    refuseDeclaredTooLarge(request.headers.get("content-length"));
+  } catch (error) {
     await request.body?.cancel().catch(() => undefined);
-    throw tooLarge();
+    throw error;
   }
-  const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
+  return parseJsonBytes(await readAtMost(request.body));
+}
+
+/** A declared Content-Length over the limit is refused (413) before a byte is read. */
+export function refuseDeclaredTooLarge(declared: string | null | undefined): void {
+  if (declared !== null && declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+}
+
+/** Counts a body's bytes as they arrive; past MAX_BODY_BYTES it throws the 413. */
+export function bodyLimit(): { add(size: number): void } {
+  let size = 0;
+  return {
+    add(more: number) {
+      size += more;
+      if (size > MAX_BODY_BYTES) throw tooLarge();
+    },
+  };
+}
+
+/** A body's bytes as JSON: not UTF-8 or not JSON is a clear 400; an empty body is {}. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -59,19 +87,22 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+async function readAtMost(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
+  const counted = bodyLimit();
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    try {
+      counted.add(value.byteLength);
+    } catch (error) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw error;
     }
+    size += value.byteLength;
     chunks.push(value);
   }
   const bytes = new Uint8Array(size);
@@ -88,11 +119,16 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number
  * (browsers always send Origin on cross-origin POSTs, and Sec-Fetch-Site when they can).
  */
 export function assertSameOrigin(request: Request): void {
-  const site = request.headers.get("sec-fetch-site");
+  assertSameOriginOf((name) => request.headers.get(name));
+}
+
+/** assertSameOrigin over any request's headers (a header's value by its lower-case name, or null). */
+export function assertSameOriginOf(header: (name: string) => string | null): void {
+  const site = header("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-site requests are not allowed.");
-  const origin = request.headers.get("origin");
+  const origin = header("origin");
   if (origin) {
-    const host = requestHost(request);
+    const host = requestHost(header);
     if (!host || hostOf(origin) !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
   }
 }
@@ -110,9 +146,9 @@ function behindEdge(): boolean {
  * The host the browser asked for: `Host`, or `X-Forwarded-Host` when server.mjs let it through
  * (only from a proxy named in TRUSTED_PROXIES; anyone else's is removed before Next sees it).
  */
-function requestHost(request: Request): string | null {
-  const forwarded = behindEdge() ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
-  return forwarded || request.headers.get("host");
+function requestHost(header: (name: string) => string | null): string | null {
+  const forwarded = behindEdge() ? header("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  return forwarded || header("host");
 }
 
 /** The host of an Origin header; "null" (sandboxed frames, some redirects) and junk are no host. */
@@ -173,20 +209,19 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
  * are checked by parseInput (lib/validation.ts).
  */
 async function refuseNulCharacters(request: unknown, context: unknown): Promise<void> {
-  const refuse = () => {
-    throw new AppError("invalid_input", "The address cannot contain a NUL character (%00).");
-  };
-  if (request instanceof Request && /%00/i.test(request.url)) refuse();
   const params: unknown =
     context !== null && typeof context === "object" && "params" in context ? await (context as { params: unknown }).params : null;
-  if (params !== null && typeof params === "object") {
-    for (const value of Object.values(params)) {
-      if (
-        (typeof value === "string" && value.includes("\u0000")) ||
-        (Array.isArray(value) && value.some((v) => typeof v === "string" && v.includes("\u0000")))
-      )
-        refuse();
-    }
+  assertNoNulInAddress(
+    request instanceof Request ? request.url : "",
+    params !== null && typeof params === "object" ? Object.values(params) : [],
+  );
+}
+
+/** The check above, for any request: its URL as sent, and its route parameters decoded. */
+export function assertNoNulInAddress(url: string, params: readonly unknown[]): void {
+  const nul = (value: unknown) => typeof value === "string" && value.includes("\u0000");
+  if (/%00/i.test(url) || params.some((value) => nul(value) || (Array.isArray(value) && value.some(nul)))) {
+    throw new AppError("invalid_input", "The address cannot contain a NUL character (%00).");
   }
 }
 

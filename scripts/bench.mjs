@@ -23,6 +23,8 @@
 //          --coach-only (just the phrase coach, in a few seconds: no build, no server)
 //          --chain-only (just the chain table: appends on SQLite and on PostgreSQL side by side against
 //                        a bare Next route handler, bench/bare-next; saves bench/results/chain.json)
+//          --through-next (the chain table: a fourth server, SQLite with the append fast path off, so
+//                        every append goes through Next's router as before decision 0039)
 //          --rounds N, --warm S (the chain table: interleaved rounds, default 3; seconds flat out
 //                        against each server before them, default 60)
 //          --skip-chain (the full run without the chain table)
@@ -826,6 +828,10 @@ const WARM_SECONDS = option("warm", 60);
 /** The PostgreSQL server the chain bench starts on loopback (issue 14's range: 5460–5479). */
 const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
 
+/** The chain's app servers: both engines, and with --through-next SQLite again with the fast path off (decision 0039). */
+const THROUGH_NEXT = "SQLite through Next";
+const APP_NAMES = ["SQLite", "PostgreSQL", ...(flag("through-next") ? [THROUGH_NEXT] : [])];
+
 const levelName = (tablets, rate) => `${tablets} tablet${tablets > 1 ? "s" : ""}, ${rate ? `${rate} steps/s each` : "flat out"}`;
 
 function buildBare() {
@@ -941,14 +947,14 @@ function medianOf(results) {
 }
 
 /** The app on one engine as `npm start` serves it, seeded with the demo's people and no cases, two staff signed in on a paired tablet. */
-async function engineServer(name, databaseUrl, port) {
+async function engineServer(name, databaseUrl, port, env = {}) {
   log(`${name}: seeding and starting on port ${port} …`);
   execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts", "--cases", "0"], {
     cwd: root,
     env: { ...baseEnv, DATABASE_URL: databaseUrl },
     stdio: "ignore",
   });
-  const server = await serve(databaseUrl, { port });
+  const server = await serve(databaseUrl, { port, env });
   const base = `http://127.0.0.1:${port}`;
   const device = await pairTablet(base);
   const cookies = [await signIn(device, "usr-amira", "4827", base), await signIn(device, "usr-ben", "5163", base)];
@@ -964,7 +970,7 @@ async function chainBench() {
   const sqliteFile = path.join(work, "chain.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
   const targets = {};
-  const names = ["bare", "SQLite", "PostgreSQL"];
+  const names = ["bare", ...APP_NAMES];
   const runs = Object.fromEntries(names.map((name) => [name, CHAIN_LEVELS.map(() => [])]));
   const long = {};
   try {
@@ -974,6 +980,11 @@ async function chainBench() {
     targets.SQLite = await engineServer("SQLite", `file:${sqliteFile}`, PORT + 1);
     targets.PostgreSQL = await engineServer("PostgreSQL", pg.url, PORT + 2);
     targets.PostgreSQL.cpu.database = () => postgresCpuSeconds(path.join(pg.dir, "data"));
+    if (APP_NAMES.includes(THROUGH_NEXT)) {
+      const file = path.join(work, "chain-through-next.db");
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+      targets[THROUGH_NEXT] = await engineServer(THROUGH_NEXT, `file:${file}`, PORT + 3, { COACH_APPEND_FAST_PATH: "off" });
+    }
     for (const name of names) {
       log(`${name}: warming up (${WARM_SECONDS} s flat out) …`);
       const { cookies, stepOf, port, cpu } = targets[name];
@@ -1002,7 +1013,7 @@ async function chainBench() {
         log(`  ${levelName(tablets, rate)}: ${line.join(" · ")}`);
       }
     }
-    for (const name of ["SQLite", "PostgreSQL"]) {
+    for (const name of APP_NAMES) {
       log(`${name}: long cases (the 200th step against the 2nd) …`);
       long[name] = await longCases(targets[name].cookies[0], targets[name].port);
       log(`  steps 2–11 p50 ${long[name].early.p50} ms, steps 200–209 p50 ${long[name].late.p50} ms (${long[name].ratio}×)`);
@@ -1014,14 +1025,13 @@ async function chainBench() {
   }
 
   const bare = runs.bare.map(medianOf);
-  const engines = Object.fromEntries(
-    ["SQLite", "PostgreSQL"].map((name) => [name, { levels: runs[name].map(medianOf), long: long[name] }]),
-  );
+  const engines = Object.fromEntries(APP_NAMES.map((name) => [name, { levels: runs[name].map(medianOf), long: long[name] }]));
   // A ratio is taken inside each round (the app against the bare app seconds apart), then the median of the rounds.
   const ratios = (name, i, pick) => runs[name][i].map((result, r) => pick(result) / pick(runs.bare[i][r]));
   const spread = (values, digits) =>
     `${round(median(values), digits)} (${round(Math.min(...values), digits)}–${round(Math.max(...values), digits)})`;
   const cell = (r) => `${r.perSecond}/s p50 ${r.latencyMs.p50} p95 ${r.latencyMs.p95}${r.errors ? ` ${r.errors} err` : ""}`;
+  const metHeading = `met (${APP_NAMES.map((name) => name.replace("PostgreSQL", "PG")).join(", ")})`;
   const rows = [];
   CHAIN_LEVELS.forEach(([tablets, rate], i) => {
     const backToBack = tablets === 1 && !rate;
@@ -1043,22 +1053,21 @@ async function chainBench() {
     for (const [name, e] of Object.entries(engines)) row[name] = cell(e.levels[i]);
     row["bare handler"] = cell(bare[i]);
     row["ratio: median (range) of rounds"] = flatOut
-      ? `rate ${spread(
-          ratios("SQLite", i, (r) => r.perSecond),
-          2,
-        )}, ${spread(
-          ratios("PostgreSQL", i, (r) => r.perSecond),
-          2,
-        )}`
-      : `p50 ${spread(
-          ratios("SQLite", i, (r) => r.latencyMs.p50),
-          1,
-        )}×, ${spread(
-          ratios("PostgreSQL", i, (r) => r.latencyMs.p50),
-          1,
-        )}×`;
+      ? `rate ${APP_NAMES.map((name) =>
+          spread(
+            ratios(name, i, (r) => r.perSecond),
+            2,
+          ),
+        ).join(", ")}`
+      : `p50 ${APP_NAMES.map(
+          (name) =>
+            `${spread(
+              ratios(name, i, (r) => r.latencyMs.p50),
+              1,
+            )}×`,
+        ).join(", ")}`;
     row.target = target?.text ?? "";
-    row["met (SQLite, PG)"] = target ? ["SQLite", "PostgreSQL"].map((name) => (target.met(name) ? "yes" : "NO")).join(", ") : "";
+    row[metHeading] = target ? APP_NAMES.map((name) => (target.met(name) ? "yes" : "NO")).join(", ") : "";
     rows.push(row);
     if (flatOut) {
       // What a request costs the server's CPU, whatever else the box was doing: the capacity
@@ -1071,9 +1080,9 @@ async function chainBench() {
       for (const [name, e] of Object.entries(engines)) cpuRow[name] = cpuCell(e.levels[i]);
       cpuRow["bare handler"] = cpuCell(bare[i]);
       const cpuRatios = (name) => runs[name][i].map((result, r) => runs.bare[i][r].cpuMsPerRequest.server / result.cpuMsPerRequest.server);
-      cpuRow["ratio: median (range) of rounds"] = `bare / app ${spread(cpuRatios("SQLite"), 2)}, ${spread(cpuRatios("PostgreSQL"), 2)}`;
+      cpuRow["ratio: median (range) of rounds"] = `bare / app ${APP_NAMES.map((name) => spread(cpuRatios(name), 2)).join(", ")}`;
       cpuRow.target = "";
-      cpuRow["met (SQLite, PG)"] = "";
+      cpuRow[metHeading] = "";
       rows.push(cpuRow);
     }
   });
@@ -1083,7 +1092,7 @@ async function chainBench() {
   longRow["bare handler"] = "";
   longRow["ratio: median (range) of rounds"] = "";
   longRow.target = "≤ 1.0× (±10% noise)";
-  longRow["met (SQLite, PG)"] = Object.values(engines)
+  longRow[metHeading] = Object.values(engines)
     .map((e) => (e.long.ratio <= 1.1 ? "yes" : "NO"))
     .join(", ");
   rows.push(longRow);

@@ -15,9 +15,23 @@ export function bringIntoView(heading: HTMLElement): void {
   if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
   heading.focus({ preventScroll: true });
   const bar = document.querySelector<HTMLElement>("[data-sticky-bar]");
-  const below = bar ? bar.getBoundingClientRect().bottom : 0;
-  const top = heading.getBoundingClientRect().top + window.scrollY - below - 12;
-  window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+  const scroll = () => {
+    const below = bar ? bar.getBoundingClientRect().bottom : 0;
+    const top = heading.getBoundingClientRect().top + window.scrollY - below - 12;
+    window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+  };
+  scroll();
+  // The bar can grow a moment later, when the step's "Saved" badge arrives and wraps to a second
+  // line, or something above the heading can go away: the heading would then sit under the bar.
+  // For a short while, a heading the bar has come to cover is brought out again (never when it is
+  // still clear: the person may be scrolling).
+  if (!bar || typeof ResizeObserver === "undefined") return;
+  const watch = new ResizeObserver(() => {
+    if (heading.isConnected && heading.getBoundingClientRect().top < bar.getBoundingClientRect().bottom) scroll();
+  });
+  watch.observe(bar);
+  watch.observe(document.body);
+  window.setTimeout(() => watch.disconnect(), 3000);
 }
 
 /** A ref for a heading that is brought into view and focused when it appears after a change. */

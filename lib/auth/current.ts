@@ -4,24 +4,14 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { resolveDevice, type PairedDevice } from "@/lib/devices/resolve-device";
-import { AppError } from "@/lib/errors";
-import type { Role } from "@/lib/playbook";
 import type { Actor } from "./actor";
-import { can, refusalFor, type Permission } from "./policy";
-import { resolveSession, revokeSession, SESSION_COOKIE } from "./sessions";
+import { allows, authorise, type Need } from "./authorise";
+import { DEVICE_COOKIE, resolveSession, revokeSession, SESSION_COOKIE } from "./sessions";
 
-/** The paired tablet's credential: a random token, its hash in the Device table. */
-export const DEVICE_COOKIE = "coach_device";
+export { DEVICE_COOKIE, type Need };
+
 /** Browsers keep a cookie at most 400 days; a tablet is re-paired if it was put away that long. */
 const DEVICE_COOKIE_MS = 400 * 24 * 60 * 60 * 1000;
-
-/** A permission from lib/auth/policy.ts (preferred), or a list of roles (legacy). */
-export type Need = Permission | readonly Role[];
-
-function allows(actor: Actor, need: Need | undefined): boolean {
-  if (need === undefined) return true;
-  return typeof need === "string" ? can(actor, need) : need.includes(actor.role);
-}
 
 /**
  * Demo mode (`npm run demo`, docs/decisions/0014-demo-over-plain-http.md): cookies without the
@@ -67,12 +57,7 @@ export async function sessionWatch(): Promise<() => Promise<boolean>> {
  * Pass a permission (`requireActor("case.open")`); a role list still works but bypasses the policy table.
  */
 export async function requireActor(need?: Need): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) throw new AppError("unauthenticated", "Sign in first.");
-  if (!allows(actor, need)) {
-    throw new AppError("forbidden", typeof need === "string" ? refusalFor(need) : "Your role cannot do this.");
-  }
-  return actor;
+  return authorise(await currentActor(), need);
 }
 
 /** For pages: send the visitor to sign in, or home with a reason, instead of failing. */

@@ -12,6 +12,8 @@ import { hashToken, newSessionToken } from "./tokens";
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = "coach_session";
+/** The paired tablet's credential: a random token, its hash in the Device table. */
+export const DEVICE_COOKIE = "coach_device";
 /**
  * Sessions (and the keys their tablets sealed steps with) are kept this long after they expire:
  * a step captured offline may wait a week on a tablet (lib/cases/client-event.ts MAX_OFFLINE_MS)

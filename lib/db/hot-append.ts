@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { Pool, types, type PoolConfig } from "pg";
 import { backgroundCheckpointsOf, FOREGROUND_AUTOCHECKPOINT_PAGES } from "./checkpoints";
 import { engineOf, urlOf } from "./engine";
+import { hasBrand } from "@/lib/errors";
 
 /**
  * The append's hot path in raw SQL (docs/decisions/0029). Why not Prisma here: an append is the
@@ -148,8 +149,16 @@ export type HotSessionRow = {
   memberOf: string | null;
 };
 
+const HOT_RACED: unique symbol = Symbol.for("complaint-coach.HotRaced");
+const HOT_BUSY: unique symbol = Symbol.for("complaint-coach.HotBusy");
+
 /** Another writer moved the case between our read and our write: nothing was stored; retry (lib/db/contention.ts). */
 export class HotRaced extends Error {
+  readonly [HOT_RACED] = true;
+  /** By mark, not by class: the appender may be another chunk's copy of this module (lib/errors.ts hasBrand). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, HOT_RACED);
+  }
   constructor(caseId: string) {
     super(`Case ${caseId} was appended to by another writer first`);
     this.name = "HotRaced";
@@ -158,6 +167,10 @@ export class HotRaced extends Error {
 
 /** SQLite's write lock is held by another connection: nothing was stored; the caller uses the Prisma path. */
 export class HotBusy extends Error {
+  readonly [HOT_BUSY] = true;
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, HOT_BUSY);
+  }
   constructor() {
     super("The SQLite file is being written by another connection");
     this.name = "HotBusy";

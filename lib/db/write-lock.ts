@@ -4,15 +4,16 @@ import "server-only";
  * queueing here (instead of letting transactions collide on SQLITE_BUSY at COMMIT, which can
  * break the better-sqlite3 adapter, prisma/prisma#29933) keeps acknowledged writes safe.
  */
-let tail: Promise<unknown> = Promise.resolve();
+type Queues = { tail: Promise<unknown>; perKey: Map<string, Promise<unknown>> };
+// On globalThis, like the database client: Next compiles this module into more than one chunk, and
+// the append fast path (docs/decisions/0039) runs yet another copy. One process, one queue.
+const queues = ((globalThis as { coachWriteQueues?: Queues }).coachWriteQueues ??= { tail: Promise.resolve(), perKey: new Map() });
 
 export function serialiseWrite<T>(work: () => Promise<T>): Promise<T> {
-  const run = tail.then(work, work);
-  tail = run.catch(() => undefined);
+  const run = queues.tail.then(work, work);
+  queues.tail = run.catch(() => undefined);
   return run;
 }
-
-const perKey = new Map<string, Promise<unknown>>();
 
 /**
  * A write that only conflicts with writes to the same key (a case's appends). SQLite has one
@@ -23,6 +24,7 @@ const perKey = new Map<string, Promise<unknown>>();
  */
 export function serialiseWriteFor<T>(engine: "sqlite" | "postgresql", key: string, work: () => Promise<T>): Promise<T> {
   if (engine === "sqlite") return serialiseWrite(work);
+  const { perKey } = queues;
   const before = perKey.get(key) ?? Promise.resolve();
   const run = before.then(work, work);
   const settled = run.catch(() => undefined);

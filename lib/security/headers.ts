@@ -64,3 +64,13 @@ export const COMMON_SECURITY_HEADERS: readonly { key: string; value: string }[] 
  * it after the first answer over HTTPS.
  */
 export const STRICT_TRANSPORT_SECURITY = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
+
+/**
+ * Every header next.config.ts puts on an answer under /api, for the append fast path, which answers
+ * without Next (lib/fast-path/append-over-node.ts). tests/security/append-fast-path.test.ts checks
+ * this against next.config.ts's own rules.
+ */
+export function apiAnswerHeaders(production = process.env.NODE_ENV === "production"): Record<string, string> {
+  const headers = [...COMMON_SECURITY_HEADERS, ...(production ? [STRICT_TRANSPORT_SECURITY] : [])];
+  return Object.fromEntries([...headers.map(({ key, value }) => [key, value]), ["Content-Security-Policy", LOCKED_DOWN_POLICY]]);
+}

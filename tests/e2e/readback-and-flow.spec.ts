@@ -64,9 +64,15 @@ async function expectHeadingBroughtIntoView(page: Page, title: string) {
   await expect(heading).toHaveText(title);
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
-  const bar = await page.locator("[data-sticky-bar]").boundingBox();
-  const box = await heading.boundingBox();
-  expect(box && bar ? box.y : -1).toBeGreaterThanOrEqual((bar?.y ?? 0) + (bar?.height ?? 0) - 1);
+  // Clear of the sticky bar, also once the bar has changed height (the step's "Saved" badge can
+  // wrap it to a second line just after the stage changes; the page then brings the heading out).
+  await expect
+    .poll(async () => {
+      const bar = await page.locator("[data-sticky-bar]").boundingBox();
+      const box = await heading.boundingBox();
+      return box && bar ? box.y - (bar.y + bar.height) : -Infinity;
+    })
+    .toBeGreaterThanOrEqual(-1);
 }
 
 /** Scrolled to the bottom of the page first: a stage change must not leave the screen there. */
