@@ -114,6 +114,19 @@ function parse(text: string): unknown {
   }
 }
 
+/** Sent to both doors: the same refusal (status and JSON), explained, and nothing changed by either. */
+async function expectSameRefusal(sent: Sent, status: number): Promise<void> {
+  await fingerprint.changed();
+  const fast = await viaFastPath(sent);
+  expect(await fingerprint.changed(), "the fast path changed the database").toBe(false);
+  const route = await viaRoute(sent);
+  expect(await fingerprint.changed(), "the route changed the database").toBe(false);
+  expect(fast.status).toBe(status);
+  expect(fast.status).toBe(route.status);
+  expect(fast.json).toEqual(route.json);
+  expect(problemWith({ status: fast.status, text: fast.text, contentType: String(fast.headers["content-type"]) }, false)).toBeNull();
+}
+
 const events = (id = caseId) => `/api/cases/${encodeURIComponent(id)}/events`;
 const note = (clientEventId: string, text = "Guest asked for the manager by name") =>
   JSON.stringify({ clientEventId, event: { type: "note_added", data: { text } } });
@@ -185,16 +198,7 @@ describe("the append fast path refuses what the route handler refuses, with the 
 
   for (const [who, make, status] of refusals) {
     it(`${who}: ${status} on both doors`, async () => {
-      await fingerprint.changed();
-      const sent = make();
-      const fast = await viaFastPath(sent);
-      expect(await fingerprint.changed(), "the fast path changed the database").toBe(false);
-      const route = await viaRoute(sent);
-      expect(await fingerprint.changed(), "the route changed the database").toBe(false);
-      expect(fast.status).toBe(status);
-      expect(fast.status).toBe(route.status);
-      expect(fast.json).toEqual(route.json);
-      expect(problemWith({ status: fast.status, text: fast.text, contentType: String(fast.headers["content-type"]) }, false)).toBeNull();
+      await expectSameRefusal(make(), status);
     });
   }
 });
@@ -280,15 +284,7 @@ describe("opening a case (an unsealed tablet's first step) takes the fast path w
   ];
   for (const [who, make, status] of refusals) {
     it(`${who}: ${status} on both doors, nothing recorded`, async () => {
-      const sent = make();
-      await fingerprint.changed();
-      const fast = await viaFastPath(sent);
-      expect(await fingerprint.changed(), "the fast path changed the database").toBe(false);
-      const route = await viaRoute(sent);
-      expect(await fingerprint.changed(), "the route changed the database").toBe(false);
-      expect(fast.status).toBe(status);
-      expect(fast.status).toBe(route.status);
-      expect(fast.json).toEqual(route.json);
+      await expectSameRefusal(make(), status);
     });
   }
 });
@@ -341,15 +337,7 @@ describe("sealed steps (what a tablet on HTTPS sends) take the fast path with th
   ];
   for (const [what, make, status] of refusals) {
     it(`${what}: ${status} on both doors, nothing recorded`, async () => {
-      const sent = await make();
-      await fingerprint.changed();
-      const fast = await viaFastPath(sent);
-      expect(await fingerprint.changed(), "the fast path changed the database").toBe(false);
-      const route = await viaRoute(sent);
-      expect(await fingerprint.changed(), "the route changed the database").toBe(false);
-      expect(fast.status).toBe(status);
-      expect(fast.status).toBe(route.status);
-      expect(fast.json).toEqual(route.json);
+      await expectSameRefusal(await make(), status);
     });
   }
 });
