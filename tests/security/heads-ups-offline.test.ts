@@ -275,7 +275,7 @@ describe("ending a heads-up without Wi-Fi (docs/decisions/0036)", () => {
     await store.addStep(ended);
     expect(await flushSteps(store, post, noView)).toMatchObject({ sent: 0, stopped: "offline" });
     expect(await live(mine.id)).toBe(true);
-    expect(queuedHeadsUps(await store.steps(), "usr-amira", mine.id, "end").map((q) => q.label)).toEqual(["Ended: Oysters sold out"]);
+    expect(queuedHeadsUps(await store.steps(), "usr-amira", mine.id, "end").map((q) => q.label)).toEqual(["Ending: Oysters sold out"]);
 
     down = false;
     expect(await flushSteps(store, post, noView)).toEqual({ sent: 1, refused: 0, stopped: null });
