@@ -62,12 +62,15 @@ export function refuseDeclaredTooLarge(declared: string | null | undefined): voi
 }
 
 /** Counts a body's bytes as they arrive; past MAX_BODY_BYTES it throws the 413. */
-export function bodyLimit(): { add(size: number): void } {
+export function bodyLimit(): { add(size: number): void; readonly size: number } {
   let size = 0;
   return {
     add(more: number) {
       size += more;
       if (size > MAX_BODY_BYTES) throw tooLarge();
+    },
+    get size() {
+      return size;
     },
   };
 }
@@ -92,7 +95,6 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null): Promise<Uint
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   const counted = bodyLimit();
-  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -102,10 +104,9 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null): Promise<Uint
       await reader.cancel().catch(() => undefined);
       throw error;
     }
-    size += value.byteLength;
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
+  const bytes = new Uint8Array(counted.size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);

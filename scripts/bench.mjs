@@ -801,8 +801,8 @@ function coachBench() {
 // 5. A chain (issue 14): appends on SQLite and on PostgreSQL, side by side with a bare Next route
 //    handler (bench/bare-next) under the same load in the same run.
 //
-//    The three servers run at once, each on its own port, and the levels are interleaved: every
-//    round runs each level against the bare app and both engines back to back, in an order that
+//    The servers (three; four with --through-next) run at once, each on its own port, and the
+//    levels are interleaved: every round runs each level against every server back to back, in an order that
 //    turns from round to round. A ratio is then taken between figures seconds apart, never minutes,
 //    and the table gives the median over the rounds (ratios with their range). One level per figure
 //    gave the same build 0.31 and 0.51 of the bare rate minutes apart (decision 0035).
