@@ -74,17 +74,24 @@ export function isContention(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The first retry waits up to this long; each later one up to twice the one before, to the cap. */
+const FIRST_PAUSE_MS = 4;
+const PAUSE_CAP_MS = 128;
+
 /**
- * Runs `attempt` again (up to `tries` times, after a short random pause) while another process
- * wins the race. `attempt` is told which try it is (1 the first).
+ * Runs `attempt` again (up to `tries` times) while another process wins the race. `attempt` is
+ * told which try it is (1 the first). Between tries it waits a random share of a pause that
+ * doubles up to a cap ("full jitter"): a writer that keeps appending to the same case can win
+ * many times running, more so on a loaded box where the loser's read-then-write takes longest,
+ * and 16 tries outlast about a second of that (CI once lost a step after 8 short linear pauses).
  */
-export async function retryOnContention<T>(attempt: (tries: number) => Promise<T>, tries = 8): Promise<T> {
+export async function retryOnContention<T>(attempt: (tries: number) => Promise<T>, tries = 16): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt(i);
     } catch (error) {
       if (i >= tries || !isContention(error)) throw error;
-      await sleep(Math.random() * 5 * i);
+      await sleep(Math.random() * Math.min(PAUSE_CAP_MS, FIRST_PAUSE_MS * 2 ** (i - 1)));
     }
   }
 }
