@@ -27,6 +27,12 @@
 //                        every append goes through Next's router as before decision 0039)
 //          --rounds N, --warm S (the chain table: interleaved rounds, default 3; seconds flat out
 //                        against each server before them, default 60)
+//          --only NAME[,NAME] --levels T×R[,T×R] (the chain table: just these app servers, "SQLite" or
+//                        "PostgreSQL", and load levels, "50x5" or "50xflat": to look into one figure)
+//          BENCH_PG_SQL="…" (the chain table: SQL run on PostgreSQL's database after seeding, to A/B a setting)
+//          BENCH_SLOW_LOG=FILE (the chain table: every answer slower than 50 ms, with its wall-clock
+//                        time, server and level, and PostgreSQL's log of autovacuum, checkpoints
+//                        and statements over 20 ms, to line stalls up with what the server was doing)
 //          --skip-chain (the full run without the chain table)
 //          --manager-only (just the manager desk: queue, insights and the trainer's replay list by score over 100,000 cases on SQLite and
 //                          PostgreSQL side by side, use-cases and over HTTP; saves bench/results/manager.json)
@@ -34,7 +40,7 @@
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -47,6 +53,12 @@ const option = (name, fallback) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const SECONDS = option("seconds", 10);
+const listOption = (name) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1].split(",") : null;
+};
+/** BENCH_SLOW_LOG: where the chain table notes each slow answer (and PostgreSQL's log goes beside it). */
+const SLOW_LOG = process.env.BENCH_SLOW_LOG ?? null;
 /** Only the live-coach page's figures (first-load JS, Lighthouse): a quick check while working on the page. */
 const PAGE_ONLY = flag("page-only");
 /** Only the phrase coach's figures: no build, no server. */
@@ -314,7 +326,7 @@ let tabletOffset = 0;
  * process's CPU milliseconds per answered request: on a shared box, what a request costs the
  * server moves far less with the load around it than the time it waits.
  */
-async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = PORT, cpu = {} }) {
+async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = PORT, cpu = {}, label = null }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: tablets });
   const latencies = [];
   const statuses = {};
@@ -337,6 +349,8 @@ async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = 
         const { status, ms } = await post(agent, urlPath, cookie, body, port);
         statuses[status] = (statuses[status] ?? 0) + 1;
         latencies.push(ms);
+        if (SLOW_LOG && label && ms > 50)
+          appendFileSync(SLOW_LOG, `${new Date(Date.now() - ms).toISOString()} ${label} ${urlPath} ${status} ${round(ms)} ms\n`);
       }
     }),
   );
@@ -816,7 +830,7 @@ const CHAIN_LEVELS = [
   [10, 5],
   [50, 5],
   [50, null],
-];
+].filter(([tablets, rate]) => !listOption("levels") || listOption("levels").includes(`${tablets}x${rate ?? "flat"}`));
 const ROUNDS = option("rounds", 3);
 /**
  * Seconds flat out against each server before the rounds, as an instance that has been up a while.
@@ -830,7 +844,9 @@ const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
 
 /** The chain's app servers: both engines, and with --through-next SQLite again with the fast path off (decision 0039). */
 const THROUGH_NEXT = "SQLite through Next";
-const APP_NAMES = ["SQLite", "PostgreSQL", ...(flag("through-next") ? [THROUGH_NEXT] : [])];
+const APP_NAMES = ["SQLite", "PostgreSQL", ...(flag("through-next") ? [THROUGH_NEXT] : [])].filter(
+  (name) => !listOption("only") || listOption("only").includes(name),
+);
 
 const levelName = (tablets, rate) => `${tablets} tablet${tablets > 1 ? "s" : ""}, ${rate ? `${rate} steps/s each` : "flat out"}`;
 
@@ -954,6 +970,16 @@ async function engineServer(name, databaseUrl, port, env = {}) {
     env: { ...baseEnv, DATABASE_URL: databaseUrl },
     stdio: "ignore",
   });
+  // BENCH_PG_SQL: statements run on the PostgreSQL database after seeding (an A/B of a table or
+  // index setting, say), before the server starts.
+  if (process.env.BENCH_PG_SQL && databaseUrl.startsWith("postgres")) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(process.env.BENCH_PG_SQL);
+    await client.end();
+    log(`  ran BENCH_PG_SQL: ${process.env.BENCH_PG_SQL}`);
+  }
   const server = await serve(databaseUrl, { port, env });
   const base = `http://127.0.0.1:${port}`;
   const device = await pairTablet(base);
@@ -966,7 +992,12 @@ async function chainBench() {
   buildBare();
   const { startPostgres } = await import("./pg-server.mjs");
   log(`PostgreSQL: starting a server on 127.0.0.1:${BENCH_PG_PORT} …`);
-  const pg = startPostgres({ port: BENCH_PG_PORT });
+  const pg = startPostgres({
+    port: BENCH_PG_PORT,
+    settings: SLOW_LOG
+      ? ["log_autovacuum_min_duration=0", "log_checkpoints=on", "log_min_duration_statement=20", "log_line_prefix='%m [%p] '"]
+      : [],
+  });
   const sqliteFile = path.join(work, "chain.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
   const targets = {};
@@ -977,9 +1008,11 @@ async function chainBench() {
     log(`Bare Next route handler (bench/bare-next) on port ${PORT} …`);
     const bareServer = await serveBare(PORT);
     targets.bare = { server: bareServer, port: PORT, cookies: [""], stepOf: bareStep, cpu: { server: () => cpuSecondsOf(bareServer.pid) } };
-    targets.SQLite = await engineServer("SQLite", `file:${sqliteFile}`, PORT + 1);
-    targets.PostgreSQL = await engineServer("PostgreSQL", pg.url, PORT + 2);
-    targets.PostgreSQL.cpu.database = () => postgresCpuSeconds(path.join(pg.dir, "data"));
+    if (APP_NAMES.includes("SQLite")) targets.SQLite = await engineServer("SQLite", `file:${sqliteFile}`, PORT + 1);
+    if (APP_NAMES.includes("PostgreSQL")) {
+      targets.PostgreSQL = await engineServer("PostgreSQL", pg.url, PORT + 2);
+      targets.PostgreSQL.cpu.database = () => postgresCpuSeconds(path.join(pg.dir, "data"));
+    }
     if (APP_NAMES.includes(THROUGH_NEXT)) {
       const file = path.join(work, "chain-through-next.db");
       for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
@@ -1004,7 +1037,16 @@ async function chainBench() {
         const line = [];
         for (const name of order) {
           const { cookies, stepOf, port, cpu } = targets[name];
-          const result = await load({ tablets, rate, seconds: SECONDS, cookies, stepOf, port, cpu });
+          const result = await load({
+            tablets,
+            rate,
+            seconds: SECONDS,
+            cookies,
+            stepOf,
+            port,
+            cpu,
+            label: `${name} ${levelName(tablets, rate)}`,
+          });
           runs[name][i].push(result);
           line.push(
             `${name} ${result.perSecond}/s p50 ${result.latencyMs.p50} p95 ${result.latencyMs.p95}${result.errors ? ` ${result.errors} errors` : ""}, CPU ${Object.values(result.cpuMsPerRequest).join(" + ")} ms`,
@@ -1021,6 +1063,7 @@ async function chainBench() {
   } finally {
     for (const target of Object.values(targets)) stop(target.server);
     await sleep(500);
+    if (SLOW_LOG) copyFileSync(path.join(pg.dir, "server.log"), `${SLOW_LOG}.postgresql.log`);
     pg.stop();
   }
 
@@ -1112,11 +1155,14 @@ async function chainBench() {
     table: rows,
     tookSeconds: Math.round((Date.now() - started) / 1000),
   };
-  const out = path.join(root, "bench", "results", "chain.json");
+  // A run of some servers or levels (--only, --levels) is a look into one figure, not the table: it
+  // does not replace the kept one.
+  const partial = listOption("only") || listOption("levels") ? "-partial" : "";
+  const out = path.join(root, "bench", "results", `chain${partial}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(output, null, 2)}\n`);
-  writeFileSync(path.join(root, "bench", "results", "chain.txt"), `${heading}\n\n${table(rows)}\n`);
-  log(`\nSaved ${path.relative(process.cwd(), out)} and chain.txt (${output.tookSeconds} s)`);
+  writeFileSync(path.join(root, "bench", "results", `chain${partial}.txt`), `${heading}\n\n${table(rows)}\n`);
+  log(`\nSaved ${path.relative(process.cwd(), out)} and chain${partial}.txt (${output.tookSeconds} s)`);
 }
 
 async function main() {

@@ -38,9 +38,9 @@ function run(user, bin, args, options = {}) {
 
 /**
  * Starts a fresh server on 127.0.0.1:port with a trusting local superuser `coach` (loopback only,
- * a temporary cluster). Returns its admin URL and stop().
+ * a temporary cluster), with `settings` ("name=value") added. Returns its admin URL and stop().
  */
-export function startPostgres({ port, dir } = {}) {
+export function startPostgres({ port, dir, settings = [] } = {}) {
   if (!port) throw new Error("startPostgres needs a port");
   const user = serverUser();
   const base = dir ?? mkdtempSync(path.join(os.tmpdir(), "coach-pg-"));
@@ -61,6 +61,8 @@ export function startPostgres({ port, dir } = {}) {
     // A test server: nothing must survive a power cut, so skip the waits for the disk.
     "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
     "-c max_connections=300 -c shared_buffers=64MB",
+    // More settings for one run (a bench that logs autovacuum, say): "name=value" each.
+    ...settings.map((setting) => `-c ${setting}`),
   ].join(" ");
   run(user, "pg_ctl", ["-D", data, "-l", path.join(base, "server.log"), "-o", opts, "-w", "-t", "60", "start"]);
   const url = `postgresql://coach@127.0.0.1:${port}/postgres`;
