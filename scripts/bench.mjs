@@ -119,7 +119,9 @@ async function serve(databaseUrl, { plain = false, env = {}, port = PORT } = {})
     : [path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"];
   // BENCH_SERVER_LOG=FILE: the server's output goes there (to see why a request failed).
   const logFile = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "a") : "ignore";
-  const child = spawn(process.execPath, [...cpuProfile(plain ? "next-start" : "app"), ...command], {
+  // BENCH_NODE_FLAGS="--trace-gc …": flags for the app's Node (with BENCH_SERVER_LOG, to see its pauses).
+  const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, ...cpuProfile(plain ? "next-start" : "app"), ...command], {
     cwd: root,
     env: { ...baseEnv, DATABASE_URL: databaseUrl, ...env },
     detached: true,
@@ -350,7 +352,10 @@ async function load({ tablets, rate, seconds, cookies, stepOf = stepFor, port = 
         statuses[status] = (statuses[status] ?? 0) + 1;
         latencies.push(ms);
         if (SLOW_LOG && label && ms > 50)
-          appendFileSync(SLOW_LOG, `${new Date(Date.now() - ms).toISOString()} ${label} ${urlPath} ${status} ${round(ms)} ms\n`);
+          appendFileSync(
+            SLOW_LOG,
+            `${new Date(Date.now() - ms).toISOString()} ${label} ${urlPath} ${status} ${round(ms)} ms, step ${n} of its tablet, sent ${round(performance.now() - ms - started)} ms into the level\n`,
+          );
       }
     }),
   );
@@ -995,7 +1000,7 @@ async function chainBench() {
   const pg = startPostgres({
     port: BENCH_PG_PORT,
     settings: SLOW_LOG
-      ? ["log_autovacuum_min_duration=0", "log_checkpoints=on", "log_min_duration_statement=20", "log_line_prefix='%m [%p] '"]
+      ? ["log_autovacuum_min_duration=0", "log_checkpoints=on", "log_min_duration_statement=20", "log_connections=on", "log_disconnections=on", "log_line_prefix='%m [%p] '"]
       : [],
   });
   const sqliteFile = path.join(work, "chain.db");

@@ -4,7 +4,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
-import { engineOf, engineOfUrl, tagEngine, tagUrl, type Engine } from "./engine";
+import { engineOf, engineOfUrl, tagEngine, tagIdleTimeout, tagUrl, type Engine } from "./engine";
 import { backgroundCheckpointsOf, startBackgroundCheckpoints } from "./checkpoints";
 import { guardTransactions } from "./guarded-adapter";
 import { closeHotAppender } from "./hot-append";
@@ -31,15 +31,29 @@ export function defaultDatabaseUrl(): string {
 const PG_POOL_SIZE = Number(process.env.PG_POOL_SIZE ?? 10);
 
 /**
+ * How long the server's PostgreSQL connections may sit idle before their pool closes them
+ * (docs/decisions/0040). node-postgres's default, 10 s, closed them in every lull of a few
+ * seconds; the next burst of steps then waited while new backends started and prepared their
+ * statements again, and the chain bench's p95 at 50 tablets broke its target in those rounds.
+ * Scripts and tests keep the default: their clients are short-lived.
+ */
+export const SERVER_PG_IDLE_TIMEOUT_MS = Number(process.env.PG_IDLE_TIMEOUT_MS ?? 300_000);
+
+/**
  * SQLite: WAL lets readers carry on while one writer commits; the busy timeout makes a second
  * writer wait instead of failing with SQLITE_BUSY; the guard makes a failed COMMIT roll back
  * for real (prisma/prisma#29933; see docs/decisions/0003-sqlite-writes.md).
  * PostgreSQL: a pool of connections through node-postgres (@prisma/adapter-pg).
  */
-export function createDb(url = defaultDatabaseUrl()): Db {
+export function createDb(url = defaultDatabaseUrl(), { idleTimeoutMs }: { idleTimeoutMs?: number } = {}): Db {
   if (engineOfUrl(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: PG_POOL_SIZE });
-    return withHotPathClosed(tagUrl(tagEngine(new PostgresPrismaClient({ adapter }) as unknown as Db, "postgresql"), url));
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: PG_POOL_SIZE,
+      ...(idleTimeoutMs === undefined ? {} : { idleTimeoutMillis: idleTimeoutMs }),
+    });
+    const client = new PostgresPrismaClient({ adapter }) as unknown as Db;
+    return withHotPathClosed(tagIdleTimeout(tagUrl(tagEngine(client, "postgresql"), url), idleTimeoutMs));
   }
   const adapter = guardTransactions(new PrismaBetterSqlite3({ url, timeout: 10_000 }));
   return withHotPathClosed(tagUrl(tagEngine(new PrismaClient({ adapter }), "sqlite"), url));
@@ -72,7 +86,7 @@ const globalForDb = globalThis as unknown as { coachDb?: Promise<Db> };
 /** One client (and so one writer path) per server process; on SQLite its WAL checkpoints run on a worker thread (./checkpoints.ts). */
 export function getDb(): Promise<Db> {
   globalForDb.coachDb ??= (async () => {
-    const db = createDb();
+    const db = createDb(defaultDatabaseUrl(), { idleTimeoutMs: SERVER_PG_IDLE_TIMEOUT_MS });
     await configureSqlite(db);
     await startBackgroundCheckpoints(db);
     return db;

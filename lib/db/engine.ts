@@ -13,7 +13,11 @@ export function engineOfUrl(url: string): Engine {
  * PostgreSQL client, so the queue sent SQLite's SQL (`+c."locationId"`) to PostgreSQL
  * (docs/decisions/0025) and the live hub took a PostgreSQL client for SQLite (0026).
  */
-const registry = globalThis as unknown as { coachDbEngines?: WeakMap<object, Engine>; coachDbUrls?: WeakMap<object, string> };
+const registry = globalThis as unknown as {
+  coachDbEngines?: WeakMap<object, Engine>;
+  coachDbUrls?: WeakMap<object, string>;
+  coachDbIdleTimeouts?: WeakMap<object, number>;
+};
 const engines = (registry.coachDbEngines ??= new WeakMap<object, Engine>());
 
 /** Records which engine a client talks to (lib/db/client.ts does, as it makes one). */
@@ -38,4 +42,17 @@ export function tagUrl<T extends object>(client: T, url: string): T {
 /** The URL a client was made for, if it was made by createDb. */
 export function urlOf(db: object): string | undefined {
   return urls.get(db);
+}
+
+const idleTimeouts = (registry.coachDbIdleTimeouts ??= new WeakMap<object, number>());
+
+/** Records how long the client's PostgreSQL connections may sit idle (lib/db/client.ts), for the pools opened beside it (./hot-append.ts). */
+export function tagIdleTimeout<T extends object>(client: T, ms: number | undefined): T {
+  if (ms !== undefined) idleTimeouts.set(client, ms);
+  return client;
+}
+
+/** How long the client's PostgreSQL connections may sit idle; undefined for node-postgres's own default (10 s). */
+export function idleTimeoutOf(db: object): number | undefined {
+  return idleTimeouts.get(db);
 }

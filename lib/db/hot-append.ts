@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { Pool, types, type PoolConfig } from "pg";
 import { backgroundCheckpointsOf, FOREGROUND_AUTOCHECKPOINT_PAGES } from "./checkpoints";
-import { engineOf, urlOf } from "./engine";
+import { engineOf, idleTimeoutOf, urlOf } from "./engine";
 import { hasBrand } from "@/lib/errors";
 
 /**
@@ -386,10 +386,13 @@ const pgEventFields = (ev: Omit<HotStep["event"], "sequence">) => [
   ev.result,
 ];
 
-function pgAppender(url: string): HotAppender {
+function pgAppender(url: string, idleTimeoutMillis: number | undefined): HotAppender {
   const pool = new Pool({
     connectionString: url,
     max: Number(process.env.PG_HOT_POOL_SIZE ?? 10),
+    // As long as the client's own pool keeps its connections (lib/db/client.ts): a new connection
+    // costs a backend and the hot statements prepared again.
+    ...(idleTimeoutMillis === undefined ? {} : { idleTimeoutMillis }),
     allowExitOnIdle: true,
     types: pgTypes,
   });
@@ -467,7 +470,7 @@ export function hotAppender(db: object): HotAppender | null {
     !url || process.env.COACH_APPEND_HOT_PATH === "off"
       ? null
       : engineOf(db) === "postgresql"
-        ? pgAppender(url)
+        ? pgAppender(url, idleTimeoutOf(db))
         : sqliteAppender(url, backgroundCheckpointsOf(db) !== undefined);
   appenders.set(db, appender);
   return appender;
