@@ -1000,7 +1000,14 @@ async function chainBench() {
   const pg = startPostgres({
     port: BENCH_PG_PORT,
     settings: SLOW_LOG
-      ? ["log_autovacuum_min_duration=0", "log_checkpoints=on", "log_min_duration_statement=20", "log_connections=on", "log_disconnections=on", "log_line_prefix='%m [%p] '"]
+      ? [
+          "log_autovacuum_min_duration=0",
+          "log_checkpoints=on",
+          "log_min_duration_statement=20",
+          "log_connections=on",
+          "log_disconnections=on",
+          "log_line_prefix='%m [%p] '",
+        ]
       : [],
   });
   const sqliteFile = path.join(work, "chain.db");
