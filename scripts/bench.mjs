@@ -27,12 +27,14 @@
 //                        every append goes through Next's router as before decision 0039)
 //          --rounds N, --warm S (the chain table: interleaved rounds, default 3; seconds flat out
 //                        against each server before them, default 60)
-//          --only NAME[,NAME] --levels T×R[,T×R] (the chain table: just these app servers, "SQLite" or
-//                        "PostgreSQL", and load levels, "50x5" or "50xflat": to look into one figure)
-//          BENCH_PG_SQL="…" (the chain table: SQL run on PostgreSQL's database after seeding, to A/B a setting)
+//          --only NAME[,NAME] --levels TxR[,TxR] (the chain table: just these app servers, "SQLite" or
+//                        "PostgreSQL", and load levels, "50x5" or "50xflat": to look into one figure;
+//                        saved apart, as chain-partial.json)
 //          BENCH_SLOW_LOG=FILE (the chain table: every answer slower than 50 ms, with its wall-clock
-//                        time, server and level, and PostgreSQL's log of autovacuum, checkpoints
-//                        and statements over 20 ms, to line stalls up with what the server was doing)
+//                        time, server, level, step and offset into the level, and beside it PostgreSQL's
+//                        log of autovacuum, checkpoints, connections and statements over 20 ms, to line
+//                        stalls up with what the server was doing)
+//          BENCH_NODE_FLAGS="--trace-gc …" (Node flags for the app servers; with BENCH_SERVER_LOG=FILE)
 //          --skip-chain (the full run without the chain table)
 //          --manager-only (just the manager desk: queue, insights and the trainer's replay list by score over 100,000 cases on SQLite and
 //                          PostgreSQL side by side, use-cases and over HTTP; saves bench/results/manager.json)
@@ -57,6 +59,9 @@ const listOption = (name) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1].split(",") : null;
 };
+/** --only and --levels: the chain table's servers and levels to run (null: all of them). */
+const ONLY = listOption("only");
+const LEVELS = listOption("levels");
 /** BENCH_SLOW_LOG: where the chain table notes each slow answer (and PostgreSQL's log goes beside it). */
 const SLOW_LOG = process.env.BENCH_SLOW_LOG ?? null;
 /** Only the live-coach page's figures (first-load JS, Lighthouse): a quick check while working on the page. */
@@ -835,7 +840,7 @@ const CHAIN_LEVELS = [
   [10, 5],
   [50, 5],
   [50, null],
-].filter(([tablets, rate]) => !listOption("levels") || listOption("levels").includes(`${tablets}x${rate ?? "flat"}`));
+].filter(([tablets, rate]) => !LEVELS || LEVELS.includes(`${tablets}x${rate ?? "flat"}`));
 const ROUNDS = option("rounds", 3);
 /**
  * Seconds flat out against each server before the rounds, as an instance that has been up a while.
@@ -849,9 +854,7 @@ const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5461);
 
 /** The chain's app servers: both engines, and with --through-next SQLite again with the fast path off (decision 0039). */
 const THROUGH_NEXT = "SQLite through Next";
-const APP_NAMES = ["SQLite", "PostgreSQL", ...(flag("through-next") ? [THROUGH_NEXT] : [])].filter(
-  (name) => !listOption("only") || listOption("only").includes(name),
-);
+const APP_NAMES = ["SQLite", "PostgreSQL", ...(flag("through-next") ? [THROUGH_NEXT] : [])].filter((name) => !ONLY || ONLY.includes(name));
 
 const levelName = (tablets, rate) => `${tablets} tablet${tablets > 1 ? "s" : ""}, ${rate ? `${rate} steps/s each` : "flat out"}`;
 
@@ -975,16 +978,6 @@ async function engineServer(name, databaseUrl, port, env = {}) {
     env: { ...baseEnv, DATABASE_URL: databaseUrl },
     stdio: "ignore",
   });
-  // BENCH_PG_SQL: statements run on the PostgreSQL database after seeding (an A/B of a table or
-  // index setting, say), before the server starts.
-  if (process.env.BENCH_PG_SQL && databaseUrl.startsWith("postgres")) {
-    const { default: pg } = await import("pg");
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(process.env.BENCH_PG_SQL);
-    await client.end();
-    log(`  ran BENCH_PG_SQL: ${process.env.BENCH_PG_SQL}`);
-  }
   const server = await serve(databaseUrl, { port, env });
   const base = `http://127.0.0.1:${port}`;
   const device = await pairTablet(base);
@@ -1169,7 +1162,7 @@ async function chainBench() {
   };
   // A run of some servers or levels (--only, --levels) is a look into one figure, not the table: it
   // does not replace the kept one.
-  const partial = listOption("only") || listOption("levels") ? "-partial" : "";
+  const partial = ONLY || LEVELS ? "-partial" : "";
   const out = path.join(root, "bench", "results", `chain${partial}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(output, null, 2)}\n`);

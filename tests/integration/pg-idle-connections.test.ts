@@ -6,11 +6,12 @@
 // client told 100 ms lets its connections go; one told a minute keeps them.
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, SERVER_PG_IDLE_TIMEOUT_MS } from "@/lib/db/client";
+import { createDb, getDb, SERVER_PG_IDLE_TIMEOUT_MS, type Db } from "@/lib/db/client";
 import { idleTimeoutOf } from "@/lib/db/engine";
 import { hotAppender } from "@/lib/db/hot-append";
 import { createTestDb, onPostgres } from "../setup/test-db";
 
+const globalForDb = globalThis as unknown as { coachDb?: Promise<Db> };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!onPostgres)("PostgreSQL connections of the server's client", () => {
@@ -46,12 +47,23 @@ describe.skipIf(!onPostgres)("PostgreSQL connections of the server's client", ()
 
   it("the server asks for minutes, not node-postgres's 10 s", async () => {
     expect(SERVER_PG_IDLE_TIMEOUT_MS).toBeGreaterThanOrEqual(60_000);
-    const server = createDb(url, { idleTimeoutMs: SERVER_PG_IDLE_TIMEOUT_MS });
-    // Scripts' and tests' clients keep node-postgres's default.
-    const script = createDb(url);
-    expect(idleTimeoutOf(server)).toBe(SERVER_PG_IDLE_TIMEOUT_MS);
-    expect(idleTimeoutOf(script)).toBeUndefined();
-    await Promise.all([server.$disconnect(), script.$disconnect()]);
+    // The server's one client, as a route gets it (getDb reads DATABASE_URL and keeps the client on globalThis).
+    const held = globalForDb.coachDb;
+    const heldUrl = process.env.DATABASE_URL;
+    globalForDb.coachDb = undefined;
+    process.env.DATABASE_URL = url;
+    try {
+      const server = await getDb();
+      // Scripts' and tests' clients keep node-postgres's default.
+      const script = createDb(url);
+      expect(idleTimeoutOf(server)).toBe(SERVER_PG_IDLE_TIMEOUT_MS);
+      expect(idleTimeoutOf(script)).toBeUndefined();
+      await Promise.all([server.$disconnect(), script.$disconnect()]);
+    } finally {
+      globalForDb.coachDb = held;
+      if (heldUrl === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = heldUrl;
+    }
   });
 
   it("a client told 100 ms closes both pools' idle connections", async () => {
