@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { engineOf } from "@/lib/db/engine";
-import { HotBusy, SESSION_READ, hotAppender, type HotSessionRow } from "@/lib/db/hot-append";
+import { HotBusy, SESSION_READ, hotAppender, type HotCaseRead, type HotSessionRow } from "@/lib/db/hot-append";
 import { serialiseWrite } from "@/lib/db/write-lock";
 import { publishSessionsEnded } from "@/lib/live/publish-change";
 import { ROLES, type Role } from "@/lib/playbook";
@@ -103,7 +103,39 @@ export async function resolveSession(
 ): Promise<Actor | null> {
   if (!token) return null;
   // One statement (where a findUnique with nested includes sent four).
-  const rows = await sessionRows(db, hashToken(token));
+  return actorOf(db, await sessionRows(db, hashToken(token)), now, deviceToken, touch);
+}
+
+/**
+ * resolveSession for a step to the case `caseId`, with the case read in the same statement when
+ * the client has the hot path (docs/decisions/0041). `knownCase` is the case's row only when the
+ * session is good and its user works where the case is; the caller still checks the actor's
+ * access to it (appendEvent does, as for a case it reads itself). Otherwise it is null, and the
+ * caller reads the case as before.
+ */
+export async function resolveSessionWithCase(
+  db: Db,
+  token: string | undefined,
+  now: Date,
+  deviceToken: string | undefined,
+  caseId: string,
+): Promise<{ actor: Actor | null; knownCase: HotCaseRead | null }> {
+  if (!token) return { actor: null, knownCase: null };
+  const hot = hotAppender(db);
+  if (hot) {
+    try {
+      const { rows, knownCase } = await hot.sessionRowsWithCase(hashToken(token), caseId);
+      const actor = await actorOf(db, rows, now, deviceToken, true);
+      return { actor, knownCase: actor ? knownCase : null };
+    } catch (error) {
+      if (!(error instanceof HotBusy)) throw error;
+    }
+  }
+  return { actor: await resolveSession(db, token, now, deviceToken), knownCase: null };
+}
+
+/** The actor from the session's rows, or null when the session is unknown, revoked, idle, expired or on a tablet it does not match. */
+async function actorOf(db: Db, rows: SessionRow[], now: Date, deviceToken: string | undefined, touch: boolean): Promise<Actor | null> {
   const session = rows[0];
   if (!session || session.revokedAt || !session.active) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;

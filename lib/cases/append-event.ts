@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { retryOnContention, uniqueViolation } from "@/lib/db/contention";
 import { engineOf } from "@/lib/db/engine";
-import { HotBusy, hotAppender, type CaseRowColumns, type HotAppender, type HotStep } from "@/lib/db/hot-append";
+import { HotBusy, HotRaced, hotAppender, type CaseRowColumns, type HotAppender, type HotCaseRead, type HotStep } from "@/lib/db/hot-append";
 import { serialiseWriteFor } from "@/lib/db/write-lock";
 import { AppError, isAppError } from "@/lib/errors";
 import {
@@ -78,6 +78,8 @@ export async function appendEvent(
   caseId: string,
   input: unknown,
   now: () => Date = () => new Date(),
+  /** The case's row as the caller read it with the session (lib/auth/sessions.ts resolveSessionWithCase): the first try uses it instead of reading. */
+  { knownCase }: { knownCase?: HotCaseRead | null } = {},
 ): Promise<AppendResult> {
   assertCan(actor, "case.append");
   const { clientEventId, event: sent, capturedAt } = parseInput(appendEventSchema, input);
@@ -98,7 +100,11 @@ export async function appendEvent(
       // Access first: a repeated step's answer names the case (reference, sequence, phase), so
       // only someone who works where the case is may have it again. One query: the row with its
       // location's time zone and the stored state.
-      const row = await readCase(db, hot, caseId);
+      // The row read with the session (docs/decisions/0041), on the first try: if the case moved on
+      // since, the write is refused and retried from a fresh read (the store's eventCount guard,
+      // the event's unique sequence), and a refusal is checked below.
+      const readWithSession = attempt === 1 && knownCase?.id === caseId ? knownCase : null;
+      const row = readWithSession ?? (await readCase(db, hot, caseId));
       if (!row) throw new AppError("not_found", "No case with that id.");
       assertAtLocation(actor, row.locationId);
 
@@ -116,6 +122,11 @@ export async function appendEvent(
         if (attempt === 1 && (isAppError(error) || uniqueViolation(error)?.fields.includes("clientEventId"))) {
           const earlier = await recordedBefore();
           if (earlier) return earlier;
+        }
+        // A refusal worked out from the row read with the session stands only if the case is still
+        // where that row says: another step may have moved it on (and made this one possible) since.
+        if (readWithSession && isAppError(error) && (await readCase(db, hot, caseId))?.eventCount !== readWithSession.eventCount) {
+          throw new HotRaced(caseId);
         }
         throw error;
       }

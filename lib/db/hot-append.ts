@@ -184,6 +184,12 @@ export type HotAppender = {
   /** Stores the event and the row together, or throws HotRaced / HotBusy / the driver's unique violation. */
   store(step: HotStep): Promise<void>;
   sessionRows(tokenHash: string): Promise<HotSessionRow[]>;
+  /**
+   * The session's rows and, in the same statement, the case `caseId` when the session's user works
+   * at its location (null when there is no such case or it is elsewhere: the caller reads it
+   * itself to say which). The caller checks the session before it uses the case.
+   */
+  sessionRowsWithCase(tokenHash: string, caseId: string): Promise<{ rows: HotSessionRow[]; knownCase: HotCaseRead | null }>;
   /** The location's time zone and the role's limit (0 when the role has none); null when there is no such location. */
   openingContext(locationId: string, role: string): Promise<HotOpeningContext | null>;
   /**
@@ -197,17 +203,67 @@ export type HotAppender = {
 const CASE_READ = `SELECT c."id", c."reference", c."locationId", l."timezone", c."eventCount", c."stateSnapshot", c."stateSequence"
   FROM "Case" c JOIN "Location" l ON l."id" = c."locationId" WHERE c."id" = $1`;
 
-/** The session lookup (lib/auth/sessions.ts), one row per location of the user; Prisma runs it when there is no hot path. */
-export const SESSION_READ = `SELECT s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
+const SESSION_COLUMNS = `s."id", s."locationId", s."deviceId", s."lastSeenAt", s."expiresAt", s."revokedAt",
     u."id" AS "userId", u."name", u."role", u."active",
     d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
-    ul."locationId" AS "memberOf"
-  FROM "Session" s
+    ul."locationId" AS "memberOf"`;
+const SESSION_JOINS = `FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "Device" d ON d."id" = s."deviceId"
-    LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"
+    LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"`;
+
+/** The session lookup (lib/auth/sessions.ts), one row per location of the user; Prisma runs it when there is no hot path. */
+export const SESSION_READ = `SELECT ${SESSION_COLUMNS}
+  ${SESSION_JOINS}
   WHERE s."tokenHash" = $1
   ORDER BY ul."locationId"`;
+
+/**
+ * The session lookup with the case a step is for (docs/decisions/0041): the case's columns ride on
+ * the row of the user's location the case is at, and are null on every other row, so the case is
+ * read only for someone who works where it is (whether the session is valid the caller decides, as
+ * ever, before looking at it). One round trip where the session and the case took two.
+ * Parameters in the order they appear ($1 the case, $2 the token): SQLite's copy numbers them by position.
+ */
+const SESSION_WITH_CASE_READ = `SELECT ${SESSION_COLUMNS},
+    c."reference" AS "caseReference", l."timezone" AS "caseTimezone", c."eventCount" AS "caseEventCount",
+    c."stateSnapshot" AS "caseStateSnapshot", c."stateSequence" AS "caseStateSequence"
+  ${SESSION_JOINS}
+    LEFT JOIN "Case" c ON c."id" = $1 AND c."locationId" = ul."locationId"
+    LEFT JOIN "Location" l ON l."id" = c."locationId"
+  WHERE s."tokenHash" = $2
+  ORDER BY ul."locationId"`;
+
+type CaseColumnsOnSession = {
+  caseReference: string | null;
+  caseTimezone: string | null;
+  caseEventCount: number | null;
+  caseStateSnapshot: string | null;
+  caseStateSequence: number | null;
+};
+
+/** The session's rows without the case's columns, and the case when one row carries it. */
+function splitSessionAndCase<R extends HotSessionRow>(
+  rows: (R & CaseColumnsOnSession)[],
+  caseId: string,
+): { rows: HotSessionRow[]; knownCase: HotCaseRead | null } {
+  let knownCase: HotCaseRead | null = null;
+  const sessionRows = rows.map(({ caseReference, caseTimezone, caseEventCount, caseStateSnapshot, caseStateSequence, ...row }) => {
+    if (caseReference !== null && caseTimezone !== null && caseEventCount !== null && row.memberOf !== null) {
+      knownCase = {
+        id: caseId,
+        reference: caseReference,
+        locationId: row.memberOf,
+        location: { timezone: caseTimezone },
+        eventCount: caseEventCount,
+        stateSnapshot: caseStateSnapshot,
+        stateSequence: caseStateSequence,
+      };
+    }
+    return row;
+  });
+  return { rows: sessionRows, knownCase };
+}
 
 /**
  * An opening's one read: the location's time zone with the role's limit (lib/cases/authority-limit.ts).
@@ -268,6 +324,7 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
   const q = (sql: string) => sql.replace(/\$\d+/g, "?");
   const readCase = conn.prepare<[string], CaseReadRow>(q(CASE_READ));
   const readSession = conn.prepare<[string], SqliteSessionRow>(q(SESSION_READ));
+  const readSessionWithCase = conn.prepare<[string, string], SqliteSessionRow & CaseColumnsOnSession>(q(SESSION_WITH_CASE_READ));
   // One prepared UPDATE per set of changed columns (a note changes two; a handful of sets cover every step).
   const updates = new Map<string, Database.Statement<SqliteValue[]>>();
   const updateFor = (columns: readonly (keyof CaseRowColumns)[]) => {
@@ -301,6 +358,14 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     insertEvent(o.caseId, 1, o.event);
   });
   const time = (s: string | null) => (s === null ? null : new Date(s));
+  const fromSqliteSession = (r: SqliteSessionRow): HotSessionRow => ({
+    ...r,
+    lastSeenAt: new Date(r.lastSeenAt),
+    expiresAt: new Date(r.expiresAt),
+    revokedAt: time(r.revokedAt),
+    deviceRevokedAt: time(r.deviceRevokedAt),
+    active: r.active === 1,
+  });
   // SQLITE_BUSY (a write lock held elsewhere; rarely a read during WAL recovery) as HotBusy: the caller goes the Prisma way.
   const call = <T>(work: () => T): T => {
     try {
@@ -316,15 +381,12 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     store: async (step) => call(() => write.immediate(step)),
     openingContext: async (locationId, role) => fromOpeningRead(call(() => readOpening.get(role, locationId))),
     open: async (opening) => call(() => writeOpening.immediate(opening)),
-    sessionRows: async (tokenHash) =>
-      call(() => readSession.all(tokenHash)).map((r) => ({
-        ...r,
-        lastSeenAt: new Date(r.lastSeenAt),
-        expiresAt: new Date(r.expiresAt),
-        revokedAt: time(r.revokedAt),
-        deviceRevokedAt: time(r.deviceRevokedAt),
-        active: r.active === 1,
-      })),
+    sessionRows: async (tokenHash) => call(() => readSession.all(tokenHash)).map(fromSqliteSession),
+    sessionRowsWithCase: async (tokenHash, caseId) =>
+      splitSessionAndCase(
+        call(() => readSessionWithCase.all(caseId, tokenHash)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
+        caseId,
+      ),
     close: async () => {
       conn.close();
     },
@@ -447,6 +509,14 @@ function pgAppender(url: string, idleTimeoutMillis: number | undefined): HotAppe
     async sessionRows(tokenHash) {
       const result = await pool.query<HotSessionRow>({ name: "hot-session-read", text: SESSION_READ, values: [tokenHash] });
       return result.rows;
+    },
+    async sessionRowsWithCase(tokenHash, caseId) {
+      const result = await pool.query<HotSessionRow & CaseColumnsOnSession>({
+        name: "hot-session-case-read",
+        text: SESSION_WITH_CASE_READ,
+        values: [caseId, tokenHash],
+      });
+      return splitSessionAndCase(result.rows, caseId);
     },
     close: () => pool.end(),
   };

@@ -2,7 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authorise } from "@/lib/auth/authorise";
 import { credentialsOf } from "@/lib/auth/cookie-header";
-import { resolveSession } from "@/lib/auth/sessions";
+import { resolveSession, resolveSessionWithCase } from "@/lib/auth/sessions";
 import { appendEvent } from "@/lib/cases/append-event";
 import { openCase } from "@/lib/cases/open-case";
 import type { Actor } from "@/lib/auth/actor";
@@ -70,8 +70,11 @@ async function appendStep(request: IncomingMessage, rawId: string): Promise<Answ
   const caseId = decodeSegment(rawId);
   assertNoNulInAddress("", [caseId]);
   const db = await getDb();
-  const actor = await actorOf(request, db, "case.append");
-  const result = await appendEvent(db, actor, caseId, await readJsonBody(request));
+  // The session and the case in one statement (docs/decisions/0041); the case is used only once the session allows it.
+  const { session, device } = credentialsOf(request.headers.cookie);
+  const { actor: signedIn, knownCase } = await resolveSessionWithCase(db, session, new Date(), device, caseId);
+  const actor = authorise(signedIn, "case.append");
+  const result = await appendEvent(db, actor, caseId, await readJsonBody(request), undefined, { knownCase });
   return { status: result.duplicate ? 200 : 201, body: result, headers: {} };
 }
 
