@@ -190,6 +190,8 @@ export type HotAppender = {
    * itself to say which). The caller checks the session before it uses the case.
    */
   sessionRowsWithCase(tokenHash: string, caseId: string): Promise<{ rows: HotSessionRow[]; knownCase: HotCaseRead | null }>;
+  /** The seal key `keyId` with its session's rows (none when there is no such key). */
+  sealKeyRows(keyId: string): Promise<HotSealKeyRow[]>;
   /** The location's time zone and the role's limit (0 when the role has none); null when there is no such location. */
   openingContext(locationId: string, role: string): Promise<HotOpeningContext | null>;
   /**
@@ -207,10 +209,11 @@ const SESSION_COLUMNS = `s."id", s."locationId", s."deviceId", s."lastSeenAt", s
     u."id" AS "userId", u."name", u."role", u."active",
     d."id" AS "deviceRowId", d."tokenHash" AS "deviceTokenHash", d."revokedAt" AS "deviceRevokedAt",
     ul."locationId" AS "memberOf"`;
-const SESSION_JOINS = `FROM "Session" s
-    JOIN "User" u ON u."id" = s."userId"
+const SESSION_USER_JOINS = `JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "Device" d ON d."id" = s."deviceId"
     LEFT JOIN "UserLocation" ul ON ul."userId" = u."id"`;
+const SESSION_JOINS = `FROM "Session" s
+    ${SESSION_USER_JOINS}`;
 
 /** The session lookup (lib/auth/sessions.ts), one row per location of the user; Prisma runs it when there is no hot path. */
 export const SESSION_READ = `SELECT ${SESSION_COLUMNS}
@@ -233,6 +236,19 @@ const SESSION_WITH_CASE_READ = `SELECT ${SESSION_COLUMNS},
     LEFT JOIN "Location" l ON l."id" = c."locationId"
   WHERE s."tokenHash" = $2
   ORDER BY ul."locationId"`;
+
+/**
+ * A sealed step's key with the session it was made for, one row per location of its user
+ * (lib/steps/sealing-session.ts): one statement where Prisma's nested include sent four.
+ */
+export const SEAL_KEY_READ = `SELECT k."secret", ${SESSION_COLUMNS}
+  FROM "SealKey" k JOIN "Session" s ON s."id" = k."sessionId"
+    ${SESSION_USER_JOINS}
+  WHERE k."id" = $1
+  ORDER BY ul."locationId"`;
+
+/** SEAL_KEY_READ's row: the key's secret beside the session's columns. */
+export type HotSealKeyRow = HotSessionRow & { secret: string };
 
 type CaseColumnsOnSession = {
   caseReference: string | null;
@@ -324,6 +340,7 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
   const q = (sql: string) => sql.replace(/\$\d+/g, "?");
   const readCase = conn.prepare<[string], CaseReadRow>(q(CASE_READ));
   const readSession = conn.prepare<[string], SqliteSessionRow>(q(SESSION_READ));
+  const readSealKey = conn.prepare<[string], SqliteSessionRow & { secret: string }>(q(SEAL_KEY_READ));
   const readSessionWithCase = conn.prepare<[string, string], SqliteSessionRow & CaseColumnsOnSession>(q(SESSION_WITH_CASE_READ));
   // One prepared UPDATE per set of changed columns (a note changes two; a handful of sets cover every step).
   const updates = new Map<string, Database.Statement<SqliteValue[]>>();
@@ -382,6 +399,7 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     openingContext: async (locationId, role) => fromOpeningRead(call(() => readOpening.get(role, locationId))),
     open: async (opening) => call(() => writeOpening.immediate(opening)),
     sessionRows: async (tokenHash) => call(() => readSession.all(tokenHash)).map(fromSqliteSession),
+    sealKeyRows: async (keyId) => call(() => readSealKey.all(keyId)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
     sessionRowsWithCase: async (tokenHash, caseId) =>
       splitSessionAndCase(
         call(() => readSessionWithCase.all(caseId, tokenHash)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
@@ -508,6 +526,10 @@ function pgAppender(url: string, idleTimeoutMillis: number | undefined): HotAppe
     },
     async sessionRows(tokenHash) {
       const result = await pool.query<HotSessionRow>({ name: "hot-session-read", text: SESSION_READ, values: [tokenHash] });
+      return result.rows;
+    },
+    async sealKeyRows(keyId) {
+      const result = await pool.query<HotSealKeyRow>({ name: "hot-seal-key-read", text: SEAL_KEY_READ, values: [keyId] });
       return result.rows;
     },
     async sessionRowsWithCase(tokenHash, caseId) {

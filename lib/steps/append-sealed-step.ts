@@ -16,6 +16,7 @@ import { tellTable } from "@/lib/heads-ups/tell-table";
 import { ROLES, type Role } from "@/lib/playbook";
 import { parseInput } from "@/lib/validation";
 import { openSeal } from "./seal";
+import { sealingSession } from "./sealing-session";
 
 const b64url = (what: string, max: number) =>
   z
@@ -66,14 +67,11 @@ const BAD_SEAL = "This step's seal does not match any session on this server, so
  */
 export async function appendSealedStep(db: Db, input: unknown, now: () => Date = () => new Date()): Promise<SealedStepResult> {
   const { keyId, iv, data, ended: endedOnTablet } = parseInput(sealedStepSchema, input);
-  const key = await db.sealKey.findUnique({
-    where: { id: keyId },
-    include: { session: { include: { user: { include: { locations: true } } } } },
-  });
+  const key = await sealingSession(db, keyId);
   const plaintext = key ? openSeal(Buffer.from(key.secret, "base64url"), keyId, iv, data) : null;
   if (!key || plaintext === null) throw new AppError("forbidden", BAD_SEAL);
 
-  const session = key.session;
+  const { session, user } = key;
   const at = now();
   if (session.expiresAt.getTime() + MAX_OFFLINE_MS < at.getTime()) {
     throw new AppError("forbidden", "This step waited on the tablet for more than a week after its session ended; it was not recorded.");
@@ -85,13 +83,12 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
     parsedJson = null;
   }
   const step = parseInput(innerSchema, parsedJson);
-  const user = session.user;
   const role = ROLES.includes(user.role as Role) ? (user.role as Role) : "staff";
   const actor: Actor = {
     id: user.id,
     name: user.name,
     role,
-    locationIds: user.active ? user.locations.map((l) => l.locationId) : [],
+    locationIds: user.active ? user.locationIds : [],
     currentLocationId: session.locationId,
     sessionId: session.id,
     deviceId: session.deviceId,
@@ -120,12 +117,7 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
     const final = isAppError(error) && error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 423;
     if (!ended || !final) throw error;
     const clientEventId = typeof step.body.clientEventId === "string" ? step.body.clientEventId.slice(0, 64) : `sealed-${keyId}-${iv}`;
-    const locationId = await heldStepLocation(
-      db,
-      step,
-      session.locationId,
-      user.locations.map((l) => l.locationId),
-    );
+    const locationId = await heldStepLocation(db, step, session.locationId, user.locationIds);
     const caseId =
       step.kind === "heads_up_tell" || step.kind === "heads_up_end"
         ? step.alertId
