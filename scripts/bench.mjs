@@ -34,6 +34,11 @@
 //                        time, server, level, step and offset into the level, and beside it PostgreSQL's
 //                        log of autovacuum, checkpoints, connections and statements over 20 ms, to line
 //                        stalls up with what the server was doing)
+//          --sealed (the chain table: the app servers' tablets seal every step, as a tablet on HTTPS does, and
+//                        send it to /api/steps/sealed; saved apart, as chain-partial.json)
+//          BENCH_PG_DELAY_MS=N (the chain table: the PostgreSQL app reaches its database through a relay that holds
+//                        every packet N ms each way, scripts/delay-relay.mjs, as an app instance reaches a database
+//                        server on another host; saved apart, as chain-partial.json)
 //          BENCH_NODE_FLAGS="--trace-gc …" (Node flags for the app servers; with BENCH_SERVER_LOG=FILE)
 //          --skip-chain (the full run without the chain table)
 //          --manager-only (just the manager desk: queue, insights and the trainer's replay list by score over 100,000 cases on SQLite and
@@ -41,7 +46,7 @@
 //          --cases N (the manager bench's cases; the reported figures are at 100,000, fewer is a quick check)
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createECDH, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -62,6 +67,10 @@ const listOption = (name) => {
 /** --only and --levels: the chain table's servers and levels to run (null: all of them). */
 const ONLY = listOption("only");
 const LEVELS = listOption("levels");
+/** --sealed: the chain table's app tablets send sealed steps (lib/steps/seal.ts), as on HTTPS. */
+const SEALED = flag("sealed");
+/** BENCH_PG_DELAY_MS: each way's delay between the PostgreSQL app and its database (null: none, straight to it). */
+const PG_DELAY_MS = process.env.BENCH_PG_DELAY_MS ? Number(process.env.BENCH_PG_DELAY_MS) : null;
 /** BENCH_SLOW_LOG: where the chain table notes each slow answer (and PostgreSQL's log goes beside it). */
 const SLOW_LOG = process.env.BENCH_SLOW_LOG ?? null;
 /** Only the live-coach page's figures (first-load JS, Lighthouse): a quick check while working on the page. */
@@ -982,7 +991,54 @@ async function engineServer(name, databaseUrl, port, env = {}) {
   const base = `http://127.0.0.1:${port}`;
   const device = await pairTablet(base);
   const cookies = [await signIn(device, "usr-amira", "4827", base), await signIn(device, "usr-ben", "5163", base)];
-  return { server, port, cookies, stepOf: stepFor, cpu: { server: () => cpuSecondsOf(server.pid) } };
+  const stepOf = SEALED ? sealedStepFor(await Promise.all(cookies.map((cookie) => sealKeyFor(cookie, base))), cookies.length) : stepFor;
+  return { server, port, cookies, stepOf, cpu: { server: () => cpuSecondsOf(server.pid) } };
+}
+
+/**
+ * What a tablet on HTTPS does at sign-in (lib/steps/seal.ts): an ECDH P-256 key pair, its public
+ * half registered with the session, the AES-256-GCM key both sides derive from it.
+ */
+async function sealKeyFor(cookie, base) {
+  const ecdh = createECDH("prime256v1");
+  const own = ecdh.generateKeys();
+  const publicKey = {
+    kty: "EC",
+    crv: "P-256",
+    x: own.subarray(1, 33).toString("base64url"),
+    y: own.subarray(33, 65).toString("base64url"),
+  };
+  const response = await fetch(`${base}/api/session/seal-key`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ publicKey }),
+  });
+  if (!response.ok) throw new Error(`seal key: ${response.status} ${await response.text()}`);
+  const { keyId, serverKey } = await response.json();
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(serverKey.x, "base64url"), Buffer.from(serverKey.y, "base64url")]);
+  const shared = ecdh.computeSecret(point);
+  const secret = Buffer.from(
+    hkdfSync("sha256", shared, new Uint8Array(0), new TextEncoder().encode("complaint-coach sealed steps v1"), 32),
+  );
+  return { keyId, secret };
+}
+
+/** stepFor's steps, each sealed with its tablet's session's key and sent to /api/steps/sealed. */
+function sealedStepFor(keys, sessions) {
+  return (tablet, n) => {
+    const { path: urlPath, body } = stepFor(tablet, n);
+    const { keyId, secret } = keys[tablet % sessions];
+    const opening = urlPath === "/api/cases";
+    const caseId = opening ? body.caseId : decodeURIComponent(urlPath.split("/")[3]);
+    const inner = opening
+      ? { v: 1, kind: "open", caseId, body: { clientEventId: body.clientEventId, locationId: body.locationId } }
+      : { v: 1, kind: "event", caseId, body };
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", secret, iv);
+    cipher.setAAD(new TextEncoder().encode(`coach-step:${keyId}`));
+    const data = Buffer.concat([cipher.update(JSON.stringify(inner), "utf8"), cipher.final(), cipher.getAuthTag()]);
+    return { path: "/api/steps/sealed", body: { keyId, iv: iv.toString("base64url"), data: data.toString("base64url") } };
+  };
 }
 
 async function chainBench() {
@@ -1006,6 +1062,7 @@ async function chainBench() {
   const sqliteFile = path.join(work, "chain.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
   const targets = {};
+  let relay = null;
   const names = ["bare", ...APP_NAMES];
   const runs = Object.fromEntries(names.map((name) => [name, CHAIN_LEVELS.map(() => [])]));
   const long = {};
@@ -1015,7 +1072,23 @@ async function chainBench() {
     targets.bare = { server: bareServer, port: PORT, cookies: [""], stepOf: bareStep, cpu: { server: () => cpuSecondsOf(bareServer.pid) } };
     if (APP_NAMES.includes("SQLite")) targets.SQLite = await engineServer("SQLite", `file:${sqliteFile}`, PORT + 1);
     if (APP_NAMES.includes("PostgreSQL")) {
-      targets.PostgreSQL = await engineServer("PostgreSQL", pg.url, PORT + 2);
+      let url = pg.url;
+      if (PG_DELAY_MS !== null) {
+        const relayPort = BENCH_PG_PORT + 10;
+        log(`PostgreSQL: reached through a relay on port ${relayPort}, ${PG_DELAY_MS} ms each way …`);
+        relay = spawn(
+          process.execPath,
+          [path.join(root, "scripts", "delay-relay.mjs"), String(relayPort), String(BENCH_PG_PORT), String(PG_DELAY_MS)],
+          {
+            stdio: "ignore",
+          },
+        );
+        await sleep(500);
+        const through = new URL(pg.url);
+        through.port = String(relayPort);
+        url = through.toString();
+      }
+      targets.PostgreSQL = await engineServer("PostgreSQL", url, PORT + 2);
       targets.PostgreSQL.cpu.database = () => postgresCpuSeconds(path.join(pg.dir, "data"));
     }
     if (APP_NAMES.includes(THROUGH_NEXT)) {
@@ -1069,6 +1142,7 @@ async function chainBench() {
     for (const target of Object.values(targets)) stop(target.server);
     await sleep(500);
     if (SLOW_LOG) copyFileSync(path.join(pg.dir, "server.log"), `${SLOW_LOG}.postgresql.log`);
+    relay?.kill();
     pg.stop();
   }
 
@@ -1145,7 +1219,7 @@ async function chainBench() {
     .join(", ");
   rows.push(longRow);
 
-  const heading = `Chain bench: appends on each engine beside a bare Next route handler (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; server and load on the same machine; ${ROUNDS} interleaved rounds of ${SECONDS} s per level and server, after ${WARM_SECONDS} s flat out each; medians of the rounds; rates in appends/s, latencies in ms)`;
+  const heading = `Chain bench: appends on each engine beside a bare Next route handler (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; server and load on the same machine; ${ROUNDS} interleaved rounds of ${SECONDS} s per level and server, after ${WARM_SECONDS} s flat out each; medians of the rounds; rates in appends/s, latencies in ms${SEALED ? "; every app step sealed, as from a tablet on HTTPS" : ""}${PG_DELAY_MS === null ? "" : `; PostgreSQL reached through a relay holding each packet ${PG_DELAY_MS} ms each way`})`;
   log(`\n${heading}\n`);
   log(table(rows));
   const output = {
@@ -1162,7 +1236,7 @@ async function chainBench() {
   };
   // A run of some servers or levels (--only, --levels) is a look into one figure, not the table: it
   // does not replace the kept one.
-  const partial = ONLY || LEVELS ? "-partial" : "";
+  const partial = ONLY || LEVELS || SEALED || PG_DELAY_MS !== null ? "-partial" : "";
   const out = path.join(root, "bench", "results", `chain${partial}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(output, null, 2)}\n`);
