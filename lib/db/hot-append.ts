@@ -190,8 +190,11 @@ export type HotAppender = {
    * itself to say which). The caller checks the session before it uses the case.
    */
   sessionRowsWithCase(tokenHash: string, caseId: string): Promise<{ rows: HotSessionRow[]; knownCase: HotCaseRead | null }>;
-  /** The seal key `keyId` with its session's rows (none when there is no such key). */
-  sealKeyRows(keyId: string): Promise<HotSealKeyRow[]>;
+  /**
+   * The seal key `keyId` with its session's rows (none when there is no such key), and with
+   * `caseId` the case as sessionRowsWithCase reads it (null when not asked for).
+   */
+  sealKeyRows(keyId: string, caseId?: string): Promise<{ rows: HotSealKeyRow[]; knownCase: HotCaseRead | null }>;
   /** The location's time zone and the role's limit (0 when the role has none); null when there is no such location. */
   openingContext(locationId: string, role: string): Promise<HotOpeningContext | null>;
   /**
@@ -221,6 +224,12 @@ export const SESSION_READ = `SELECT ${SESSION_COLUMNS}
   WHERE s."tokenHash" = $1
   ORDER BY ul."locationId"`;
 
+/** The case's columns and joins for a read beside a session's rows: on the row of the user's venue the case is at ($1 the case). */
+const CASE_ON_SESSION_COLUMNS = `c."reference" AS "caseReference", l."timezone" AS "caseTimezone", c."eventCount" AS "caseEventCount",
+    c."stateSnapshot" AS "caseStateSnapshot", c."stateSequence" AS "caseStateSequence"`;
+const CASE_ON_SESSION_JOINS = `LEFT JOIN "Case" c ON c."id" = $1 AND c."locationId" = ul."locationId"
+    LEFT JOIN "Location" l ON l."id" = c."locationId"`;
+
 /**
  * The session lookup with the case a step is for (docs/decisions/0041): the case's columns ride on
  * the row of the user's location the case is at, and are null on every other row, so the case is
@@ -228,12 +237,9 @@ export const SESSION_READ = `SELECT ${SESSION_COLUMNS}
  * ever, before looking at it). One round trip where the session and the case took two.
  * Parameters in the order they appear ($1 the case, $2 the token): SQLite's copy numbers them by position.
  */
-const SESSION_WITH_CASE_READ = `SELECT ${SESSION_COLUMNS},
-    c."reference" AS "caseReference", l."timezone" AS "caseTimezone", c."eventCount" AS "caseEventCount",
-    c."stateSnapshot" AS "caseStateSnapshot", c."stateSequence" AS "caseStateSequence"
+const SESSION_WITH_CASE_READ = `SELECT ${SESSION_COLUMNS}, ${CASE_ON_SESSION_COLUMNS}
   ${SESSION_JOINS}
-    LEFT JOIN "Case" c ON c."id" = $1 AND c."locationId" = ul."locationId"
-    LEFT JOIN "Location" l ON l."id" = c."locationId"
+    ${CASE_ON_SESSION_JOINS}
   WHERE s."tokenHash" = $2
   ORDER BY ul."locationId"`;
 
@@ -245,6 +251,19 @@ export const SEAL_KEY_READ = `SELECT k."secret", ${SESSION_COLUMNS}
   FROM "SealKey" k JOIN "Session" s ON s."id" = k."sessionId"
     ${SESSION_USER_JOINS}
   WHERE k."id" = $1
+  ORDER BY ul."locationId"`;
+
+/**
+ * SEAL_KEY_READ with the case the tablet says the step is for (its address, sent beside the seal):
+ * as SESSION_WITH_CASE_READ, the case's columns on the row of the user's venue it is at. The
+ * sealed step names its own case; the caller uses this row only when the two agree.
+ * Parameters in the order they appear ($1 the case, $2 the key): SQLite's copy numbers them by position.
+ */
+const SEAL_KEY_WITH_CASE_READ = `SELECT k."secret", ${SESSION_COLUMNS}, ${CASE_ON_SESSION_COLUMNS}
+  FROM "SealKey" k JOIN "Session" s ON s."id" = k."sessionId"
+    ${SESSION_USER_JOINS}
+    ${CASE_ON_SESSION_JOINS}
+  WHERE k."id" = $2
   ORDER BY ul."locationId"`;
 
 /** SEAL_KEY_READ's row: the key's secret beside the session's columns. */
@@ -262,23 +281,25 @@ type CaseColumnsOnSession = {
 function splitSessionAndCase<R extends HotSessionRow>(
   rows: (R & CaseColumnsOnSession)[],
   caseId: string,
-): { rows: HotSessionRow[]; knownCase: HotCaseRead | null } {
-  let knownCase: HotCaseRead | null = null;
-  const sessionRows = rows.map(({ caseReference, caseTimezone, caseEventCount, caseStateSnapshot, caseStateSequence, ...row }) => {
-    if (caseReference !== null && caseTimezone !== null && caseEventCount !== null && row.memberOf !== null) {
-      knownCase = {
-        id: caseId,
-        reference: caseReference,
-        locationId: row.memberOf,
-        location: { timezone: caseTimezone },
-        eventCount: caseEventCount,
-        stateSnapshot: caseStateSnapshot,
-        stateSequence: caseStateSequence,
-      };
-    }
-    return row;
-  });
-  return { rows: sessionRows, knownCase };
+): { rows: R[]; knownCase: HotCaseRead | null } {
+  const carrier = rows.find((r) => r.caseReference !== null && r.caseTimezone !== null && r.caseEventCount !== null && r.memberOf !== null);
+  const knownCase =
+    carrier &&
+    carrier.caseReference !== null &&
+    carrier.caseTimezone !== null &&
+    carrier.caseEventCount !== null &&
+    carrier.memberOf !== null
+      ? {
+          id: caseId,
+          reference: carrier.caseReference,
+          locationId: carrier.memberOf,
+          location: { timezone: carrier.caseTimezone },
+          eventCount: carrier.caseEventCount,
+          stateSnapshot: carrier.caseStateSnapshot,
+          stateSequence: carrier.caseStateSequence,
+        }
+      : null;
+  return { rows, knownCase };
 }
 
 /**
@@ -341,6 +362,9 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
   const readCase = conn.prepare<[string], CaseReadRow>(q(CASE_READ));
   const readSession = conn.prepare<[string], SqliteSessionRow>(q(SESSION_READ));
   const readSealKey = conn.prepare<[string], SqliteSessionRow & { secret: string }>(q(SEAL_KEY_READ));
+  const readSealKeyWithCase = conn.prepare<[string, string], SqliteSessionRow & { secret: string } & CaseColumnsOnSession>(
+    q(SEAL_KEY_WITH_CASE_READ),
+  );
   const readSessionWithCase = conn.prepare<[string, string], SqliteSessionRow & CaseColumnsOnSession>(q(SESSION_WITH_CASE_READ));
   // One prepared UPDATE per set of changed columns (a note changes two; a handful of sets cover every step).
   const updates = new Map<string, Database.Statement<SqliteValue[]>>();
@@ -399,7 +423,13 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     openingContext: async (locationId, role) => fromOpeningRead(call(() => readOpening.get(role, locationId))),
     open: async (opening) => call(() => writeOpening.immediate(opening)),
     sessionRows: async (tokenHash) => call(() => readSession.all(tokenHash)).map(fromSqliteSession),
-    sealKeyRows: async (keyId) => call(() => readSealKey.all(keyId)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
+    sealKeyRows: async (keyId, caseId) =>
+      caseId === undefined
+        ? { rows: call(() => readSealKey.all(keyId)).map((r) => ({ ...r, ...fromSqliteSession(r) })), knownCase: null }
+        : splitSessionAndCase(
+            call(() => readSealKeyWithCase.all(caseId, keyId)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
+            caseId,
+          ),
     sessionRowsWithCase: async (tokenHash, caseId) =>
       splitSessionAndCase(
         call(() => readSessionWithCase.all(caseId, tokenHash)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
@@ -528,9 +558,17 @@ function pgAppender(url: string, idleTimeoutMillis: number | undefined): HotAppe
       const result = await pool.query<HotSessionRow>({ name: "hot-session-read", text: SESSION_READ, values: [tokenHash] });
       return result.rows;
     },
-    async sealKeyRows(keyId) {
-      const result = await pool.query<HotSealKeyRow>({ name: "hot-seal-key-read", text: SEAL_KEY_READ, values: [keyId] });
-      return result.rows;
+    async sealKeyRows(keyId, caseId) {
+      if (caseId === undefined) {
+        const result = await pool.query<HotSealKeyRow>({ name: "hot-seal-key-read", text: SEAL_KEY_READ, values: [keyId] });
+        return { rows: result.rows, knownCase: null };
+      }
+      const result = await pool.query<HotSealKeyRow & CaseColumnsOnSession>({
+        name: "hot-seal-key-case-read",
+        text: SEAL_KEY_WITH_CASE_READ,
+        values: [caseId, keyId],
+      });
+      return splitSessionAndCase(result.rows, caseId);
     },
     async sessionRowsWithCase(tokenHash, caseId) {
       const result = await pool.query<HotSessionRow & CaseColumnsOnSession>({

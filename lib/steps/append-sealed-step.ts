@@ -31,6 +31,12 @@ export const sealedStepSchema = z.object({
   data: b64url("data", 90_000),
   /** The tablet's word that this step's session has ended there: a refusal is then kept, not answered. */
   ended: z.boolean().optional(),
+  /**
+   * The case the tablet says the step is for, outside the seal: the server reads it with the key
+   * (docs/decisions/0041). Trusted for nothing: the sealed step names its case, and this is used
+   * only when the two agree. One of the wrong shape is ignored, never a reason to refuse a step.
+   */
+  caseId: z.string().max(64).optional().catch(undefined),
 });
 
 /** Inside the seal: the request the tablet would have sent while its session was live. */
@@ -66,8 +72,8 @@ const BAD_SEAL = "This step's seal does not match any session on this server, so
  * being lost, and the tablet may forget it.
  */
 export async function appendSealedStep(db: Db, input: unknown, now: () => Date = () => new Date()): Promise<SealedStepResult> {
-  const { keyId, iv, data, ended: endedOnTablet } = parseInput(sealedStepSchema, input);
-  const key = await sealingSession(db, keyId);
+  const { keyId, iv, data, ended: endedOnTablet, caseId: saidCaseId } = parseInput(sealedStepSchema, input);
+  const key = await sealingSession(db, keyId, saidCaseId);
   const plaintext = key ? openSeal(Buffer.from(key.secret, "base64url"), keyId, iv, data) : null;
   if (!key || plaintext === null) throw new AppError("forbidden", BAD_SEAL);
 
@@ -105,7 +111,8 @@ export async function appendSealedStep(db: Db, input: unknown, now: () => Date =
       case "open":
         return await openCase(db, actor, { ...step.body, caseId: step.caseId });
       case "event":
-        return await appendEvent(db, actor, step.caseId, step.body);
+        // The case read with the key is used only if it is the one the seal names (appendEvent checks the id).
+        return await appendEvent(db, actor, step.caseId, step.body, undefined, { knownCase: key.knownCase });
       case "heads_up_raise":
         return await raiseHeadsUp(db, actor, step.body, now);
       case "heads_up_tell":

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { HotBusy, hotAppender } from "@/lib/db/hot-append";
+import { HotBusy, hotAppender, type HotCaseRead } from "@/lib/db/hot-append";
 
 /** What a sealed step is checked against: its key's secret, the session the key was made for, and that session's person. */
 export type SealingSession = {
@@ -14,15 +14,24 @@ export type SealingSession = {
  * statement on the append hot path's connection when the client has one (docs/decisions/0041:
  * every step a tablet on HTTPS sends is sealed); else Prisma's nested read, which stays the
  * reference (tests/integration/sealing-session.test.ts compares the two).
+ *
+ * With `caseId` (the case the tablet says the step is for, sent beside the seal) the same
+ * statement reads that case when the key's person works where it is: `knownCase`, for
+ * appendEvent, which uses it only if the sealed step names the same case. Otherwise null.
  */
-export async function sealingSession(db: Db, keyId: string): Promise<SealingSession | null> {
+export async function sealingSession(
+  db: Db,
+  keyId: string,
+  caseId?: string,
+): Promise<(SealingSession & { knownCase: HotCaseRead | null }) | null> {
   const hot = hotAppender(db);
   if (hot) {
     try {
-      const rows = await hot.sealKeyRows(keyId);
+      const { rows, knownCase } = await hot.sealKeyRows(keyId, caseId);
       const first = rows[0];
       if (!first) return null;
       return {
+        knownCase,
         secret: first.secret,
         session: {
           id: first.id,
@@ -72,5 +81,5 @@ export async function sealingSession(db: Db, keyId: string): Promise<SealingSess
   if (!key) return null;
   const { user, ...session } = key.session;
   const { locations, ...person } = user;
-  return { secret: key.secret, session, user: { ...person, locationIds: locations.map((l) => l.locationId) } };
+  return { secret: key.secret, session, user: { ...person, locationIds: locations.map((l) => l.locationId) }, knownCase: null };
 }

@@ -29,7 +29,10 @@ export const isReadable = (step: Step | EndedStep): step is Step => "body" in st
 
 /** What to send for a step: its seal, or (unsealed, current session only) the plain request; null when it cannot be sent. */
 export function requestFor(step: Step | EndedStep): { url: string; body: Record<string, unknown> } | null {
-  if (step.seal) return { url: "/api/steps/sealed", body: { ...step.seal, ...(isReadable(step) ? {} : { ended: true }) } };
+  // The case id beside the seal lets the server read the case with the key, in one statement (docs/decisions/0041).
+  if (step.seal) {
+    return { url: "/api/steps/sealed", body: { ...step.seal, caseId: step.caseId, ...(isReadable(step) ? {} : { ended: true }) } };
+  }
   if (!isReadable(step)) return null;
   if (step.body.kind === "heads_up_raise") {
     return { url: "/api/heads-ups", body: { clientEventId: step.clientEventId, ...step.body.raise } };

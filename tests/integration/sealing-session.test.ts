@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkCaseLogs } from "@/lib/cases/check-case-logs";
 import { openCase } from "@/lib/cases/open-case";
 import { configureSqlite, createDb } from "@/lib/db/client";
 import { hotAppender, withoutHotPath } from "@/lib/db/hot-append";
@@ -42,12 +43,22 @@ describe("a sealed step's key with its session, in one statement", () => {
     expect(hotAppender(reference)).toBeNull();
   });
 
-  it("answers exactly as Prisma's nested read, for every kind of key", async () => {
+  it("answers exactly as Prisma's nested read, for every kind of key, with or without a case beside it", async () => {
+    const { caseId: grandCase } = await openCase(db, actorFor("usr-chloe"), { clientEventId: randomUUID() });
+    const said = [undefined, caseId, grandCase, "no-such-case", `${caseId}' OR '1'='1`];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...keys), async (keyId) => {
-        expect(await sealingSession(db, keyId)).toEqual(await sealingSession(reference, keyId));
+      fc.asyncProperty(fc.constantFrom(...keys), fc.constantFrom(...said), async (keyId, saidCase) => {
+        const found = await sealingSession(db, keyId, saidCase);
+        const expected = await sealingSession(reference, keyId);
+        if (expected === null) return void expect(found).toBeNull();
+        const { knownCase, ...rest } = found!;
+        expect({ ...rest, knownCase: null }).toEqual(expected);
+        // The case rides along only for someone who works where it is, and is the case as read alone.
+        const stored = saidCase === undefined ? null : await hotAppender(db)!.readCase(saidCase);
+        const worksThere = stored !== null && expected.user.locationIds.includes(stored.locationId);
+        expect(knownCase).toEqual(worksThere ? stored : null);
       }),
-      { numRuns: 30 },
+      { numRuns: 60 },
     );
   });
 
@@ -70,6 +81,28 @@ describe("sealed steps through it", () => {
     expect((await errorOf(appendSealedStep(db, { keyId: "no-such-key", iv: live.iv, data: live.data }))).code).toBe("forbidden");
     expect((await errorOf(appendSealedStep(db, { keyId: gone.keyId, iv: gone.iv, data: gone.data }))).code).toBe("forbidden");
     expect(await db.caseEvent.count({ where: { caseId } })).toBe(before + 1);
+  });
+
+  it("the case said beside the seal is used only when the seal names it: a wrong one stores the step on the sealed case", async () => {
+    const { caseId: decoy } = await openCase(db, actorFor("usr-amira"), { clientEventId: randomUUID() });
+    const sealed = await sealNote("usr-amira", "loc-harbour", "decoy beside");
+    const [decoyBefore, caseBefore] = await Promise.all([
+      db.caseEvent.count({ where: { caseId: decoy } }),
+      db.caseEvent.count({ where: { caseId } }),
+    ]);
+    const stored = await appendSealedStep(db, { keyId: sealed.keyId, iv: sealed.iv, data: sealed.data, caseId: decoy });
+    expect(stored).toMatchObject({ caseId, sequence: caseBefore + 1 });
+    expect(await db.caseEvent.count({ where: { caseId: decoy } })).toBe(decoyBefore);
+    expect(await checkCaseLogs(db, [caseId, decoy])).toMatchObject({ problems: [] });
+  });
+
+  it("a case id of the wrong shape beside the seal is ignored, never a reason to lose the step", async () => {
+    const sealed = await sealNote("usr-amira", "loc-harbour", "odd beside");
+    for (const odd of [{ nested: true }, "x".repeat(500), 42]) {
+      const { keyId, iv, data } = await sealNote("usr-amira", "loc-harbour", `odd ${JSON.stringify(odd).slice(0, 10)}`);
+      expect(await appendSealedStep(db, { keyId, iv, data, caseId: odd })).toMatchObject({ caseId, duplicate: false });
+    }
+    expect(await appendSealedStep(db, { keyId: sealed.keyId, iv: sealed.iv, data: sealed.data, caseId })).toMatchObject({ caseId });
   });
 
   it("a step sealed under a revoked session still counts as its author's (it may have waited offline)", async () => {
