@@ -32,7 +32,7 @@ function background(cmd, args, { capture = false, extraEnv = {} } = {}) {
     child.on("exit", (code, signal) => {
       children.delete(child);
       if (code === 0) resolve(out);
-      else reject(new Error(`${cmd} ${args.join(" ")} failed (${signal ?? code})`));
+      else reject(new Error(`${path.basename(cmd)} ${args.join(" ")} failed (${signal ?? code})`));
     });
   });
 }
@@ -42,8 +42,15 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(sig
 if (!existsSync(path.join(root, "node_modules", ".package-lock.json"))) run("npm install --no-audit --no-fund");
 if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run("node scripts/prisma-generate.mjs");
 
+// The TypeScript scripts run in node with tsx's loader, and the build in node with next's own bin:
+// `npx tsx` starts npm and then tsx's launcher before the node that does the work, about 0.9 s of
+// CPU each time, taken from the build that runs beside them. `--liftoff-only` keeps V8's
+// optimising compiler off the WebAssembly (Prisma's query compiler): in these short runs its work
+// cost more CPU than it saved (docs/decisions/0032).
+const tsx = (script, ...args) => [process.execPath, ["--liftoff-only", "--conditions=react-server", "--import", "tsx", script, ...args]];
+
 // The database and the build do not need each other: seed while building.
-const seeded = background("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"]);
+const seeded = background(...tsx("scripts/seed.ts"));
 const distDir = path.resolve(root, process.env.NEXT_DIST_DIR ?? ".next");
 const key = buildKey(root);
 let built;
@@ -55,7 +62,8 @@ if (process.env.SKIP_BUILD === "1") {
   built = Promise.resolve();
 } else {
   console.log("demo: building for production while the database is seeded (the first run takes a while)");
-  built = background("npx", ["next", "build"], { extraEnv: { COACH_DEMO_BUILD: "1" } }).then(() => recordBuild(distDir, key));
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  built = background(process.execPath, [next, "build"], { extraEnv: { COACH_DEMO_BUILD: "1" } }).then(() => recordBuild(distDir, key));
 }
 const fail = (error) => {
   stopAll();
@@ -94,21 +102,10 @@ const up = (async () => {
 })();
 // A pairing link for the first demo venue, so the sign-in screen lists its team.
 const pairing = seeded.then(() =>
-  background(
-    "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "scripts/pairing-code.ts",
-      "--location",
-      "loc-harbour",
-      "--name",
-      "Demo tablet",
-      "--minutes",
-      "60",
-    ],
-    { capture: true, extraEnv: { PORT: port } },
-  ),
+  background(...tsx("scripts/pairing-code.ts", "--location", "loc-harbour", "--name", "Demo tablet", "--minutes", "60"), {
+    capture: true,
+    extraEnv: { PORT: port },
+  }),
 );
 const [link] = await Promise.all([pairing, up]).catch(fail);
 process.stdout.write(link);

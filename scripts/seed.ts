@@ -13,10 +13,16 @@ import { seedHeldSteps } from "@/prisma/seed/held-steps";
 /**
  * scripts/migrate.mjs in its own process. Calling its `migrate()` here would leave the schema
  * engine's SQLite connection open, holding a lock that makes every later write SQLITE_BUSY.
+ * `--liftoff-only`: the schema engine's WebAssembly runs on V8's baseline compiler alone. The
+ * engine runs for a second; the optimising compiler's work on it (on background threads) was
+ * half of the process's CPU, 0.65 of 1.3 s, and never paid back (docs/decisions/0032).
  */
 function migrateInChildProcess(url: string): void {
   const script = path.join(__dirname, "migrate.mjs");
-  const out = execFileSync(process.execPath, [script, url], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(process.execPath, ["--liftoff-only", script, url], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   if (out.includes("Applied")) process.stdout.write(out);
 }
 
