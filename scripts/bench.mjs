@@ -1037,7 +1037,8 @@ function sealedStepFor(keys, sessions) {
     const cipher = createCipheriv("aes-256-gcm", secret, iv);
     cipher.setAAD(new TextEncoder().encode(`coach-step:${keyId}`));
     const data = Buffer.concat([cipher.update(JSON.stringify(inner), "utf8"), cipher.final(), cipher.getAuthTag()]);
-    return { path: "/api/steps/sealed", body: { keyId, iv: iv.toString("base64url"), data: data.toString("base64url") } };
+    // The case id beside the seal, as the tablet sends it (lib/tablet/field-sync.ts requestFor).
+    return { path: "/api/steps/sealed", body: { keyId, iv: iv.toString("base64url"), data: data.toString("base64url"), caseId } };
   };
 }
 
