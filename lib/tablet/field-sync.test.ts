@@ -235,4 +235,14 @@ describe("the local fold's view of a case", () => {
       body: { clientEventId: open.clientEventId, caseId: "c-req", locationId: "loc-harbour", practice: false, capturedAt: open.capturedAt },
     });
   });
+
+  it("a sealed step of a case names the case beside the seal (the server reads it with the key); an opening and an ended session's step do not", () => {
+    const seal = { keyId: "k", iv: "i", data: "d" };
+    const note = { ...noteStep("c-req", "Sealed"), seq: 2, sessionId: "s1", seal, state: "waiting" as const };
+    expect(requestFor(note)).toEqual({ url: "/api/steps/sealed", body: { ...seal, caseId: "c-req" } });
+    const open = { ...openStep("c-req"), seq: 1, sessionId: "s1", seal, state: "waiting" as const };
+    expect(requestFor(open)).toEqual({ url: "/api/steps/sealed", body: seal });
+    const { body: _body, actor: _actor, ...ended } = note;
+    expect(requestFor(ended)).toEqual({ url: "/api/steps/sealed", body: { ...seal, ended: true } });
+  });
 });

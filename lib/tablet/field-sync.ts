@@ -29,9 +29,11 @@ export const isReadable = (step: Step | EndedStep): step is Step => "body" in st
 
 /** What to send for a step: its seal, or (unsealed, current session only) the plain request; null when it cannot be sent. */
 export function requestFor(step: Step | EndedStep): { url: string; body: Record<string, unknown> } | null {
-  // The case id beside the seal lets the server read the case with the key, in one statement (docs/decisions/0041).
   if (step.seal) {
-    return { url: "/api/steps/sealed", body: { ...step.seal, caseId: step.caseId, ...(isReadable(step) ? {} : { ended: true }) } };
+    // A live session's case step names its case beside the seal, so the server reads the case with
+    // the key, in one statement (docs/decisions/0041). The seal still decides which case it is.
+    const beside = isReadable(step) && isCaseStep(step) && step.body.kind === "event" ? { caseId: step.caseId } : {};
+    return { url: "/api/steps/sealed", body: { ...step.seal, ...beside, ...(isReadable(step) ? {} : { ended: true }) } };
   }
   if (!isReadable(step)) return null;
   if (step.body.kind === "heads_up_raise") {
