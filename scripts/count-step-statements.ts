@@ -58,9 +58,16 @@ async function main() {
       const { actor, knownCase } = await resolveSessionWithCase(db, token, new Date(), undefined, caseId);
       await appendEvent(db, actor!, caseId, note("b"), undefined, { knownCase });
     });
+    const alone = await sealForSession(db, "usr-amira", "loc-harbour", { kind: "event", caseId, body: note("sealed alone") });
+    await measure("sealed step, no case beside the seal (an older tablet)", () =>
+      appendSealedStep(db, { keyId: alone.keyId, iv: alone.iv, data: alone.data }),
+    );
     for (let i = 0; i < 2; i++) {
       const sealed = await sealForSession(db, "usr-amira", "loc-harbour", { kind: "event", caseId, body: note(`sealed ${i}`) });
-      await measure(`sealed step ${i}`, () => appendSealedStep(db, { keyId: sealed.keyId, iv: sealed.iv, data: sealed.data }));
+      // As the tablet sends it (lib/tablet/field-sync.ts): the case named beside the seal.
+      await measure(`sealed step ${i}, its case named beside the seal`, () =>
+        appendSealedStep(db, { keyId: sealed.keyId, iv: sealed.iv, data: sealed.data, caseId }),
+      );
     }
     await db.$disconnect();
   } finally {
