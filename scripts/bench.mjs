@@ -991,7 +991,7 @@ async function engineServer(name, databaseUrl, port, env = {}) {
   const base = `http://127.0.0.1:${port}`;
   const device = await pairTablet(base);
   const cookies = [await signIn(device, "usr-amira", "4827", base), await signIn(device, "usr-ben", "5163", base)];
-  const stepOf = SEALED ? sealedStepFor(await Promise.all(cookies.map((cookie) => sealKeyFor(cookie, base))), cookies.length) : stepFor;
+  const stepOf = SEALED ? sealedStepFor(await Promise.all(cookies.map((cookie) => sealKeyFor(cookie, base)))) : stepFor;
   return { server, port, cookies, stepOf, cpu: { server: () => cpuSecondsOf(server.pid) } };
 }
 
@@ -1024,10 +1024,10 @@ async function sealKeyFor(cookie, base) {
 }
 
 /** stepFor's steps, each sealed with its tablet's session's key and sent to /api/steps/sealed. */
-function sealedStepFor(keys, sessions) {
+function sealedStepFor(keys) {
   return (tablet, n) => {
     const { path: urlPath, body } = stepFor(tablet, n);
-    const { keyId, secret } = keys[tablet % sessions];
+    const { keyId, secret } = keys[tablet % keys.length];
     const opening = urlPath === "/api/cases";
     const caseId = opening ? body.caseId : decodeURIComponent(urlPath.split("/")[3]);
     const inner = opening

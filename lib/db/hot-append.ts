@@ -245,28 +245,20 @@ const SESSION_WITH_CASE_READ = `SELECT ${SESSION_COLUMNS}, ${CASE_ON_SESSION_COL
 
 /**
  * A sealed step's key with the session it was made for, one row per location of its user
- * (lib/steps/sealing-session.ts): one statement where Prisma's nested include sent four.
- */
-export const SEAL_KEY_READ = `SELECT k."secret", ${SESSION_COLUMNS}
-  FROM "SealKey" k JOIN "Session" s ON s."id" = k."sessionId"
-    ${SESSION_USER_JOINS}
-  WHERE k."id" = $1
-  ORDER BY ul."locationId"`;
-
-/**
- * SEAL_KEY_READ with the case the tablet says the step is for (its address, sent beside the seal):
- * as SESSION_WITH_CASE_READ, the case's columns on the row of the user's venue it is at. The
- * sealed step names its own case; the caller uses this row only when the two agree.
+ * (lib/steps/sealing-session.ts): one statement where Prisma's nested include sent four. With
+ * the case the tablet says the step is for (sent beside the seal), as SESSION_WITH_CASE_READ: the
+ * case's columns on the row of the user's venue it is at; with none ($1 null), no case. The sealed
+ * step names its own case; the caller uses this row only when the two agree.
  * Parameters in the order they appear ($1 the case, $2 the key): SQLite's copy numbers them by position.
  */
-const SEAL_KEY_WITH_CASE_READ = `SELECT k."secret", ${SESSION_COLUMNS}, ${CASE_ON_SESSION_COLUMNS}
+const SEAL_KEY_READ = `SELECT k."secret", ${SESSION_COLUMNS}, ${CASE_ON_SESSION_COLUMNS}
   FROM "SealKey" k JOIN "Session" s ON s."id" = k."sessionId"
     ${SESSION_USER_JOINS}
     ${CASE_ON_SESSION_JOINS}
   WHERE k."id" = $2
   ORDER BY ul."locationId"`;
 
-/** SEAL_KEY_READ's row: the key's secret beside the session's columns. */
+/** SEAL_KEY_READ's row: the key's secret beside the session's columns (and the case's, when asked for). */
 export type HotSealKeyRow = HotSessionRow & { secret: string };
 
 type CaseColumnsOnSession = {
@@ -277,29 +269,25 @@ type CaseColumnsOnSession = {
   caseStateSequence: number | null;
 };
 
-/** The session's rows without the case's columns, and the case when one row carries it. */
-function splitSessionAndCase<R extends HotSessionRow>(
-  rows: (R & CaseColumnsOnSession)[],
-  caseId: string,
+/** The session's rows (the case's columns left on them, unread), and the case from the one row that carries it. */
+function splitSessionAndCase<R extends HotSessionRow & CaseColumnsOnSession>(
+  rows: R[],
+  caseId: string | null,
 ): { rows: R[]; knownCase: HotCaseRead | null } {
-  const carrier = rows.find((r) => r.caseReference !== null && r.caseTimezone !== null && r.caseEventCount !== null && r.memberOf !== null);
-  const knownCase =
-    carrier &&
-    carrier.caseReference !== null &&
-    carrier.caseTimezone !== null &&
-    carrier.caseEventCount !== null &&
-    carrier.memberOf !== null
-      ? {
-          id: caseId,
-          reference: carrier.caseReference,
-          locationId: carrier.memberOf,
-          location: { timezone: carrier.caseTimezone },
-          eventCount: carrier.caseEventCount,
-          stateSnapshot: carrier.caseStateSnapshot,
-          stateSequence: carrier.caseStateSequence,
-        }
-      : null;
-  return { rows, knownCase };
+  for (const { caseReference, caseTimezone, caseEventCount, caseStateSnapshot, caseStateSequence, memberOf } of rows) {
+    if (caseId === null || caseReference === null || caseTimezone === null || caseEventCount === null || memberOf === null) continue;
+    const knownCase = {
+      id: caseId,
+      reference: caseReference,
+      locationId: memberOf,
+      location: { timezone: caseTimezone },
+      eventCount: caseEventCount,
+      stateSnapshot: caseStateSnapshot,
+      stateSequence: caseStateSequence,
+    };
+    return { rows, knownCase };
+  }
+  return { rows, knownCase: null };
 }
 
 /**
@@ -361,10 +349,7 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
   const q = (sql: string) => sql.replace(/\$\d+/g, "?");
   const readCase = conn.prepare<[string], CaseReadRow>(q(CASE_READ));
   const readSession = conn.prepare<[string], SqliteSessionRow>(q(SESSION_READ));
-  const readSealKey = conn.prepare<[string], SqliteSessionRow & { secret: string }>(q(SEAL_KEY_READ));
-  const readSealKeyWithCase = conn.prepare<[string, string], SqliteSessionRow & { secret: string } & CaseColumnsOnSession>(
-    q(SEAL_KEY_WITH_CASE_READ),
-  );
+  const readSealKey = conn.prepare<[string | null, string], SqliteSessionRow & { secret: string } & CaseColumnsOnSession>(q(SEAL_KEY_READ));
   const readSessionWithCase = conn.prepare<[string, string], SqliteSessionRow & CaseColumnsOnSession>(q(SESSION_WITH_CASE_READ));
   // One prepared UPDATE per set of changed columns (a note changes two; a handful of sets cover every step).
   const updates = new Map<string, Database.Statement<SqliteValue[]>>();
@@ -399,7 +384,8 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     insertEvent(o.caseId, 1, o.event);
   });
   const time = (s: string | null) => (s === null ? null : new Date(s));
-  const fromSqliteSession = (r: SqliteSessionRow): HotSessionRow => ({
+  // Generic: the seal key's secret and the case's columns ride along as they are.
+  const fromSqliteSession = <R extends SqliteSessionRow>(r: R) => ({
     ...r,
     lastSeenAt: new Date(r.lastSeenAt),
     expiresAt: new Date(r.expiresAt),
@@ -424,17 +410,9 @@ function sqliteAppender(url: string, checkpointsElsewhere: boolean): HotAppender
     open: async (opening) => call(() => writeOpening.immediate(opening)),
     sessionRows: async (tokenHash) => call(() => readSession.all(tokenHash)).map(fromSqliteSession),
     sealKeyRows: async (keyId, caseId) =>
-      caseId === undefined
-        ? { rows: call(() => readSealKey.all(keyId)).map((r) => ({ ...r, ...fromSqliteSession(r) })), knownCase: null }
-        : splitSessionAndCase(
-            call(() => readSealKeyWithCase.all(caseId, keyId)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
-            caseId,
-          ),
+      splitSessionAndCase(call(() => readSealKey.all(caseId ?? null, keyId)).map(fromSqliteSession), caseId ?? null),
     sessionRowsWithCase: async (tokenHash, caseId) =>
-      splitSessionAndCase(
-        call(() => readSessionWithCase.all(caseId, tokenHash)).map((r) => ({ ...r, ...fromSqliteSession(r) })),
-        caseId,
-      ),
+      splitSessionAndCase(call(() => readSessionWithCase.all(caseId, tokenHash)).map(fromSqliteSession), caseId),
     close: async () => {
       conn.close();
     },
@@ -559,16 +537,12 @@ function pgAppender(url: string, idleTimeoutMillis: number | undefined): HotAppe
       return result.rows;
     },
     async sealKeyRows(keyId, caseId) {
-      if (caseId === undefined) {
-        const result = await pool.query<HotSealKeyRow>({ name: "hot-seal-key-read", text: SEAL_KEY_READ, values: [keyId] });
-        return { rows: result.rows, knownCase: null };
-      }
       const result = await pool.query<HotSealKeyRow & CaseColumnsOnSession>({
-        name: "hot-seal-key-case-read",
-        text: SEAL_KEY_WITH_CASE_READ,
-        values: [caseId, keyId],
+        name: "hot-seal-key-read",
+        text: SEAL_KEY_READ,
+        values: [caseId ?? null, keyId],
       });
-      return splitSessionAndCase(result.rows, caseId);
+      return splitSessionAndCase(result.rows, caseId ?? null);
     },
     async sessionRowsWithCase(tokenHash, caseId) {
       const result = await pool.query<HotSessionRow & CaseColumnsOnSession>({
