@@ -46,11 +46,12 @@
 //          --cases N (the manager bench's cases; the reported figures are at 100,000, fewer is a quick check)
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
-import { createCipheriv, createECDH, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { sealStep, tabletKeyPair } from "./tablet-seal.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -1000,14 +1001,7 @@ async function engineServer(name, databaseUrl, port, env = {}) {
  * half registered with the session, the AES-256-GCM key both sides derive from it.
  */
 async function sealKeyFor(cookie, base) {
-  const ecdh = createECDH("prime256v1");
-  const own = ecdh.generateKeys();
-  const publicKey = {
-    kty: "EC",
-    crv: "P-256",
-    x: own.subarray(1, 33).toString("base64url"),
-    y: own.subarray(33, 65).toString("base64url"),
-  };
+  const { publicKey, secretWith } = tabletKeyPair();
   const response = await fetch(`${base}/api/session/seal-key`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
@@ -1015,12 +1009,7 @@ async function sealKeyFor(cookie, base) {
   });
   if (!response.ok) throw new Error(`seal key: ${response.status} ${await response.text()}`);
   const { keyId, serverKey } = await response.json();
-  const point = Buffer.concat([Buffer.from([4]), Buffer.from(serverKey.x, "base64url"), Buffer.from(serverKey.y, "base64url")]);
-  const shared = ecdh.computeSecret(point);
-  const secret = Buffer.from(
-    hkdfSync("sha256", shared, new Uint8Array(0), new TextEncoder().encode("complaint-coach sealed steps v1"), 32),
-  );
-  return { keyId, secret };
+  return { keyId, secret: secretWith(serverKey) };
 }
 
 /** stepFor's steps, each sealed with its tablet's session's key and sent to /api/steps/sealed. */
@@ -1033,12 +1022,7 @@ function sealedStepFor(keys) {
     const inner = opening
       ? { v: 1, kind: "open", caseId, body: { clientEventId: body.clientEventId, locationId: body.locationId } }
       : { v: 1, kind: "event", caseId, body };
-    const iv = randomBytes(12);
-    const cipher = createCipheriv("aes-256-gcm", secret, iv);
-    cipher.setAAD(new TextEncoder().encode(`coach-step:${keyId}`));
-    const data = Buffer.concat([cipher.update(JSON.stringify(inner), "utf8"), cipher.final(), cipher.getAuthTag()]);
-    // The case id beside the seal, as the tablet sends it (lib/tablet/field-sync.ts requestFor).
-    return { path: "/api/steps/sealed", body: { keyId, iv: iv.toString("base64url"), data: data.toString("base64url"), caseId } };
+    return { path: "/api/steps/sealed", body: { keyId, ...sealStep(secret, keyId, inner), caseId } };
   };
 }
 

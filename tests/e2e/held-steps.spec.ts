@@ -1,7 +1,8 @@
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
-import { createCipheriv, createECDH, hkdfSync, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sealStep, tabletKeyPair } from "../../scripts/tablet-seal.mjs";
 import { BASE_URL, expect, pairedState, pairingCode, SCREENSHOT_DIR, test } from "./helpers";
 import { Tablet } from "../webkit/tablet";
 import { pair, signIn as signInOnWebKit } from "../webkit/walkthrough";
@@ -39,33 +40,22 @@ async function holdBensNote(caseId: string, note = NOTE): Promise<void> {
     const signedIn = await tablet.post("/api/session/pin", { data: { userId: "usr-ben", pin: "5163", locationId: "loc-harbour" } });
     expect(signedIn.status(), await signedIn.text()).toBe(200);
     // The tablet's half of the seal key (lib/steps/seal.ts): ECDH P-256, then HKDF-SHA-256.
-    const ecdh = createECDH("prime256v1");
-    const own = ecdh.generateKeys();
-    const publicKey = {
-      kty: "EC",
-      crv: "P-256",
-      x: own.subarray(1, 33).toString("base64url"),
-      y: own.subarray(33, 65).toString("base64url"),
-    };
+    const { publicKey, secretWith } = tabletKeyPair();
     const registered = await tablet.post("/api/session/seal-key", { data: { publicKey } });
     expect(registered.status(), await registered.text()).toBeLessThan(300);
     const { keyId, serverKey } = (await registered.json()) as { keyId: string; serverKey: { x: string; y: string } };
-    const point = Buffer.concat([Buffer.from([4]), Buffer.from(serverKey.x, "base64url"), Buffer.from(serverKey.y, "base64url")]);
-    const secret = Buffer.from(hkdfSync("sha256", ecdh.computeSecret(point), new Uint8Array(0), "complaint-coach sealed steps v1", 32));
+    const secret = secretWith(serverKey);
     const step = {
       v: 1,
       kind: "event",
       caseId,
       body: { clientEventId: randomUUID(), capturedAt: new Date().toISOString(), event: { type: "note_added", data: { text: note } } },
     };
-    const iv = randomBytes(12);
-    const cipher = createCipheriv("aes-256-gcm", secret, iv);
-    cipher.setAAD(new TextEncoder().encode(`coach-step:${keyId}`));
-    const data = Buffer.concat([cipher.update(JSON.stringify(step), "utf8"), cipher.final(), cipher.getAuthTag()]).toString("base64url");
+    const { iv, data } = sealStep(secret, keyId, step);
 
     const signedOut = await tablet.post("/api/session/sign-out");
     expect(signedOut.ok()).toBe(true);
-    const sent = await tablet.post("/api/steps/sealed", { data: { keyId, iv: iv.toString("base64url"), data, ended: true } });
+    const sent = await tablet.post("/api/steps/sealed", { data: { keyId, iv, data, ended: true } });
     expect(sent.status(), await sent.text()).toBe(202);
     expect(await sent.json()).toMatchObject({ held: true, code: "playbook_refused" });
   } finally {
